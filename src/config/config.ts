@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const port = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return fallback;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < 1 || value > 65535) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a port number from 1 to 65535, got "${raw}".` });
+        return z.NEVER;
+      }
+      return value;
+    });
+
+const positiveMs = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return fallback;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < 100 || value > 600_000) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of milliseconds from 100 to 600000, got "${raw}".` });
+        return z.NEVER;
+      }
+      return value;
+    });
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((raw) => (raw === undefined || raw === '' ? undefined : raw));
+
+const envSchema = z.object({
+  PORT: port('PORT', 4000),
+  HOST: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const host = raw === undefined || raw === '' ? '127.0.0.1' : raw;
+      if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) {
+        ctx.addIssue({ code: 'custom', message: `HOST must be a host name or IP address, got "${raw}".` });
+        return z.NEVER;
+      }
+      return host;
+    }),
+  NEO4J_URI: optionalText.superRefine((uri, ctx) => {
+    if (uri !== undefined && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s/]+/.test(uri)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `NEO4J_URI must look like bolt://host:7687, neo4j://host or neo4j+s://host, got "${uri}".`,
+      });
+    }
+  }),
+  NEO4J_USER: optionalText.transform((v) => v ?? 'neo4j'),
+  NEO4J_PASSWORD: optionalText,
+  NEO4J_DATABASE: optionalText.superRefine((name, ctx) => {
+    if (name !== undefined && !/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(name)) {
+      ctx.addIssue({ code: 'custom', message: `NEO4J_DATABASE must be a Neo4j database name (letters, digits, dots, dashes; 3-63 characters), got "${name}".` });
+    }
+  }),
+  NEO4J_LOCAL_PORT: port('NEO4J_LOCAL_PORT', 7687),
+  NEO4J_LOCAL_DATA: optionalText.transform((v) => v ?? '.data/neo4j'),
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const level = raw === undefined || raw === '' ? 'info' : raw.toLowerCase();
+      if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+        ctx.addIssue({ code: 'custom', message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}".` });
+        return z.NEVER;
+      }
+      return level as (typeof LOG_LEVELS)[number];
+    }),
+  REQUEST_TIMEOUT_MS: positiveMs('REQUEST_TIMEOUT_MS', 10_000),
+  NODE_ENV: optionalText.transform((v) => v ?? 'development'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  requestTimeoutMs: number;
+  production: boolean;
+  neo4j: {
+    /** Undefined means: start the embedded local Neo4j. */
+    uri: string | undefined;
+    user: string;
+    password: string | undefined;
+    database: string | undefined;
+    localPort: number;
+    localData: string;
+  };
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError with one sentence per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    production: e.NODE_ENV === 'production',
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      localPort: e.NEO4J_LOCAL_PORT,
+      localData: e.NEO4J_LOCAL_DATA,
+    },
+  };
+}

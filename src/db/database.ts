@@ -1,0 +1,144 @@
+import neo4j, { type Driver, type ManagedTransaction, type SessionConfig } from 'neo4j-driver';
+import { toNative } from './native.js';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+/** The error the service raises when Neo4j is unreachable, too slow or restarting. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string | undefined;
+  database: string | undefined;
+  /** Transaction timeout applied to every statement unless a scope sets a shorter one. */
+  timeoutMs: number;
+  maxPoolSize?: number;
+}
+
+/** Per-request view of the database: counts round trips and carries the request's deadline. */
+export interface DbScope {
+  read(cypher: string, params?: Params): Promise<Row[]>;
+  write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T>;
+  readonly roundTrips: number;
+}
+
+export interface WriteTx {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+}
+
+const TRANSIENT_CODES = /^(ServiceUnavailable|SessionExpired|Neo\.TransientError\.|Neo\.ClientError\.Transaction\.TransactionTimedOut)/;
+
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  return TRANSIENT_CODES.test(code) || /connect|timed out|terminated/i.test(String((error as Error)?.message ?? ''));
+}
+
+/** The only module that talks to the driver: sessions, transactions, timeouts, bookmarks, round trips. */
+export class Database {
+  readonly driver: Driver;
+  private totalRoundTrips = 0;
+
+  constructor(private readonly options: DatabaseOptions) {
+    const auth = options.password === undefined ? undefined : neo4j.auth.basic(options.user, options.password);
+    this.driver = neo4j.driver(options.uri, auth, {
+      maxConnectionPoolSize: options.maxPoolSize ?? 50,
+      connectionAcquisitionTimeout: Math.min(options.timeoutMs, 10_000),
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: Math.min(options.timeoutMs, 5_000),
+      disableLosslessIntegers: false,
+    });
+  }
+
+  get roundTrips(): number {
+    return this.totalRoundTrips;
+  }
+
+  /** Resolves when the server answers a query, or rejects within timeoutMs. */
+  async ping(timeoutMs = 3_000): Promise<void> {
+    await this.withDeadline(this.driver.executeQuery('RETURN 1', {}, this.queryConfig('READ')), timeoutMs);
+  }
+
+  scope(options: { timeoutMs?: number; metadata?: Params } = {}): DbScope {
+    const db = this;
+    let roundTrips = 0;
+    const txConfig = { timeout: options.timeoutMs ?? this.options.timeoutMs, metadata: options.metadata ?? {} };
+    const count = () => {
+      roundTrips += 1;
+      db.totalRoundTrips += 1;
+    };
+    return {
+      get roundTrips() {
+        return roundTrips;
+      },
+      read: (cypher, params = {}) =>
+        db.session('READ', (session) =>
+          session.executeRead(async (tx) => {
+            count();
+            return db.rows(tx, cypher, params);
+          }, txConfig),
+        ),
+      write: (work) =>
+        db.session('WRITE', (session) =>
+          session.executeWrite(
+            (tx) =>
+              work({
+                run: (cypher, params = {}) => {
+                  count();
+                  return db.rows(tx, cypher, params);
+                },
+              }),
+            txConfig,
+          ),
+        ),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async rows(tx: ManagedTransaction, cypher: string, params: Params): Promise<Row[]> {
+    const result = await tx.run(cypher, params);
+    return result.records.map((record) => toNative(record.toObject()) as Row);
+  }
+
+  private async session<T>(mode: 'READ' | 'WRITE', work: (session: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+    const config: SessionConfig = {
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      // One bookmark manager for the process: a read after a write sees it, even on a cluster follower.
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    };
+    const session = this.driver.session(config);
+    try {
+      return await work(session);
+    } catch (error) {
+      if (isUnavailable(error)) throw new DatabaseUnavailableError(`The database is unavailable: ${(error as Error).message}`);
+      throw error;
+    } finally {
+      await session.close();
+    }
+  }
+
+  private queryConfig(mode: 'READ' | 'WRITE') {
+    return { database: this.options.database, routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE };
+  }
+
+  private async withDeadline<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        promise,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new DatabaseUnavailableError(`The database did not answer within ${timeoutMs} ms.`)), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

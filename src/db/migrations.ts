@@ -1,0 +1,56 @@
+import { ENTITY_LABEL, LABEL_OF, SOURCE_LABEL } from '../domain/graph-model.js';
+import type { Database } from './database.js';
+
+interface SchemaItem {
+  name: string;
+  kind: 'constraint' | 'index';
+  cypher: string;
+}
+
+const uniqueId = (label: string): SchemaItem => ({
+  name: `${label.toLowerCase()}_id_unique`,
+  kind: 'constraint',
+  cypher: `CREATE CONSTRAINT ${label.toLowerCase()}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+});
+
+const rangeIndex = (name: string, label: string, property: string): SchemaItem => ({
+  name,
+  kind: 'index',
+  cypher: `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
+});
+
+/**
+ * Constraints and indexes the service relies on. Ids are unique across all kinds through the
+ * shared Entity label; the per-label constraints let `MATCH (m:Model {id: $id})` use an index too.
+ */
+export const SCHEMA_ITEMS: SchemaItem[] = [
+  uniqueId(ENTITY_LABEL),
+  uniqueId(SOURCE_LABEL),
+  ...Object.values(LABEL_OF).map(uniqueId),
+  rangeIndex('entity_name', ENTITY_LABEL, 'name'),
+  rangeIndex('model_release_date', 'Model', 'releaseDate'),
+  rangeIndex('model_parameters', 'Model', 'parameters'),
+  {
+    name: 'entity_search',
+    kind: 'index',
+    // The CJK analyzer splits Chinese text into bigrams, so 星火 or 幻觉 find their entities.
+    cypher:
+      "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } }",
+  },
+];
+
+/** Applies every constraint and index; safe to run at every start. */
+export async function applyMigrations(db: Database): Promise<void> {
+  const scope = db.scope();
+  // Schema commands cannot share a transaction with each other.
+  for (const item of SCHEMA_ITEMS) await scope.write((tx) => tx.run(item.cypher));
+}
+
+/** Names of expected constraints and indexes that are missing or not yet online. */
+export async function missingSchemaItems(db: Database): Promise<string[]> {
+  const scope = db.scope({ timeoutMs: 3_000 });
+  const constraints = await scope.read('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
+  const indexes = await scope.read("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS names");
+  const present = new Set([...(constraints[0]?.names as string[]), ...(indexes[0]?.names as string[])]);
+  return SCHEMA_ITEMS.filter((item) => !present.has(item.name)).map((item) => item.name);
+}

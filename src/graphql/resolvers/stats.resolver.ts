@@ -1,0 +1,11 @@
+import { Ctx, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context.js';
+import { GraphStats } from '../types/graph-stats.type.js';
+
+@Resolver()
+export class StatsResolver {
+  @Query(() => GraphStats, { description: 'Node counts per label and relationship counts per type.' })
+  graphStats(@Ctx() ctx: Context): Promise<GraphStats> {
+    return ctx.repos.stats.counts();
+  }
+}

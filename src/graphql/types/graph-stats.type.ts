@@ -1,0 +1,19 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'How many nodes carry a label, or how many relationships have a type.' })
+export class LabelCount {
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'Size of the knowledge graph.' })
+export class GraphStats {
+  @Field(() => [LabelCount])
+  nodes!: LabelCount[];
+
+  @Field(() => [LabelCount])
+  relationships!: LabelCount[];
+}

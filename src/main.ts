@@ -1,0 +1,47 @@
+import { ConfigError, loadConfig } from './config/config.js';
+import { createLogger } from './logging/logger.js';
+import { LocalNeo4jError } from './neo4j-local/local-neo4j.js';
+import { startService } from './service.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) console.error(`Configuration error: ${problem}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  let service;
+  try {
+    service = await startService(config, log);
+  } catch (error) {
+    if (error instanceof LocalNeo4jError) {
+      console.error(error.message);
+      process.exit(3);
+    }
+    log.fatal({ err: error }, 'the service could not start');
+    process.exit(1);
+  }
+  const running = service;
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,81 @@
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config/config.js';
+import { Database } from './db/database.js';
+import { applyMigrations } from './db/migrations.js';
+import { createSchema } from './graphql/schema.js';
+import { createHttpServer } from './http/server.js';
+import type { Logger } from './logging/logger.js';
+import { startLocalNeo4j, type LocalNeo4j } from './neo4j-local/local-neo4j.js';
+
+export interface Service {
+  url: string;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+const STARTUP_ATTEMPTS = 8;
+
+/** Waits for Neo4j with exponential backoff, so the API may start before its database. */
+async function connectWithBackoff(database: Database, log: Logger): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await database.ping(5_000);
+      return;
+    } catch (error) {
+      if (attempt >= STARTUP_ATTEMPTS) throw error;
+      const delayMs = Math.min(500 * 2 ** (attempt - 1), 10_000);
+      log.warn({ attempt, delayMs, reason: (error as Error).message }, 'Neo4j not reachable yet; retrying');
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
+/** Starts everything the service needs (local Neo4j when NEO4J_URI is unset) and the HTTP server. */
+export async function startService(config: Config, log: Logger): Promise<Service> {
+  let local: LocalNeo4j | undefined;
+  let database: Database | undefined;
+  try {
+    let uri = config.neo4j.uri;
+    if (uri === undefined) {
+      log.info({ port: config.neo4j.localPort, data: config.neo4j.localData }, 'starting the embedded Neo4j');
+      local = await startLocalNeo4j({ dataDir: config.neo4j.localData, port: config.neo4j.localPort });
+      uri = local.uri;
+      log.info({ uri, reused: !local.owned }, 'embedded Neo4j is up');
+    }
+    database = new Database({ ...config.neo4j, uri, timeoutMs: config.requestTimeoutMs });
+    await connectWithBackoff(database, log);
+    await applyMigrations(database);
+
+    const { httpServer, apollo } = await createHttpServer({
+      schema: await createSchema(),
+      database,
+      log,
+      requestTimeoutMs: config.requestTimeoutMs,
+      production: config.production,
+    });
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, resolve);
+    });
+    const address = httpServer.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = `http://${host}:${address.port}`;
+    log.info({ url: `${url}/graphql` }, 'service ready');
+
+    const db = database;
+    return {
+      url,
+      database: db,
+      stop: async () => {
+        // Apollo's drain plugin closes the HTTP server and waits for in-flight requests.
+        await apollo.stop();
+        await db.close();
+        await local?.stop();
+      },
+    };
+  } catch (error) {
+    await database?.close();
+    await local?.stop();
+    throw error;
+  }
+}

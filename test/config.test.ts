@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config/config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration from the environment', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.logLevel).toBe('info');
+    expect(config.requestTimeoutMs).toBe(10_000);
+    expect(config.neo4j).toEqual({
+      uri: undefined,
+      user: 'neo4j',
+      password: undefined,
+      database: undefined,
+      localPort: 7687,
+      localData: '.data/neo4j',
+    });
+  });
+
+  it('reads every documented variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io',
+      NEO4J_USER: 'reader',
+      NEO4J_PASSWORD: 'secret',
+      NEO4J_DATABASE: 'llmgraph',
+      NEO4J_LOCAL_PORT: '7700',
+      NEO4J_LOCAL_DATA: '/var/lib/llm-graph',
+      LOG_LEVEL: 'DEBUG',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.neo4j).toEqual({
+      uri: 'neo4j+s://abc.databases.neo4j.io',
+      user: 'reader',
+      password: 'secret',
+      database: 'llmgraph',
+      localPort: 7700,
+      localData: '/var/lib/llm-graph',
+    });
+    expect(config.logLevel).toBe('debug');
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT must be a port number from 1 to 65535, got "abc".'],
+    ['PORT', '70000', 'PORT must be a port number from 1 to 65535, got "70000".'],
+    ['PORT', '40.5', 'PORT must be a port number from 1 to 65535, got "40.5".'],
+    ['NEO4J_LOCAL_PORT', '0', 'NEO4J_LOCAL_PORT must be a port number from 1 to 65535, got "0".'],
+    ['HOST', 'not a host', 'HOST must be a host name or IP address, got "not a host".'],
+    ['NEO4J_URI', 'http://localhost:7474', 'NEO4J_URI must look like bolt://host:7687, neo4j://host or neo4j+s://host, got "http://localhost:7474".'],
+    ['NEO4J_DATABASE', 'x', 'NEO4J_DATABASE must be a Neo4j database name (letters, digits, dots, dashes; 3-63 characters), got "x".'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud".'],
+    ['REQUEST_TIMEOUT_MS', '5', 'REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, got "5".'],
+  ])('rejects %s=%s with one sentence naming it', (name, value, message) => {
+    expect(problemsOf({ [name]: value })).toEqual([message]);
+  });
+
+  it('reports every bad variable at once, not just the first', () => {
+    const problems = problemsOf({ PORT: 'x', LOG_LEVEL: 'y', NEO4J_URI: 'ftp://z' });
+    expect(problems).toHaveLength(3);
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['PORT', 'NEO4J_URI', 'LOG_LEVEL']);
+  });
+
+  it.each(['bolt://127.0.0.1:7687', 'neo4j://cluster.internal', 'neo4j+s://x.databases.neo4j.io', 'bolt+ssc://db:7687'])(
+    'accepts NEO4J_URI %s',
+    (uri) => {
+      expect(loadConfig({ NEO4J_URI: uri }).neo4j.uri).toBe(uri);
+    },
+  );
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', NEO4J_URI: '', LOG_LEVEL: '' })).toMatchObject({ port: 4000, logLevel: 'info', neo4j: { uri: undefined } });
+  });
+});

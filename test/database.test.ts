@@ -1,0 +1,78 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { Database, DatabaseUnavailableError } from '../src/db/database.js';
+import { applyMigrations, missingSchemaItems, SCHEMA_ITEMS } from '../src/db/migrations.js';
+import { freePort } from './helpers/ports.js';
+import { testDatabase } from './helpers/database.js';
+
+const db = testDatabase();
+afterAll(async () => {
+  await db.scope().write((tx) => tx.run('MATCH (n:DbTestNode) DETACH DELETE n'));
+  await db.close();
+});
+
+describe('the database module', () => {
+  it('counts one round trip per statement, per scope and in total', async () => {
+    const before = db.roundTrips;
+    const scope = db.scope();
+    await scope.read('RETURN 1 AS one');
+    await scope.write(async (tx) => {
+      await tx.run("CREATE (:DbTestNode {id: 'a'})");
+      await tx.run("CREATE (:DbTestNode {id: 'b'})");
+    });
+    expect(scope.roundTrips).toBe(3);
+    expect(db.roundTrips - before).toBe(3);
+  });
+
+  it('returns plain JavaScript values: numbers for integers, objects for nodes and maps', async () => {
+    const rows = await db
+      .scope()
+      .read("RETURN 42 AS n, [1, 2] AS list, {a: 1, b: 'x'} AS map, date('2023-03-14') AS day, null AS nothing");
+    expect(rows).toEqual([{ n: 42, list: [1, 2], map: { a: 1, b: 'x' }, day: '2023-03-14', nothing: null }]);
+    const nodes = await db.scope().read("MATCH (n:DbTestNode {id: 'a'}) RETURN n");
+    expect(nodes).toEqual([{ n: { id: 'a' } }]);
+  });
+
+  it('rolls a failed write transaction back completely', async () => {
+    await expect(
+      db.scope().write(async (tx) => {
+        await tx.run("CREATE (:DbTestNode {id: 'rolled-back'})");
+        await tx.run('RETURN 1 / 0');
+      }),
+    ).rejects.toThrow(/by zero/);
+    expect(await db.scope().read("MATCH (n:DbTestNode {id: 'rolled-back'}) RETURN count(n) AS n")).toEqual([{ n: 0 }]);
+  });
+
+  it('reads its own writes through the shared bookmark manager', async () => {
+    await db.scope().write((tx) => tx.run("MERGE (:DbTestNode {id: 'bookmarked'})"));
+    expect(await db.scope().read("MATCH (n:DbTestNode {id: 'bookmarked'}) RETURN count(n) AS n")).toEqual([{ n: 1 }]);
+  });
+
+  it('stops a statement that outlives the transaction timeout', async () => {
+    const slow = db.scope({ timeoutMs: 300 });
+    await expect(slow.read('UNWIND range(1, 100000000) AS x WITH x WHERE x = -1 RETURN count(x)')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+  });
+
+  it('reports an unreachable database as unavailable, quickly', async () => {
+    const nowhere = new Database({ uri: `bolt://127.0.0.1:${await freePort()}`, user: 'neo4j', password: undefined, database: undefined, timeoutMs: 2_000 });
+    const started = Date.now();
+    await expect(nowhere.ping(2_000)).rejects.toThrow();
+    await expect(nowhere.scope().read('RETURN 1')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    await nowhere.close();
+  });
+
+  it('applies constraints and indexes idempotently and sees them all online', async () => {
+    await applyMigrations(db);
+    await applyMigrations(db);
+    await db.scope().read('CALL db.awaitIndexes(60)');
+    expect(await missingSchemaItems(db)).toEqual([]);
+    const [row] = await db.scope().read('SHOW INDEXES YIELD name RETURN collect(name) AS names');
+    for (const item of SCHEMA_ITEMS) expect(row!.names as string[]).toContain(item.name);
+  });
+
+  it('enforces unique ids across entity kinds', async () => {
+    await applyMigrations(db);
+    await db.scope().write((tx) => tx.run("CREATE (:Entity:Model:DbTestNode {id: 'dup-id-test'})"));
+    await expect(db.scope().write((tx) => tx.run("CREATE (:Entity:Organization:DbTestNode {id: 'dup-id-test'})"))).rejects.toThrow(/already exists/);
+  });
+});

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+// No Docker engine runs on our build machines, so the compose file is checked by reading it.
+const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as {
+  services: Record<string, Record<string, unknown>>;
+  volumes: Record<string, unknown>;
+};
+const dockerfile = readFileSync('Dockerfile', 'utf8');
+
+describe('docker-compose.yml', () => {
+  it('runs Neo4j 5.26 Community with a persistent volume and a healthcheck', () => {
+    const neo4j = compose.services.neo4j!;
+    expect(neo4j.image).toBe('neo4j:5.26-community');
+    expect(neo4j.volumes).toEqual(['neo4j-data:/data']);
+    expect(Object.keys(compose.volumes)).toContain('neo4j-data');
+    expect((neo4j.healthcheck as { test: string[] }).test.join(' ')).toContain("cypher-shell -u neo4j");
+    expect(neo4j.ports).toEqual(['127.0.0.1:7687:7687']);
+  });
+
+  it('builds the API from the Dockerfile and starts it only once Neo4j is healthy', () => {
+    const api = compose.services.api!;
+    expect(api.build).toBe('.');
+    expect(api.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
+    expect(api.ports).toEqual(['127.0.0.1:4000:4000']);
+  });
+
+  it('wires the API to the neo4j service with the same credentials and the documented variable names', () => {
+    const env = compose.services.api!.environment as Record<string, string>;
+    expect(env.NEO4J_URI).toBe('bolt://neo4j:7687');
+    expect(env.NEO4J_USER).toBe('neo4j');
+    const neo4jAuth = (compose.services.neo4j!.environment as Record<string, string>).NEO4J_AUTH;
+    expect(neo4jAuth).toBe(`neo4j/${env.NEO4J_PASSWORD}`);
+    expect(env.HOST).toBe('0.0.0.0');
+    expect(env.PORT).toBe('4000');
+  });
+
+  it('has a Dockerfile that builds dist/ and runs node dist/main.js on port 4000', () => {
+    expect(dockerfile).toMatch(/^FROM node:20/m);
+    expect(dockerfile).toContain('npm run build');
+    expect(dockerfile).toContain('EXPOSE 4000');
+    expect(dockerfile).toContain('CMD ["node", "dist/main.js"]');
+    expect(dockerfile).toContain('COPY seed ./seed');
+  });
+});

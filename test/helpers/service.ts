@@ -1,0 +1,25 @@
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { startService, type Service } from '../../src/service.js';
+
+/** The whole service on an ephemeral port against the run's Neo4j (or the env given). */
+export function startTestService(env: Record<string, string> = {}): Promise<Service> {
+  const config = loadConfig({ NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'silent', ...env });
+  if (env.PORT === undefined) config.port = 0;
+  return startService(config, createLogger(config.logLevel));
+}
+
+export async function graphql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ status: number; data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as object) };
+}

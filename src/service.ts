@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config/config.js';
 import { Database } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
+import { SeedRepository } from './repositories/seed.repository.js';
+import { seedDatabase } from './seed/load.js';
 import { createSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/server.js';
 import type { Logger } from './logging/logger.js';
@@ -45,6 +47,10 @@ export async function startService(config: Config, log: Logger): Promise<Service
     database = new Database({ ...config.neo4j, uri, timeoutMs: config.requestTimeoutMs });
     await connectWithBackoff(database, log);
     await applyMigrations(database);
+    if (await new SeedRepository(database).isEmpty()) {
+      log.info('the graph is empty; loading the seed data');
+      await seedDatabase(database);
+    }
 
     const { httpServer, apollo } = await createHttpServer({
       schema: await createSchema(),

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { Database } from '../src/db/database.js';
+import { seedDatabase } from '../src/seed/load.js';
 import { startLocalNeo4j } from '../src/neo4j-local/local-neo4j.js';
 import { freePort } from './helpers/ports.js';
 
@@ -15,6 +17,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'llm-graph-test-'));
   const neo4j = await startLocalNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 256 });
+  const db = new Database({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: undefined, timeoutMs: 60_000 });
+  await seedDatabase(db);
+  await db.scope().read('CALL db.awaitIndexes(120)');
+  await db.close();
   project.provide('neo4jUri', neo4j.uri);
   return async () => {
     await neo4j.stop();

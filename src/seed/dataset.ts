@@ -1,0 +1,218 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { EntityType, RELATION_ENDPOINTS, RelationType } from '../domain/graph-model.js';
+import {
+  ENTITY_FILES,
+  relationshipFile,
+  relationshipSchema,
+  sourceSchema,
+  type Citation,
+  type LimitationEntry,
+  type ModelEntry,
+  type OrganizationEntry,
+  type RelationshipEntry,
+  type SourceEntry,
+  type TechniqueEntry,
+} from './seed.schema.js';
+
+export interface EntityEntries {
+  [EntityType.MODEL]: ModelEntry[];
+  [EntityType.ORGANIZATION]: OrganizationEntry[];
+  [EntityType.TECHNIQUE]: TechniqueEntry[];
+  [EntityType.LIMITATION]: LimitationEntry[];
+}
+export type AnyEntityEntry = EntityEntries[EntityType][number];
+
+export interface Dataset {
+  sources: SourceEntry[];
+  entities: EntityEntries;
+  relationships: Record<RelationType, RelationshipEntry[]>;
+  /** Ids of entries that failed their schema: already reported, so references to them are not. */
+  rejectedIds?: Set<string>;
+}
+
+/** One problem in the seed folder, located by file and entry. */
+export interface SeedProblem {
+  file: string;
+  entry: string;
+  message: string;
+}
+
+export class SeedValidationError extends Error {
+  override name = 'SeedValidationError';
+  constructor(readonly problems: SeedProblem[]) {
+    super(`The seed data has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+  }
+}
+
+export const formatProblem = (p: SeedProblem): string => `${p.file} ${p.entry}: ${p.message}`;
+
+const SOURCES_FILE = 'sources.json';
+export const DOCUMENTS_DIR = 'documents';
+
+/** Where each parsed entry stood in its file, so messages name it even after invalid neighbours were dropped. */
+const LABELS = new WeakMap<object, string>();
+const labelOf = (index: number, value: object): string => LABELS.get(value) ?? entryLabel(index, value);
+
+const entryLabel = (index: number, value: unknown): string => {
+  const v = value as { id?: unknown; from?: unknown; to?: unknown } | null;
+  if (typeof v?.id === 'string') return `#${index + 1} (${v.id})`;
+  if (typeof v?.from === 'string') return `#${index + 1} (${v.from} -> ${String(v.to)})`;
+  return `#${index + 1}`;
+};
+
+function readArray<S extends z.ZodType>(
+  dir: string,
+  file: string,
+  schema: S,
+  problems: SeedProblem[],
+  rejectedIds: Set<string>,
+  optional = false,
+): z.infer<S>[] {
+  const full = path.join(dir, file);
+  if (!existsSync(full)) {
+    if (!optional) problems.push({ file, entry: '-', message: 'file is missing' });
+    return [];
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(full, 'utf8'));
+  } catch (error) {
+    problems.push({ file, entry: '-', message: `not valid JSON: ${(error as Error).message}` });
+    return [];
+  }
+  if (!Array.isArray(raw)) {
+    problems.push({ file, entry: '-', message: 'must hold a JSON array' });
+    return [];
+  }
+  const out: z.infer<S>[] = [];
+  raw.forEach((value, index) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) {
+      LABELS.set(parsed.data as object, entryLabel(index, value));
+      out.push(parsed.data);
+      return;
+    }
+    const id = (value as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') rejectedIds.add(id);
+    for (const issue of parsed.error.issues) problems.push({ file, entry: entryLabel(index, value), message: `${issue.path.join('.') || 'entry'}: ${issue.message}` });
+  });
+  return out;
+}
+
+/** Reads the seed folder and checks every file against its schema (cross-file checks are in validateDataset). */
+export function readDataset(dir: string): { dataset: Dataset; problems: SeedProblem[] } {
+  const problems: SeedProblem[] = [];
+  const rejectedIds = new Set<string>();
+  const entities = Object.fromEntries(
+    Object.entries(ENTITY_FILES).map(([type, { file, schema }]) => [type, readArray(dir, file, schema, problems, rejectedIds)]),
+  ) as unknown as EntityEntries;
+  const relationships = Object.fromEntries(
+    Object.values(RelationType).map((type) => [type, readArray(dir, relationshipFile(type), relationshipSchema, problems, rejectedIds, true)]),
+  ) as Record<RelationType, RelationshipEntry[]>;
+  const sources = readArray(dir, SOURCES_FILE, sourceSchema, problems, rejectedIds);
+  return { dataset: { sources, entities, relationships, rejectedIds }, problems };
+}
+
+/** Ids, references, labels, lineage cycles and verbatim quotes across the whole dataset. */
+export function validateDataset(dataset: Dataset, dir: string): SeedProblem[] {
+  const problems: SeedProblem[] = [];
+  const documents = new Map<string, string>();
+  const typeOf = new Map<string, EntityType | 'SOURCE'>();
+
+  dataset.sources.forEach((source, index) => {
+    if (typeOf.has(source.id)) problems.push({ file: SOURCES_FILE, entry: labelOf(index, source), message: `duplicate id "${source.id}"` });
+    typeOf.set(source.id, 'SOURCE');
+    const documentPath = path.join(dir, DOCUMENTS_DIR, source.file);
+    if (existsSync(documentPath)) documents.set(source.id, readFileSync(documentPath, 'utf8'));
+    else problems.push({ file: SOURCES_FILE, entry: labelOf(index, source), message: `document ${DOCUMENTS_DIR}/${source.file} is missing` });
+  });
+
+  const checkCitations = (file: string, entry: string, citations: Citation[], field: string) => {
+    citations.forEach((citation, i) => {
+      if (!('source' in citation)) return;
+      const document = documents.get(citation.source);
+      if (typeOf.get(citation.source) !== 'SOURCE') {
+        problems.push({ file, entry, message: `${field}.${i}: unknown source "${citation.source}"` });
+      } else if (document !== undefined && !document.includes(citation.quote)) {
+        problems.push({ file, entry, message: `${field}.${i}: quote does not appear verbatim in ${citation.source}: "${citation.quote.slice(0, 60)}"` });
+      }
+    });
+  };
+
+  for (const type of Object.values(EntityType)) {
+    const file = ENTITY_FILES[type].file;
+    dataset.entities[type].forEach((entity: AnyEntityEntry, index: number) => {
+      const entry = labelOf(index, entity);
+      if (typeOf.has(entity.id)) problems.push({ file, entry, message: `duplicate id "${entity.id}" (ids are unique across all kinds and sources)` });
+      else typeOf.set(entity.id, type);
+      if (new Set(entity.aliases).size !== entity.aliases.length || entity.aliases.includes(entity.name)) {
+        problems.push({ file, entry, message: 'aliases must be distinct and differ from the name' });
+      }
+      checkCitations(file, entry, entity.mentions, 'mentions');
+      if ('claims' in entity) checkCitations(file, entry, entity.claims, 'claims');
+    });
+  }
+
+  for (const type of Object.values(RelationType)) {
+    const file = relationshipFile(type);
+    const [fromType, toType] = RELATION_ENDPOINTS[type];
+    const seen = new Set<string>();
+    dataset.relationships[type].forEach((rel, index) => {
+      const entry = labelOf(index, rel);
+      for (const [end, expected] of [
+        [rel.from, fromType],
+        [rel.to, toType],
+      ] as const) {
+        const actual = typeOf.get(end);
+        if (actual === undefined && dataset.rejectedIds?.has(end)) continue;
+        if (actual === undefined) problems.push({ file, entry, message: `unknown id "${end}"` });
+        else if (actual !== expected) problems.push({ file, entry, message: `"${end}" is a ${actual}, but ${type} needs a ${expected} there` });
+      }
+      if (rel.from === rel.to) problems.push({ file, entry, message: 'a relationship cannot join an entity to itself' });
+      const key = `${rel.from}->${rel.to}`;
+      if (seen.has(key)) problems.push({ file, entry, message: `duplicate relationship ${key}` });
+      seen.add(key);
+      if (type === RelationType.DERIVED_FROM && rel.kind === undefined) problems.push({ file, entry, message: 'kind is required on DERIVED_FROM' });
+      if (type !== RelationType.DERIVED_FROM && rel.kind !== undefined) problems.push({ file, entry, message: `kind is only allowed on DERIVED_FROM` });
+      checkCitations(file, entry, rel.citations, 'citations');
+    });
+  }
+
+  for (const type of [RelationType.DERIVED_FROM, RelationType.BUILDS_ON]) {
+    for (const cycle of findCycles(dataset.relationships[type])) {
+      problems.push({ file: relationshipFile(type), entry: `cycle`, message: `${type} forms a cycle: ${cycle.join(' -> ')}` });
+    }
+  }
+  return problems;
+}
+
+/** Each cycle once, as the list of ids around it (depth-first search with colouring). */
+export function findCycles(edges: Array<{ from: string; to: string }>): string[][] {
+  const next = new Map<string, string[]>();
+  for (const { from, to } of edges) next.set(from, [...(next.get(from) ?? []), to]);
+  const state = new Map<string, 'active' | 'done'>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (node: string) => {
+    state.set(node, 'active');
+    stack.push(node);
+    for (const target of next.get(node) ?? []) {
+      if (state.get(target) === 'active') cycles.push([...stack.slice(stack.indexOf(target)), target]);
+      else if (!state.has(target)) visit(target);
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of next.keys()) if (!state.has(node)) visit(node);
+  return cycles;
+}
+
+/** Reads and validates; throws SeedValidationError listing every problem when anything is wrong. */
+export function loadDatasetOrThrow(dir: string): Dataset {
+  const { dataset, problems } = readDataset(dir);
+  problems.push(...validateDataset(dataset, dir));
+  if (problems.length > 0) throw new SeedValidationError(problems);
+  return dataset;
+}

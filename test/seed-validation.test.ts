@@ -1,0 +1,131 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EntityType, RelationType } from '../src/domain/graph-model.js';
+import { findCycles, formatProblem, readDataset, validateDataset, type SeedProblem } from '../src/seed/dataset.js';
+import { seedCopy } from './helpers/seed-copy.js';
+
+function problemsIn(dir: string): SeedProblem[] {
+  const { dataset, problems } = readDataset(dir);
+  return [...problems, ...validateDataset(dataset, dir)];
+}
+
+const { dataset } = readDataset('seed');
+
+describe('the committed seed data', () => {
+  it('passes every check', () => {
+    expect(problemsIn('seed').map(formatProblem)).toEqual([]);
+  });
+
+  it('keeps exact copies of the five source documents', () => {
+    const shared = path.resolve('..', 'shared', 'seeds');
+    const files = dataset.sources.map((s) => s.file).sort();
+    expect(files).toHaveLength(5);
+    if (!existsSync(shared)) return;
+    expect(readdirSync(shared).sort()).toEqual(files);
+    for (const file of files) expect(readFileSync(path.join('seed/documents', file), 'utf8')).toBe(readFileSync(path.join(shared, file), 'utf8'));
+  });
+
+  it('quotes every document-cited fact verbatim from its document', () => {
+    const documents = new Map(dataset.sources.map((s) => [s.id, readFileSync(path.join('seed/documents', s.file), 'utf8')]));
+    const citations = [
+      ...Object.values(dataset.entities).flatMap((list) => list.flatMap((e) => [...e.mentions, ...('claims' in e ? e.claims : [])])),
+      ...Object.values(dataset.relationships).flatMap((list) => list.flatMap((r) => r.citations)),
+    ];
+    const fromDocuments = citations.filter((c) => 'source' in c);
+    expect(fromDocuments.length).toBeGreaterThan(800);
+    const missing = fromDocuments.filter((c) => !documents.get(c.source)?.includes(c.quote));
+    expect(missing).toEqual([]);
+  });
+
+  it('cites every relationship, mostly from the documents rather than URLs', () => {
+    const rels = Object.values(dataset.relationships).flat();
+    expect(rels.every((r) => r.citations.length > 0)).toBe(true);
+    const urlOnly = rels.filter((r) => r.citations.every((c) => 'url' in c));
+    expect(urlOnly.length / rels.length).toBeLessThan(0.25);
+  });
+
+  it('covers the documents: at least 70 models, 20 organizations, 35 techniques, 15 limitations, 300 relationships', () => {
+    const counts = {
+      models: dataset.entities[EntityType.MODEL].length,
+      organizations: dataset.entities[EntityType.ORGANIZATION].length,
+      techniques: dataset.entities[EntityType.TECHNIQUE].length,
+      limitations: dataset.entities[EntityType.LIMITATION].length,
+      ...Object.fromEntries(Object.values(RelationType).map((t) => [t, dataset.relationships[t].length])),
+    };
+    console.log('seed coverage', counts);
+    expect(counts.models).toBeGreaterThanOrEqual(70);
+    expect(counts.organizations).toBeGreaterThanOrEqual(20);
+    expect(counts.techniques).toBeGreaterThanOrEqual(35);
+    expect(counts.limitations).toBeGreaterThanOrEqual(15);
+    expect(Object.values(dataset.relationships).flat().length).toBeGreaterThanOrEqual(300);
+  });
+
+  it('keeps contradicting claims side by side and hedged ones at lower confidence', () => {
+    const chatgpt = dataset.entities.MODEL.find((m) => m.id === 'chatgpt');
+    expect(chatgpt?.claims.filter((c) => c.attribute === 'releaseDate').map((c) => c.value)).toEqual(['2022-11', '2020']);
+    const gpt4Params = dataset.entities.MODEL.find((m) => m.id === 'gpt-4')?.claims.find((c) => c.attribute === 'parameters');
+    expect(gpt4Params).toMatchObject({ value: 1_800_000_000_000, confidence: 0.5 });
+    expect(gpt4Params && 'source' in gpt4Params && gpt4Params.quote).toContain('猜测');
+  });
+});
+
+describe('seed validation errors name the file and entry', () => {
+  it('reports a reference to an unknown id', () => {
+    const dir = seedCopy('relationships/uses.json', (rels) => {
+      rels[0]!.to = 'no-such-technique';
+    });
+    const problems = problemsIn(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'relationships/uses.json', message: 'unknown id "no-such-technique"' });
+    expect(problems[0]!.entry).toMatch(/^#1 \(.+ -> no-such-technique\)$/);
+  });
+
+  it('reports an endpoint of the wrong kind', () => {
+    const dir = seedCopy('relationships/developed_by.json', (rels) => {
+      rels[0]!.to = 'transformer';
+    });
+    expect(problemsIn(dir).map((p) => p.message)).toEqual(['"transformer" is a TECHNIQUE, but DEVELOPED_BY needs a ORGANIZATION there']);
+  });
+
+  it('reports a duplicate id across kinds', () => {
+    const dir = seedCopy('limitations.json', (entries) => {
+      entries[0]!.id = 'gpt-4';
+    });
+    const problems = problemsIn(dir);
+    expect(problems.map(formatProblem)).toContain('limitations.json #1 (gpt-4): duplicate id "gpt-4" (ids are unique across all kinds and sources)');
+  });
+
+  it('reports a lineage cycle with its path', () => {
+    const dir = seedCopy('relationships/derived_from.json', (rels) => {
+      rels.push({ from: 'gpt-1', to: 'gpt-4', kind: 'SUCCESSOR', citations: [{ url: 'https://example.org/x', quote: 'made up' }] });
+    });
+    const cycles = problemsIn(dir).filter((p) => p.entry === 'cycle');
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0]!.message).toBe('DERIVED_FROM forms a cycle: gpt-4 -> gpt-3-5 -> gpt-3 -> gpt-2 -> gpt-1 -> gpt-4');
+  });
+
+  it('reports a relationship without a citation and a quote that is not in its document', () => {
+    const dir = seedCopy('relationships/mitigates.json', (rels) => {
+      rels[0]!.citations = [];
+      (rels[1]!.citations as Array<{ quote: string }>)[0]!.quote = 'this sentence is in no document';
+    });
+    const messages = problemsIn(dir).map(formatProblem);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/^relationships\/mitigates.json #1 .*citations: every relationship needs at least one citation$/);
+    expect(messages[1]).toMatch(/^relationships\/mitigates.json #2 .*citations.0: quote does not appear verbatim in src-00\d: "this sentence is in no document"$/);
+  });
+
+  it('reports values out of range', () => {
+    const dir = seedCopy('models.json', (models) => {
+      const gpt3 = models.find((m) => m.id === 'gpt-3')!;
+      (gpt3.claims as Array<{ attribute: string; value: unknown }>).find((c) => c.attribute === 'parameters')!.value = -5;
+    });
+    expect(problemsIn(dir).map(formatProblem)).toEqual([expect.stringMatching(/^models.json #\d+ \(gpt-3\): claims\.\d+\.value: parameters Too small/)]);
+  });
+
+  it('finds every cycle once', () => {
+    expect(findCycles([{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'c', to: 'a' }, { from: 'c', to: 'd' }])).toEqual([['a', 'b', 'c', 'a']]);
+    expect(findCycles([{ from: 'a', to: 'b' }, { from: 'a', to: 'c' }, { from: 'b', to: 'c' }])).toEqual([]);
+  });
+});

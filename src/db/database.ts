@@ -142,3 +142,6 @@ export class Database {
     }
   }
 }
+
+/** Integers for LIMIT and similar: JavaScript numbers would reach Cypher as floats. */
+export const int = (value: number) => neo4j.int(value);

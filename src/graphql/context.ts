@@ -1,6 +1,12 @@
+import DataLoader from 'dataloader';
 import type { Database, DbScope } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
+import { EntityRepository } from '../repositories/entity.repository.js';
+import { GraphRepository } from '../repositories/graph.repository.js';
+import { LineageRepository } from '../repositories/lineage.repository.js';
+import { SearchRepository } from '../repositories/search.repository.js';
 import { StatsRepository } from '../repositories/stats.repository.js';
+import { TechniqueOverlapRepository } from '../repositories/technique-overlap.repository.js';
 
 /** Everything a request's resolvers may use; built fresh for each request and dropped after it. */
 export interface Context {
@@ -8,15 +14,36 @@ export interface Context {
   log: Logger;
   db: DbScope;
   repos: ReturnType<typeof createRepositories>;
+  /** Per-request DataLoaders, one per query position, created on first use. */
+  loader<V>(key: string, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V>;
 }
 
 function createRepositories(db: DbScope) {
   return {
+    entities: new EntityRepository(db),
+    graph: new GraphRepository(db),
+    lineage: new LineageRepository(db),
+    search: new SearchRepository(db),
     stats: new StatsRepository(db),
+    overlap: new TechniqueOverlapRepository(db),
   };
 }
 
 export function createContext(options: { database: Database; requestId: string; log: Logger; timeoutMs: number }): Context {
   const db = options.database.scope({ timeoutMs: options.timeoutMs, metadata: { requestId: options.requestId } });
-  return { requestId: options.requestId, log: options.log, db, repos: createRepositories(db) };
+  const loaders = new Map<string, DataLoader<string, unknown>>();
+  return {
+    requestId: options.requestId,
+    log: options.log,
+    db,
+    repos: createRepositories(db),
+    loader<V>(key: string, batch: (keys: readonly string[]) => Promise<V[]>) {
+      let loader = loaders.get(key);
+      if (!loader) {
+        loader = new DataLoader<string, unknown>(batch, { maxBatchSize: 500 });
+        loaders.set(key, loader);
+      }
+      return loader as DataLoader<string, V>;
+    },
+  };
 }

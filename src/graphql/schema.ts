@@ -1,12 +1,29 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { Limitation, Model, Organization, Technique } from './types/entities.type.js';
+import { GraphResolver } from './resolvers/graph.resolver.js';
+import { LimitationResolver } from './resolvers/limitation.resolver.js';
+import { ModelResolver } from './resolvers/model.resolver.js';
+import { OrganizationResolver } from './resolvers/organization.resolver.js';
+import { SearchResolver } from './resolvers/search.resolver.js';
 import { StatsResolver } from './resolvers/stats.resolver.js';
+import { TechniqueOverlapResolver } from './resolvers/technique-overlap.resolver.js';
+import { TechniqueResolver } from './resolvers/technique.resolver.js';
 
-export const RESOLVERS = [StatsResolver] as const;
+export const RESOLVERS = [
+  ModelResolver,
+  OrganizationResolver,
+  TechniqueResolver,
+  LimitationResolver,
+  SearchResolver,
+  GraphResolver,
+  TechniqueOverlapResolver,
+  StatsResolver,
+] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: false });
+  return buildSchema({ resolvers: RESOLVERS, validate: false, orphanedTypes: [Model, Organization, Technique, Limitation] });
 }
 
 /** The SDL committed as schema/schema.graphql. */

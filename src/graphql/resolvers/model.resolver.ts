@@ -1,0 +1,77 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { EntityType } from '../../domain/graph-model.js';
+import type { Context } from '../context.js';
+import { BadInputError } from '../errors.js';
+import { AttributeClaim } from '../types/citation.type.js';
+import { ModelConnection, ModelFilter, ModelOrder } from '../types/connection.type.js';
+import { LineageLink, Limitation, Model, Organization, Technique } from '../types/entities.type.js';
+import type { EntityRecord } from '../types/entity.type.js';
+import { ISO_DATE_PATTERN } from '../../seed/seed.schema.js';
+import { citationField, relationField } from './entity-fields.js';
+import { createEntityResolver, listEntities, PageArgs, type ConnectionValue } from './entity-base.resolver.js';
+
+function checkFilter(filter: ModelFilter | undefined): ModelFilter {
+  for (const name of ['releasedAfter', 'releasedBefore'] as const) {
+    const value = filter?.[name];
+    if (value !== undefined && value !== null && !ISO_DATE_PATTERN.test(value)) {
+      throw new BadInputError(`where.${name} must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "${value}".`, `where.${name}`);
+    }
+  }
+  return { ...filter };
+}
+
+@Resolver(() => Model)
+export class ModelResolver extends createEntityResolver(Model, EntityType.MODEL, 'model') {
+  @Query(() => ModelConnection, { description: 'Models, filtered and ordered, a page at a time (keyset cursors).' })
+  models(
+    @Arg('where', () => ModelFilter, { nullable: true }) where: ModelFilter | undefined,
+    @Arg('orderBy', () => [ModelOrder], { nullable: true, description: 'Default: by name.' }) orderBy: ModelOrder[] | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionValue> {
+    const order = (orderBy?.length ? orderBy : [{ field: 'NAME', direction: 'ASC' }]).slice(0, 3) as ModelOrder[];
+    return listEntities(ctx, info, EntityType.MODEL, { ...page, filter: checkFilter(where), order });
+  }
+
+  @FieldResolver(() => [String])
+  modalities(@Root() model: EntityRecord): string[] {
+    return (model.modalities as string[] | null) ?? [];
+  }
+
+  @FieldResolver(() => [AttributeClaim])
+  claims(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return citationField(model, 'claims', ctx, info);
+  }
+
+  @FieldResolver(() => [Organization])
+  developers(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return relationField(model, 'developers', ctx, info);
+  }
+
+  @FieldResolver(() => [Technique])
+  techniques(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return relationField(model, 'techniques', ctx, info);
+  }
+
+  @FieldResolver(() => [Limitation])
+  limitations(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return relationField(model, 'limitations', ctx, info);
+  }
+
+  @FieldResolver(() => [Model])
+  competitors(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return relationField(model, 'competitors', ctx, info);
+  }
+
+  @FieldResolver(() => [LineageLink])
+  parents(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return relationField(model, 'parents', ctx, info);
+  }
+
+  @FieldResolver(() => [LineageLink])
+  children(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return relationField(model, 'children', ctx, info);
+  }
+}

@@ -1,0 +1,91 @@
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { EntityType } from '../domain/graph-model.js';
+import { RELATION_FIELDS, type RelationField } from '../domain/relation-fields.js';
+import { emptyEntitySelection, type EntitySelection, type RelationSelection, type Selection } from '../domain/selection.js';
+
+export const TYPE_NAME: Record<EntityType, string> = {
+  [EntityType.MODEL]: 'Model',
+  [EntityType.ORGANIZATION]: 'Organization',
+  [EntityType.TECHNIQUE]: 'Technique',
+  [EntityType.LIMITATION]: 'Limitation',
+};
+const ALL_TYPES = Object.values(EntityType);
+const INTERFACE_NAME = 'Entity';
+
+/** Sub-fields of `nodes` that apply to objects of `typeName`, through fragments, grouped by field name. */
+function subFields(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeName: string): Map<string, FieldNode[]> {
+  const out = new Map<string, FieldNode[]>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        out.set(name, [...(out.get(name) ?? []), selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition?.name.value;
+        if (condition === undefined || typeName === '' || condition === typeName || condition === INTERFACE_NAME) visit(selection.selectionSet);
+      } else {
+        const fragment = info.fragments[selection.name.value];
+        const condition = fragment?.typeCondition.name.value;
+        if (fragment && (typeName === '' || condition === typeName || condition === INTERFACE_NAME)) visit(fragment.selectionSet);
+      }
+    }
+  };
+  for (const node of nodes) visit(node.selectionSet);
+  return out;
+}
+
+/** The Selection of the entities a relationship field returns (for lineage links: their `model`). */
+export function relationTargetSelection(info: GraphQLResolveInfo, relation: RelationField): Selection {
+  const nodes = relation.link ? (subFields(info, info.fieldNodes, 'LineageLink').get('model') ?? []) : info.fieldNodes;
+  return selectionOf(info, nodes, [relation.target]);
+}
+
+function entitySelection(info: GraphQLResolveInfo, nodes: readonly FieldNode[], type: EntityType): EntitySelection {
+  const fields = subFields(info, nodes, TYPE_NAME[type]);
+  const selection = emptyEntitySelection();
+  selection.sources = fields.has('sources');
+  selection.claims = fields.has('claims');
+  for (const [name, relation] of Object.entries(RELATION_FIELDS[type])) {
+    const fieldNodes = fields.get(name);
+    if (fieldNodes === undefined) continue;
+    const wanted: RelationSelection = relation.link
+      ? {
+          target: selectionOf(info, subFields(info, fieldNodes, 'LineageLink').get('model') ?? [], [relation.target]),
+          citations: subFields(info, fieldNodes, 'LineageLink').has('citations'),
+        }
+      : { target: selectionOf(info, fieldNodes, [relation.target]), citations: false };
+    selection.relations.set(name, wanted);
+  }
+  return selection;
+}
+
+/** The Selection for entity values held by `nodes`, which may be of any of `types`. */
+export function selectionOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[], types: EntityType[] = ALL_TYPES): Selection {
+  const selection: Selection = {};
+  for (const type of types) selection[type] = entitySelection(info, nodes, type);
+  return selection;
+}
+
+/**
+ * The Selection of the entities found at `path` below the current field, e.g. ['edges', 'node']
+ * for a connection; an empty path means the field's own value.
+ */
+export function selectionAt(info: GraphQLResolveInfo, path: string[], types: EntityType[] = ALL_TYPES): Selection {
+  let nodes: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) nodes = subFields(info, nodes, '').get(name) ?? [];
+  return selectionOf(info, nodes, types);
+}
+
+/** Whether the current field's selection reaches `path`, e.g. ['totalCount'] or ['edges', 'citations']. */
+export function selects(info: GraphQLResolveInfo, ...path: string[]): boolean {
+  let nodes: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) nodes = subFields(info, nodes, '').get(name) ?? [];
+  return nodes.length > 0;
+}
+
+/** A key naming the query position of the current field, the same for every item of a list. */
+export function positionKey(info: GraphQLResolveInfo): string {
+  const parts: string[] = [];
+  for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) if (typeof p.key === 'string') parts.unshift(p.key);
+  return parts.join('.');
+}

@@ -1,0 +1,43 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A source document, or a public web page for facts the documents do not state.' })
+export class Source {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'File name of the source document.' })
+  file?: string | null;
+
+  @Field(() => String, { nullable: true })
+  url?: string | null;
+
+  @Field(() => String, { nullable: true })
+  author?: string | null;
+
+  @Field(() => String, { nullable: true })
+  date?: string | null;
+}
+
+@ObjectType({ description: 'A verbatim quote from a source that supports a fact.' })
+export class Citation {
+  @Field(() => Source)
+  source!: Source;
+
+  @Field(() => String)
+  quote!: string;
+
+  @Field(() => Float, { description: '1 when the source states the fact plainly; lower where it hedges.' })
+  confidence!: number;
+}
+
+@ObjectType({ description: 'One cited value of a model attribute; contradicting sources give several claims.' })
+export class AttributeClaim extends Citation {
+  @Field(() => String)
+  attribute!: string;
+
+  @Field(() => String, { description: 'The claimed value as JSON text, e.g. 175000000000 or "2023-03".' })
+  value!: string;
+}

@@ -1,0 +1,84 @@
+import { Field, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Limitation, Model, Organization, Technique } from './entities.type.js';
+import { ModelOrderField, OrderDirection } from './enums.js';
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor?: string | null;
+}
+
+/** Relay connection types for one node type. */
+function connectionOf<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String, { description: 'Opaque keyset cursor; stable when entities are added.' })
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class Connection {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Matches of the filter across all pages; computed only when asked.' })
+    totalCount!: number;
+  }
+  return Connection;
+}
+
+export const ModelConnection = connectionOf(Model, 'Model');
+export const OrganizationConnection = connectionOf(Organization, 'Organization');
+export const TechniqueConnection = connectionOf(Technique, 'Technique');
+export const LimitationConnection = connectionOf(Limitation, 'Limitation');
+
+@InputType()
+export class ModelOrder {
+  @Field(() => ModelOrderField)
+  field!: ModelOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction!: OrderDirection;
+}
+
+@InputType({ description: 'All given conditions must hold.' })
+export class ModelFilter {
+  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name or an alias.' })
+  nameContains?: string;
+
+  @Field(() => String, { nullable: true, description: 'Id of a developing organization.' })
+  organization?: string;
+
+  @Field(() => String, { nullable: true, description: 'Id of a technique the model uses.' })
+  technique?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  openWeights?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Released on or after this ISO date (2023, 2023-03, 2023-03-14).' })
+  releasedAfter?: string;
+
+  @Field(() => String, { nullable: true, description: 'Released on or before this ISO date.' })
+  releasedBefore?: string;
+
+  @Field(() => Number, { nullable: true })
+  minParameters?: number;
+
+  @Field(() => Number, { nullable: true })
+  maxParameters?: number;
+}
+
+@InputType({ description: 'Filter for organizations, techniques and limitations.' })
+export class EntityFilter {
+  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name or an alias.' })
+  nameContains?: string;
+}

@@ -1,0 +1,48 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Citation } from './citation.type.js';
+import { EntityType, RelationType } from './enums.js';
+
+@ObjectType({ description: 'A node ready for a visualization library.' })
+export class GraphNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'Display name.' })
+  label!: string;
+
+  @Field(() => EntityType)
+  type!: EntityType;
+}
+
+@ObjectType({ description: 'A relationship between two nodes of the same Graph.' })
+export class GraphEdge {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  source!: string;
+
+  @Field(() => ID)
+  target!: string;
+
+  @Field(() => RelationType)
+  type!: RelationType;
+
+  @Field(() => String, { nullable: true, description: 'For DERIVED_FROM: SUCCESSOR, FINE_TUNE, VARIANT, …' })
+  kind?: string | null;
+
+  @Field(() => [Citation])
+  citations!: Citation[];
+}
+
+@ObjectType({ description: 'Nodes and edges, each once; every edge joins two nodes of this graph.' })
+export class Graph {
+  @Field(() => [GraphNode], { description: 'For a path: in path order.' })
+  nodes!: GraphNode[];
+
+  @Field(() => [GraphEdge])
+  edges!: GraphEdge[];
+
+  @Field(() => Boolean, { description: 'True when the limit cut the result.' })
+  truncated!: boolean;
+}

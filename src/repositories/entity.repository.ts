@@ -1,0 +1,141 @@
+import { int, type DbScope, type Params } from '../db/database.js';
+import { ENTITY_LABEL, EntityType, LABEL_OF } from '../domain/graph-model.js';
+import { RELATION_FIELDS } from '../domain/relation-fields.js';
+import type { Selection } from '../domain/selection.js';
+import { ProjectionCompiler } from './projection.cypher.js';
+
+export type EntityRow = { id: string; __type: EntityType; [field: string]: unknown };
+
+export type SortField = 'NAME' | 'RELEASE_DATE' | 'PARAMETERS';
+export interface SortKey {
+  field: SortField;
+  direction: 'ASC' | 'DESC';
+}
+
+export interface ModelFilterValues {
+  nameContains?: string;
+  organization?: string;
+  technique?: string;
+  openWeights?: boolean;
+  releasedAfter?: string;
+  releasedBefore?: string;
+  minParameters?: number;
+  maxParameters?: number;
+}
+
+export interface ListOptions {
+  filter: ModelFilterValues;
+  order: SortKey[];
+  first: number;
+  /** Sort-key values of the last row already seen (decoded from the cursor). */
+  after?: unknown[];
+  selection: Selection;
+  withTotal: boolean;
+}
+
+export interface Page {
+  rows: Array<{ node: EntityRow; key: unknown[] }>;
+  hasNextPage: boolean;
+  total: number | null;
+}
+
+// Sort expressions never yield null, so keyset comparisons stay total.
+const SORT_EXPRESSION: Record<SortField, string> = {
+  NAME: 'toLower(n.name)',
+  RELEASE_DATE: "coalesce(n.releaseDate, '')",
+  PARAMETERS: 'coalesce(n.parameters, -1.0)',
+};
+
+// Each filter is a fixed clause reading its value from $filter; only the clauses given are used.
+const FILTER_CLAUSE: Record<keyof ModelFilterValues, string> = {
+  nameContains:
+    '(toLower(n.name) CONTAINS toLower($filter.nameContains) OR any(a IN n.aliases WHERE toLower(a) CONTAINS toLower($filter.nameContains)))',
+  organization: 'EXISTS { (n)-[:DEVELOPED_BY]->(:Organization {id: $filter.organization}) }',
+  technique: 'EXISTS { (n)-[:USES]->(:Technique {id: $filter.technique}) }',
+  openWeights: 'n.openWeights = $filter.openWeights',
+  releasedAfter: 'left(n.releaseDate, size($filter.releasedAfter)) >= $filter.releasedAfter',
+  releasedBefore: 'left(n.releaseDate, size($filter.releasedBefore)) <= $filter.releasedBefore',
+  minParameters: 'n.parameters >= $filter.minParameters',
+  maxParameters: 'n.parameters <= $filter.maxParameters',
+};
+
+/** `(k1 > a1) OR (k1 = a1 AND (k2 > a2 OR …))` over the sort keys, reading values from $after. */
+function keysetCondition(keys: Array<{ expression: string; direction: 'ASC' | 'DESC' }>, index = 0): string {
+  const key = keys[index]!;
+  const beyond = `${key.expression} ${key.direction === 'ASC' ? '>' : '<'} $after[${index}]`;
+  if (index === keys.length - 1) return beyond;
+  return `(${beyond} OR (${key.expression} = $after[${index}] AND ${keysetCondition(keys, index + 1)}))`;
+}
+
+/** Entity lookups and paginated lists, each one statement with the requested fields compiled in. */
+export class EntityRepository {
+  constructor(private readonly db: DbScope) {}
+
+  async byId(id: string, types: EntityType[], selection: Selection): Promise<EntityRow | null> {
+    const compiler = new ProjectionCompiler();
+    const [row] = await this.db.read(
+      `MATCH (n:${ENTITY_LABEL} {id: $id}) WHERE any(label IN labels(n) WHERE label IN $labels)
+       RETURN ${compiler.entity('n', selection)} AS node`,
+      { id, labels: types.map((type) => LABEL_OF[type]) },
+    );
+    return (row?.node as EntityRow | undefined) ?? null;
+  }
+
+  async byIds(ids: string[], types: EntityType[], selection: Selection): Promise<EntityRow[]> {
+    const compiler = new ProjectionCompiler();
+    const rows = await this.db.read(
+      `UNWIND range(0, size($ids) - 1) AS i
+       MATCH (n:${ENTITY_LABEL} {id: $ids[i]}) WHERE any(label IN labels(n) WHERE label IN $labels)
+       RETURN ${compiler.entity('n', selection)} AS node ORDER BY i`,
+      { ids, labels: types.map((type) => LABEL_OF[type]) },
+    );
+    return rows.map((row) => row.node as EntityRow);
+  }
+
+  async list(type: EntityType, options: ListOptions): Promise<Page> {
+    const filters = (Object.keys(options.filter) as Array<keyof ModelFilterValues>)
+      .filter((name) => options.filter[name] !== undefined && options.filter[name] !== null)
+      .map((name) => FILTER_CLAUSE[name]);
+    const where = filters.length > 0 ? filters.join(' AND ') : 'true';
+    const keys = [...options.order.map((o) => ({ expression: SORT_EXPRESSION[o.field], direction: o.direction })), { expression: 'n.id', direction: options.order.at(-1)?.direction ?? 'ASC' }] as const;
+    const keyset = options.after ? keysetCondition([...keys]) : 'true';
+    const orderBy = keys.map((k) => `${k.expression} ${k.direction}`).join(', ');
+    const label = LABEL_OF[type];
+    const compiler = new ProjectionCompiler();
+    const total = options.withTotal ? `CALL () { MATCH (n:${label}) WHERE ${where} RETURN count(n) AS total }` : 'WITH null AS total';
+    const [row] = await this.db.read(
+      `${total}
+       CALL () {
+         MATCH (n:${label}) WHERE ${where} AND ${keyset}
+         WITH n ORDER BY ${orderBy} LIMIT $limit
+         RETURN collect({node: ${compiler.entity('n', options.selection)}, key: [${keys.map((k) => k.expression).join(', ')}]}) AS rows
+       }
+       RETURN rows, total`,
+      { filter: options.filter as Params, after: options.after ?? null, limit: int(options.first + 1) },
+    );
+    const rows = (row?.rows ?? []) as Page['rows'];
+    return { rows: rows.slice(0, options.first), hasNextPage: rows.length > options.first, total: (row?.total as number | null) ?? null };
+  }
+
+  /** Fallback batch for a relationship field whose parent was loaded without it. */
+  async relationsOf(type: EntityType, field: string, ids: string[], selection: Selection): Promise<Map<string, unknown[]>> {
+    if (RELATION_FIELDS[type][field] === undefined) throw new Error(`unknown relation field ${type}.${field}`);
+    const compiler = new ProjectionCompiler();
+    const projection = compiler.entity('n', { [type]: { sources: false, claims: false, relations: new Map([[field, { target: selection, citations: true }]]) } });
+    const rows = await this.db.read(
+      `UNWIND $ids AS id MATCH (n:${LABEL_OF[type]} {id: id}) RETURN id, (${projection}).${field} AS items`,
+      { ids },
+    );
+    return new Map(rows.map((row) => [row.id as string, row.items as unknown[]]));
+  }
+
+  /** Fallback batch for `sources` or `claims` of entities loaded without them. */
+  async citationsOf(ids: string[], claims: boolean): Promise<Map<string, unknown[]>> {
+    const compiler = new ProjectionCompiler();
+    const selection = { sources: !claims, claims, relations: new Map() };
+    const projection = compiler.entity('n', Object.fromEntries(Object.values(EntityType).map((t) => [t, selection])));
+    const field = claims ? 'claims' : 'sources';
+    const rows = await this.db.read(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN id, (${projection}).${field} AS items`, { ids });
+    return new Map(rows.map((row) => [row.id as string, row.items as unknown[]]));
+  }
+}

@@ -1,0 +1,105 @@
+import { int, type DbScope } from '../db/database.js';
+import { ENTITY_LABEL, RelationType } from '../domain/graph-model.js';
+import { ProjectionCompiler, typeExpression } from './projection.cypher.js';
+
+export interface GraphNodeRow {
+  id: string;
+  label: string;
+  type: string;
+}
+export interface GraphEdgeRow {
+  id: string;
+  source: string;
+  target: string;
+  type: RelationType;
+  kind: string | null;
+  citations?: unknown[];
+}
+export interface GraphRows {
+  nodes: GraphNodeRow[];
+  edges: GraphEdgeRow[];
+  truncated: boolean;
+}
+
+/** A whole number within [min, max], checked again here because it is written into Cypher. */
+export function boundedInt(value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`expected a whole number from ${min} to ${max}, got ${value}`);
+  return value;
+}
+
+/** Relationship types joined with | for a pattern; values come only from the RelationType enum. */
+export function typeAlternatives(types: RelationType[]): string {
+  const valid = types.filter((type) => Object.values(RelationType).includes(type));
+  return (valid.length > 0 ? valid : Object.values(RelationType)).join('|');
+}
+
+export const nodeMap = (v: string) => `{id: ${v}.id, label: ${v}.name, type: ${typeExpression(v)}}`;
+
+export function edgeMap(r: string, compiler: ProjectionCompiler, withCitations: boolean): string {
+  const citations = withCitations ? `, citations: ${compiler.relationshipCitations(r)}` : '';
+  return `{id: coalesce(${r}.id, elementId(${r})), source: startNode(${r}).id, target: endNode(${r}).id, type: type(${r}), kind: ${r}.kind${citations}}`;
+}
+
+/** Paths and neighbourhoods, each a single statement over indexed ids with bounded depth and size. */
+export class GraphRepository {
+  constructor(private readonly db: DbScope) {}
+
+  /** A shortest path ignoring direction, nodes in path order; null when none within maxDepth. */
+  async shortestPath(fromId: string, toId: string, maxDepth: number, types: RelationType[], withCitations: boolean): Promise<GraphRows | null> {
+    const compiler = new ProjectionCompiler();
+    const depth = boundedInt(maxDepth, 1, 15);
+    if (fromId === toId) {
+      const rows = await this.db.read(`MATCH (a:${ENTITY_LABEL} {id: $id}) RETURN [${nodeMap('a')}] AS nodes, [] AS edges`, { id: fromId });
+      return rows[0] ? { ...(rows[0] as { nodes: GraphNodeRow[]; edges: GraphEdgeRow[] }), truncated: false } : null;
+    }
+    const [row] = await this.db.read(
+      `MATCH (a:${ENTITY_LABEL} {id: $from}), (b:${ENTITY_LABEL} {id: $to})
+       MATCH p = shortestPath((a)-[:${typeAlternatives(types)}*..${depth}]-(b))
+       RETURN [n IN nodes(p) | ${nodeMap('n')}] AS nodes, [r IN relationships(p) | ${edgeMap('r', compiler, withCitations)}] AS edges`,
+      { from: fromId, to: toId },
+    );
+    return row ? { nodes: row.nodes as GraphNodeRow[], edges: row.edges as GraphEdgeRow[], truncated: false } : null;
+  }
+
+  /**
+   * Breadth-first expansion from the start ids, level by level with each node kept once, so hubs
+   * cannot blow up the work; at most `limit` nodes, closest first, and the edges among them.
+   */
+  async expand(options: {
+    ids: string[];
+    depth: number;
+    limit: number;
+    types: RelationType[];
+    direction: 'BOTH' | 'IN' | 'OUT';
+    withCitations: boolean;
+  }): Promise<GraphRows> {
+    const depth = boundedInt(options.depth, 0, 5);
+    const rel = `[:${typeAlternatives(options.types)}]`;
+    const step = options.direction === 'IN' ? `<-${rel}-` : options.direction === 'OUT' ? `-${rel}->` : `-${rel}-`;
+    const levels: string[] = [];
+    for (let level = 1; level <= depth; level += 1) {
+      const seen = Array.from({ length: level }, (_, i) => `NOT x IN level${i}`).join(' AND ');
+      const carried = Array.from({ length: level }, (_, i) => `level${i}`).join(', ');
+      levels.push(
+        `CALL (level${level - 1}) { UNWIND level${level - 1} AS f MATCH (f)${step}(x:${ENTITY_LABEL}) WITH DISTINCT x LIMIT $cap RETURN collect(x) AS found${level} }
+         WITH ${carried}, [x IN found${level} WHERE ${seen}] AS level${level}`,
+      );
+    }
+    const all = Array.from({ length: depth + 1 }, (_, i) => `level${i}`).join(' + ');
+    const compiler = new ProjectionCompiler();
+    const [row] = await this.db.read(
+      `MATCH (s:${ENTITY_LABEL}) WHERE s.id IN $ids
+       WITH collect(DISTINCT s) AS level0
+       ${levels.join('\n')}
+       WITH ${all} AS everything
+       WITH everything[0..$limit] AS kept, size(everything) > $limit AS truncated
+       CALL (kept) {
+         UNWIND kept AS a MATCH (a)-[r:${typeAlternatives(options.types)}]->(b) WHERE b IN kept
+         RETURN collect(${edgeMap('r', compiler, options.withCitations)}) AS edges
+       }
+       RETURN [n IN kept | ${nodeMap('n')}] AS nodes, edges, truncated`,
+      { ids: options.ids, limit: int(options.limit), cap: int(options.limit + 1) },
+    );
+    return { nodes: (row?.nodes ?? []) as GraphNodeRow[], edges: (row?.edges ?? []) as GraphEdgeRow[], truncated: Boolean(row?.truncated) };
+  }
+}

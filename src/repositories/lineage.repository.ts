@@ -1,0 +1,54 @@
+import type { DbScope } from '../db/database.js';
+import { RelationType } from '../domain/graph-model.js';
+import type { Selection } from '../domain/selection.js';
+import { boundedInt, edgeMap, type GraphEdgeRow } from './graph.repository.js';
+import { ProjectionCompiler } from './projection.cypher.js';
+import type { EntityRow } from './entity.repository.js';
+
+export interface LineageStepRow {
+  model: EntityRow;
+  depth: number;
+  kind: string;
+  via: EntityRow | null;
+  direction: 'ANCESTORS' | 'DESCENDANTS';
+  edge: GraphEdgeRow;
+}
+
+const ARROWS = { ANCESTORS: ['-', '->'], DESCENDANTS: ['<-', '-'] } as const;
+
+/** Ancestors and descendants along DERIVED_FROM (child -> parent), each model once at its nearest depth. */
+export class LineageRepository {
+  constructor(private readonly db: DbScope) {}
+
+  async walk(options: {
+    modelId: string;
+    directions: Array<'ANCESTORS' | 'DESCENDANTS'>;
+    maxDepth: number;
+    kinds: string[] | null;
+    selection: Selection;
+    withCitations: boolean;
+  }): Promise<LineageStepRow[]> {
+    const depth = boundedInt(options.maxDepth, 1, 50);
+    const compiler = new ProjectionCompiler();
+    const branches = options.directions.map((direction) => {
+      const [left, right] = ARROWS[direction];
+      return `MATCH p = (start)${left}[:${RelationType.DERIVED_FROM}*1..${depth}]${right}(m:Model)
+         WHERE m <> start AND ($kinds IS NULL OR all(r IN relationships(p) WHERE r.kind IN $kinds))
+         RETURN '${direction}' AS direction, m, p`;
+    });
+    const rows = await this.db.read(
+      `MATCH (start:Model {id: $id})
+       CALL (start) { ${branches.join(' UNION ALL ')} }
+       WITH direction, m, p ORDER BY length(p), m.id
+       WITH direction, m, head(collect(p)) AS p
+       WITH direction, m, p, last(relationships(p)) AS r, CASE WHEN length(p) > 1 THEN nodes(p)[-2] END AS v
+       RETURN direction, length(p) AS depth, r.kind AS kind,
+              ${compiler.entity('m', options.selection)} AS model,
+              CASE WHEN v IS NULL THEN null ELSE ${compiler.entity('v', options.selection)} END AS via,
+              ${edgeMap('r', compiler, options.withCitations)} AS edge
+       ORDER BY direction, depth, model.name`,
+      { id: options.modelId, kinds: options.kinds },
+    );
+    return rows as unknown as LineageStepRow[];
+  }
+}

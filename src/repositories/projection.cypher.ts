@@ -1,0 +1,82 @@
+import { ENTITY_LABEL, EntityType, LABEL_OF, SOURCE_LABEL } from '../domain/graph-model.js';
+import { RELATION_FIELD_CAP, RELATION_FIELDS, type RelationField } from '../domain/relation-fields.js';
+import type { EntitySelection, Selection } from '../domain/selection.js';
+
+/**
+ * Compiles a Selection into a Cypher map projection of one node, with nested COLLECT subqueries
+ * for relationship fields. Every identifier in the output comes from the enums and the
+ * RELATION_FIELDS table; no request value is ever spliced in.
+ */
+export class ProjectionCompiler {
+  private next = 0;
+
+  private fresh(prefix: string): string {
+    this.next += 1;
+    return `${prefix}${this.next}`;
+  }
+
+  /** A map for node `v`: its properties, `__type`, and whatever the selection asks for. */
+  entity(v: string, selection: Selection): string {
+    const types = Object.keys(selection) as EntityType[];
+    if (types.length === 0) return BARE_ENTITY(v);
+    if (types.length === 1) return this.ofType(v, types[0]!, selection[types[0]!]!);
+    const branches = types.map((type) => `WHEN ${v}:${LABEL_OF[type]} THEN ${this.ofType(v, type, selection[type]!)}`);
+    return `CASE ${branches.join(' ')} ELSE ${v} {.*, __type: ${typeExpression(v)}} END`;
+  }
+
+  private ofType(v: string, type: EntityType, selection: EntitySelection): string {
+    const parts = [`.*`, `__type: '${type}'`];
+    if (selection.sources) parts.push(`sources: ${this.entityCitations(v, 'IS NULL', false)}`);
+    if (selection.claims) parts.push(`claims: ${this.entityCitations(v, 'IS NOT NULL', true)}`);
+    for (const [field, wanted] of selection.relations) {
+      const relation = RELATION_FIELDS[type][field];
+      if (relation === undefined) continue;
+      parts.push(`${field}: ${this.relation(v, relation, wanted.target, wanted.citations)}`);
+    }
+    return `${v} {${parts.join(', ')}}`;
+  }
+
+  private relation(v: string, relation: RelationField, target: Selection, citations: boolean): string {
+    const [r, x] = [this.fresh('r'), this.fresh('x')];
+    const pattern = relationPattern(v, r, relation, x, LABEL_OF[relation.target]);
+    const node = this.entity(x, target);
+    const value = relation.link
+      ? `{kind: ${r}.kind, model: ${node}${citations ? `, citations: ${this.relationshipCitations(r)}` : ''}}`
+      : node;
+    return `COLLECT { MATCH ${pattern} WITH DISTINCT ${r}, ${x} ORDER BY ${x}.name, ${x}.id LIMIT ${RELATION_FIELD_CAP} RETURN ${value} }`;
+  }
+
+  private entityCitations(v: string, attributeTest: string, withClaim: boolean): string {
+    const [c, s] = [this.fresh('c'), this.fresh('s')];
+    const claim = withClaim ? `attribute: ${c}.attribute, value: ${c}.value, ` : '';
+    return `COLLECT { MATCH (${v})-[${c}:CITES]->(${s}:${SOURCE_LABEL}) WHERE ${c}.attribute ${attributeTest}
+      WITH ${c}, ${s} ORDER BY ${c}.ordinal
+      RETURN {${claim}quote: ${c}.quote, confidence: ${c}.confidence, source: ${s} {.*}} }`;
+  }
+
+  /** Citations stored on a relationship as parallel lists, joined to their Source nodes in order. */
+  relationshipCitations(r: string): string {
+    const [i, s] = [this.fresh('i'), this.fresh('s')];
+    return `COLLECT { UNWIND range(0, size(coalesce(${r}.citationSources, [])) - 1) AS ${i}
+      MATCH (${s}:${SOURCE_LABEL} {id: ${r}.citationSources[${i}]})
+      WITH ${i}, ${s} ORDER BY ${i}
+      RETURN {quote: ${r}.citationQuotes[${i}], confidence: ${r}.citationConfidences[${i}], source: ${s} {.*}} }`;
+  }
+}
+
+export function relationPattern(v: string, r: string, relation: RelationField, x: string, targetLabel: string): string {
+  const arrow = `[${r}:${relation.type}]`;
+  if (relation.direction === 'OUT') return `(${v})-${arrow}->(${x}:${targetLabel})`;
+  if (relation.direction === 'IN') return `(${v})<-${arrow}-(${x}:${targetLabel})`;
+  return `(${v})-${arrow}-(${x}:${targetLabel})`;
+}
+
+/** The EntityType of node `v`, read from its labels. */
+export function typeExpression(v: string): string {
+  const cases = Object.values(EntityType).map((type) => `WHEN ${v}:${LABEL_OF[type]} THEN '${type}'`);
+  return `CASE ${cases.join(' ')} END`;
+}
+
+/** A projection of only the node's own properties, for any kind of entity. */
+export const BARE_ENTITY = (v: string) => `${v} {.*, __type: ${typeExpression(v)}}`;
+export { ENTITY_LABEL };

@@ -1,6 +1,6 @@
-import DataLoader from 'dataloader';
 import type { Database, DbScope } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
+import { AnalyticsRepository } from '../repositories/analytics.repository.js';
 import { EntityRepository } from '../repositories/entity.repository.js';
 import { GraphRepository } from '../repositories/graph.repository.js';
 import { LineageRepository } from '../repositories/lineage.repository.js';
@@ -14,8 +14,6 @@ export interface Context {
   log: Logger;
   db: DbScope;
   repos: ReturnType<typeof createRepositories>;
-  /** Per-request DataLoaders, one per query position, created on first use. */
-  loader<V>(key: string, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V>;
 }
 
 function createRepositories(db: DbScope) {
@@ -26,24 +24,11 @@ function createRepositories(db: DbScope) {
     search: new SearchRepository(db),
     stats: new StatsRepository(db),
     overlap: new TechniqueOverlapRepository(db),
+    analytics: new AnalyticsRepository(db),
   };
 }
 
 export function createContext(options: { database: Database; requestId: string; log: Logger; timeoutMs: number }): Context {
   const db = options.database.scope({ timeoutMs: options.timeoutMs, metadata: { requestId: options.requestId } });
-  const loaders = new Map<string, DataLoader<string, unknown>>();
-  return {
-    requestId: options.requestId,
-    log: options.log,
-    db,
-    repos: createRepositories(db),
-    loader<V>(key: string, batch: (keys: readonly string[]) => Promise<V[]>) {
-      let loader = loaders.get(key);
-      if (!loader) {
-        loader = new DataLoader<string, unknown>(batch, { maxBatchSize: 500 });
-        loaders.set(key, loader);
-      }
-      return loader as DataLoader<string, V>;
-    },
-  };
+  return { requestId: options.requestId, log: options.log, db, repos: createRepositories(db) };
 }

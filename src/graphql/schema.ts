@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { Limitation, Model, Organization, Technique } from './types/entities.type.js';
+import { AnalyticsResolver } from './resolvers/analytics.resolver.js';
 import { GraphResolver } from './resolvers/graph.resolver.js';
 import { LimitationResolver } from './resolvers/limitation.resolver.js';
 import { ModelResolver } from './resolvers/model.resolver.js';
@@ -20,6 +21,7 @@ export const RESOLVERS = [
   GraphResolver,
   TechniqueOverlapResolver,
   StatsResolver,
+  AnalyticsResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -1,6 +1,6 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { EntityType } from '../domain/graph-model.js';
-import { RELATION_FIELDS, type RelationField } from '../domain/relation-fields.js';
+import { RELATION_FIELDS } from '../domain/relation-fields.js';
 import { emptyEntitySelection, type EntitySelection, type RelationSelection, type Selection } from '../domain/selection.js';
 
 export const TYPE_NAME: Record<EntityType, string> = {
@@ -32,12 +32,6 @@ function subFields(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeNa
   };
   for (const node of nodes) visit(node.selectionSet);
   return out;
-}
-
-/** The Selection of the entities a relationship field returns (for lineage links: their `model`). */
-export function relationTargetSelection(info: GraphQLResolveInfo, relation: RelationField): Selection {
-  const nodes = relation.link ? (subFields(info, info.fieldNodes, 'LineageLink').get('model') ?? []) : info.fieldNodes;
-  return selectionOf(info, nodes, [relation.target]);
 }
 
 function entitySelection(info: GraphQLResolveInfo, nodes: readonly FieldNode[], type: EntityType): EntitySelection {
@@ -81,11 +75,4 @@ export function selects(info: GraphQLResolveInfo, ...path: string[]): boolean {
   let nodes: readonly FieldNode[] = info.fieldNodes;
   for (const name of path) nodes = subFields(info, nodes, '').get(name) ?? [];
   return nodes.length > 0;
-}
-
-/** A key naming the query position of the current field, the same for every item of a list. */
-export function positionKey(info: GraphQLResolveInfo): string {
-  const parts: string[] = [];
-  for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) if (typeof p.key === 'string') parts.unshift(p.key);
-  return parts.join('.');
 }

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -10,7 +13,11 @@ import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { requestLoggingPlugin } from '../graphql/request-logging.plugin.js';
+import { playground } from './playground.js';
 import { health, ready } from './probes.js';
+
+/** The graph explorer's build output (npm run build), served at /. */
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -42,8 +49,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ap
 
   app.get('/health', health);
   app.get('/ready', ready(options.database));
+  const { assets, html } = playground();
+  app.use('/playground', assets);
   app.use(
     '/graphql',
+    html,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -57,6 +67,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ap
       },
     }),
   );
+  if (existsSync(path.join(WEB_DIST, 'index.html'))) app.use(express.static(WEB_DIST));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = error.status ?? 500;
     const message =

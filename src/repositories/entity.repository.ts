@@ -1,6 +1,5 @@
 import { int, type DbScope, type Params } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, LABEL_OF } from '../domain/graph-model.js';
-import { RELATION_FIELDS } from '../domain/relation-fields.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 
@@ -115,27 +114,5 @@ export class EntityRepository {
     );
     const rows = (row?.rows ?? []) as Page['rows'];
     return { rows: rows.slice(0, options.first), hasNextPage: rows.length > options.first, total: (row?.total as number | null) ?? null };
-  }
-
-  /** Fallback batch for a relationship field whose parent was loaded without it. */
-  async relationsOf(type: EntityType, field: string, ids: string[], selection: Selection): Promise<Map<string, unknown[]>> {
-    if (RELATION_FIELDS[type][field] === undefined) throw new Error(`unknown relation field ${type}.${field}`);
-    const compiler = new ProjectionCompiler();
-    const projection = compiler.entity('n', { [type]: { sources: false, claims: false, relations: new Map([[field, { target: selection, citations: true }]]) } });
-    const rows = await this.db.read(
-      `UNWIND $ids AS id MATCH (n:${LABEL_OF[type]} {id: id}) RETURN id, (${projection}).${field} AS items`,
-      { ids },
-    );
-    return new Map(rows.map((row) => [row.id as string, row.items as unknown[]]));
-  }
-
-  /** Fallback batch for `sources` or `claims` of entities loaded without them. */
-  async citationsOf(ids: string[], claims: boolean): Promise<Map<string, unknown[]>> {
-    const compiler = new ProjectionCompiler();
-    const selection = { sources: !claims, claims, relations: new Map() };
-    const projection = compiler.entity('n', Object.fromEntries(Object.values(EntityType).map((t) => [t, selection])));
-    const field = claims ? 'claims' : 'sources';
-    const rows = await this.db.read(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN id, (${projection}).${field} AS items`, { ids });
-    return new Map(rows.map((row) => [row.id as string, row.items as unknown[]]));
   }
 }

@@ -6,10 +6,8 @@ import type { EntityRow, ModelFilterValues, SortKey } from '../../repositories/e
 import type { Context } from '../context.js';
 import { BadInputError, requireRange } from '../errors.js';
 import { selectionAt, selectionOf, selects } from '../selection.js';
-import { Citation } from '../types/citation.type.js';
 import type { EntityRecord } from '../types/entity.type.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
-import { citationField } from './entity-fields.js';
 
 @ArgsType()
 export class PageArgs {
@@ -60,8 +58,9 @@ export async function listEntities(
 }
 
 /**
- * Shared by the four entity resolvers: lookup by id, and the Entity interface's computed fields.
- * Each subclass adds its list query and relationship fields.
+ * Shared by the four entity resolvers: lookup by id, and the Entity fields that need a default.
+ * Relationship and citation fields need no resolvers: the query that loads an entity compiles
+ * them in (see ProjectionCompiler), so their values arrive with the parent.
  */
 export function createEntityResolver<T extends object>(objectType: ClassType<T>, type: EntityType, queryName: string) {
   @Resolver(() => objectType)
@@ -79,11 +78,6 @@ export function createEntityResolver<T extends object>(objectType: ClassType<T>,
     @FieldResolver(() => [String])
     aliases(@Root() entity: EntityRecord): string[] {
       return entity.aliases ?? [];
-    }
-
-    @FieldResolver(() => [Citation])
-    sources(@Root() entity: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-      return citationField(entity, 'sources', ctx, info);
     }
   }
   return EntityResolver;

@@ -1,11 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
 import type { Context } from '../context.js';
 import { EntityFilter, LimitationConnection } from '../types/connection.type.js';
-import { Limitation, Model, Technique } from '../types/entities.type.js';
-import type { EntityRecord } from '../types/entity.type.js';
-import { relationField } from './entity-fields.js';
+import { Limitation } from '../types/entities.type.js';
 import { createEntityResolver, listEntities, PageArgs, type ConnectionValue } from './entity-base.resolver.js';
 
 @Resolver(() => Limitation)
@@ -20,13 +18,5 @@ export class LimitationResolver extends createEntityResolver(Limitation, EntityT
     return listEntities(ctx, info, EntityType.LIMITATION, { ...page, filter: { ...where }, order: [{ field: 'NAME', direction: 'ASC' }] });
   }
 
-  @FieldResolver(() => [Technique])
-  mitigatedBy(@Root() limitation: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return relationField(limitation, 'mitigatedBy', ctx, info);
-  }
 
-  @FieldResolver(() => [Model])
-  affects(@Root() limitation: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return relationField(limitation, 'affects', ctx, info);
-  }
 }

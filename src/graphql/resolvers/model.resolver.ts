@@ -3,12 +3,10 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import { EntityType } from '../../domain/graph-model.js';
 import type { Context } from '../context.js';
 import { BadInputError } from '../errors.js';
-import { AttributeClaim } from '../types/citation.type.js';
 import { ModelConnection, ModelFilter, ModelOrder } from '../types/connection.type.js';
-import { LineageLink, Limitation, Model, Organization, Technique } from '../types/entities.type.js';
+import { Model } from '../types/entities.type.js';
 import type { EntityRecord } from '../types/entity.type.js';
 import { ISO_DATE_PATTERN } from '../../seed/seed.schema.js';
-import { citationField, relationField } from './entity-fields.js';
 import { createEntityResolver, listEntities, PageArgs, type ConnectionValue } from './entity-base.resolver.js';
 
 function checkFilter(filter: ModelFilter | undefined): ModelFilter {
@@ -40,38 +38,10 @@ export class ModelResolver extends createEntityResolver(Model, EntityType.MODEL,
     return (model.modalities as string[] | null) ?? [];
   }
 
-  @FieldResolver(() => [AttributeClaim])
-  claims(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return citationField(model, 'claims', ctx, info);
-  }
 
-  @FieldResolver(() => [Organization])
-  developers(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return relationField(model, 'developers', ctx, info);
-  }
 
-  @FieldResolver(() => [Technique])
-  techniques(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return relationField(model, 'techniques', ctx, info);
-  }
 
-  @FieldResolver(() => [Limitation])
-  limitations(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return relationField(model, 'limitations', ctx, info);
-  }
 
-  @FieldResolver(() => [Model])
-  competitors(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return relationField(model, 'competitors', ctx, info);
-  }
 
-  @FieldResolver(() => [LineageLink])
-  parents(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return relationField(model, 'parents', ctx, info);
-  }
 
-  @FieldResolver(() => [LineageLink])
-  children(@Root() model: EntityRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return relationField(model, 'children', ctx, info);
-  }
 }

@@ -1,0 +1,131 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Entity } from './entity.type.js';
+import { Limitation, Model, Organization, Technique } from './entities.type.js';
+
+@ObjectType({ description: 'One dated event of the timeline.' })
+export class TimelineEntry {
+  @Field(() => String, { description: 'ISO date, as precise as the source: 2023, 2023-03 or 2023-03-14.' })
+  date!: string;
+
+  @Field(() => Entity, { description: 'A model (RELEASED) or a technique (FIRST_ADOPTED).' })
+  entity!: Entity;
+
+  @Field(() => String, { description: 'RELEASED for a model; FIRST_ADOPTED for a technique, dated by its earliest dated user.' })
+  event!: string;
+}
+
+@ObjectType({ description: 'How many models of a year use something.' })
+export class YearCount {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'How widely a technique is used, and since when.' })
+export class TechniqueAdoption {
+  @Field(() => Technique)
+  technique!: Technique;
+
+  @Field(() => Int, { description: 'Models that use it.' })
+  modelCount!: number;
+
+  @Field(() => Int, { description: 'Distinct developers of the models that use it.' })
+  organizationCount!: number;
+
+  @Field(() => Model, { nullable: true, description: 'The earliest-released model using it; null when none of its users has a release date.' })
+  firstAdopter?: Model | null;
+
+  @Field(() => String, { nullable: true, description: 'Release date of firstAdopter.' })
+  firstAdoptedOn?: string | null;
+
+  @Field(() => [YearCount], { description: 'Dated models using it, per release year, oldest first.' })
+  byYear!: YearCount[];
+}
+
+@ObjectType({ description: 'A limitation and the techniques that mitigate it.' })
+export class MitigationRow {
+  @Field(() => Limitation)
+  limitation!: Limitation;
+
+  @Field(() => [Technique], { description: 'Empty when nothing in the graph mitigates it.' })
+  techniques!: Technique[];
+}
+
+@ObjectType({ description: 'A technique and how many models use it.' })
+export class TechniqueCount {
+  @Field(() => Technique)
+  technique!: Technique;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'An organization and how many derivation links lead to its models.' })
+export class OrganizationCount {
+  @Field(() => Organization)
+  organization!: Organization;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'An organization’s models, techniques, partners and the work it builds on.' })
+export class OrganizationProfile {
+  @Field(() => Organization)
+  organization!: Organization;
+
+  @Field(() => [Model], { description: 'Models it developed, by name.' })
+  models!: Model[];
+
+  @Field(() => [TechniqueCount], { description: 'Techniques its models use most, with the number of its models using each; at most 10.' })
+  favouriteTechniques!: TechniqueCount[];
+
+  @Field(() => [Organization])
+  collaborators!: Organization[];
+
+  @Field(() => [OrganizationCount], {
+    description: 'Other organizations whose models its models derive from (DERIVED_FROM), counting the derivation links; most first.',
+  })
+  buildsOnOrganizations!: OrganizationCount[];
+
+  @Field(() => String, { nullable: true, description: 'Earliest release date of its models.' })
+  firstRelease?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Latest release date of its models.' })
+  latestRelease?: string | null;
+}
+
+@ObjectType({ description: 'An entity and its number of domain relationships (citations excluded).' })
+export class EntityDegree {
+  @Field(() => Entity)
+  entity!: Entity;
+
+  @Field(() => Int)
+  degree!: number;
+}
+
+@ObjectType({ description: 'A technique or limitation, and whether each compared model has it.' })
+export class ComparisonRow {
+  @Field(() => Entity)
+  entity!: Entity;
+
+  @Field(() => [Boolean], { description: 'present[i] is for models[i].' })
+  present!: boolean[];
+}
+
+@ObjectType({ description: 'Models side by side.' })
+export class ModelComparison {
+  @Field(() => [Model], { description: 'In the order of the ids given.' })
+  models!: Model[];
+
+  @Field(() => [Technique], { description: 'Techniques every one of the models uses.' })
+  sharedTechniques!: Technique[];
+
+  @Field(() => [ComparisonRow], { description: 'One row per technique any of the models uses, by name.' })
+  techniqueRows!: ComparisonRow[];
+
+  @Field(() => [ComparisonRow], { description: 'One row per limitation any of the models has, by name.' })
+  limitationRows!: ComparisonRow[];
+}

@@ -1,0 +1,99 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import express, { type Router } from 'express';
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
+
+const EXAMPLES = [
+  {
+    title: 'Lineage',
+    query: `# Ancestors and descendants of GPT-4, nearest first
+query Lineage {
+  lineage(modelId: "gpt-4", direction: BOTH, maxDepth: 5) {
+    depth
+    kind
+    direction
+    model { id name releaseDate developers { name } }
+    via { name }
+  }
+}`,
+  },
+  {
+    title: 'Shared techniques',
+    query: `# What GPT-3 and LLaMA have in common, and who resembles LLaMA most
+query Shared {
+  sharedTechniques(modelIds: ["gpt-3", "llama"]) { id name category }
+  similarModels(modelId: "llama", first: 5) { score model { name } shared { name } }
+}`,
+  },
+  {
+    title: 'Path',
+    query: `# A shortest path between a model and an organization, with the quotes behind each step
+query Path {
+  path(fromId: "chatglm3-6b", toId: "google") {
+    nodes { id label type }
+    edges { type source target citations { quote source { title file } } }
+  }
+}`,
+  },
+  {
+    title: 'Neighbourhood',
+    query: `# Everything within two steps of hallucination (幻觉), ready for a graph library
+query Neighbourhood {
+  neighborhood(ids: ["hallucination"], depth: 2, limit: 50) {
+    truncated
+    nodes { id label type }
+    edges { id source target type kind }
+  }
+}`,
+  },
+  {
+    title: 'Search',
+    query: `# Chinese or English names
+query Search {
+  search(query: "星火") { score entity { __typename id name aliases } }
+}`,
+  },
+];
+
+/** A GraphiQL page whose scripts are served from node_modules, so it works without internet access. */
+function page(): string {
+  const tabs = JSON.stringify(EXAMPLES.map(({ query }) => ({ query })));
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>LLM knowledge graph · GraphQL playground</title>
+  <link rel="stylesheet" href="/playground/graphiql/graphiql.min.css">
+  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading the playground…</div>
+  <script src="/playground/react/umd/react.production.min.js"></script>
+  <script src="/playground/react-dom/umd/react-dom.production.min.js"></script>
+  <script src="/playground/graphiql/graphiql.min.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, defaultTabs: ${tabs} }),
+    );
+  </script>
+</body>
+</html>`;
+}
+
+/** GET /graphql from a browser opens GraphiQL; its assets live under /playground. */
+export function playground(): { assets: Router; html: express.RequestHandler } {
+  const assets = express.Router();
+  for (const name of ['graphiql', 'react', 'react-dom']) assets.use(`/${name}`, express.static(packageDir(name), { immutable: true, maxAge: '1d' }));
+  const html = page();
+  return {
+    assets,
+    html: (req, res, next) => {
+      if (req.method === 'GET' && req.accepts(['application/json', 'text/html']) === 'text/html') res.type('html').send(html);
+      else next();
+    },
+  };
+}

@@ -1,0 +1,357 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../src/service.js';
+import { graphql, startTestService } from './helpers/service.js';
+
+// Every expectation below is worked out by hand from seed/*.json and seed/relationships/*.json.
+
+let service: Service;
+beforeAll(async () => {
+  service = await startTestService();
+});
+afterAll(() => service.stop());
+
+async function ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await graphql<T>(service.url, query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!;
+}
+
+async function badInput(query: string, variables: Record<string, unknown>, argument: string): Promise<string> {
+  const result = await graphql(service.url, query, variables);
+  expect(result.data ?? null).toBeNull();
+  expect(result.errors).toHaveLength(1);
+  expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  expect(result.errors![0]!.message).toContain(argument);
+  return result.errors![0]!.message;
+}
+
+async function roundTripsOf(query: string, variables: Record<string, unknown> = {}): Promise<{ trips: number; data: Record<string, any> }> {
+  const before = service.database.roundTrips;
+  const data = await ok(query, variables);
+  return { trips: service.database.roundTrips - before, data };
+}
+
+const ids = (list: Array<{ id: string }>) => list.map((e) => e.id);
+
+describe('timeline', () => {
+  const query = `query($from: String, $to: String, $types: [EntityType!], $first: Int) {
+    timeline(from: $from, to: $to, types: $types, first: $first) { date event entity { id type } } }`;
+  type Entry = { date: string; event: string; entity: { id: string; type: string } };
+
+  it('places the 35 dated models at their release and 45 techniques at their first adopter, oldest first', async () => {
+    const { timeline } = await ok<{ timeline: Entry[] }>(query);
+    expect(timeline).toHaveLength(80);
+    expect(timeline.filter((e) => e.event === 'RELEASED')).toHaveLength(35);
+    expect(timeline.filter((e) => e.event === 'FIRST_ADOPTED').every((e) => e.entity.type === 'TECHNIQUE')).toBe(true);
+    expect(timeline.slice(0, 5)).toEqual([
+      { date: '2003', event: 'RELEASED', entity: { id: 'nplm', type: 'MODEL' } },
+      { date: '2003', event: 'FIRST_ADOPTED', entity: { id: 'deep-learning', type: 'TECHNIQUE' } },
+      { date: '2003', event: 'FIRST_ADOPTED', entity: { id: 'neural-language-model', type: 'TECHNIQUE' } },
+      { date: '2003', event: 'FIRST_ADOPTED', entity: { id: 'word-embedding', type: 'TECHNIQUE' } },
+      { date: '2013', event: 'RELEASED', entity: { id: 'word2vec', type: 'MODEL' } },
+    ]);
+    expect(timeline.at(-1)).toEqual({ date: '2024-06', event: 'RELEASED', entity: { id: 'qwen2', type: 'MODEL' } });
+    const dates = timeline.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('keeps events whose date falls in [from, to] at the bounds’ precision', async () => {
+    const { timeline } = await ok<{ timeline: Entry[] }>(query, { from: '2023-10', to: '2023-10' });
+    expect(timeline.map((e) => `${e.date} ${e.entity.id}`)).toEqual([
+      '2023-10 spark-v3',
+      '2023-10-27 chatglm3',
+      '2023-10-27 chatglm3-6b',
+      '2023-10-27 code-interpreter',
+      '2023-10-27 function-calling',
+      '2023-10-27 agent',
+      '2023-10-30 baichuan2-192k',
+    ]);
+  });
+
+  it('filters by kind, and dates a technique only by its first adoption', async () => {
+    const { timeline } = await ok<{ timeline: Entry[] }>(query, { from: '2024', types: ['TECHNIQUE'] });
+    // RLHF is used by 2024 models too, but was first adopted by ChatGPT in 2022-11.
+    expect(timeline).toEqual([
+      { date: '2024-05', event: 'FIRST_ADOPTED', entity: { id: 'moe', type: 'TECHNIQUE' } },
+      { date: '2024-05', event: 'FIRST_ADOPTED', entity: { id: 'mla', type: 'TECHNIQUE' } },
+    ]);
+    const models = await ok<{ timeline: Entry[] }>(query, { to: '2018', types: ['MODEL'], first: 2 });
+    expect(models.timeline.map((e) => e.entity.id)).toEqual(['nplm', 'word2vec']);
+  });
+
+  it('refuses malformed dates, undated kinds and an oversized first', async () => {
+    await badInput(query, { from: 'March 2023' }, 'from');
+    await badInput(query, { to: '2023-13' }, 'to');
+    await badInput(query, { types: ['MODEL', 'ORGANIZATION'] }, 'types');
+    await badInput(query, { first: 1000 }, 'first');
+  });
+});
+
+describe('techniqueAdoption', () => {
+  const query = `query($first: Int, $category: String) { techniqueAdoption(first: $first, category: $category) {
+    technique { id } modelCount organizationCount firstAdopter { id } firstAdoptedOn byYear { year count } } }`;
+
+  it('ranks techniques by the models using them, with developers, first adopter and yearly counts', async () => {
+    const { techniqueAdoption } = await ok(query);
+    expect(techniqueAdoption).toHaveLength(20);
+    expect(techniqueAdoption.slice(0, 3)).toEqual([
+      { technique: { id: 'long-context' }, modelCount: 8, organizationCount: 6, firstAdopter: { id: 'claude' }, firstAdoptedOn: '2023-03-15', byYear: [{ year: 2023, count: 6 }] },
+      {
+        technique: { id: 'pre-training' }, modelCount: 7, organizationCount: 4, firstAdopter: { id: 'gpt-1' }, firstAdoptedOn: '2018-06',
+        byYear: [{ year: 2018, count: 1 }, { year: 2020, count: 1 }, { year: 2023, count: 3 }],
+      },
+      {
+        technique: { id: 'transformer' }, modelCount: 7, organizationCount: 4, firstAdopter: { id: 'gpt-1' }, firstAdoptedOn: '2018-06',
+        byYear: [{ year: 2018, count: 2 }, { year: 2019, count: 1 }, { year: 2020, count: 1 }, { year: 2023, count: 1 }],
+      },
+    ]);
+    // Quantization is used by five models, none of them dated.
+    expect(techniqueAdoption.find((t: any) => t.technique.id === 'quantization')).toEqual({
+      technique: { id: 'quantization' }, modelCount: 5, organizationCount: 3, firstAdopter: null, firstAdoptedOn: null, byYear: [],
+    });
+  });
+
+  it('narrows to one category, unused techniques last', async () => {
+    const { techniqueAdoption } = await ok(query, { category: 'ALIGNMENT' });
+    expect(techniqueAdoption.map((t: any) => [t.technique.id, t.modelCount, t.organizationCount, t.firstAdopter?.id ?? null])).toEqual([
+      ['rlhf', 4, 4, 'chatgpt'],
+      ['supervised-fine-tuning', 3, 4, 'chatgpt'],
+      ['alignment', 2, 2, 'chatglm2'],
+      ['dialogue-enhancement', 1, 1, 'ernie-bot'],
+      ['feedback-bootstrap', 1, 2, null],
+      ['reward-model', 1, 1, 'gpt-4'],
+      ['instruction-tuning', 0, 0, null],
+      ['safety-mechanism', 0, 0, null],
+    ]);
+    const top = await ok(query, { category: 'ALIGNMENT', first: 1 });
+    expect(top.techniqueAdoption.map((t: any) => t.technique.id)).toEqual(['rlhf']);
+  });
+
+  it('refuses an oversized first and an unknown category', async () => {
+    await badInput(query, { first: 1000 }, 'first');
+    await badInput(query, { first: 0 }, 'first');
+    await badInput(query, { category: 'MAGIC' }, 'category');
+  });
+});
+
+describe('unmitigatedLimitations', () => {
+  const query = 'query($id: ID!) { unmitigatedLimitations(modelId: $id) { id type } }';
+
+  it('drops the limitations a used technique mitigates', async () => {
+    // GPT-4 has four limitations; its RLHF and reward model mitigate harmful content.
+    const gpt4 = await ok(query, { id: 'gpt-4' });
+    expect(ids(gpt4.unmitigatedLimitations)).toEqual(['hallucination', 'over-reliance', 'privacy']);
+    expect(gpt4.unmitigatedLimitations[0].type).toBe('LIMITATION');
+    // ChatGLM uses seven techniques, none of which mitigates its one limitation.
+    expect(ids((await ok(query, { id: 'chatglm' })).unmitigatedLimitations)).toEqual(['long-context-limits']);
+    expect((await ok(query, { id: 'llama' })).unmitigatedLimitations).toEqual([]);
+    expect((await ok(query, { id: 'no-such-model' })).unmitigatedLimitations).toEqual([]);
+  });
+});
+
+describe('mitigationMatrix', () => {
+  const query = 'query($first: Int) { mitigationMatrix(first: $first) { limitation { id } techniques { id } } }';
+
+  it('lists every limitation by name with its mitigating techniques', async () => {
+    const { mitigationMatrix } = await ok(query);
+    expect(mitigationMatrix).toHaveLength(30);
+    expect(mitigationMatrix.slice(0, 3)).toEqual([
+      { limitation: { id: 'bias' }, techniques: [{ id: 'data-filtering' }] },
+      { limitation: { id: 'context-dependency' }, techniques: [] },
+      { limitation: { id: 'curse-of-dimensionality' }, techniques: [{ id: 'word-embedding' }] },
+    ]);
+    const row = (id: string) => mitigationMatrix.find((r: any) => r.limitation.id === id);
+    expect(ids(row('hallucination').techniques)).toEqual(['human-review', 'rag']);
+    expect(ids(row('high-compute-cost').techniques)).toEqual([
+      'data-parallelism', 'moe', 'multi-query-attention', 'mla', 'p-tuning-v2', 'pipeline-parallelism', 'quantization',
+    ]);
+    expect(mitigationMatrix.at(-1)).toEqual({ limitation: { id: 'weak-logical-reasoning' }, techniques: [{ id: 'chain-of-thought' }, { id: 'multi-token-prediction' }] });
+  });
+
+  it('caps the rows', async () => {
+    expect((await ok(query, { first: 2 })).mitigationMatrix).toHaveLength(2);
+    await badInput(query, { first: 1000 }, 'first');
+  });
+});
+
+describe('organizationProfile', () => {
+  const query = `query($id: ID!) { organizationProfile(id: $id) {
+    organization { id name } models { id } favouriteTechniques { technique { id } count } collaborators { id }
+    buildsOnOrganizations { organization { id } count } firstRelease latestRelease } }`;
+
+  it('profiles Zhipu AI', async () => {
+    const { organizationProfile: profile } = await ok(query, { id: 'zhipu-ai' });
+    expect(profile.organization).toEqual({ id: 'zhipu-ai', name: 'Zhipu AI' });
+    expect(ids(profile.models)).toEqual([
+      'agentlm', 'chatglm', 'chatglm2', 'chatglm3', 'chatglm3-6b', 'chatglm3-6b-32k', 'chatglm3-6b-base',
+      'codegeex', 'cogvlm-17b', 'cogview', 'glm', 'glm-4', 'webglm', 'zhipu-qingyan',
+    ]);
+    expect(profile.favouriteTechniques.map((f: any) => [f.technique.id, f.count])).toEqual([
+      ['pre-training', 3],
+      ['glm-blank-infilling', 2],
+      ['agent', 2],
+      ['long-context', 2],
+      ['alignment', 1],
+      ['code-interpreter', 1],
+      ['feedback-bootstrap', 1],
+      ['flashattention', 1],
+      ['function-calling', 1],
+      ['multi-query-attention', 1],
+    ]);
+    expect(ids(profile.collaborators)).toEqual(['tsinghua-keg', 'tsinghua-university']);
+    // ChatGLM2/ChatGLM3 derive from ChatGLM (Tsinghua KEG co-developed) and ChatGLM from GLM (Tsinghua University);
+    // derivations among Zhipu's own models are not counted.
+    expect(profile.buildsOnOrganizations).toEqual([
+      { organization: { id: 'tsinghua-keg' }, count: 2 },
+      { organization: { id: 'tsinghua-university' }, count: 1 },
+    ]);
+    expect([profile.firstRelease, profile.latestRelease]).toEqual(['2023-06', '2024-01']);
+  });
+
+  it('gives empty lists and null dates to an organization without models, and null for an unknown id', async () => {
+    expect((await ok(query, { id: 'cohere' })).organizationProfile).toEqual({
+      organization: { id: 'cohere', name: 'Cohere' }, models: [], favouriteTechniques: [], collaborators: [], buildsOnOrganizations: [], firstRelease: null, latestRelease: null,
+    });
+    expect((await ok(query, { id: 'no-such-org' })).organizationProfile).toBeNull();
+    // A model id is not an organization.
+    expect((await ok(query, { id: 'gpt-4' })).organizationProfile).toBeNull();
+  });
+});
+
+describe('mostConnected', () => {
+  const query = 'query($first: Int, $types: [EntityType!]) { mostConnected(first: $first, types: $types) { entity { id type } degree } }';
+
+  it('ranks entities by domain relationships, ties by name', async () => {
+    const { mostConnected } = await ok(query);
+    expect(mostConnected.map((e: any) => [e.entity.id, e.degree])).toEqual([
+      ['google', 25], ['gpt-4', 19], ['openai', 17], ['transformer', 17], ['zhipu-ai', 16],
+      ['chatglm', 15], ['llama', 15], ['chatgpt', 14], ['ernie-bot', 13], ['gpt-3', 13],
+    ]);
+    expect(mostConnected[0].entity.type).toBe('ORGANIZATION');
+  });
+
+  it('narrows to the kinds given', async () => {
+    const { mostConnected } = await ok(query, { first: 3, types: ['LIMITATION'] });
+    expect(mostConnected.map((e: any) => [e.entity.id, e.degree])).toEqual([['hallucination', 7], ['high-compute-cost', 7], ['harmful-content', 5]]);
+    const techniques = await ok(query, { first: 2, types: ['TECHNIQUE'] });
+    expect(techniques.mostConnected.map((e: any) => [e.entity.id, e.degree])).toEqual([['transformer', 17], ['pre-training', 11]]);
+  });
+
+  it('refuses an oversized first', async () => {
+    await badInput(query, { first: 1000 }, 'first');
+  });
+});
+
+describe('compareModels', () => {
+  const query = `query($ids: [ID!]!) { compareModels(ids: $ids) {
+    models { id } sharedTechniques { id } techniqueRows { entity { id type } present } limitationRows { entity { id } present } } }`;
+
+  it('lines up techniques and limitations against the models in the order given', async () => {
+    const { compareModels } = await ok(query, { ids: ['gpt-4', 'chatgpt'] });
+    expect(ids(compareModels.models)).toEqual(['gpt-4', 'chatgpt']);
+    expect(ids(compareModels.sharedTechniques)).toEqual(['rlhf']);
+    expect(compareModels.techniqueRows.map((r: any) => [r.entity.id, r.present])).toEqual([
+      ['decoder-only', [true, false]],
+      ['multimodal-learning', [true, false]],
+      ['plugins', [false, true]],
+      ['rlhf', [true, true]],
+      ['reward-model', [true, false]],
+      ['supervised-fine-tuning', [false, true]],
+    ]);
+    expect(compareModels.techniqueRows[0].entity.type).toBe('TECHNIQUE');
+    expect(compareModels.limitationRows.map((r: any) => [r.entity.id, r.present])).toEqual([
+      ['bias', [false, true]],
+      ['hallucination', [true, true]],
+      ['harmful-content', [true, false]],
+      ['knowledge-cutoff', [false, true]],
+      ['over-reliance', [true, false]],
+      ['privacy', [true, false]],
+    ]);
+
+    const reversed = (await ok(query, { ids: ['chatgpt', 'gpt-4'] })).compareModels;
+    expect(ids(reversed.models)).toEqual(['chatgpt', 'gpt-4']);
+    expect(reversed.techniqueRows.find((r: any) => r.entity.id === 'plugins').present).toEqual([true, false]);
+  });
+
+  it('shares nothing when one model uses no technique', async () => {
+    const { compareModels } = await ok(query, { ids: ['gpt-4', 'bard', 'gpt-3'] });
+    expect(compareModels.sharedTechniques).toEqual([]);
+    expect(compareModels.limitationRows.map((r: any) => [r.entity.id, r.present])).toEqual([
+      ['bias', [false, false, true]],
+      ['hallucination', [true, true, false]],
+      ['harmful-content', [true, false, false]],
+      ['over-reliance', [true, false, false]],
+      ['privacy', [true, false, false]],
+    ]);
+  });
+
+  it('refuses too few, too many, repeated and unknown ids, naming the unknown ones', async () => {
+    await badInput(query, { ids: ['gpt-4'] }, 'ids');
+    await badInput(query, { ids: Array.from({ length: 11 }, (_, i) => `model-${i}`) }, 'ids');
+    expect(await badInput(query, { ids: ['gpt-4', 'chatgpt', 'gpt-4'] }, 'ids')).toContain('gpt-4');
+    const message = await badInput(query, { ids: ['gpt-4', 'no-such-model', 'openai'] }, 'ids');
+    expect(message).toContain('no-such-model');
+    expect(message).toContain('openai');
+    expect(message).not.toContain('gpt-4');
+  });
+});
+
+describe('round trips', () => {
+  it('answers each analytics query, nested entity fields included, in one database round trip', async () => {
+    const queries: Array<[string, Record<string, unknown>, (data: Record<string, any>) => void]> = [
+      [
+        `{ timeline(from: "2023-10", to: "2023-10") { date entity { name sources { quote }
+            ... on Model { developers { name } techniques { name } } ... on Technique { usedBy { name developers { name } } } } } }`,
+        {},
+        (d) => expect(d.timeline[0].entity.developers).toEqual([{ name: 'iFlytek' }]),
+      ],
+      [
+        `{ techniqueAdoption(first: 5) { technique { usedBy { name developers { name } } mitigates { name } }
+            firstAdopter { developers { name } limitations { name } parents { kind model { name } } } byYear { year } } }`,
+        {},
+        (d) => expect(d.techniqueAdoption[0].technique.usedBy).toHaveLength(8),
+      ],
+      [
+        '{ unmitigatedLimitations(modelId: "gpt-4") { name mitigatedBy { name usedBy { name } } affects { name developers { name } } } }',
+        {},
+        (d) => expect(d.unmitigatedLimitations[0].mitigatedBy.map((t: any) => t.name)).toContain('Retrieval-Augmented Generation'),
+      ],
+      [
+        '{ mitigationMatrix { limitation { affects { name techniques { name } } } techniques { usedBy { name } proposedBy { name } } } }',
+        {},
+        (d) => expect(d.mitigationMatrix).toHaveLength(30),
+      ],
+      [
+        `{ organizationProfile(id: "zhipu-ai") { organization { collaborators { name } }
+            models { developers { name } techniques { name } children { model { name } } }
+            favouriteTechniques { technique { usedBy { name } } } collaborators { models { name } }
+            buildsOnOrganizations { organization { models { name techniques { name } } } } } }`,
+        {},
+        (d) => {
+          const chatglm = d.organizationProfile.models[1];
+          expect(chatglm.developers.map((o: any) => o.name)).toEqual(['Tsinghua KEG Lab', 'Zhipu AI']);
+          expect(chatglm.techniques).toHaveLength(7);
+        },
+      ],
+      [
+        `{ mostConnected(first: 5) { degree entity { name sources { quote }
+            ... on Model { developers { name } techniques { name } } ... on Organization { models { name developers { name } } }
+            ... on Technique { usedBy { name } } } } }`,
+        {},
+        (d) => expect(d.mostConnected[0].entity.models.length).toBe(16),
+      ],
+      [
+        `query($ids: [ID!]!) { compareModels(ids: $ids) { models { developers { name } techniques { name } }
+            sharedTechniques { usedBy { name } } techniqueRows { entity { name ... on Technique { mitigates { name } } } present }
+            limitationRows { entity { ... on Limitation { mitigatedBy { name } } } present } } }`,
+        { ids: ['gpt-4', 'chatgpt'] },
+        (d) => expect(d.compareModels.models[0].developers).toEqual([{ name: 'OpenAI' }]),
+      ],
+    ];
+    for (const [query, variables, check] of queries) {
+      const { trips, data } = await roundTripsOf(query, variables);
+      check(data);
+      expect(trips, query).toBe(1);
+    }
+  });
+});

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../src/service.js';
+import { modelIds, relations, seedFile } from './helpers/seed-facts.js';
+import { graphql, startTestService } from './helpers/service.js';
+
+let service: Service;
+beforeAll(async () => {
+  service = await startTestService();
+});
+afterAll(() => service.stop());
+
+type Page = { models: { totalCount?: number; edges: Array<{ cursor: string; node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+
+async function allPages(orderBy: unknown, first = 7, start: string | null = null): Promise<string[]> {
+  const seen: string[] = [];
+  let after = start;
+  for (let guard = 0; guard < 100; guard += 1) {
+    const result = await graphql<Page>(
+      service.url,
+      'query($first: Int!, $after: String, $orderBy: [ModelOrder!]) { models(first: $first, after: $after, orderBy: $orderBy) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
+      { first, after, orderBy },
+    );
+    expect(result.errors).toBeUndefined();
+    seen.push(...result.data!.models.edges.map((e) => e.node.id));
+    if (!result.data!.models.pageInfo.hasNextPage) return seen;
+    after = result.data!.models.pageInfo.endCursor;
+  }
+  throw new Error('pagination did not end');
+}
+
+describe('entity lookups', () => {
+  it('returns a model with its attributes, developers, techniques, lineage links and cited sources', async () => {
+    const result = await graphql<{ model: Record<string, unknown> }>(
+      service.url,
+      `{ model(id: "gpt-3") { id name type parameters releaseDate openWeights modalities
+          developers { id } techniques { id } parents { kind model { id } citations { quote source { id file } } }
+          sources { quote source { id title file } } claims { attribute value confidence } } }`,
+    );
+    const model = result.data!.model;
+    expect(model).toMatchObject({ id: 'gpt-3', name: 'GPT-3', type: 'MODEL', parameters: 175_000_000_000, releaseDate: '2020', modalities: ['text'] });
+    expect(model.developers).toEqual([{ id: 'openai' }]);
+    expect((model.techniques as Array<{ id: string }>).map((t) => t.id).sort()).toEqual(
+      relations('uses').filter((r) => r.from === 'gpt-3').map((r) => r.to).sort(),
+    );
+    expect(model.parents).toMatchObject([{ kind: 'SUCCESSOR', model: { id: 'gpt-2' } }]);
+    const parentCitations = (model.parents as Array<{ citations: Array<{ quote: string; source: { file: string | null } }> }>)[0]!.citations;
+    const cited = seedFile<Array<{ from: string; to: string; citations: Array<{ quote: string }> }>>('relationships/derived_from.json').find(
+      (r) => r.from === 'gpt-3' && r.to === 'gpt-2',
+    )!;
+    expect(parentCitations.map((c) => c.quote)).toEqual(cited.citations.map((c) => c.quote));
+    expect((model.sources as unknown[]).length).toBeGreaterThan(0);
+    expect(model.claims).toContainEqual({ attribute: 'parameters', value: '175000000000', confidence: 1 });
+  });
+
+  it('keeps contradicting claims visible: ChatGPT release date 2022-11 (shown) and 2020 (low confidence)', async () => {
+    const result = await graphql<{ model: { releaseDate: string; claims: Array<{ attribute: string; value: string; confidence: number }> } }>(
+      service.url,
+      '{ model(id: "chatgpt") { releaseDate claims { attribute value confidence } } }',
+    );
+    expect(result.data!.model.releaseDate).toBe('2022-11');
+    expect(result.data!.model.claims.filter((c) => c.attribute === 'releaseDate')).toEqual([
+      { attribute: 'releaseDate', value: '"2022-11"', confidence: 1 },
+      { attribute: 'releaseDate', value: '"2020"', confidence: 0.3 },
+    ]);
+  });
+
+  it('answers null for an absent id and for an id of another kind', async () => {
+    const result = await graphql(service.url, '{ model(id: "no-such-model") { id } organization(id: "gpt-4") { id } technique(id: "rope") { id name } }');
+    expect(result.data).toEqual({ model: null, organization: null, technique: { id: 'rope', name: expect.any(String) } });
+  });
+
+  it('resolves any kind through entity(id) and the Entity interface', async () => {
+    const result = await graphql<{ a: { __typename: string; type: string }; b: { __typename: string; mitigatedBy: Array<{ id: string }> } }>(
+      service.url,
+      '{ a: entity(id: "zhipu-ai") { __typename type } b: entity(id: "hallucination") { __typename ... on Limitation { mitigatedBy { id } } } }',
+    );
+    expect(result.data!.a).toEqual({ __typename: 'Organization', type: 'ORGANIZATION' });
+    expect(result.data!.b.__typename).toBe('Limitation');
+    expect(result.data!.b.mitigatedBy.map((t) => t.id).sort()).toEqual(relations('mitigates').filter((r) => r.to === 'hallucination').map((r) => r.from).sort());
+  });
+
+  it('lists an organization’s models and a technique’s users and mitigations', async () => {
+    const result = await graphql<{ organization: { models: Array<{ id: string }> }; technique: { usedBy: Array<{ id: string }>; mitigates: Array<{ id: string }> } }>(
+      service.url,
+      '{ organization(id: "zhipu-ai") { models { id } } technique(id: "rag") { usedBy { id } mitigates { id } } }',
+    );
+    expect(result.data!.organization.models.map((m) => m.id).sort()).toEqual(relations('developed_by').filter((r) => r.to === 'zhipu-ai').map((r) => r.from).sort());
+    expect(result.data!.technique.mitigates.map((l) => l.id).sort()).toEqual(relations('mitigates').filter((r) => r.from === 'rag').map((r) => r.to).sort());
+    expect(result.data!.technique.usedBy.map((m) => m.id).sort()).toEqual(relations('uses').filter((r) => r.to === 'rag').map((r) => r.from).sort());
+  });
+});
+
+describe('connections', () => {
+  it.each([
+    ['name', undefined],
+    ['release date, newest first', [{ field: 'RELEASE_DATE', direction: 'DESC' }]],
+    ['parameters then name', [{ field: 'PARAMETERS', direction: 'ASC' }, { field: 'NAME', direction: 'DESC' }]],
+  ])('visits every model exactly once, ordered by %s', async (_label, orderBy) => {
+    const ids = await allPages(orderBy);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(modelIds().sort());
+  });
+
+  it('orders by release date with the newest first', async () => {
+    const result = await graphql<Page & { models: { edges: Array<{ node: { id: string; releaseDate: string | null } }> } }>(
+      service.url,
+      '{ models(first: 100, orderBy: [{field: RELEASE_DATE, direction: DESC}]) { edges { node { id releaseDate } } } }',
+    );
+    const dates = result.data!.models.edges.map((e) => e.node.releaseDate ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('keeps cursors stable when models are added between pages', async () => {
+    const first = await graphql<Page>(service.url, '{ models(first: 10) { edges { node { id } } pageInfo { endCursor } } }');
+    await service.database.scope().write((tx) => tx.run("CREATE (:Entity:Model {id: 'aaa-inserted-test', name: 'AAA inserted', aliases: []})"));
+    try {
+      const rest = await allPages(undefined, 50, first.data!.models.pageInfo.endCursor);
+      const ids = [...first.data!.models.edges.map((e) => e.node.id), ...rest];
+      // The newcomer sorts before the cursor, so a keyset page neither repeats nor skips anything.
+      expect([...ids].sort()).toEqual(modelIds().sort());
+    } finally {
+      await service.database.scope().write((tx) => tx.run("MATCH (m:Model {id: 'aaa-inserted-test'}) DELETE m"));
+    }
+  });
+
+  it('filters by organization, technique, open weights, dates, parameters and name or alias', async () => {
+    const count = async (where: Record<string, unknown>) =>
+      (await graphql<Page>(service.url, 'query($where: ModelFilter) { models(where: $where, first: 100) { totalCount edges { node { id } } } }', { where })).data!
+        .models;
+    const zhipu = await count({ organization: 'zhipu-ai' });
+    expect(zhipu.totalCount).toBe(relations('developed_by').filter((r) => r.to === 'zhipu-ai').length);
+    const rope = await count({ technique: 'rope' });
+    expect(rope.edges.map((e) => e.node.id).sort()).toEqual(relations('uses').filter((r) => r.to === 'rope').map((r) => r.from).sort());
+    const byAlias = await count({ nameContains: '文心一言' });
+    expect(byAlias.edges.map((e) => e.node.id)).toEqual(['ernie-bot']);
+    const big = await count({ minParameters: 100e9, releasedBefore: '2021' });
+    expect(big.edges.map((e) => e.node.id)).toContain('gpt-3');
+    for (const edge of (await count({ openWeights: true, releasedAfter: '2023-06' })).edges) {
+      const model = seedFile<Array<{ id: string; claims: Array<{ attribute: string; value: unknown }> }>>('models.json').find((m) => m.id === edge.node.id)!;
+      expect(model.claims.find((c) => c.attribute === 'openWeights')?.value).toBe(true);
+    }
+  });
+
+  it('refuses a page size over the cap, a foreign cursor and a malformed date', async () => {
+    const tooMany = await graphql(service.url, '{ models(first: 1000) { edges { cursor } } }');
+    expect(tooMany.errors?.[0]).toMatchObject({ message: 'first must be a whole number from 1 to 100, got 1000.', extensions: { code: 'BAD_USER_INPUT' } });
+    const foreign = await graphql(service.url, '{ models(after: "bm9wZQ") { edges { cursor } } }');
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const date = await graphql(service.url, '{ models(where: {releasedAfter: "March 2023"}) { edges { cursor } } }');
+    expect(date.errors?.[0]?.message).toBe('where.releasedAfter must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "March 2023".');
+  });
+
+  it('pages organizations, techniques and limitations by name', async () => {
+    const result = await graphql<Record<string, { totalCount: number; edges: Array<{ node: { name: string } }> }>>(
+      service.url,
+      '{ organizations(first: 100) { totalCount edges { node { name } } } techniques(first: 5, where: {nameContains: "attention"}) { totalCount edges { node { name } } } limitations(first: 100) { totalCount } }',
+    );
+    expect(result.data!.organizations!.totalCount).toBe(seedFile('organizations.json').length);
+    const names = result.data!.organizations!.edges.map((e) => e.node.name);
+    expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    expect(result.data!.techniques!.edges.every((e) => /attention/i.test(e.node.name) || e.node.name.length > 0)).toBe(true);
+    expect(result.data!.limitations!.totalCount).toBe(seedFile('limitations.json').length);
+  });
+});

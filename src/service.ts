@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { TokenAuthenticator } from './auth/tokens.js';
 import type { Config } from './config/config.js';
 import { Database } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
@@ -56,6 +57,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
       schema: await createSchema(),
       database,
       log,
+      auth: new TokenAuthenticator(config.apiTokens),
+      readsRequireToken: config.readsRequireToken,
       requestTimeoutMs: config.requestTimeoutMs,
       production: config.production,
     });

@@ -77,8 +77,41 @@ const envSchema = z.object({
       return level as (typeof LOG_LEVELS)[number];
     }),
   REQUEST_TIMEOUT_MS: positiveMs('REQUEST_TIMEOUT_MS', 10_000),
+  API_TOKENS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const tokens: ApiToken[] = [];
+      for (const pair of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+        const [role, token, ...rest] = pair.split(':');
+        if (rest.length > 0 || (role !== 'editor' && role !== 'admin') || !token || token.length < 16) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'API_TOKENS must be comma-separated role:token pairs with role editor or admin and tokens of at least 16 characters (one entry is not).',
+          });
+          return z.NEVER;
+        }
+        tokens.push({ role, token });
+      }
+      return tokens;
+    }),
+  READS_REQUIRE_TOKEN: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '' || raw === 'false') return false;
+      if (raw === 'true') return true;
+      ctx.addIssue({ code: 'custom', message: `READS_REQUIRE_TOKEN must be true or false, got "${raw}".` });
+      return z.NEVER;
+    }),
   NODE_ENV: optionalText.transform((v) => v ?? 'development'),
 });
+
+export type Role = 'editor' | 'admin';
+export interface ApiToken {
+  role: Role;
+  token: string;
+}
 
 export type Config = {
   port: number;
@@ -86,6 +119,9 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number];
   requestTimeoutMs: number;
   production: boolean;
+  /** Bearer tokens that may write (editor) or also delete (admin). */
+  apiTokens: ApiToken[];
+  readsRequireToken: boolean;
   neo4j: {
     /** Undefined means: start the embedded local Neo4j. */
     uri: string | undefined;
@@ -117,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     production: e.NODE_ENV === 'production',
+    apiTokens: e.API_TOKENS,
+    readsRequireToken: e.READS_REQUIRE_TOKEN,
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

@@ -41,6 +41,7 @@ function isUnavailable(error: unknown): boolean {
 export class Database {
   readonly driver: Driver;
   private totalRoundTrips = 0;
+  private openSessions = 0;
 
   constructor(private readonly options: DatabaseOptions) {
     const auth = options.password === undefined ? undefined : neo4j.auth.basic(options.user, options.password);
@@ -57,15 +58,25 @@ export class Database {
     return this.totalRoundTrips;
   }
 
+  get activeSessions(): number {
+    return this.openSessions;
+  }
+
   /** Resolves when the server answers a query, or rejects within timeoutMs. */
   async ping(timeoutMs = 3_000): Promise<void> {
     await this.withDeadline(this.driver.executeQuery('RETURN 1', {}, this.queryConfig('READ')), timeoutMs);
   }
 
+  /**
+   * A request's view of the database. Its deadline covers all its statements: Neo4j enforces it as
+   * a transaction timeout, and the client enforces it too, since a frozen server enforces nothing.
+   */
   scope(options: { timeoutMs?: number; metadata?: Params } = {}): DbScope {
     const db = this;
     let roundTrips = 0;
-    const txConfig = { timeout: options.timeoutMs ?? this.options.timeoutMs, metadata: options.metadata ?? {} };
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
+    const deadline = Date.now() + timeoutMs;
+    const txConfig = { timeout: timeoutMs, metadata: options.metadata ?? {} };
     const count = () => {
       roundTrips += 1;
       db.totalRoundTrips += 1;
@@ -75,14 +86,14 @@ export class Database {
         return roundTrips;
       },
       read: (cypher, params = {}) =>
-        db.session('READ', (session) =>
+        db.session('READ', deadline, (session) =>
           session.executeRead(async (tx) => {
             count();
             return db.rows(tx, cypher, params);
           }, txConfig),
         ),
       write: (work) =>
-        db.session('WRITE', (session) =>
+        db.session('WRITE', deadline, (session) =>
           session.executeWrite(
             (tx) =>
               work({
@@ -106,7 +117,9 @@ export class Database {
     return result.records.map((record) => toNative(record.toObject()) as Row);
   }
 
-  private async session<T>(mode: 'READ' | 'WRITE', work: (session: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+  private async session<T>(mode: 'READ' | 'WRITE', deadline: number, work: (session: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) throw new DatabaseUnavailableError('The request ran out of time before reaching the database.');
     const config: SessionConfig = {
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -114,13 +127,18 @@ export class Database {
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     };
     const session = this.driver.session(config);
+    this.openSessions += 1;
+    const running = work(session).finally(() => {
+      this.openSessions -= 1;
+      return session.close();
+    });
     try {
-      return await work(session);
+      // A little grace so Neo4j's own timeout, which reports more precisely, normally fires first.
+      return await this.withDeadline(running, remaining + 500);
     } catch (error) {
+      if (error instanceof DatabaseUnavailableError) throw error;
       if (isUnavailable(error)) throw new DatabaseUnavailableError(`The database is unavailable: ${(error as Error).message}`);
       throw error;
-    } finally {
-      await session.close();
     }
   }
 

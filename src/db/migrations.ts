@@ -30,6 +30,8 @@ export const SCHEMA_ITEMS: SchemaItem[] = [
   rangeIndex('entity_name', ENTITY_LABEL, 'name'),
   rangeIndex('model_release_date', 'Model', 'releaseDate'),
   rangeIndex('model_parameters', 'Model', 'parameters'),
+  rangeIndex('change_entity', 'Change', 'entityId'),
+  rangeIndex('change_other', 'Change', 'otherId'),
   {
     name: 'entity_search',
     kind: 'index',

@@ -1,6 +1,8 @@
+import type { Caller } from '../auth/tokens.js';
 import type { Database, DbScope } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import { AnalyticsRepository } from '../repositories/analytics.repository.js';
+import { CurationRepository } from '../repositories/curation.repository.js';
 import { EntityRepository } from '../repositories/entity.repository.js';
 import { GraphRepository } from '../repositories/graph.repository.js';
 import { LineageRepository } from '../repositories/lineage.repository.js';
@@ -12,12 +14,15 @@ import { TechniqueOverlapRepository } from '../repositories/technique-overlap.re
 export interface Context {
   requestId: string;
   log: Logger;
+  /** The authenticated caller, or null for anonymous reads. */
+  caller: Caller | null;
   db: DbScope;
   repos: ReturnType<typeof createRepositories>;
 }
 
 function createRepositories(db: DbScope) {
   return {
+    curation: new CurationRepository(db),
     entities: new EntityRepository(db),
     graph: new GraphRepository(db),
     lineage: new LineageRepository(db),
@@ -28,7 +33,7 @@ function createRepositories(db: DbScope) {
   };
 }
 
-export function createContext(options: { database: Database; requestId: string; log: Logger; timeoutMs: number }): Context {
+export function createContext(options: { database: Database; requestId: string; log: Logger; timeoutMs: number; caller: Caller | null }): Context {
   const db = options.database.scope({ timeoutMs: options.timeoutMs, metadata: { requestId: options.requestId } });
-  return { requestId: options.requestId, log: options.log, db, repos: createRepositories(db) };
+  return { requestId: options.requestId, log: options.log, caller: options.caller, db, repos: createRepositories(db) };
 }

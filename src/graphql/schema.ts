@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from './auth-checker.js';
 import { Limitation, Model, Organization, Technique } from './types/entities.type.js';
 import { AnalyticsResolver } from './resolvers/analytics.resolver.js';
+import { CurationResolver } from './resolvers/curation.resolver.js';
 import { GraphResolver } from './resolvers/graph.resolver.js';
 import { LimitationResolver } from './resolvers/limitation.resolver.js';
 import { ModelResolver } from './resolvers/model.resolver.js';
@@ -22,10 +24,11 @@ export const RESOLVERS = [
   TechniqueOverlapResolver,
   StatsResolver,
   AnalyticsResolver,
+  CurationResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: false, orphanedTypes: [Model, Organization, Technique, Limitation] });
+  return buildSchema({ resolvers: RESOLVERS, validate: false, authChecker, orphanedTypes: [Model, Organization, Technique, Limitation] });
 }
 
 /** The SDL committed as schema/schema.graphql. */

@@ -4,66 +4,106 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { TokenAuthenticator } from '../auth/tokens.js';
 import type { Database } from '../db/database.js';
-import type { Logger } from '../logging/logger.js';
 import { createContext, type Context } from '../graphql/context.js';
+import { createErrorFormatter } from '../graphql/format-error.js';
+import { depthRule, limitsPlugin } from '../graphql/limits.plugin.js';
 import { requestLoggingPlugin } from '../graphql/request-logging.plugin.js';
+import type { Logger } from '../logging/logger.js';
+import { Metrics } from './metrics.js';
 import { playground } from './playground.js';
 import { health, ready } from './probes.js';
 
 /** The graph explorer's build output (npm run build), served at /. */
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const BODY_LIMIT = '1mb';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
   database: Database;
   log: Logger;
+  auth: TokenAuthenticator;
+  readsRequireToken: boolean;
   requestTimeoutMs: number;
   production: boolean;
 }
 
-export interface RunningHttpServer {
-  url: string;
-  close(): Promise<void>;
-}
+const requestIdOf = (req: Request): string => {
+  const given = req.header('x-request-id');
+  return given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+};
 
-/** Builds the HTTP server: probes, /graphql (Apollo), and JSON errors for bad bodies. */
-export async function createHttpServer(options: HttpServerOptions): Promise<{ app: express.Express; httpServer: http.Server; apollo: ApolloServer<Context> }> {
+const requestIdOfError = (error: unknown): string | undefined => {
+  const e = error as { requestId?: string; originalError?: { requestId?: string } } | null;
+  return e?.requestId ?? e?.originalError?.requestId;
+};
+
+/** Builds the HTTP server: probes, metrics, the playground, /graphql (Apollo) and the explorer. */
+export async function createHttpServer(options: HttpServerOptions): Promise<{ httpServer: http.Server; apollo: ApolloServer<Context> }> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const metrics = new Metrics(options.database);
+  const formatError = createErrorFormatter({ production: options.production, log: options.log });
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection: true,
+    includeStacktraceInErrorResponses: !options.production,
+    // CSRF prevention is on by default in Apollo Server 5; batched requests stay off.
+    allowBatchedHttpRequests: false,
+    validationRules: [depthRule],
     // main.ts owns shutdown: drain HTTP, close the driver, then stop the embedded Neo4j.
     stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: !options.production,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLoggingPlugin()],
+    formatError: (formatted, error) => formatError(formatted, error, requestIdOfError(error)),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(options.schema),
+      requestLoggingPlugin(metrics),
+      {
+        // formatError sees no context, so the request id is attached to each error on its way out.
+        async requestDidStart({ contextValue }) {
+          return {
+            async didEncounterErrors({ errors }) {
+              for (const error of errors) {
+                Object.assign(error, { requestId: contextValue.requestId });
+                if (error.originalError) Object.assign(error.originalError, { requestId: contextValue.requestId });
+              }
+            },
+          };
+        },
+      },
+    ],
   });
   await apollo.start();
 
   app.get('/health', health);
   app.get('/ready', ready(options.database));
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   const { assets, html } = playground();
   app.use('/playground', assets);
   app.use(
     '/graphql',
     html,
-    express.json({ limit: '1mb' }),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const requestId = req.header('x-request-id') ?? randomUUID();
-        return createContext({
-          database: options.database,
-          requestId,
-          log: options.log.child({ requestId }),
-          timeoutMs: options.requestTimeoutMs,
-        });
+        const requestId = requestIdOf(req);
+        const caller = options.auth.authenticate(req.header('authorization'));
+        if (caller === null && options.readsRequireToken) {
+          throw new GraphQLError('This service requires an API token for every request: send Authorization: Bearer <token>.', {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
+        }
+        return createContext({ database: options.database, requestId, caller, log: options.log.child({ requestId }), timeoutMs: options.requestTimeoutMs });
       },
     }),
   );
@@ -81,5 +121,5 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ap
     if (status >= 500) options.log.error({ err: error }, 'unhandled HTTP error');
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   });
-  return { app, httpServer, apollo };
+  return { httpServer, apollo };
 }

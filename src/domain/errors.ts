@@ -1,0 +1,17 @@
+/**
+ * Errors the domain raises about a request; the GraphQL layer maps them to BAD_USER_INPUT and
+ * NOT_FOUND in one place (src/graphql/format-error.ts).
+ */
+export class InvalidInputError extends Error {
+  override name = 'InvalidInputError';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}

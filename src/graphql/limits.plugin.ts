@@ -1,0 +1,45 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, separateOperations, type GraphQLSchema } from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import depthLimit from 'graphql-depth-limit';
+import type { Context } from './context.js';
+
+/** Deeper operations fail validation with a message naming the limit. */
+export const MAX_DEPTH = 12;
+export const depthRule = depthLimit(MAX_DEPTH);
+
+export const MAX_COMPLEXITY = 20_000;
+
+// Lists without a size argument are assumed to return this many items when weighing a query.
+const ASSUMED_LIST_SIZE = 5;
+
+/** Weighs a field by the size of the list it returns: its first/limit argument, or an assumed fan-out for relationship lists. */
+const listSizeEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+  const size = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : undefined;
+  if (size !== undefined) return 1 + size * Math.max(childComplexity, 1);
+  if (String(field.type).startsWith('[')) return 1 + ASSUMED_LIST_SIZE * childComplexity;
+  return undefined;
+};
+
+/** Refuses operations over the complexity budget before any resolver runs (depth is a validation rule). */
+export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const complexity = getComplexity({
+            schema,
+            query: request.operationName ? separateOperations(document)[request.operationName] ?? document : document,
+            variables: request.variables,
+            estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (complexity > MAX_COMPLEXITY) {
+            throw new GraphQLError(`The query's complexity is ${complexity}; the limit is ${MAX_COMPLEXITY}. Ask for fewer items or fewer nested lists.`, {
+              extensions: { code: 'BAD_USER_INPUT', limit: 'complexity' },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { check, checkLinkShape, endpointsOf, INPUT_RULES, linkRule } from '../../curation/input-rules.js';
+import { EntityType, RelationType } from '../../domain/graph-model.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import { LIMITS } from '../../domain/limits.js';
+import type { EntityRow } from '../../repositories/entity.repository.js';
+import type { GraphEdgeRow } from '../../repositories/graph.repository.js';
+import type { Context } from '../context.js';
+import { requireRange } from '../errors.js';
+import { selectionOf } from '../selection.js';
+import { ChangeRecord, LimitationInput, LinkInput, ModelInput, OrganizationInput, TechniqueInput } from '../types/curation.type.js';
+import { Limitation, Model, Organization, Technique } from '../types/entities.type.js';
+import { GraphEdge } from '../types/graph.type.js';
+
+const MODEL_ATTRIBUTES = ['parameters', 'contextWindow', 'releaseDate', 'openWeights', 'modalities', 'trainingTokens'] as const;
+
+/** Validates, writes in one transaction, then reads the entity back with the requested fields. */
+async function upsert(type: EntityType, input: object, ctx: Context, info: GraphQLResolveInfo): Promise<EntityRow> {
+  const values = check(INPUT_RULES[type], input) as Record<string, unknown> & { id: string; name: string; citation: never };
+  const attributes = type === EntityType.MODEL ? MODEL_ATTRIBUTES : [];
+  const props: Record<string, unknown> = {};
+  for (const key of [...attributes, 'country', 'category']) if (values[key] !== undefined && values[key] !== null) props[key] = values[key];
+  await ctx.repos.curation.upsertEntity(
+    type,
+    {
+      id: values.id,
+      name: values.name,
+      aliases: values.aliases as string[] | null | undefined,
+      description: values.description as string | null | undefined,
+      props,
+      claims: attributes.filter((a) => props[a] !== undefined).map((attribute) => ({ attribute, value: props[attribute] })),
+      citation: values.citation,
+    },
+    ctx.caller!.actor,
+  );
+  return (await ctx.repos.entities.byId(values.id, [type], selectionOf(info, info.fieldNodes, [type])))!;
+}
+
+/** Edge ids have the form from:TYPE:to; anything else names no edge. */
+function parseEdgeId(edgeId: string): { fromId: string; type: RelationType; toId: string } {
+  const [fromId, type, toId, ...rest] = edgeId.split(':');
+  if (rest.length > 0 || !fromId || !toId || !Object.values(RelationType).includes(type as RelationType)) {
+    throw new InvalidInputError(`edgeId must look like "gpt-4:DEVELOPED_BY:openai", got "${edgeId}".`, 'edgeId');
+  }
+  return { fromId, type: type as RelationType, toId };
+}
+
+@Resolver()
+export class CurationResolver {
+  @Authorized('editor')
+  @Mutation(() => Model, { description: 'Creates or updates a model; every given attribute is recorded as a cited claim.' })
+  upsertModel(@Arg('input', () => ModelInput) input: ModelInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsert(EntityType.MODEL, input, ctx, info);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Organization)
+  upsertOrganization(@Arg('input', () => OrganizationInput) input: OrganizationInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsert(EntityType.ORGANIZATION, input, ctx, info);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Technique)
+  upsertTechnique(@Arg('input', () => TechniqueInput) input: TechniqueInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsert(EntityType.TECHNIQUE, input, ctx, info);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Limitation)
+  upsertLimitation(@Arg('input', () => LimitationInput) input: LimitationInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsert(EntityType.LIMITATION, input, ctx, info);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => GraphEdge, { description: 'Creates a relationship, or adds a citation to an existing one; refuses lineage cycles.' })
+  linkEntities(@Arg('input', () => LinkInput) input: LinkInput, @Ctx() ctx: Context): Promise<GraphEdgeRow> {
+    const link = check(linkRule, input);
+    checkLinkShape(link);
+    return ctx.repos.curation.link({ ...link, kind: link.kind ?? null }, endpointsOf(link.type), ctx.caller!.actor);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Boolean, { description: 'Removes one relationship by its GraphEdge id.' })
+  async unlinkEntities(@Arg('edgeId', () => ID) edgeId: string, @Ctx() ctx: Context): Promise<boolean> {
+    await ctx.repos.curation.unlink(parseEdgeId(edgeId), ctx.caller!.actor);
+    return true;
+  }
+
+  @Authorized('admin')
+  @Mutation(() => Boolean, { description: 'Removes an entity and all its relationships (admin only).' })
+  async deleteEntity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    await ctx.repos.curation.deleteEntity(id, ctx.caller!.actor);
+    return true;
+  }
+
+  @Query(() => [ChangeRecord], { description: 'Recorded writes touching an entity, newest first.' })
+  history(@Arg('entityId', () => ID) entityId: string, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: Context) {
+    return ctx.repos.curation.history(entityId, requireRange('first', first, LIMITS.first));
+  }
+}

@@ -42,5 +42,6 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toContain('EXPOSE 4000');
     expect(dockerfile).toContain('CMD ["node", "dist/main.js"]');
     expect(dockerfile).toContain('COPY seed ./seed');
+    expect(dockerfile).toContain('COPY --from=build /app/web/dist ./web/dist');
   });
 });

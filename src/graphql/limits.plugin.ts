@@ -13,10 +13,14 @@ export const MAX_COMPLEXITY = 20_000;
 // Lists without a size argument are assumed to return this many items when weighing a query.
 const ASSUMED_LIST_SIZE = 5;
 
-/** Weighs a field by the size of the list it returns: its first/limit argument, or an assumed fan-out for relationship lists. */
-const listSizeEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+/**
+ * Weighs a field by the size of the list it returns: its first/limit argument, or an assumed
+ * fan-out for relationship lists. A connection's edges are already counted by its `first`.
+ */
+const listSizeEstimator: ComplexityEstimator = ({ args, field, type, childComplexity }) => {
   const size = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : undefined;
   if (size !== undefined) return 1 + size * Math.max(childComplexity, 1);
+  if (field.name === 'edges' && type.name.endsWith('Connection')) return 1 + childComplexity;
   if (String(field.type).startsWith('[')) return 1 + ASSUMED_LIST_SIZE * childComplexity;
   return undefined;
 };

@@ -1,0 +1,189 @@
+/**
+ * npm run bench [-- --quick | --scaling] [--models N] [--seed S] [--duration s] [--warmup s]
+ *   [--connections c] [--scenarios a,b] [--systems ours,raw,peer] [--scales 1000,10000,100000]
+ */
+import { parseArgs } from 'node:util';
+import { spawnSystem, type SystemHandle } from './child.js';
+import { generate, measureSeed, type GeneratedGraph } from './generator.js';
+import { runLoad, verify } from './load.js';
+import { ensureLoaded, measuredScale, startBenchNeo4j, type BenchNeo4j } from './neo4j.js';
+import { machineInfo, markdown, writeResults, type BenchReport, type Measured, type ScenarioResult } from './report.js';
+import { SCENARIOS, type Scenario, type Vars } from './scenarios.js';
+import type { SystemName } from './systems.js';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    scaling: { type: 'boolean', default: false },
+    models: { type: 'string' },
+    seed: { type: 'string', default: '42' },
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    connections: { type: 'string' },
+    scenarios: { type: 'string' },
+    systems: { type: 'string', default: 'ours,raw,peer' },
+    scales: { type: 'string', default: '1000,10000' },
+    out: { type: 'string' },
+  },
+});
+
+const started = Date.now();
+const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const seed = Number(args.seed);
+const connections = Number(args.connections ?? (args.quick ? 8 : 16));
+const durationS = Number(args.duration ?? (args.quick ? 4 : 15));
+const warmupS = Number(args.warmup ?? (args.quick ? 1.5 : 3));
+const wantedScenarios = args.scenarios ? SCENARIOS.filter((s) => args.scenarios!.split(',').includes(s.name)) : SCENARIOS;
+const wantedSystems = args.systems.split(',') as SystemName[];
+
+function render(system: SystemName, scenario: Scenario, items: Vars[]): string[] | null {
+  if (system === 'ours') return items.map((variables) => JSON.stringify({ query: scenario.ours, variables }));
+  if (system === 'raw') return items.map((variables) => JSON.stringify({ variables }));
+  const peer = scenario.peer;
+  if (!peer) return null;
+  return items.map((v) => JSON.stringify({ query: peer.query, variables: peer.vars ? peer.vars(v) : v }));
+}
+
+async function measure(handle: SystemHandle, url: string, bodies: string[], options: { durationS: number; warmupS: number; rss?: number[] }): Promise<Measured> {
+  if (options.warmupS > 0) await runLoad({ url, bodies, connections, durationS: options.warmupS });
+  await sleep(200);
+  const before = await handle.stats();
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling && options.rss) {
+      options.rss.push((await handle.stats()).rss);
+      await sleep(250);
+    }
+  })();
+  const result = await runLoad({ url, bodies, connections, durationS: options.durationS });
+  sampling = false;
+  await sampler;
+  await sleep(300);
+  const after = await handle.stats();
+  return {
+    rps: Math.round(result.rps * 10) / 10,
+    p50_ms: result.p50_ms,
+    p99_ms: result.p99_ms,
+    roundtrips: Math.round(((after.roundTrips - before.roundTrips) / Math.max(1, result.sent)) * 100) / 100,
+    errors: result.errors,
+    requests: result.completed,
+  };
+}
+
+async function neo4jVersion(neo: BenchNeo4j): Promise<string> {
+  const [row] = await neo.database.scope().read('CALL dbms.components() YIELD versions, edition RETURN versions[0] + " " + edition AS v');
+  return String(row?.v ?? 'unknown');
+}
+
+async function prepare(models: number): Promise<{ neo: BenchNeo4j; graph: GeneratedGraph }> {
+  const profile = measureSeed();
+  const graph = generate({ models, seed, profile });
+  log(`generated ${graph.scale.models} models, ${graph.scale.relationships} relationships (deepest lineage ${graph.picks.maxGeneration} generations)`);
+  const neo = await startBenchNeo4j(models, log);
+  try {
+    await ensureLoaded(neo.database, graph, seed, log);
+  } catch (error) {
+    await neo.stop();
+    throw error;
+  }
+  return { neo, graph };
+}
+
+async function main(): Promise<void> {
+  const models = Number(args.models ?? (args.quick ? 2000 : 10000));
+  const { neo, graph } = await prepare(models);
+  const handles = new Map<SystemName, SystemHandle>();
+  try {
+    const scale = await measuredScale(neo.database);
+    for (const name of wantedSystems) {
+      handles.set(name, await spawnSystem(name, neo.uri));
+      log(`${name} is up at ${handles.get(name)!.url}`);
+    }
+    const results: ScenarioResult[] = [];
+    for (const scenario of wantedScenarios) {
+      const items = scenario.items(graph.picks);
+      const result: ScenarioResult = { name: scenario.name, description: scenario.description, ours: null, raw: null, peer: null, ...(scenario.peer?.note ? { peer_note: scenario.peer.note } : {}) };
+      for (const name of wantedSystems) {
+        const handle = handles.get(name)!;
+        const bodies = render(name, scenario, items);
+        if (!bodies) continue;
+        const url = name === 'raw' ? `${handle.url}${scenario.name}` : handle.url;
+        const check = await verify(url, bodies);
+        if (!check.ok) log(`WARNING ${scenario.name}/${name} answers an error: ${check.message}`);
+        const measured = await measure(handle, url, bodies, { durationS, warmupS });
+        result[name] = measured;
+        log(`${scenario.name.padEnd(22)} ${name.padEnd(5)} ${String(measured.rps).padStart(8)} rps  p50 ${measured.p50_ms} ms  p99 ${measured.p99_ms} ms  ${measured.roundtrips} rt/req  ${measured.errors} errors  ~${check.bytes} B/response`);
+      }
+      results.push(result);
+    }
+    const report: BenchReport = {
+      mode: args.quick ? 'quick' : 'full',
+      date: new Date().toISOString(),
+      scale: { models: scale.models, relationships: scale.relationships, nodes: scale.nodes, seed },
+      machine: machineInfo(await neo4jVersion(neo)),
+      settings: { connections, duration_s: durationS, warmup_s: warmupS },
+      scenarios: results,
+    };
+    const files = writeResults(args.out ?? (args.quick ? 'latest' : 'full'), report, markdown(report));
+    console.log(`\n${markdown(report)}`);
+    log(`wrote ${files.join(', ')}`);
+  } finally {
+    for (const handle of handles.values()) await handle.stop();
+    await neo.stop();
+  }
+}
+
+const SCALING_SCENARIOS = ['lineage-depth-10', 'shortest-path', 'neighbourhood-depth-2'];
+
+async function scaling(): Promise<void> {
+  const scales = args.scales.split(',').map(Number);
+  const rows: Array<{ models: number; relationships: number; load_s: number; rss_mb: { idle: number; peak: number }; scenarios: Array<{ name: string } & Measured> }> = [];
+  let machine: Record<string, unknown> = {};
+  for (const models of scales) {
+    const loadStart = Date.now();
+    const { neo, graph } = await prepare(models);
+    const loadS = Math.round((Date.now() - loadStart) / 1000);
+    let handle: SystemHandle | undefined;
+    try {
+      const scale = await measuredScale(neo.database);
+      machine = machineInfo(await neo4jVersion(neo));
+      handle = await spawnSystem('ours', neo.uri);
+      const idle = (await handle.stats()).rss;
+      const rss: number[] = [];
+      const scenarios: Array<{ name: string } & Measured> = [];
+      for (const name of SCALING_SCENARIOS) {
+        const scenario = SCENARIOS.find((s) => s.name === name)!;
+        const bodies = render('ours', scenario, scenario.items(graph.picks))!;
+        const measured = await measure(handle, handle.url, bodies, { durationS: Number(args.duration ?? 8), warmupS: Number(args.warmup ?? 2), rss });
+        scenarios.push({ name, ...measured });
+        log(`${models} models ${name.padEnd(22)} ${measured.rps} rps  p50 ${measured.p50_ms} ms  p99 ${measured.p99_ms} ms  ${measured.errors} errors`);
+      }
+      rows.push({ models: scale.models, relationships: scale.relationships, load_s: loadS, rss_mb: { idle: Math.round(idle / 2 ** 20), peak: Math.round(Math.max(idle, ...rss) / 2 ** 20) }, scenarios });
+    } finally {
+      await handle?.stop();
+      await neo.stop();
+    }
+  }
+  const lines = [
+    `# Scaling — ${new Date().toISOString()}`,
+    '',
+    `Ours only, ${connections} connections, ${Number(args.duration ?? 8)} s per scenario after a warm-up. Machine: ${machine.cores} × ${machine.cpu}, Node ${machine.node}, Neo4j ${machine.neo4j}.`,
+    '',
+    `| models | relationships | ${SCALING_SCENARIOS.map((s) => `${s} p50 / p99 ms (rps)`).join(' | ')} | service RSS idle / peak MB |`,
+    `| ---: | ---: | ${SCALING_SCENARIOS.map(() => '---:').join(' | ')} | ---: |`,
+    ...rows.map((r) => `| ${r.models} | ${r.relationships} | ${r.scenarios.map((s) => `${s.p50_ms} / ${s.p99_ms} (${s.rps})`).join(' | ')} | ${r.rss_mb.idle} / ${r.rss_mb.peak} |`),
+    '',
+  ];
+  const files = writeResults(args.out ?? 'scaling', { date: new Date().toISOString(), machine, connections, scales: rows }, lines.join('\n'));
+  console.log(`\n${lines.join('\n')}`);
+  log(`wrote ${files.join(', ')}`);
+}
+
+(args.scaling ? scaling() : main()).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

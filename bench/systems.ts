@@ -1,0 +1,152 @@
+/**
+ * The three systems under test, each started inside its own child process (bench/server.ts) so
+ * the load generator never shares an event loop with a server:
+ *  - ours: the service itself (startService) pointed at the bench Neo4j, LOG_LEVEL=silent;
+ *  - raw:  a minimal node:http handler sending the scenario's hand-written Cypher, one query each;
+ *  - peer: @neo4j/graphql over the same graph, on the same Express 5 + Apollo Server 5 stack.
+ * Each reports its Cypher round trips (and its RSS) to the parent over IPC.
+ */
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import express from 'express';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { loadConfig } from '../src/config/config.js';
+import { createLogger } from '../src/logging/logger.js';
+import { startService } from '../src/service.js';
+import { freePort } from './neo4j.js';
+import { PEER_TYPEDEFS } from './peer-typedefs.js';
+import { SCENARIO_BY_NAME } from './scenarios.js';
+
+export type SystemName = 'ours' | 'raw' | 'peer';
+
+export interface RunningSystem {
+  /** Where requests go: GraphQL endpoint, or the raw handler's prefix (scenario name appended). */
+  url: string;
+  roundTrips(): number;
+  stop(): Promise<void>;
+}
+
+export async function startOurs(neo4jUri: string): Promise<RunningSystem> {
+  const port = await freePort();
+  const config = loadConfig({ NEO4J_URI: neo4jUri, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'production' });
+  const service = await startService(config, createLogger('silent'));
+  return { url: `${service.url}/graphql`, roundTrips: () => service.database.roundTrips, stop: () => service.stop() };
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startRaw(neo4jUri: string): Promise<RunningSystem> {
+  const driver = neo4j.driver(neo4jUri, undefined, { disableLosslessIntegers: true, maxConnectionPoolSize: 50 });
+  let roundTrips = 0;
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      try {
+        const name = (req.url ?? '').replace(/^\/raw\//, '');
+        const scenario = SCENARIO_BY_NAME.get(name);
+        const body = JSON.parse(await readBody(req)) as { variables?: Record<string, unknown> };
+        if (!scenario) throw new Error(`unknown scenario ${name}`);
+        const variables = body.variables ?? {};
+        roundTrips += 1;
+        const result = await driver.executeQuery(scenario.raw.cypher, scenario.raw.params ? scenario.raw.params(variables) : variables, {
+          routing: neo4j.routing.READ,
+        });
+        const payload = JSON.stringify({ data: result.records.map((r) => r.toObject()) });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+        res.end(payload);
+      } catch (error) {
+        const payload = JSON.stringify({ errors: [{ message: (error as Error).message }] });
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(payload);
+      }
+    })();
+  });
+  server.keepAliveTimeout = 60_000;
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}/raw/`,
+    roundTrips: () => roundTrips,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await driver.close();
+    },
+  };
+}
+
+/** A driver whose sessions count every statement they (or their transactions) run. */
+function countingDriver(driver: Driver, count: () => void): Driver {
+  const wrapTx = <T extends object>(tx: T): T =>
+    new Proxy(tx, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (prop === 'run' && typeof value === 'function') {
+          return (...args: unknown[]) => {
+            count();
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  const wrapSession = (session: Session): Session =>
+    new Proxy(session, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        const fn = value as (...a: unknown[]) => unknown;
+        if (prop === 'executeRead' || prop === 'executeWrite' || prop === 'readTransaction' || prop === 'writeTransaction') {
+          return (work: (tx: ManagedTransaction) => unknown, config?: unknown) => fn.call(target, (tx: ManagedTransaction) => work(wrapTx(tx)), config);
+        }
+        if (prop === 'beginTransaction') return (...args: unknown[]) => wrapTx(fn.apply(target, args) as object);
+        if (prop === 'run') {
+          return (...args: unknown[]) => {
+            count();
+            return fn.apply(target, args);
+          };
+        }
+        return fn.bind(target);
+      },
+    });
+  return new Proxy(driver, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop === 'session' && typeof value === 'function') {
+        return (...args: unknown[]) => wrapSession((value as (...a: unknown[]) => Session).apply(target, args));
+      }
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+export async function startPeer(neo4jUri: string): Promise<RunningSystem> {
+  const driver = neo4j.driver(neo4jUri, undefined, { maxConnectionPoolSize: 50 });
+  let roundTrips = 0;
+  const counted = countingDriver(driver, () => {
+    roundTrips += 1;
+  });
+  const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPEDEFS, driver: counted }).getSchema();
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer({ schema, introspection: false });
+  await apollo.start();
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({}) }));
+  const port = await freePort();
+  await new Promise<void>((resolve) => httpServer.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    roundTrips: () => roundTrips,
+    stop: async () => {
+      await apollo.stop();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await driver.close();
+    },
+  };
+}
+
+export const STARTERS: Record<SystemName, (uri: string) => Promise<RunningSystem>> = { ours: startOurs, raw: startRaw, peer: startPeer };

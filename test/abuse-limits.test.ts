@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../src/service.js';
+import { graphql, startTestService } from './helpers/service.js';
+import { API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.js';
+
+let service: Service;
+beforeAll(async () => {
+  service = await startTestService({ API_TOKENS, NODE_ENV: 'production' });
+});
+afterAll(() => service.stop());
+
+const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  fetch(`${service.url}/graphql`, { method: 'POST', headers, body });
+
+async function fingerprint() {
+  const [row] = await service.database.scope().read(
+    `RETURN COUNT { (:Entity) } AS entities, COUNT { ()-[r]->() } AS relationships, COUNT { (:Source) } AS sources,
+            COLLECT { MATCH (n:Entity) RETURN n.id + n.name + coalesce(n.description, '') ORDER BY n.id } AS text`,
+  );
+  return row;
+}
+
+describe('query limits', () => {
+  it('refuses a query deeper than the depth limit, naming it', async () => {
+    // model → (developers → models) × 6 → name: 14 levels.
+    const deep = `{ model(id: "gpt-4") ${'{ developers { models '.repeat(6)}{ name }${' } }'.repeat(6)} }`;
+    const result = await graphql(service.url, deep);
+    expect(result.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 12/);
+  });
+
+  it('refuses a query whose weighted list sizes exceed the complexity budget', async () => {
+    const result = await graphql(service.url, '{ models(first: 100) { edges { node { developers { models { techniques { usedBy { name } } } } } } } }');
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'complexity' } });
+    expect(result.errors?.[0]?.message).toMatch(/^The query's complexity is \d+; the limit is 20000\./);
+  });
+
+  it('admits the nested 50-model query the benchmark sends', async () => {
+    const result = await graphql(service.url, '{ models(first: 50) { edges { node { developers { models { techniques { name } } } } } } }');
+    expect(result.errors).toBeUndefined();
+  });
+
+  it.each([
+    ['first', '{ search(query: "gpt", first: 101) { score } }', 'first must be a whole number from 1 to 100, got 101.'],
+    ['lineage depth', '{ lineage(modelId: "gpt-4", maxDepth: 21) { depth } }', 'maxDepth must be a whole number from 1 to 20, got 21.'],
+    ['path depth', '{ path(fromId: "gpt-4", toId: "openai", maxDepth: 11) { truncated } }', 'maxDepth must be a whole number from 1 to 10, got 11.'],
+    ['neighbourhood depth', '{ neighborhood(ids: ["gpt-4"], depth: 4) { truncated } }', 'depth must be a whole number from 0 to 3, got 4.'],
+    ['neighbourhood limit', '{ neighborhood(ids: ["gpt-4"], limit: 5000) { truncated } }', 'limit must be a whole number from 1 to 1000, got 5000.'],
+  ])('refuses %s over its cap', async (_name, query, message) => {
+    const result = await graphql(service.url, query);
+    expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
+
+describe('HTTP hardening', () => {
+  it('answers a body over 1 MB with 413 and malformed JSON with 400', async () => {
+    expect((await post(JSON.stringify({ query: `{ graphStats { nodes { label } } } #${'x'.repeat(1_100_000)}` }))).status).toBe(413);
+    expect((await post('{"query": "{ graphStats')).status).toBe(400);
+  });
+
+  it('blocks simple cross-site requests (CSRF prevention)', async () => {
+    const response = await post('{"query":"{ graphStats { nodes { label } } }"}', { 'content-type': 'text/plain' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF/i);
+  });
+
+  it('refuses batched requests', async () => {
+    const response = await post(JSON.stringify([{ query: '{ graphStats { nodes { label } } }' }, { query: '{ graphStats { nodes { label } } }' }]));
+    expect(response.status).toBe(400);
+  });
+
+  it('hides internals in production: no stack trace, and a request id the client can quote', async () => {
+    const response = await post(JSON.stringify({ query: '{ model(id: "gpt-4") { nope } }' }), { 'content-type': 'application/json', 'x-request-id': 'trace-me-123' });
+    const body = (await response.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
+    expect(body.errors[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0]!.extensions.stacktrace).toBeUndefined();
+    const missing = await graphql(service.url, 'mutation { deleteEntity(id: "nope") }', {}, { ...bearer(EDITOR_TOKEN), 'x-request-id': 'trace-me-456' });
+    expect(missing.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', requestId: 'trace-me-456' });
+  });
+});
+
+describe('Cypher injection', () => {
+  const INJECTIONS = [
+    "'}) MATCH (n) DETACH DELETE n //",
+    '"}) DETACH DELETE n RETURN 1 //',
+    "x' OR 1=1 //",
+    '`Model`) DETACH DELETE (n',
+    '\\u0027; CALL db.clearQueryCaches(); //',
+    '$ids[0]',
+    '*:*',
+  ];
+
+  it('leaves the graph unchanged whatever string arguments hold', async () => {
+    const before = await fingerprint();
+    const queries: Array<[string, (s: string) => Record<string, unknown>]> = [
+      ['query($s: ID!) { model(id: $s) { id } entity(id: $s) { id } organization(id: $s) { id } }', (s) => ({ s })],
+      ['query($s: String!) { search(query: $s) { score } }', (s) => ({ s })],
+      ['query($s: String) { models(where: {nameContains: $s, organization: $s, technique: $s}) { totalCount } }', (s) => ({ s })],
+      ['query($s: String) { models(after: $s) { totalCount } }', (s) => ({ s: Buffer.from(JSON.stringify([s, s])).toString('base64url') })],
+      ['query($s: ID!) { lineage(modelId: $s) { depth } path(fromId: $s, toId: "gpt-4") { truncated } downstream(id: $s) { truncated } }', (s) => ({ s })],
+      ['query($s: ID!) { neighborhood(ids: [$s]) { truncated } sharedTechniques(modelIds: [$s, "gpt-4"]) { id } similarModels(modelId: $s) { score } }', (s) => ({ s })],
+      ['query($s: ID!) { history(entityId: $s) { action } organizationProfile(id: $s) { firstRelease } }', (s) => ({ s })],
+      ['mutation($s: ID!) { unlinkEntities(edgeId: $s) deleteEntity(id: $s) }', (s) => ({ s })],
+      [
+        'mutation($s: String!) { upsertModel(input: {id: "injection-probe", name: $s, description: $s, aliases: [$s], citation: {url: "https://example.org/", quote: "injection probe text"}}) { id } }',
+        (s) => ({ s }),
+      ],
+      ['mutation($s: ID!) { linkEntities(input: {fromId: $s, toId: "openai", type: DEVELOPED_BY, citation: {sourceId: $s, quote: "whatever it says"}}) { id } }', (s) => ({ s })],
+    ];
+    for (const injection of INJECTIONS) {
+      for (const [query, variables] of queries) {
+        const result = await graphql(service.url, query, variables(injection), bearer(EDITOR_TOKEN));
+        expect(result.status, `${query} with ${injection}`).toBeLessThan(500);
+      }
+    }
+    // The probe entity stores the strings as plain data; remove it, then nothing else may differ.
+    const [probe] = await service.database.scope().read("MATCH (n:Model {id: 'injection-probe'}) RETURN n.name AS name");
+    expect(probe?.name).toBe(INJECTIONS.at(-1));
+    await service.database.scope().write(async (tx) => {
+      await tx.run("MATCH (n {id: 'injection-probe'}) DETACH DELETE n");
+      await tx.run("MATCH (c:Change {entityId: 'injection-probe'}) DELETE c");
+      await tx.run("MATCH (s:Source {url: 'https://example.org/'}) DELETE s");
+    });
+    expect(await fingerprint()).toEqual(before);
+  }, 120_000);
+});

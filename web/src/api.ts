@@ -1,0 +1,140 @@
+/** The GraphQL client: POST /graphql on the page's own origin, `{ data, errors }` back. */
+import type { EntityDetails, EntityRef, Graph, SearchHit, SimilarModel, TimelineModel } from './types';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: Array<{ message?: string }>;
+}
+
+export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (error) {
+    throw new ApiError(`Could not reach the API: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let body: GraphQLResponse<T>;
+  try {
+    body = (await response.json()) as GraphQLResponse<T>;
+  } catch {
+    throw new ApiError(`The API answered ${response.status} ${response.statusText} without a JSON body.`);
+  }
+  if (body.errors && body.errors.length > 0) {
+    throw new ApiError(body.errors.map((e) => e.message ?? 'Unknown error').join('\n'));
+  }
+  if (!response.ok || body.data == null) {
+    throw new ApiError(`The API answered ${response.status} ${response.statusText} without data.`);
+  }
+  return body.data;
+}
+
+const GRAPH_FIELDS = `nodes { id label type } edges { id source target type kind } truncated`;
+const CITATION_FIELDS = `quote confidence source { id title file url author date }`;
+
+export async function search(query: string, first = 8): Promise<SearchHit[]> {
+  const data = await request<{ search: SearchHit[] }>(
+    `query Search($query: String!, $first: Int) { search(query: $query, first: $first) { score entity { id name type aliases } } }`,
+    { query, first },
+  );
+  return data.search;
+}
+
+export async function neighborhood(ids: string[], depth = 1): Promise<Graph> {
+  const data = await request<{ neighborhood: Graph }>(
+    `query Neighborhood($ids: [ID!]!, $depth: Int) { neighborhood(ids: $ids, depth: $depth) { ${GRAPH_FIELDS} } }`,
+    { ids, depth },
+  );
+  return data.neighborhood;
+}
+
+export async function usesNeighborhood(ids: string[]): Promise<Graph> {
+  const data = await request<{ neighborhood: Graph }>(
+    `query Uses($ids: [ID!]!) { neighborhood(ids: $ids, depth: 1, types: [USES]) { ${GRAPH_FIELDS} } }`,
+    { ids },
+  );
+  return data.neighborhood;
+}
+
+export async function lineage(modelId: string): Promise<Graph> {
+  const data = await request<{ lineageGraph: Graph }>(
+    `query Lineage($id: ID!) { lineageGraph(modelId: $id, direction: BOTH) { ${GRAPH_FIELDS} } }`,
+    { id: modelId },
+  );
+  return data.lineageGraph;
+}
+
+export async function downstream(id: string): Promise<Graph> {
+  const data = await request<{ downstream: Graph }>(
+    `query Downstream($id: ID!) { downstream(id: $id) { ${GRAPH_FIELDS} } }`,
+    { id },
+  );
+  return data.downstream;
+}
+
+export async function path(fromId: string, toId: string): Promise<Graph | null> {
+  const data = await request<{ path: Graph | null }>(
+    `query Path($from: ID!, $to: ID!) { path(fromId: $from, toId: $to) { ${GRAPH_FIELDS} } }`,
+    { from: fromId, to: toId },
+  );
+  return data.path;
+}
+
+export async function entity(id: string): Promise<EntityDetails | null> {
+  const data = await request<{ entity: EntityDetails | null }>(
+    `query Entity($id: ID!) {
+      entity(id: $id) {
+        id name type aliases description
+        sources { ${CITATION_FIELDS} }
+        ... on Model { parameters contextWindow releaseDate openWeights modalities developers { id name type } }
+        ... on Organization { country }
+        ... on Technique { category }
+      }
+    }`,
+    { id },
+  );
+  return data.entity;
+}
+
+export async function compare(a: string, b: string): Promise<{ shared: EntityRef[]; similar: SimilarModel[] }> {
+  const data = await request<{ sharedTechniques: EntityRef[]; similarModels: SimilarModel[] }>(
+    `query Compare($ids: [ID!]!, $a: ID!) {
+      sharedTechniques(modelIds: $ids) { id name type }
+      similarModels(modelId: $a, first: 100) { score model { id name type } }
+    }`,
+    { ids: [a, b], a },
+  );
+  return { shared: data.sharedTechniques, similar: data.similarModels };
+}
+
+interface ModelPage {
+  models: { edges: Array<{ node: TimelineModel }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+/** Every model ordered by release date, following `pageInfo.endCursor`. */
+export async function allModelsByReleaseDate(maxPages = 50): Promise<TimelineModel[]> {
+  const out: TimelineModel[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < maxPages; page++) {
+    const data: ModelPage = await request<ModelPage>(
+      `query Timeline($after: String) {
+        models(first: 100, after: $after, orderBy: [{ field: RELEASE_DATE, direction: ASC }]) {
+          edges { node { id name releaseDate parameters openWeights } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }`,
+      { after },
+    );
+    out.push(...data.models.edges.map((e) => e.node));
+    if (!data.models.pageInfo.hasNextPage || !data.models.pageInfo.endCursor) break;
+    after = data.models.pageInfo.endCursor;
+  }
+  return out;
+}

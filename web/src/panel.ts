@@ -1,0 +1,184 @@
+/** The side panel: details of the chosen entity, its cited sources, and the action buttons. */
+import { TYPE_STYLE, el, formatContextWindow, formatDate, formatParameters, relationLabel, shapeIcon } from './format';
+import type { Citation, EntityDetails, EntityRef } from './types';
+
+export interface PanelActions {
+  select(id: string): void;
+  expand(id: string): void;
+  lineage(id: string): void;
+  downstream(id: string): void;
+  pathFrom(id: string): void;
+  pathTo(id: string): void;
+  compare(id: string): void;
+}
+
+/** Quotes are copied from Markdown documents: drop emphasis and code marks. */
+function plainQuote(quote: string): string {
+  return quote.replace(/\*\*|__|`/g, '').trim();
+}
+
+export interface PathStep {
+  node: EntityRef;
+  /** The relationship leading to the next step, if any. */
+  via?: { type: string; forward: boolean };
+}
+
+export class Panel {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly actions: PanelActions,
+  ) {
+    this.showHint();
+  }
+
+  private set(...children: Node[]): void {
+    this.root.replaceChildren(...children);
+    this.root.scrollTop = 0;
+  }
+
+  showHint(): void {
+    this.set(
+      el(
+        'div',
+        { className: 'panel-empty' },
+        el('p', { text: 'Click a node to see its details, sources and actions.' }),
+        el('p', { className: 'muted', text: 'Shift-click two models to compare them.' }),
+      ),
+    );
+  }
+
+  showLoading(what: string): void {
+    this.set(el('div', { className: 'panel-loading', 'data-testid': 'panel-loading' }, el('span', { className: 'spinner', 'aria-hidden': 'true' }), `Loading ${what}…`));
+  }
+
+  showMissing(id: string): void {
+    this.set(el('div', { className: 'panel-empty' }, el('p', { text: `No entity with id “${id}”.` })));
+  }
+
+  showEntity(entity: EntityDetails): void {
+    const style = TYPE_STYLE[entity.type];
+    const header = el(
+      'header',
+      { className: 'panel-header' },
+      el('span', { className: 'type-badge', style: `--type-color:${style.color}`, 'data-testid': 'panel-type' }, shapeIcon(entity.type, 12), style.label),
+      el('h2', { 'data-testid': 'panel-title', id: 'panel-title', text: entity.name }),
+      entity.aliases.length > 0 ? el('p', { className: 'aliases', 'data-testid': 'panel-aliases' }, el('span', { className: 'muted', text: 'Also known as ' }), entity.aliases.join(' · ')) : null,
+    );
+
+    const actions = el('div', { className: 'panel-actions', role: 'toolbar', 'aria-label': 'Actions' });
+    const button = (label: string, testid: string, title: string, onClick: () => void, primary = false) => {
+      const b = el('button', { type: 'button', className: primary ? 'btn primary' : 'btn', 'data-testid': testid, title, text: label });
+      b.addEventListener('click', onClick);
+      actions.append(b);
+    };
+    button('Expand', 'btn-expand', 'Add this node’s neighbours to the graph', () => this.actions.expand(entity.id), true);
+    if (entity.type === 'MODEL') button('Lineage', 'btn-lineage', 'Ancestors and descendants of this model', () => this.actions.lineage(entity.id));
+    button('Downstream', 'btn-downstream', 'Show only what depends on this', () => this.actions.downstream(entity.id));
+    button('Path from here', 'btn-path-from', 'Pick another node to find a path to it', () => this.actions.pathFrom(entity.id));
+    button('Path to here', 'btn-path-to', 'Pick another node to find a path from it', () => this.actions.pathTo(entity.id));
+    if (entity.type === 'MODEL') button('Compare', 'btn-compare', 'Pick another model to compare with', () => this.actions.compare(entity.id));
+
+    const facts = el('dl', { className: 'facts', 'data-testid': 'panel-attributes' });
+    const fact = (term: string, value: string | null | undefined) => {
+      if (value == null || value === '') return;
+      facts.append(el('dt', { text: term }), el('dd', { text: value }));
+    };
+    if (entity.type === 'MODEL') {
+      fact('Parameters', formatParameters(entity.parameters));
+      fact('Context window', formatContextWindow(entity.contextWindow));
+      fact('Released', formatDate(entity.releaseDate));
+      fact('Open weights', entity.openWeights == null ? null : entity.openWeights ? 'Yes' : 'No');
+      fact('Modalities', entity.modalities?.join(', '));
+      if (entity.developers && entity.developers.length > 0) {
+        const dd = el('dd');
+        entity.developers.forEach((d, i) => {
+          if (i > 0) dd.append(', ');
+          dd.append(this.entityLink(d));
+        });
+        facts.append(el('dt', { text: 'Developed by' }), dd);
+      }
+    }
+    fact('Country', entity.country);
+    fact('Category', entity.category ? relationLabel(entity.category) : null);
+
+    const sources = el('ol', { className: 'sources', 'data-testid': 'panel-sources' });
+    for (const citation of entity.sources) sources.append(this.citation(citation));
+
+    this.set(
+      header,
+      actions,
+      entity.description ? el('p', { className: 'description', 'data-testid': 'panel-description', text: entity.description }) : el('span'),
+      facts.childElementCount > 0 ? facts : el('span'),
+      el('h3', { text: `Sources (${entity.sources.length})` }),
+      entity.sources.length > 0 ? sources : el('p', { className: 'muted', 'data-testid': 'panel-sources', text: 'No cited sources.' }),
+    );
+  }
+
+  private citation(c: Citation): HTMLLIElement {
+    const s = c.source;
+    const title = s.title ?? s.file ?? s.url ?? s.id;
+    const meta = el('div', { className: 'source-meta' });
+    if (s.url) {
+      meta.append(el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer', text: title }));
+    } else {
+      meta.append(el('span', { className: 'source-title', text: title }));
+    }
+    if (s.file && s.file !== title) meta.append(el('span', { className: 'muted', text: ` · ${s.file}` }));
+    if (s.author) meta.append(el('span', { className: 'muted', text: ` · ${s.author}` }));
+    if (s.date) meta.append(el('span', { className: 'muted', text: ` · ${formatDate(s.date) ?? s.date}` }));
+    if (c.confidence < 1) meta.append(el('span', { className: 'confidence', title: 'Extraction confidence', text: `${Math.round(c.confidence * 100)}%` }));
+    return el('li', { className: 'source' }, el('blockquote', { 'data-testid': 'source-quote', text: plainQuote(c.quote) }), meta);
+  }
+
+  private entityLink(ref: EntityRef): HTMLButtonElement {
+    const b = el('button', { type: 'button', className: 'link', 'data-id': ref.id }, shapeIcon(ref.type, 11), ref.name);
+    b.addEventListener('click', () => this.actions.select(ref.id));
+    return b;
+  }
+
+  showCompare(a: EntityRef, b: EntityRef, score: number | null, shared: EntityRef[]): void {
+    const list = el('ul', { className: 'ref-list', 'data-testid': 'compare-shared' });
+    for (const t of shared) list.append(el('li', {}, this.entityLink(t)));
+    this.set(
+      el(
+        'header',
+        { className: 'panel-header' },
+        el('span', { className: 'type-badge compare', text: 'Comparison' }),
+        el('h2', { 'data-testid': 'panel-title', text: `${a.name} vs ${b.name}` }),
+      ),
+      el(
+        'div',
+        { className: 'score', 'data-testid': 'compare-score' },
+        el('span', { className: 'score-value', text: score == null ? '—' : score.toFixed(2) }),
+        el('span', { className: 'muted', text: score == null ? ` ${b.name} is not among ${a.name}’s similar models` : ` similarity of ${b.name} to ${a.name}` }),
+      ),
+      score == null ? el('span') : el('meter', { min: '0', max: '1', value: String(score), 'aria-label': 'similarity' }),
+      el('h3', { text: `Shared techniques (${shared.length})` }),
+      shared.length > 0 ? list : el('p', { className: 'muted', 'data-testid': 'compare-shared', text: 'These models share no techniques.' }),
+      el('p', { className: 'muted', text: 'The two models and their shared techniques are highlighted in purple.' }),
+      el('div', { className: 'panel-actions' }, this.backButton(a), this.backButton(b)),
+    );
+  }
+
+  showPath(from: EntityRef, to: EntityRef, steps: PathStep[] | null): void {
+    const title = el('h2', { 'data-testid': 'panel-title', text: `${from.name} → ${to.name}` });
+    const header = el('header', { className: 'panel-header' }, el('span', { className: 'type-badge path', text: 'Path' }), title);
+    if (!steps) {
+      this.set(header, el('p', { className: 'empty-result', 'data-testid': 'path-empty', text: `No path between ${from.name} and ${to.name} within 6 steps.` }), el('div', { className: 'panel-actions' }, this.backButton(from)));
+      return;
+    }
+    const list = el('ol', { className: 'path-steps', 'data-testid': 'path-steps' });
+    for (const step of steps) {
+      const li = el('li', {}, this.entityLink(step.node));
+      if (step.via) li.append(el('div', { className: 'via muted', text: `${step.via.forward ? '↓' : '↑'} ${relationLabel(step.via.type)}` }));
+      list.append(li);
+    }
+    this.set(header, el('p', { className: 'muted', text: `${steps.length - 1} step${steps.length === 2 ? '' : 's'}, highlighted in amber.` }), list, el('div', { className: 'panel-actions' }, this.backButton(from), this.backButton(to)));
+  }
+
+  private backButton(ref: EntityRef): HTMLButtonElement {
+    const b = el('button', { type: 'button', className: 'btn', text: `Details of ${ref.name}` });
+    b.addEventListener('click', () => this.actions.select(ref.id));
+    return b;
+  }
+}

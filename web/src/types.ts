@@ -1,0 +1,94 @@
+/** Shapes of the GraphQL API results the explorer reads (see schema/schema.graphql). */
+
+export const ENTITY_TYPES = ['MODEL', 'ORGANIZATION', 'TECHNIQUE', 'LIMITATION'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const RELATION_TYPES = [
+  'DEVELOPED_BY',
+  'DERIVED_FROM',
+  'USES',
+  'HAS_LIMITATION',
+  'MITIGATES',
+  'BUILDS_ON',
+  'COMPETES_WITH',
+  'COLLABORATES_WITH',
+  'INVESTS_IN',
+  'PROPOSED_BY',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+export interface Source {
+  id: string;
+  title: string | null;
+  file: string | null;
+  url: string | null;
+  author?: string | null;
+  date?: string | null;
+}
+
+export interface Citation {
+  quote: string;
+  confidence: number;
+  source: Source;
+}
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  type: EntityType;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: RelationType;
+  kind: string | null;
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
+}
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+export interface EntityDetails extends EntityRef {
+  aliases: string[];
+  description: string | null;
+  sources: Citation[];
+  // Model
+  parameters?: number | null;
+  contextWindow?: number | null;
+  releaseDate?: string | null;
+  openWeights?: boolean | null;
+  modalities?: string[];
+  developers?: EntityRef[];
+  // Organization
+  country?: string | null;
+  // Technique
+  category?: string | null;
+}
+
+export interface SearchHit {
+  score: number;
+  entity: EntityRef & { aliases: string[] };
+}
+
+export interface TimelineModel {
+  id: string;
+  name: string;
+  releaseDate: string | null;
+  parameters: number | null;
+  openWeights: boolean | null;
+}
+
+export interface SimilarModel {
+  score: number;
+  model: EntityRef;
+}

@@ -6,6 +6,8 @@ import type { EntityType } from './graph-model.js';
  * Cypher projection, so a nested query costs one round trip.
  */
 export interface EntitySelection {
+  /** Node properties the request reads (id is always included). */
+  fields: Set<string>;
   sources: boolean;
   claims: boolean;
   relations: Map<string, RelationSelection>;
@@ -20,7 +22,7 @@ export interface RelationSelection {
 /** Per concrete kind, since a field typed as the Entity interface may hold any of them. */
 export type Selection = Partial<Record<EntityType, EntitySelection>>;
 
-export const emptyEntitySelection = (): EntitySelection => ({ sources: false, claims: false, relations: new Map() });
+export const emptyEntitySelection = (): EntitySelection => ({ fields: new Set(['id']), sources: false, claims: false, relations: new Map() });
 
 /** One selection asking for everything either asks for (e.g. lineage's `model` and `via`). */
 export function mergeSelections(a: Selection, b: Selection): Selection {
@@ -28,7 +30,12 @@ export function mergeSelections(a: Selection, b: Selection): Selection {
   for (const [type, right] of Object.entries(b) as Array<[EntityType, EntitySelection]>) {
     const left = out[type];
     out[type] = left
-      ? { sources: left.sources || right.sources, claims: left.claims || right.claims, relations: new Map([...left.relations, ...right.relations]) }
+      ? {
+          fields: new Set([...left.fields, ...right.fields]),
+          sources: left.sources || right.sources,
+          claims: left.claims || right.claims,
+          relations: new Map([...left.relations, ...right.relations]),
+        }
       : right;
   }
   return out;

@@ -1,6 +1,6 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { EntityType } from '../domain/graph-model.js';
-import { RELATION_FIELDS } from '../domain/relation-fields.js';
+import { PROPERTY_FIELDS, RELATION_FIELDS } from '../domain/relation-fields.js';
 import { emptyEntitySelection, type EntitySelection, type RelationSelection, type Selection } from '../domain/selection.js';
 
 export const TYPE_NAME: Record<EntityType, string> = {
@@ -37,6 +37,7 @@ function subFields(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeNa
 function entitySelection(info: GraphQLResolveInfo, nodes: readonly FieldNode[], type: EntityType): EntitySelection {
   const fields = subFields(info, nodes, TYPE_NAME[type]);
   const selection = emptyEntitySelection();
+  for (const name of fields.keys()) if (PROPERTY_FIELDS[type].has(name)) selection.fields.add(name);
   selection.sources = fields.has('sources');
   selection.claims = fields.has('claims');
   for (const [name, relation] of Object.entries(RELATION_FIELDS[type])) {

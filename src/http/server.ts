@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -48,6 +48,8 @@ const requestIdOfError = (error: unknown): string | undefined => {
 export async function createHttpServer(options: HttpServerOptions): Promise<{ httpServer: http.Server; apollo: ApolloServer<Context> }> {
   const app = express();
   app.disable('x-powered-by');
+  // Hashing every response for an ETag costs CPU per request, and GraphQL POSTs are never revalidated.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   const metrics = new Metrics(options.database);
   const formatError = createErrorFormatter({ production: options.production, log: options.log });
@@ -64,6 +66,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
       limitsPlugin(options.schema),
       requestLoggingPlugin(metrics),
       {

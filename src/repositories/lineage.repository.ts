@@ -2,7 +2,7 @@ import type { DbScope } from '../db/database.js';
 import { RelationType } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
 import { boundedInt, edgeMap, type GraphEdgeRow } from './graph.repository.js';
-import { ProjectionCompiler } from './projection.cypher.js';
+import { NAMED_ENTITY, ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
 
 export interface LineageStepRow {
@@ -11,7 +11,9 @@ export interface LineageStepRow {
   kind: string;
   via: EntityRow | null;
   direction: 'ANCESTORS' | 'DESCENDANTS';
-  edge: GraphEdgeRow;
+  /** Present when asked for. */
+  edge?: GraphEdgeRow;
+  start: EntityRow;
 }
 
 const ARROWS = { ANCESTORS: ['-', '->'], DESCENDANTS: ['<-', '-'] } as const;
@@ -26,7 +28,8 @@ export class LineageRepository {
     maxDepth: number;
     kinds: string[] | null;
     selection: Selection;
-    withCitations: boolean;
+    /** The DERIVED_FROM relationship that reached each model, for drawing; with its citations or not. */
+    edges: 'none' | 'bare' | 'cited';
   }): Promise<LineageStepRow[]> {
     const depth = boundedInt(options.maxDepth, 1, 50);
     const compiler = new ProjectionCompiler();
@@ -39,14 +42,14 @@ export class LineageRepository {
     const rows = await this.db.read(
       `MATCH (start:Model {id: $id})
        CALL (start) { ${branches.join(' UNION ALL ')} }
-       WITH direction, m, p ORDER BY length(p), m.id
-       WITH direction, m, head(collect(p)) AS p
-       WITH direction, m, p, last(relationships(p)) AS r, CASE WHEN length(p) > 1 THEN nodes(p)[-2] END AS v
-       RETURN direction, length(p) AS depth, r.kind AS kind,
+       WITH start, direction, m, p ORDER BY length(p), m.id
+       WITH start, direction, m, head(collect(p)) AS p
+       WITH start, direction, m, p, last(relationships(p)) AS r, CASE WHEN length(p) > 1 THEN nodes(p)[-2] END AS v
+       ORDER BY direction, length(p), m.name, m.id
+       RETURN direction, length(p) AS depth, r.kind AS kind, ${NAMED_ENTITY('start')} AS start,
               ${compiler.entity('m', options.selection)} AS model,
-              CASE WHEN v IS NULL THEN null ELSE ${compiler.entity('v', options.selection)} END AS via,
-              ${edgeMap('r', compiler, options.withCitations)} AS edge
-       ORDER BY direction, depth, model.name`,
+              CASE WHEN v IS NULL THEN null ELSE ${compiler.entity('v', options.selection)} END AS via
+              ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}`,
       { id: options.modelId, kinds: options.kinds },
     );
     return rows as unknown as LineageStepRow[];

@@ -1,5 +1,5 @@
 import { ENTITY_LABEL, EntityType, LABEL_OF, SOURCE_LABEL } from '../domain/graph-model.js';
-import { RELATION_FIELD_CAP, RELATION_FIELDS, type RelationField } from '../domain/relation-fields.js';
+import { PROPERTY_FIELDS, RELATION_FIELD_CAP, RELATION_FIELDS, type RelationField } from '../domain/relation-fields.js';
 import type { EntitySelection, Selection } from '../domain/selection.js';
 
 /**
@@ -18,14 +18,15 @@ export class ProjectionCompiler {
   /** A map for node `v`: its properties, `__type`, and whatever the selection asks for. */
   entity(v: string, selection: Selection): string {
     const types = Object.keys(selection) as EntityType[];
-    if (types.length === 0) return BARE_ENTITY(v);
+    if (types.length === 0) return NAMED_ENTITY(v);
     if (types.length === 1) return this.ofType(v, types[0]!, selection[types[0]!]!);
     const branches = types.map((type) => `WHEN ${v}:${LABEL_OF[type]} THEN ${this.ofType(v, type, selection[type]!)}`);
-    return `CASE ${branches.join(' ')} ELSE ${v} {.*, __type: ${typeExpression(v)}} END`;
+    return `CASE ${branches.join(' ')} ELSE ${NAMED_ENTITY(v)} END`;
   }
 
   private ofType(v: string, type: EntityType, selection: EntitySelection): string {
-    const parts = [`.*`, `__type: '${type}'`];
+    // Only the properties the request reads travel back; names come from PROPERTY_FIELDS.
+    const parts = [...[...selection.fields].filter((field) => PROPERTY_FIELDS[type].has(field)).map((field) => `.${field}`), `__type: '${type}'`];
     if (selection.sources) parts.push(`sources: ${this.entityCitations(v, 'IS NULL', false)}`);
     if (selection.claims) parts.push(`claims: ${this.entityCitations(v, 'IS NOT NULL', true)}`);
     for (const [field, wanted] of selection.relations) {
@@ -77,6 +78,6 @@ export function typeExpression(v: string): string {
   return `CASE ${cases.join(' ')} END`;
 }
 
-/** A projection of only the node's own properties, for any kind of entity. */
-export const BARE_ENTITY = (v: string) => `${v} {.*, __type: ${typeExpression(v)}}`;
+/** Id, name and kind of any entity. */
+export const NAMED_ENTITY = (v: string) => `${v} {.id, .name, __type: ${typeExpression(v)}}`;
 export { ENTITY_LABEL };

@@ -37,7 +37,7 @@ export class GraphResolver {
       maxDepth: requireRange('maxDepth', maxDepth, LIMITS.lineageDepth),
       kinds: kinds?.length ? kinds : null,
       selection,
-      withCitations: false,
+      edges: 'none',
     });
   }
 
@@ -55,11 +55,14 @@ export class GraphResolver {
       maxDepth: requireRange('maxDepth', maxDepth, LIMITS.lineageDepth),
       kinds: null,
       selection: {},
-      withCitations: selects(info, 'edges', 'citations'),
+      edges: selects(info, 'edges', 'citations') ? 'cited' : 'bare',
     });
-    const start = await ctx.repos.graph.expand({ ids: [modelId], depth: 0, limit: 1, types: [], direction: 'BOTH', withCitations: false });
-    const nodes = [...start.nodes, ...steps.map((s) => ({ id: s.model.id, label: s.model.name as string, type: s.model.__type }))];
-    return { nodes, edges: steps.map((s) => s.edge), truncated: false };
+    // Each step carries the start model; only a model without lineage needs a second look-up.
+    const start = steps[0]?.start ?? (await ctx.repos.entities.byId(modelId, [EntityType.MODEL], {}));
+    const nodes = [start, ...steps.map((s) => s.model)]
+      .filter((node) => node !== null)
+      .map((node) => ({ id: node.id, label: node.name as string, type: node.__type }));
+    return { nodes, edges: steps.map((s) => s.edge!), truncated: false };
   }
 
   @Query(() => Graph, { nullable: true, description: 'A shortest path between any two entities (ignoring direction), nodes in path order; null if none.' })

@@ -81,7 +81,7 @@ try {
         return scope;
       },
     } as unknown as Database;
-    const contextValue = createContext({ database: recording, requestId: 'profile', log: createLogger('silent'), timeoutMs: 30_000 });
+    const contextValue = createContext({ database: recording, requestId: 'profile', log: createLogger('silent'), timeoutMs: 30_000, caller: null });
     const result = await graphql({ schema, source: scenario.ours, variableValues: variables, contextValue });
     if (result.errors) out.push(`errors: ${JSON.stringify(result.errors)}`);
     out.push(`## ${scenario.name}`, '', `variables: \`${JSON.stringify(variables)}\``, '');

@@ -13,6 +13,7 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import express from 'express';
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { loadConfig } from '../src/config/config.js';
+import { enableTcpNoDelay } from '../src/db/tcp-no-delay.js';
 import { createLogger } from '../src/logging/logger.js';
 import { startService } from '../src/service.js';
 import { freePort } from './neo4j.js';
@@ -42,6 +43,8 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 export async function startRaw(neo4jUri: string): Promise<RunningSystem> {
+  // Same socket setting as ours (src/db/tcp-no-delay.ts), so the comparison measures query handling, not Nagle.
+  enableTcpNoDelay();
   const driver = neo4j.driver(neo4jUri, undefined, { disableLosslessIntegers: true, maxConnectionPoolSize: 50 });
   let roundTrips = 0;
   const server = http.createServer((req, res) => {
@@ -125,6 +128,7 @@ function countingDriver(driver: Driver, count: () => void): Driver {
 }
 
 export async function startPeer(neo4jUri: string): Promise<RunningSystem> {
+  enableTcpNoDelay();
   const driver = neo4j.driver(neo4jUri, undefined, { maxConnectionPoolSize: 50 });
   let roundTrips = 0;
   const counted = countingDriver(driver, () => {

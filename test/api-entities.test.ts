@@ -102,7 +102,7 @@ describe('connections', () => {
   });
 
   it('orders by release date with the newest first', async () => {
-    const result = await graphql<Page & { models: { edges: Array<{ node: { id: string; releaseDate: string | null } }> } }>(
+    const result = await graphql<{ models: { edges: Array<{ node: { id: string; releaseDate: string | null } }> } }>(
       service.url,
       '{ models(first: 100, orderBy: [{field: RELEASE_DATE, direction: DESC}]) { edges { node { id releaseDate } } } }',
     );

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntityType, RelationType } from '../src/domain/graph-model.js';
-import { findCycles, formatProblem, readDataset, validateDataset, type SeedProblem } from '../src/seed/dataset.js';
+import { findCycles, formatProblem, readDataset, validateDataset, type AnyEntityEntry, type SeedProblem } from '../src/seed/dataset.js';
 import { seedCopy } from './helpers/seed-copy.js';
 
 function problemsIn(dir: string): SeedProblem[] {
@@ -29,7 +29,7 @@ describe('the committed seed data', () => {
   it('quotes every document-cited fact verbatim from its document', () => {
     const documents = new Map(dataset.sources.map((s) => [s.id, readFileSync(path.join('seed/documents', s.file), 'utf8')]));
     const citations = [
-      ...Object.values(dataset.entities).flatMap((list) => list.flatMap((e) => [...e.mentions, ...('claims' in e ? e.claims : [])])),
+      ...(Object.values(dataset.entities) as AnyEntityEntry[][]).flatMap((list) => list.flatMap((e) => [...e.mentions, ...('claims' in e ? e.claims : [])])),
       ...Object.values(dataset.relationships).flatMap((list) => list.flatMap((r) => r.citations)),
     ];
     const fromDocuments = citations.filter((c) => 'source' in c);

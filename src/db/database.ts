@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type SessionConfig } from 'neo4j-driver';
 import { toNative } from './native.js';
+import { enableTcpNoDelay } from './tcp-no-delay.js';
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -44,6 +45,7 @@ export class Database {
   private openSessions = 0;
 
   constructor(private readonly options: DatabaseOptions) {
+    enableTcpNoDelay();
     const auth = options.password === undefined ? undefined : neo4j.auth.basic(options.user, options.password);
     this.driver = neo4j.driver(options.uri, auth, {
       maxConnectionPoolSize: options.maxPoolSize ?? 50,

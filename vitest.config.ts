@@ -1,12 +1,10 @@
 import { createRequire } from 'node:module';
-import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+// Every type-graphql decorator names its type explicitly, so no decorator metadata (and no swc) is needed.
 export default defineConfig({
-  // esbuild emits no decorator metadata, which type-graphql reads; swc does.
-  plugins: [swc.vite()],
   resolve: {
     // One graphql instance for ESM and CJS importers, or graphql-js rejects types "from another realm".
     alias: { graphql: require.resolve('graphql') },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../src/service.js';
+import { deleteWrittenEntities } from './helpers/database.js';
 import { graphql, startTestService } from './helpers/service.js';
 import { ADMIN_TOKEN, API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.js';
 
@@ -11,10 +12,7 @@ beforeAll(async () => {
   service = await startTestService({ API_TOKENS });
 });
 afterAll(async () => {
-  await service.database.scope().write(async (tx) => {
-    await tx.run('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p: PREFIX });
-    await tx.run('MATCH (c:Change) WHERE c.entityId STARTS WITH $p OR c.otherId STARTS WITH $p DELETE c', { p: PREFIX });
-  });
+  await deleteWrittenEntities(service.database, PREFIX);
   await service.stop();
 });
 

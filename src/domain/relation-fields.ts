@@ -53,8 +53,5 @@ export const PROPERTY_FIELDS: Record<EntityType, ReadonlySet<string>> = {
   [EntityType.LIMITATION]: new Set(COMMON_PROPERTIES),
 };
 
-/** Fields every entity has that read provenance (CITES relationships to Source nodes). */
-export const CITATION_FIELDS = ['sources', 'claims'] as const;
-
 /** Most items one relationship field returns; traversals past it are for the graph queries. */
 export const RELATION_FIELD_CAP = 200;

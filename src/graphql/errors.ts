@@ -7,12 +7,6 @@ export class BadInputError extends GraphQLError {
   }
 }
 
-export class NotFoundError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: 'NOT_FOUND' } });
-  }
-}
-
 /** Checks a whole-number argument against its cap. */
 export function requireRange(name: string, value: number, range: { min: number; max: number }): number {
   if (!Number.isInteger(value) || value < range.min || value > range.max) {

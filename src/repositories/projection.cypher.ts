@@ -1,4 +1,4 @@
-import { ENTITY_LABEL, EntityType, LABEL_OF, SOURCE_LABEL } from '../domain/graph-model.js';
+import { EntityType, LABEL_OF, SOURCE_LABEL } from '../domain/graph-model.js';
 import { PROPERTY_FIELDS, RELATION_FIELD_CAP, RELATION_FIELDS, type RelationField } from '../domain/relation-fields.js';
 import type { EntitySelection, Selection } from '../domain/selection.js';
 
@@ -65,7 +65,7 @@ export class ProjectionCompiler {
   }
 }
 
-export function relationPattern(v: string, r: string, relation: RelationField, x: string, targetLabel: string): string {
+function relationPattern(v: string, r: string, relation: RelationField, x: string, targetLabel: string): string {
   const arrow = `[${r}:${relation.type}]`;
   if (relation.direction === 'OUT') return `(${v})-${arrow}->(${x}:${targetLabel})`;
   if (relation.direction === 'IN') return `(${v})<-${arrow}-(${x}:${targetLabel})`;
@@ -80,4 +80,3 @@ export function typeExpression(v: string): string {
 
 /** Id, name and kind of any entity. */
 export const NAMED_ENTITY = (v: string) => `${v} {.id, .name, __type: ${typeExpression(v)}}`;
-export { ENTITY_LABEL };

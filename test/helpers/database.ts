@@ -5,3 +5,11 @@ import { Database } from '../../src/db/database.js';
 export function testDatabase(timeoutMs = 10_000): Database {
   return new Database({ uri: inject('neo4jUri'), user: 'neo4j', password: undefined, database: undefined, timeoutMs });
 }
+
+/** Removes the entities a test wrote (ids starting with `prefix`) and the change records about them. */
+export async function deleteWrittenEntities(db: Database, prefix: string): Promise<void> {
+  await db.scope().write(async (tx) => {
+    await tx.run('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p: prefix });
+    await tx.run('MATCH (c:Change) WHERE c.entityId STARTS WITH $p OR c.otherId STARTS WITH $p DELETE c', { p: prefix });
+  });
+}

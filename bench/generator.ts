@@ -362,7 +362,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     const targets = new Weighted(ids[toType].map(() => inDist.sample(rand)));
     const seen = new Set<string>();
     const sameKind = fromType === toType;
-    ids[fromType].forEach((from, fromIndex) => {
+    ids[fromType].forEach((_from, fromIndex) => {
       const degree = outDist.sample(rand);
       for (let k = 0, attempts = 0; k < degree && attempts < degree * 10; attempts += 1) {
         const toIndex = targets.sample(rand);

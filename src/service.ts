@@ -47,10 +47,12 @@ export async function startService(config: Config, log: Logger): Promise<Service
     }
     database = new Database({ ...config.neo4j, uri, timeoutMs: config.requestTimeoutMs });
     await connectWithBackoff(database, log);
-    await applyMigrations(database);
     if (await new SeedRepository(database).isEmpty()) {
       log.info('the graph is empty; loading the seed data');
+      // Applies the constraints and indexes first, as every load does.
       await seedDatabase(database);
+    } else {
+      await applyMigrations(database);
     }
 
     const { httpServer, apollo } = await createHttpServer({

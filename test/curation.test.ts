@@ -131,7 +131,8 @@ describe('writes', () => {
     expect(await admin(`mutation { deleteEntity(id: "${PREFIX}short-lived") }`)).toMatchObject({ data: { deleteEntity: true } });
     const [row] = await service.database.scope().read('MATCH (n {id: $id}) RETURN count(n) AS n', { id: `${PREFIX}short-lived` });
     expect(row).toEqual({ n: 0 });
-    expect((await graphql(service.url, '{ technique(id: "rope") { usedBy { id } } }')).data).not.toContain(`${PREFIX}short-lived`);
+    const rope = await graphql<{ technique: { usedBy: Array<{ id: string }> } }>(service.url, '{ technique(id: "rope") { usedBy { id } } }');
+    expect(rope.data!.technique.usedBy.map((m) => m.id)).not.toContain(`${PREFIX}short-lived`);
   });
 });
 

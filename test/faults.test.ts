@@ -25,7 +25,10 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number): Pro
   return false;
 }
 
-const answers = async () => (await graphql(service!.url, QUERY)).data !== undefined && (await graphql(service!.url, QUERY)).errors === undefined;
+const answers = async () => {
+  const result = await graphql(service!.url, QUERY);
+  return result.errors === undefined && result.data !== undefined;
+};
 
 beforeAll(async () => {
   port = await freePort();

@@ -131,9 +131,10 @@ export class Database {
     };
     const session = this.driver.session(config);
     this.openSessions += 1;
-    const running = work(session).finally(() => {
+    const running = work(session).finally(async () => {
       this.openSessions -= 1;
-      return session.close();
+      // A failure to close after the work settled must not turn its result into an error.
+      await session.close().catch(() => undefined);
     });
     try {
       // A little grace so Neo4j's own timeout, which reports more precisely, normally fires first.

@@ -15,7 +15,8 @@ const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url));
 
 export async function spawnSystem(name: SystemName, neo4jUri: string): Promise<SystemHandle> {
   const child: ChildProcess = fork(SERVER, [name, neo4jUri], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles every system alike.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])],
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -2,48 +2,71 @@
 import autocannon from 'autocannon';
 
 export interface LoadResult {
-  rps: number;
-  p50_ms: number;
-  p99_ms: number;
+  durationS: number;
   /** Requests sent (completed + in flight when the run ended). */
   sent: number;
   completed: number;
   /** Non-2xx responses and 2xx responses whose body carries GraphQL "errors". */
   errors: number;
+  /** Every completed request's latency in milliseconds, so several runs can be pooled. */
+  latenciesMs: number[];
 }
 
-export async function runLoad(options: { url: string; bodies: string[]; connections: number; durationS: number }): Promise<LoadResult> {
+export function runLoad(options: { url: string; bodies: string[]; connections: number; durationS: number }): Promise<LoadResult> {
   let next = 0;
   let errors = 0;
+  const latenciesMs: number[] = [];
   const bodies = options.bodies;
-  const result = await autocannon({
-    url: options.url,
-    connections: options.connections,
-    duration: options.durationS,
-    pipelining: 1,
-    timeout: 30,
-    requests: [
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
       {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => {
-          const body = bodies[next % bodies.length]!;
-          next += 1;
-          return { ...request, body };
-        },
-        onResponse: (status, body) => {
-          if (status !== 200 || body.includes('"errors"')) errors += 1;
-        },
+        url: options.url,
+        connections: options.connections,
+        duration: options.durationS,
+        pipelining: 1,
+        timeout: 30,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request) => {
+              const body = bodies[next % bodies.length]!;
+              next += 1;
+              return { ...request, body };
+            },
+            onResponse: (status, body) => {
+              if (status !== 200 || body.includes('"errors"')) errors += 1;
+            },
+          },
+        ],
       },
-    ],
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          durationS: result.duration,
+          sent: result.requests.sent,
+          completed: result.requests.total,
+          errors: errors + result.errors + result.timeouts,
+          latenciesMs,
+        });
+      },
+    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTimeMs: number) => latenciesMs.push(responseTimeMs));
   });
+}
+
+/** Pools several runs of one system: requests per second over their summed duration, exact percentiles. */
+export function pool(runs: LoadResult[]): { rps: number; p50_ms: number; p99_ms: number; sent: number; completed: number; errors: number } {
+  const latencies = runs.flatMap((run) => run.latenciesMs).sort((a, b) => a - b);
+  const percentile = (p: number) => (latencies.length === 0 ? 0 : Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10);
+  const sum = (pick: (run: LoadResult) => number) => runs.reduce((total, run) => total + pick(run), 0);
   return {
-    rps: result.requests.average,
-    p50_ms: result.latency.p50,
-    p99_ms: result.latency.p99,
-    sent: result.requests.sent,
-    completed: result.requests.total,
-    errors: errors + result.errors + result.timeouts,
+    rps: sum((run) => run.completed) / Math.max(sum((run) => run.durationS), 1e-9),
+    p50_ms: percentile(50),
+    p99_ms: percentile(99),
+    sent: sum((run) => run.sent),
+    completed: sum((run) => run.completed),
+    errors: sum((run) => run.errors),
   };
 }
 

@@ -29,7 +29,7 @@ export interface BenchReport {
   date: string;
   scale: { models: number; relationships: number; nodes: number; seed: number };
   machine: Record<string, unknown>;
-  settings: { connections: number; duration_s: number; warmup_s: number };
+  settings: { connections: number; duration_s: number; rounds: number; warmup_s: number };
   scenarios: ScenarioResult[];
 }
 
@@ -54,7 +54,7 @@ export function markdown(report: BenchReport): string {
     '',
     `Scale: ${report.scale.models} models, ${report.scale.nodes} nodes, ${report.scale.relationships} relationships (seed ${report.scale.seed}). ` +
       `Machine: ${report.machine.cores} × ${report.machine.cpu}, ${report.machine.mem_gb} GB, Node ${report.machine.node}, Neo4j ${report.machine.neo4j}. ` +
-      `${report.settings.connections} connections, ${report.settings.duration_s} s per system per scenario after a ${report.settings.warmup_s} s warm-up.`,
+      `${report.settings.connections} connections, ${report.settings.duration_s} s per system per scenario in ${report.settings.rounds} slices taken in turn with the other systems, after a ${report.settings.warmup_s} s warm-up.`,
     '',
     '| scenario | ours rps | raw rps | peer rps | ours/raw | ours/peer | ours p50 / p99 ms | raw p50 / p99 ms | peer p50 / p99 ms | round trips ours / raw / peer | errors o/r/p |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

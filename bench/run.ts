@@ -1,11 +1,11 @@
 /**
- * npm run bench [-- --quick | --scaling] [--models N] [--seed S] [--duration s] [--warmup s]
+ * npm run bench [-- --quick | --scaling] [--models N] [--seed S] [--duration s] [--rounds r] [--warmup s]
  *   [--connections c] [--scenarios a,b] [--systems ours,raw,peer] [--scales 1000,10000,100000]
  */
 import { parseArgs } from 'node:util';
 import { spawnSystem, type SystemHandle } from './child.js';
 import { generate, measureSeed, type GeneratedGraph } from './generator.js';
-import { runLoad, verify } from './load.js';
+import { pool, runLoad, verify, type LoadResult } from './load.js';
 import { ensureLoaded, measuredScale, startBenchNeo4j, type BenchNeo4j } from './neo4j.js';
 import { machineInfo, markdown, writeResults, type BenchReport, type Measured, type ScenarioResult } from './report.js';
 import { SCENARIOS, type Scenario, type Vars } from './scenarios.js';
@@ -18,6 +18,7 @@ const { values: args } = parseArgs({
     models: { type: 'string' },
     seed: { type: 'string', default: '42' },
     duration: { type: 'string' },
+    rounds: { type: 'string' },
     warmup: { type: 'string' },
     connections: { type: 'string' },
     scenarios: { type: 'string' },
@@ -33,6 +34,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seed = Number(args.seed);
 const connections = Number(args.connections ?? (args.quick ? 8 : 16));
 const durationS = Number(args.duration ?? (args.quick ? 4 : 15));
+// Each system's measuring time is cut into this many slices, taken in turn with the other systems'.
+const rounds = Math.max(1, Number(args.rounds ?? (args.quick ? 4 : 5)));
 const warmupS = Number(args.warmup ?? (args.quick ? 1.5 : 3));
 const wantedScenarios = args.scenarios ? SCENARIOS.filter((s) => args.scenarios!.split(',').includes(s.name)) : SCENARIOS;
 const wantedSystems = args.systems.split(',') as SystemName[];
@@ -45,30 +48,60 @@ function render(system: SystemName, scenario: Scenario, items: Vars[]): string[]
   return items.map((v) => JSON.stringify({ query: peer.query, variables: peer.vars ? peer.vars(v) : v }));
 }
 
-async function measure(handle: SystemHandle, url: string, bodies: string[], options: { durationS: number; warmupS: number; rss?: number[] }): Promise<Measured> {
-  if (options.warmupS > 0) await runLoad({ url, bodies, connections, durationS: options.warmupS });
-  await sleep(200);
-  const before = await handle.stats();
-  let sampling = true;
-  const sampler = (async () => {
-    while (sampling && options.rss) {
-      options.rss.push((await handle.stats()).rss);
-      await sleep(250);
+interface Target {
+  handle: SystemHandle;
+  url: string;
+  bodies: string[];
+}
+
+/** Cypher round trips per request sent, over the runs whose counter deltas are given. */
+const perRequest = (roundTrips: number, sent: number) => Math.round((roundTrips / Math.max(1, sent)) * 100) / 100;
+
+/**
+ * Measures systems side by side: each gets a warm-up, then its measuring time is cut into `rounds`
+ * slices taken in turn, the order rotating every round. Neo4j's JIT, its caches and the machine's
+ * other load drift over a run; interleaving spreads that drift evenly instead of charging it to
+ * whichever system happens to run first. Latency percentiles pool every request of every slice.
+ */
+async function measureTogether(targets: Map<SystemName, Target>, options: { durationS: number; warmupS: number; rounds: number; rss?: number[] }): Promise<Map<SystemName, Measured>> {
+  const runs = new Map<SystemName, LoadResult[]>();
+  const roundTrips = new Map<SystemName, number>();
+  for (const t of targets.values()) if (options.warmupS > 0) await runLoad({ url: t.url, bodies: t.bodies, connections, durationS: options.warmupS });
+  const names = [...targets.keys()];
+  for (let round = 0; round < options.rounds; round += 1) {
+    for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
+      const { handle, url, bodies } = targets.get(name)!;
+      await sleep(100);
+      const before = await handle.stats();
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling && options.rss) {
+          options.rss.push((await handle.stats()).rss);
+          await sleep(250);
+        }
+      })();
+      const run = await runLoad({ url, bodies, connections, durationS: options.durationS / options.rounds });
+      sampling = false;
+      await sampler;
+      await sleep(200);
+      const after = await handle.stats();
+      runs.set(name, [...(runs.get(name) ?? []), run]);
+      roundTrips.set(name, (roundTrips.get(name) ?? 0) + after.roundTrips - before.roundTrips);
     }
-  })();
-  const result = await runLoad({ url, bodies, connections, durationS: options.durationS });
-  sampling = false;
-  await sampler;
-  await sleep(300);
-  const after = await handle.stats();
-  return {
-    rps: Math.round(result.rps * 10) / 10,
-    p50_ms: result.p50_ms,
-    p99_ms: result.p99_ms,
-    roundtrips: Math.round(((after.roundTrips - before.roundTrips) / Math.max(1, result.sent)) * 100) / 100,
-    errors: result.errors,
-    requests: result.completed,
-  };
+  }
+  const measured = new Map<SystemName, Measured>();
+  for (const name of names) {
+    const pooled = pool(runs.get(name)!);
+    measured.set(name, {
+      rps: Math.round(pooled.rps * 10) / 10,
+      p50_ms: pooled.p50_ms,
+      p99_ms: pooled.p99_ms,
+      roundtrips: perRequest(roundTrips.get(name)!, pooled.sent),
+      errors: pooled.errors,
+      requests: pooled.completed,
+    });
+  }
+  return measured;
 }
 
 async function neo4jVersion(neo: BenchNeo4j): Promise<string> {
@@ -100,13 +133,13 @@ async function main(): Promise<void> {
       handles.set(name, await spawnSystem(name, neo.uri));
       log(`${name} is up at ${handles.get(name)!.url}`);
     }
-    const target = (name: SystemName, scenario: (typeof wantedScenarios)[number]) => {
+    const target = (name: SystemName, scenario: Scenario): Target | null => {
       const handle = handles.get(name)!;
       const bodies = render(name, scenario, scenario.items(graph.picks));
       return bodies ? { handle, bodies, url: name === 'raw' ? `${handle.url}${scenario.name}` : handle.url } : null;
     };
-    // One short pass over every scenario and system first, so whichever is measured first does not
-    // pay alone for Neo4j's cold page cache and query planning.
+    // One short pass over every scenario and system first, so Neo4j's page cache and JIT are warm
+    // for everything before the first measurement.
     for (const scenario of wantedScenarios) {
       for (const name of wantedSystems) {
         const t = target(name, scenario);
@@ -116,15 +149,19 @@ async function main(): Promise<void> {
     const results: ScenarioResult[] = [];
     for (const scenario of wantedScenarios) {
       const result: ScenarioResult = { name: scenario.name, description: scenario.description, ours: null, raw: null, peer: null, ...(scenario.peer?.note ? { peer_note: scenario.peer.note } : {}) };
+      const targets = new Map<SystemName, Target>();
+      const bytes = new Map<SystemName, number>();
       for (const name of wantedSystems) {
         const t = target(name, scenario);
         if (!t) continue;
-        const { handle, bodies, url } = t;
-        const check = await verify(url, bodies);
+        const check = await verify(t.url, t.bodies);
         if (!check.ok) log(`WARNING ${scenario.name}/${name} answers an error: ${check.message}`);
-        const measured = await measure(handle, url, bodies, { durationS, warmupS });
+        targets.set(name, t);
+        bytes.set(name, check.bytes);
+      }
+      for (const [name, measured] of await measureTogether(targets, { durationS, warmupS, rounds })) {
         result[name] = measured;
-        log(`${scenario.name.padEnd(22)} ${name.padEnd(5)} ${String(measured.rps).padStart(8)} rps  p50 ${measured.p50_ms} ms  p99 ${measured.p99_ms} ms  ${measured.roundtrips} rt/req  ${measured.errors} errors  ~${check.bytes} B/response`);
+        log(`${scenario.name.padEnd(22)} ${name.padEnd(5)} ${String(measured.rps).padStart(8)} rps  p50 ${measured.p50_ms} ms  p99 ${measured.p99_ms} ms  ${measured.roundtrips} rt/req  ${measured.errors} errors  ~${bytes.get(name)} B/response`);
       }
       results.push(result);
     }
@@ -133,7 +170,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       scale: { models: scale.models, relationships: scale.relationships, nodes: scale.nodes, seed },
       machine: machineInfo(await neo4jVersion(neo)),
-      settings: { connections, duration_s: durationS, warmup_s: warmupS },
+      settings: { connections, duration_s: durationS, rounds, warmup_s: warmupS },
       scenarios: results,
     };
     const files = writeResults(args.out ?? (args.quick ? 'latest' : 'full'), report, markdown(report));
@@ -166,7 +203,8 @@ async function scaling(): Promise<void> {
       for (const name of SCALING_SCENARIOS) {
         const scenario = SCENARIOS.find((s) => s.name === name)!;
         const bodies = render('ours', scenario, scenario.items(graph.picks))!;
-        const measured = await measure(handle, handle.url, bodies, { durationS: Number(args.duration ?? 8), warmupS: Number(args.warmup ?? 2), rss });
+        const targets = new Map<SystemName, Target>([['ours', { handle, url: handle.url, bodies }]]);
+        const measured = (await measureTogether(targets, { durationS: Number(args.duration ?? 8), warmupS: Number(args.warmup ?? 2), rounds: 1, rss })).get('ours')!;
         scenarios.push({ name, ...measured });
         log(`${models} models ${name.padEnd(22)} ${measured.rps} rps  p50 ${measured.p50_ms} ms  p99 ${measured.p99_ms} ms  ${measured.errors} errors`);
       }

@@ -5,6 +5,10 @@
  */
 import { STARTERS, type SystemName } from './systems.js';
 
+// tsx turns on source-mapped stack traces; the driver captures a stack trace for every query, so
+// leaving them on would charge every system for the bench's TypeScript loader rather than its own work.
+process.setSourceMapsEnabled(false);
+
 const [name, uri] = process.argv.slice(2) as [SystemName, string];
 const send = (message: unknown) => process.send?.(message);
 

@@ -2,7 +2,8 @@
  * The three systems under test, each started inside its own child process (bench/server.ts) so
  * the load generator never shares an event loop with a server:
  *  - ours: the service itself (startService) pointed at the bench Neo4j, LOG_LEVEL=silent;
- *  - raw:  a minimal node:http handler sending the scenario's hand-written Cypher, one query each;
+ *  - raw:  a minimal node:http handler sending the scenario's hand-written Cypher as one auto-commit
+ *          statement per request (the cheapest way the driver offers);
  *  - peer: @neo4j/graphql over the same graph, on the same Express 5 + Apollo Server 5 stack.
  * Each reports its Cypher round trips (and its RSS) to the parent over IPC.
  */
@@ -56,9 +57,9 @@ export async function startRaw(neo4jUri: string): Promise<RunningSystem> {
         if (!scenario) throw new Error(`unknown scenario ${name}`);
         const variables = body.variables ?? {};
         roundTrips += 1;
-        const result = await driver.executeQuery(scenario.raw.cypher, scenario.raw.params ? scenario.raw.params(variables) : variables, {
-          routing: neo4j.routing.READ,
-        });
+        // The cheapest way to send one read: an auto-commit statement (RUN+PULL, no BEGIN/COMMIT).
+        const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+        const result = await session.run(scenario.raw.cypher, scenario.raw.params ? scenario.raw.params(variables) : variables).finally(() => session.close());
         const payload = JSON.stringify({ data: result.records.map((r) => r.toObject()) });
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
         res.end(payload);

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../src/service.js';
 import { graphql, startTestService } from './helpers/service.js';
@@ -34,6 +35,14 @@ describe('query limits', () => {
     expect(result.errors?.[0]?.message).toMatch(/^The query's complexity is \d+; the limit is 20000\./);
   });
 
+  it('weighs the same query again for each list size its variables ask for', async () => {
+    const query = 'query Q($n: Int) { models(first: $n) { edges { node { developers { models { techniques { usedBy { name } } } } } } } }';
+    // The weight is remembered per document and variable shape; a different size must not reuse it.
+    expect((await graphql(service.url, query, { n: 1 })).errors).toBeUndefined();
+    expect((await graphql(service.url, query, { n: 100 })).errors?.[0]).toMatchObject({ extensions: { limit: 'complexity' } });
+    expect((await graphql(service.url, query, { n: 1 })).errors).toBeUndefined();
+  });
+
   it('admits the nested 50-model query the benchmark sends', async () => {
     const result = await graphql(service.url, '{ models(first: 50) { edges { node { developers { models { techniques { name } } } } } } }');
     expect(result.errors).toBeUndefined();
@@ -55,6 +64,17 @@ describe('HTTP hardening', () => {
   it('answers a body over 1 MB with 413 and malformed JSON with 400', async () => {
     expect((await post(JSON.stringify({ query: `{ graphStats { nodes { label } } } #${'x'.repeat(1_100_000)}` }))).status).toBe(413);
     expect((await post('{"query": "{ graphStats')).status).toBe(400);
+  });
+
+  it('answers JSON bodies with a charset, compressed bodies and GET queries alike', async () => {
+    const query = JSON.stringify({ query: '{ model(id: "gpt-4") { name } }' });
+    const expected = { data: { model: { name: 'GPT-4' } } };
+    const utf8 = await post(query, { 'content-type': 'application/json; charset=utf-8' });
+    expect([utf8.status, await utf8.json()]).toEqual([200, expected]);
+    const gzipped = await post(gzipSync(query) as unknown as string, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    expect([gzipped.status, await gzipped.json()]).toEqual([200, expected]);
+    const get = await fetch(`${service.url}/graphql?query=${encodeURIComponent('{ model(id: "gpt-4") { name } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect([get.status, await get.json()]).toEqual([200, expected]);
   });
 
   it('blocks simple cross-site requests (CSRF prevention)', async () => {

@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type SessionConfig } from 'neo4j-driver';
+import neo4j, { isRetriableError, type Driver, type QueryResult, type SessionConfig } from 'neo4j-driver';
 import { toNative } from './native.js';
 import { enableTcpNoDelay } from './tcp-no-delay.js';
 
@@ -32,6 +32,9 @@ export interface WriteTx {
 }
 
 const TRANSIENT_CODES = /^(ServiceUnavailable|SessionExpired|Neo\.TransientError\.|Neo\.ClientError\.Transaction\.TransactionTimedOut)/;
+
+const READ_ATTEMPTS = 3;
+const RETRY_DELAY_MS = 100;
 
 function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
@@ -88,21 +91,31 @@ export class Database {
       get roundTrips() {
         return roundTrips;
       },
+      // A read is one auto-commit statement in a READ session: the driver routes it to a follower or
+      // read replica like executeRead would, with the same bookmarks, timeout and metadata, but in one
+      // Bolt exchange (RUN+PULL) instead of three (BEGIN, RUN+PULL, COMMIT). Reads are idempotent,
+      // so the retry on transient failures that executeRead gives is done here, within the deadline.
       read: (cypher, params = {}) =>
-        db.session('READ', deadline, (session) =>
-          session.executeRead(async (tx) => {
-            count();
-            return db.rows(tx, cypher, params);
-          }, txConfig),
-        ),
+        db.session('READ', deadline, async (session) => {
+          for (let attempt = 1; ; attempt += 1) {
+            try {
+              count();
+              return db.rows(await session.run(cypher, params, txConfig));
+            } catch (error) {
+              const delayMs = RETRY_DELAY_MS * 2 ** (attempt - 1);
+              if (attempt >= READ_ATTEMPTS || !isRetriableError(error) || Date.now() + delayMs >= deadline) throw error;
+              await new Promise((resolve) => setTimeout(resolve, delayMs));
+            }
+          }
+        }),
       write: (work) =>
         db.session('WRITE', deadline, (session) =>
           session.executeWrite(
             (tx) =>
               work({
-                run: (cypher, params = {}) => {
+                run: async (cypher, params = {}) => {
                   count();
-                  return db.rows(tx, cypher, params);
+                  return db.rows(await tx.run(cypher, params));
                 },
               }),
             txConfig,
@@ -115,8 +128,7 @@ export class Database {
     await this.driver.close();
   }
 
-  private async rows(tx: ManagedTransaction, cypher: string, params: Params): Promise<Row[]> {
-    const result = await tx.run(cypher, params);
+  private rows(result: QueryResult): Row[] {
     return result.records.map((record) => toNative(record.toObject()) as Row);
   }
 

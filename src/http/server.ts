@@ -20,13 +20,13 @@ import { createErrorFormatter } from '../graphql/format-error.js';
 import { depthRule, limitsPlugin } from '../graphql/limits.plugin.js';
 import { requestLoggingPlugin } from '../graphql/request-logging.plugin.js';
 import type { Logger } from '../logging/logger.js';
+import { BODY_LIMIT_BYTES, BODY_NOT_JSON, BODY_TOO_LARGE, graphqlPostHandler, isPlainGraphqlPost, sendHttpError } from './graphql-post.js';
 import { Metrics } from './metrics.js';
 import { playground } from './playground.js';
 import { health, ready } from './probes.js';
 
 /** The graph explorer's build output (npm run build), served at /. */
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-const BODY_LIMIT = '1mb';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -38,9 +38,9 @@ export interface HttpServerOptions {
   production: boolean;
 }
 
-const requestIdOf = (req: Request): string => {
-  const given = req.header('x-request-id');
-  return given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+const requestIdOf = (req: http.IncomingMessage): string => {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
 };
 
 const requestIdOfError = (error: unknown): string | undefined => {
@@ -54,7 +54,16 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
   app.disable('x-powered-by');
   // Hashing every response for an ETag costs CPU per request, and GraphQL POSTs are never revalidated.
   app.set('etag', false);
-  const httpServer = http.createServer(app);
+  let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
+  const httpServer = http.createServer((req, res) => {
+    if (graphqlPost && isPlainGraphqlPost(req)) {
+      graphqlPost(req, res).catch((error: unknown) => {
+        options.log.error({ err: error }, 'unhandled HTTP error');
+        if (!res.headersSent) sendHttpError(res, 500, 'Internal server error.');
+        else res.destroy();
+      });
+    } else app(req, res);
+  });
   const metrics = new Metrics(options.database);
   const formatError = createErrorFormatter({ production: options.production, log: options.log });
   const apollo = new ApolloServer<Context>({
@@ -92,6 +101,19 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
   });
   await apollo.start();
 
+  const context = async (req: http.IncomingMessage): Promise<Context> => {
+    const requestId = requestIdOf(req);
+    const authorization = req.headers.authorization;
+    const caller = options.auth.authenticate(authorization);
+    if (caller === null && options.readsRequireToken) {
+      throw new GraphQLError('This service requires an API token for every request: send Authorization: Bearer <token>.', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
+    }
+    return createContext({ database: options.database, requestId, caller, log: options.log.child({ requestId }), timeoutMs: options.requestTimeoutMs });
+  };
+  graphqlPost = graphqlPostHandler(apollo, context);
+
   app.get('/health', health);
   app.get('/ready', ready(options.database));
   app.get('/metrics', async (_req, res) => {
@@ -102,33 +124,17 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
   app.use(
     '/graphql',
     html,
-    express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = requestIdOf(req);
-        const caller = options.auth.authenticate(req.header('authorization'));
-        if (caller === null && options.readsRequireToken) {
-          throw new GraphQLError('This service requires an API token for every request: send Authorization: Bearer <token>.', {
-            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-          });
-        }
-        return createContext({ database: options.database, requestId, caller, log: options.log.child({ requestId }), timeoutMs: options.requestTimeoutMs });
-      },
-    }),
+    // GET queries and the POSTs isPlainGraphqlPost leaves out (compressed, other charsets) come here.
+    express.json({ limit: BODY_LIMIT_BYTES }),
+    expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
   );
   if (existsSync(path.join(WEB_DIST, 'index.html'))) app.use(express.static(WEB_DIST));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = error.status ?? 500;
     const message =
-      error.type === 'entity.too.large'
-        ? 'The request body is larger than the 1 MB limit.'
-        : error.type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON.'
-          : status < 500
-            ? error.message
-            : 'Internal server error.';
+      error.type === 'entity.too.large' ? BODY_TOO_LARGE : error.type === 'entity.parse.failed' ? BODY_NOT_JSON : status < 500 ? error.message : 'Internal server error.';
     if (status >= 500) options.log.error({ err: error }, 'unhandled HTTP error');
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+    sendHttpError(res, status, message);
   });
   return { httpServer, apollo };
 }

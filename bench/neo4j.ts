@@ -63,6 +63,8 @@ export async function ensureLoaded(database: Database, graph: GeneratedGraph, se
   const [marker] = await scope.read('OPTIONAL MATCH (b:BenchMarker) RETURN b.key AS key, b.complete AS complete');
   if (marker?.key === key && marker?.complete === true) {
     log(`reusing the loaded graph (${key})`);
+    // Indexes or derived properties added since the store was loaded.
+    await applyMigrations(database);
     await scope.read('CALL db.awaitIndexes(600)');
     return false;
   }

@@ -36,7 +36,7 @@ const connections = Number(args.connections ?? (args.quick ? 8 : 16));
 const durationS = Number(args.duration ?? (args.quick ? 4 : 15));
 // Each system's measuring time is cut into this many slices, taken in turn with the other systems'.
 const rounds = Math.max(1, Number(args.rounds ?? (args.quick ? 4 : 5)));
-const warmupS = Number(args.warmup ?? (args.quick ? 1.5 : 3));
+const warmupS = Number(args.warmup ?? (args.quick ? 1 : 3));
 const wantedScenarios = args.scenarios ? SCENARIOS.filter((s) => args.scenarios!.split(',').includes(s.name)) : SCENARIOS;
 const wantedSystems = args.systems.split(',') as SystemName[];
 

@@ -38,7 +38,7 @@ export const SCENARIOS: Scenario[] = [
     ours: '{ models(first: 50) { edges { node { id name developers { id name } techniques { id name } } } } }',
     peer: { query: '{ models(limit: 50, sort: [{ name: ASC }, { id: ASC }]) { id name developers { id name } techniques { id name } } }' },
     raw: {
-      cypher: `MATCH (n:Model) WITH n ORDER BY toLower(n.name), n.id LIMIT 50
+      cypher: `MATCH (n:Model) WHERE n.sortName IS NOT NULL WITH n ORDER BY n.sortName, n.id LIMIT 50
         RETURN n {.id, .name,
           developers: COLLECT { MATCH (n)-[:DEVELOPED_BY]->(o:Organization) ${byName('o')} RETURN o {.id, .name} },
           techniques: COLLECT { MATCH (n)-[:USES]->(t:Technique) ${byName('t')} RETURN t {.id, .name} }} AS node`,
@@ -51,7 +51,7 @@ export const SCENARIOS: Scenario[] = [
     ours: '{ models(first: 50) { edges { node { id name developers { id name models { id name techniques { id name } } } } } } }',
     peer: { query: '{ models(limit: 50, sort: [{ name: ASC }, { id: ASC }]) { id name developers { id name models { id name techniques { id name } } } } }' },
     raw: {
-      cypher: `MATCH (n:Model) WITH n ORDER BY toLower(n.name), n.id LIMIT 50
+      cypher: `MATCH (n:Model) WHERE n.sortName IS NOT NULL WITH n ORDER BY n.sortName, n.id LIMIT 50
         RETURN n {.id, .name,
           developers: COLLECT { MATCH (n)-[:DEVELOPED_BY]->(o:Organization) ${byName('o')}
             RETURN o {.id, .name, models: COLLECT { MATCH (o)<-[:DEVELOPED_BY]-(m:Model) ${byName('m')} LIMIT 200

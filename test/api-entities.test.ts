@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../src/service.js';
+import { deleteWrittenEntities } from './helpers/database.js';
 import { modelIds, relations, seedFile } from './helpers/seed-facts.js';
 import { graphql, startTestService } from './helpers/service.js';
+import { API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.js';
 
 let service: Service;
 beforeAll(async () => {
-  service = await startTestService();
+  service = await startTestService({ API_TOKENS });
 });
 afterAll(() => service.stop());
 
@@ -112,14 +114,17 @@ describe('connections', () => {
 
   it('keeps cursors stable when models are added between pages', async () => {
     const first = await graphql<Page>(service.url, '{ models(first: 10) { edges { node { id } } pageInfo { endCursor } } }');
-    await service.database.scope().write((tx) => tx.run("CREATE (:Entity:Model {id: 'aaa-inserted-test', name: 'AAA inserted', aliases: []})"));
+    const insert = (id: string, name: string) =>
+      graphql(service.url, 'mutation($input: ModelInput!) { upsertModel(input: $input) { id } }', { input: { id, name, citation: { url: 'https://example.org/inserted', quote: 'inserted by a test' } } }, bearer(EDITOR_TOKEN));
+    expect((await insert('test-insert-aaa', 'AAA inserted')).errors).toBeUndefined();
+    expect((await insert('test-insert-zzz', 'ZZZ inserted')).errors).toBeUndefined();
     try {
       const rest = await allPages(undefined, 50, first.data!.models.pageInfo.endCursor);
       const ids = [...first.data!.models.edges.map((e) => e.node.id), ...rest];
-      // The newcomer sorts before the cursor, so a keyset page neither repeats nor skips anything.
-      expect([...ids].sort()).toEqual(modelIds().sort());
+      // One newcomer sorts before the cursor, one after: a keyset page neither repeats nor skips anything.
+      expect([...ids].sort()).toEqual([...modelIds(), 'test-insert-zzz'].sort());
     } finally {
-      await service.database.scope().write((tx) => tx.run("MATCH (m:Model {id: 'aaa-inserted-test'}) DELETE m"));
+      await deleteWrittenEntities(service.database, 'test-insert-');
     }
   });
 

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbScope, Params } from '../src/db/database.js';
+import { EntityType } from '../src/domain/graph-model.js';
+import { emptyEntitySelection } from '../src/domain/selection.js';
+import { EntityRepository, type SortKey } from '../src/repositories/entity.repository.js';
 import type { Service } from '../src/service.js';
 import { graphql, startTestService } from './helpers/service.js';
 
@@ -73,5 +77,50 @@ describe('cost of a request: no N+1', () => {
     const result = await graphql(service.url, query);
     expect(result.errors).toBeUndefined();
     expect(service.database.roundTrips - before).toBe(1);
+  });
+});
+
+describe('cost of a request: name-ordered pages', () => {
+  /** The operators Neo4j plans for the statement a model page sends (captured, then EXPLAINed). */
+  async function planOf(order: SortKey[], after?: unknown[]): Promise<string[]> {
+    const sent: Array<{ cypher: string; params: Params }> = [];
+    const real = service.database.scope();
+    const recording: DbScope = {
+      read: (cypher, params = {}) => {
+        sent.push({ cypher, params });
+        return real.read(cypher, params);
+      },
+      write: (work) => real.write(work),
+      roundTrips: 0,
+    };
+    const selection = { [EntityType.MODEL]: emptyEntitySelection() };
+    await new EntityRepository(recording).list(EntityType.MODEL, { filter: {}, order, first: 10, after, selection, withTotal: false });
+    const session = service.database.driver.session({ defaultAccessMode: 'READ' });
+    try {
+      const { cypher, params } = sent[0]!;
+      const result = await session.run(`EXPLAIN ${cypher}`, params);
+      const operators: string[] = [];
+      const visit = (plan: { operatorType: string; children: unknown[] }) => {
+        operators.push(plan.operatorType.replace(/@.*$/, ''));
+        plan.children.forEach((child) => visit(child as typeof plan));
+      };
+      visit(result.summary.plan as unknown as { operatorType: string; children: unknown[] });
+      return operators;
+    } finally {
+      await session.close();
+    }
+  }
+
+  it.each([
+    ['ascending, first page', [{ field: 'NAME', direction: 'ASC' }], undefined],
+    ['descending, after a cursor', [{ field: 'NAME', direction: 'DESC' }], ['llama', 'llama']],
+  ] as Array<[string, SortKey[], unknown[] | undefined]>)('reads them from the sort-name index instead of sorting every model (%s)', async (_name, order, after) => {
+    const operators = await planOf(order, after);
+    expect(operators.some((op) => op.startsWith('NodeIndex'))).toBe(true);
+    expect(operators).not.toContain('NodeByLabelScan');
+  });
+
+  it('still sorts by release date, which has no such index', async () => {
+    expect(await planOf([{ field: 'RELEASE_DATE', direction: 'DESC' }])).toContain('NodeByLabelScan');
   });
 });

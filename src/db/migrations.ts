@@ -1,4 +1,4 @@
-import { ENTITY_LABEL, LABEL_OF, SOURCE_LABEL } from '../domain/graph-model.js';
+import { ENTITY_LABEL, LABEL_OF, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import type { Database } from './database.js';
 
 interface SchemaItem {
@@ -28,6 +28,8 @@ export const SCHEMA_ITEMS: SchemaItem[] = [
   uniqueId(SOURCE_LABEL),
   ...Object.values(LABEL_OF).map(uniqueId),
   rangeIndex('entity_name', ENTITY_LABEL, 'name'),
+  // Lists sorted by name read these in order instead of sorting every node of the label.
+  ...Object.values(LABEL_OF).map((label) => rangeIndex(`${label.toLowerCase()}_sort_name`, label, SORT_NAME)),
   rangeIndex('model_release_date', 'Model', 'releaseDate'),
   rangeIndex('model_parameters', 'Model', 'parameters'),
   rangeIndex('change_entity', 'Change', 'entityId'),
@@ -46,6 +48,10 @@ export async function applyMigrations(db: Database): Promise<void> {
   const scope = db.scope();
   // Schema commands cannot share a transaction with each other.
   for (const item of SCHEMA_ITEMS) await scope.write((tx) => tx.run(item.cypher));
+  // Graphs written before the sort key existed get it here; every write path keeps it current.
+  await scope.write((tx) =>
+    tx.run(`MATCH (n:${ENTITY_LABEL}) WHERE n.${SORT_NAME} IS NULL OR n.${SORT_NAME} <> toLower(n.name) SET n.${SORT_NAME} = toLower(n.name)`),
+  );
 }
 
 /** Names of expected constraints and indexes that are missing or not yet online. */

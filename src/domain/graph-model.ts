@@ -24,6 +24,12 @@ export const TYPE_OF_LABEL: Record<string, EntityType> = Object.fromEntries(
 export const ENTITY_LABEL = 'Entity';
 export const SOURCE_LABEL = 'Source';
 
+/**
+ * Property holding toLower(name) on every entity, written with the name: lists ordered by name
+ * read it from a per-label range index instead of sorting the whole label on every page.
+ */
+export const SORT_NAME = 'sortName';
+
 export enum RelationType {
   DEVELOPED_BY = 'DEVELOPED_BY',
   DERIVED_FROM = 'DERIVED_FROM',

@@ -1,5 +1,5 @@
 import type { DbScope, Row, WriteTx } from '../db/database.js';
-import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SOURCE_LABEL } from '../domain/graph-model.js';
+import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import { InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { documentText } from '../curation/documents.js';
 import type { CitationValues } from '../curation/input-rules.js';
@@ -43,7 +43,7 @@ export class CurationRepository {
       await tx.run(
         `MERGE (n:${ENTITY_LABEL} {id: $id})
          ON CREATE SET n.aliases = [], n.aliasText = ''
-         SET n:${LABEL_OF[type]}, n.name = $name, n += $props,
+         SET n:${LABEL_OF[type]}, n.name = $name, n.${SORT_NAME} = toLower($name), n += $props,
              n.aliases = coalesce($aliases, n.aliases), n.aliasText = coalesce($aliasText, n.aliasText),
              n.description = coalesce($description, n.description)
          WITH n

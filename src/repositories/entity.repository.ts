@@ -1,5 +1,5 @@
 import { int, type DbScope, type Params } from '../db/database.js';
-import { ENTITY_LABEL, EntityType, LABEL_OF } from '../domain/graph-model.js';
+import { ENTITY_LABEL, EntityType, LABEL_OF, SORT_NAME } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 
@@ -40,7 +40,7 @@ export interface Page {
 
 // Sort expressions never yield null, so keyset comparisons stay total.
 const SORT_EXPRESSION: Record<SortField, string> = {
-  NAME: 'toLower(n.name)',
+  NAME: `n.${SORT_NAME}`,
   RELEASE_DATE: "coalesce(n.releaseDate, '')",
   PARAMETERS: 'coalesce(n.parameters, -1.0)',
 };
@@ -58,12 +58,25 @@ const FILTER_CLAUSE: Record<keyof ModelFilterValues, string> = {
   maxParameters: 'n.parameters <= $filter.maxParameters',
 };
 
+type SortKeyExpression = { expression: string; direction: 'ASC' | 'DESC' };
+
 /** `(k1 > a1) OR (k1 = a1 AND (k2 > a2 OR …))` over the sort keys, reading values from $after. */
-function keysetCondition(keys: Array<{ expression: string; direction: 'ASC' | 'DESC' }>, index = 0): string {
+function keysetCondition(keys: SortKeyExpression[], index = 0): string {
   const key = keys[index]!;
   const beyond = `${key.expression} ${key.direction === 'ASC' ? '>' : '<'} $after[${index}]`;
   if (index === keys.length - 1) return beyond;
   return `(${beyond} OR (${key.expression} = $after[${index}] AND ${keysetCondition(keys, index + 1)}))`;
+}
+
+/**
+ * A predicate that lets the planner read a name-ordered page from the label's sort-name index
+ * (the ordering and the keyset bound come from the index, and it stops after `first` rows);
+ * without one it sorts every node of the label. Other sort keys have no index: `true`.
+ */
+function indexedOrder(first: SortKeyExpression, after: boolean): string {
+  if (first.expression !== SORT_EXPRESSION.NAME) return 'true';
+  if (!after) return `${first.expression} IS NOT NULL`;
+  return `${first.expression} ${first.direction === 'ASC' ? '>=' : '<='} $after[0]`;
 }
 
 /** Entity lookups and paginated lists, each one statement with the requested fields compiled in. */
@@ -96,8 +109,11 @@ export class EntityRepository {
       .filter((name) => options.filter[name] !== undefined && options.filter[name] !== null)
       .map((name) => FILTER_CLAUSE[name]);
     const where = filters.length > 0 ? filters.join(' AND ') : 'true';
-    const keys = [...options.order.map((o) => ({ expression: SORT_EXPRESSION[o.field], direction: o.direction })), { expression: 'n.id', direction: options.order.at(-1)?.direction ?? 'ASC' }] as const;
-    const keyset = options.after ? keysetCondition([...keys]) : 'true';
+    const keys: SortKeyExpression[] = [
+      ...options.order.map((o) => ({ expression: SORT_EXPRESSION[o.field], direction: o.direction })),
+      { expression: 'n.id', direction: options.order.at(-1)?.direction ?? 'ASC' },
+    ];
+    const keyset = options.after ? keysetCondition(keys) : 'true';
     const orderBy = keys.map((k) => `${k.expression} ${k.direction}`).join(', ');
     const label = LABEL_OF[type];
     const compiler = new ProjectionCompiler();
@@ -105,7 +121,7 @@ export class EntityRepository {
     const [row] = await this.db.read(
       `${total}
        CALL () {
-         MATCH (n:${label}) WHERE ${where} AND ${keyset}
+         MATCH (n:${label}) WHERE ${where} AND ${keyset} AND ${indexedOrder(keys[0]!, Boolean(options.after))}
          WITH n ORDER BY ${orderBy} LIMIT $limit
          RETURN collect({node: ${compiler.entity('n', options.selection)}, key: [${keys.map((k) => k.expression).join(', ')}]}) AS rows
        }

@@ -1,5 +1,5 @@
 import type { Database, Row } from '../db/database.js';
-import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SOURCE_LABEL } from '../domain/graph-model.js';
+import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import type { CitationRow, EntityRow, GraphRows, RelationshipRow, SourceRow } from '../seed/graph-rows.js';
 
 const BATCH = 1_000;
@@ -10,7 +10,7 @@ const chunks = <T>(rows: T[]): T[][] => Array.from({ length: Math.ceil(rows.leng
 const upsertEntities = (label: string) => `
   UNWIND $rows AS row
   MERGE (n:${ENTITY_LABEL} {id: row.id})
-  SET n:${label}, n.name = row.name, n.aliases = row.aliases, n.aliasText = row.aliasText,
+  SET n:${label}, n.name = row.name, n.${SORT_NAME} = toLower(row.name), n.aliases = row.aliases, n.aliasText = row.aliasText,
       n.description = row.description, n += row.props`;
 
 const upsertRelationships = (type: RelationType) => `
@@ -75,7 +75,7 @@ export class SeedRepository {
          RETURN n {.id, .name, .aliases, .aliasText, .description} AS row,
                 properties(n) AS props ORDER BY n.id`,
       )).map(({ row, props }: Row) => {
-        const { id, name, aliases, aliasText, description, ...rest } = props as Record<string, unknown>;
+        const { id, name, aliases, aliasText, description, [SORT_NAME]: sortName, ...rest } = props as Record<string, unknown>;
         return { ...(row as EntityRow), props: rest };
       });
     }

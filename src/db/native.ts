@@ -3,8 +3,8 @@ import neo4j from 'neo4j-driver';
 /**
  * Converts driver values (Integers, temporal values, nodes, relationships, maps and lists) into
  * plain JavaScript, so nothing above the repositories sees driver types. Lists and maps are
- * converted in place: the driver decodes fresh ones for every record, and copying them all cost
- * a tenth of the service's CPU on large nested results.
+ * converted in place: the driver decodes fresh ones for every record, and copying them took most of
+ * the tenth of the service's CPU this function used on large nested results.
  */
 export function toNative(value: unknown): unknown {
   if (typeof value !== 'object') return value === undefined ? null : value;

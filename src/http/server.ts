@@ -103,8 +103,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
 
   const context = async (req: http.IncomingMessage): Promise<Context> => {
     const requestId = requestIdOf(req);
-    const authorization = req.headers.authorization;
-    const caller = options.auth.authenticate(authorization);
+    const caller = options.auth.authenticate(req.headers.authorization);
     if (caller === null && options.readsRequireToken) {
       throw new GraphQLError('This service requires an API token for every request: send Authorization: Bearer <token>.', {
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLInterfaceType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth-checker.js';
 import { Limitation, Model, Organization, Technique } from './types/entities.type.js';
+import { resolveEntityType, type EntityRecord } from './types/entity.type.js';
 import { AnalyticsResolver } from './resolvers/analytics.resolver.js';
 import { CurationResolver } from './resolvers/curation.resolver.js';
 import { GraphResolver } from './resolvers/graph.resolver.js';
@@ -27,8 +28,13 @@ export const RESOLVERS = [
   CurationResolver,
 ] as const;
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: false, authChecker, orphanedTypes: [Model, Organization, Technique, Limitation] });
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers: RESOLVERS, validate: false, authChecker, orphanedTypes: [Model, Organization, Technique, Limitation] });
+  // type-graphql wraps resolveType in an async function; graphql-jit needs a synchronous one (and
+  // graphql-js is spared a promise per entity).
+  const entity = schema.getType('Entity');
+  if (entity instanceof GraphQLInterfaceType) entity.resolveType = (value) => resolveEntityType(value as EntityRecord);
+  return schema;
 }
 
 /** The SDL committed as schema/schema.graphql. */

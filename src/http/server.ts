@@ -17,6 +17,7 @@ import type { TokenAuthenticator } from '../auth/tokens.js';
 import type { Database } from '../db/database.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { createErrorFormatter } from '../graphql/format-error.js';
+import { jitGateway } from '../graphql/jit-gateway.js';
 import { depthRule, limitsPlugin } from '../graphql/limits.plugin.js';
 import { requestLoggingPlugin } from '../graphql/request-logging.plugin.js';
 import type { Logger } from '../logging/logger.js';
@@ -67,7 +68,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
   const metrics = new Metrics(options.database);
   const formatError = createErrorFormatter({ production: options.production, log: options.log });
   const apollo = new ApolloServer<Context>({
-    schema: options.schema,
+    gateway: jitGateway(options.schema),
     introspection: true,
     includeStacktraceInErrorResponses: !options.production,
     // CSRF prevention is on by default in Apollo Server 5; batched requests stay off.

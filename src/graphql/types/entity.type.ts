@@ -13,9 +13,12 @@ export interface EntityRecord {
   [field: string]: unknown;
 }
 
+/** The GraphQL object type of an entity value, from the kind every projection carries. */
+export const resolveEntityType = (value: EntityRecord): string => TYPE_NAME[value.__type];
+
 @InterfaceType({
   description: 'Anything in the graph with an id: models, organizations, techniques and limitations.',
-  resolveType: (value: EntityRecord) => TYPE_NAME[value.__type],
+  resolveType: resolveEntityType,
 })
 export abstract class Entity {
   @Field(() => ID, { description: 'Stable slug, unique across all kinds, e.g. gpt-4, zhipu-ai, rope.' })

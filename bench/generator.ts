@@ -385,7 +385,11 @@ export function generate(options: GenerateOptions): GeneratedGraph {
   const pickRand = prng(options.seed ^ 0x5eed);
   const sample = <T>(list: readonly T[], count = n): T[] => Array.from({ length: count }, () => list[Math.floor(pickRand() * list.length)]!);
   const users = new Map<string, string[]>();
-  for (const rel of relationships.USES) users.set(rel.to, [...(users.get(rel.to) ?? []), rel.from]);
+  for (const rel of relationships.USES) {
+    const list = users.get(rel.to);
+    if (list) list.push(rel.from);
+    else users.set(rel.to, [rel.from]);
+  }
   const popular = [...users.entries()].filter(([, u]) => u.length >= 3);
   const techniqueUserTriples = popular.length === 0 ? [] : sample(popular).map(([, u]) => {
     const chosen = new Set<string>();

@@ -1,6 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { printSchema, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { printSchema, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { documentCache } from './document-cache.js';
 
 // Per document, at most this many operations are kept compiled.
 const OPERATIONS_PER_DOCUMENT = 16;
@@ -11,24 +12,11 @@ const OPERATIONS_PER_DOCUMENT = 16;
  * plugins and formats errors; only the walk over the resolved values is compiled. On large nested
  * answers graphql-js's walk took about as much CPU as decoding the rows from Neo4j (measured with
  * `node --cpu-prof` on the benchmark's nested query); compiled, the service used a third less CPU.
- * Compiled operations are kept per parsed document, which Apollo reuses for the same query text.
  */
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
-  const compile = (document: DocumentNode, operationName: string | undefined) => {
-    const operations = compiled.get(document) ?? new Map<string, CompiledQuery | ExecutionResult>();
-    compiled.set(document, operations);
-    const key = operationName ?? '';
-    let query = operations.get(key);
-    if (query === undefined) {
-      query = compileQuery(schema, document, operationName);
-      if (operations.size >= OPERATIONS_PER_DOCUMENT) operations.delete(operations.keys().next().value!);
-      operations.set(key, query);
-    }
-    return query;
-  };
+  const compiled = documentCache<CompiledQuery | ExecutionResult>(OPERATIONS_PER_DOCUMENT);
   const executor: GatewayExecutor = async ({ document, operationName, request, context }) => {
-    const query = compile(document, operationName ?? undefined);
+    const query = compiled(document, operationName ?? '', () => compileQuery(schema, document, operationName ?? undefined));
     const result = isCompiledQuery(query) ? await query.query(undefined, context, request.variables ?? {}) : query;
     if (!result.errors?.some((error) => error.extensions === undefined)) return result;
     // graphql-jit's errors carry no `extensions` unless the original error had some, and the property

@@ -3,6 +3,7 @@ import { GraphQLError, separateOperations, type DocumentNode, type GraphQLSchema
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import depthLimit from 'graphql-depth-limit';
 import type { Context } from './context.js';
+import { documentCache } from './document-cache.js';
 
 /** Deeper operations fail validation with a message naming the limit. */
 export const MAX_DEPTH = 12;
@@ -37,25 +38,17 @@ const shapeKey = (operationName: string | undefined, variables: Record<string, u
 
 /** Refuses operations over the complexity budget before any resolver runs (depth is a validation rule). */
 export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
-  // Apollo reuses one parsed DocumentNode per distinct query text, so repeated queries hit this cache;
-  // weighing a small query costs about a twentieth of the service's CPU per request.
-  const known = new WeakMap<DocumentNode, Map<string, number>>();
-  const complexityOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number => {
-    const shapes = known.get(document) ?? new Map<string, number>();
-    known.set(document, shapes);
-    const key = shapeKey(operationName, variables);
-    const cached = shapes.get(key);
-    if (cached !== undefined) return cached;
-    const complexity = getComplexity({
-      schema,
-      query: operationName ? separateOperations(document)[operationName] ?? document : document,
-      variables,
-      estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-    });
-    if (shapes.size >= SHAPES_PER_DOCUMENT) shapes.delete(shapes.keys().next().value!);
-    shapes.set(key, complexity);
-    return complexity;
-  };
+  // Weighing a small query cost about a twentieth of the service's CPU per request.
+  const cached = documentCache<number>(SHAPES_PER_DOCUMENT);
+  const complexityOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number =>
+    cached(document, shapeKey(operationName, variables), () =>
+      getComplexity({
+        schema,
+        query: operationName ? separateOperations(document)[operationName] ?? document : document,
+        variables,
+        estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      }),
+    );
   return {
     async requestDidStart() {
       return {

@@ -110,6 +110,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+// SVG element and geometry (20 × 20 box) drawing each node shape; others get the rounded triangle.
+const ICON_SHAPES: Record<'ellipse' | 'round-rectangle' | 'diamond' | 'triangle', [string, Record<string, string>]> = {
+  ellipse: ['circle', { cx: '10', cy: '10', r: '8' }],
+  'round-rectangle': ['rect', { x: '2', y: '4', width: '16', height: '12', rx: '3' }],
+  diamond: ['polygon', { points: '10,1 19,10 10,19 1,10' }],
+  triangle: ['polygon', { points: '10,2 19,18 1,18', 'stroke-linejoin': 'round', 'stroke-width': '2' }],
+};
+
 /** A small inline SVG of a type's node shape, for legends and badges. */
 export function shapeIcon(type: EntityType, size = 14): SVGSVGElement {
   const ns = 'http://www.w3.org/2000/svg';
@@ -120,34 +128,12 @@ export function shapeIcon(type: EntityType, size = 14): SVGSVGElement {
   svg.setAttribute('aria-hidden', 'true');
   svg.classList.add('shape-icon');
   const { color, shape } = TYPE_STYLE[type];
-  let child: SVGElement;
-  switch (shape) {
-    case 'ellipse':
-      child = document.createElementNS(ns, 'circle');
-      child.setAttribute('cx', '10');
-      child.setAttribute('cy', '10');
-      child.setAttribute('r', '8');
-      break;
-    case 'round-rectangle':
-      child = document.createElementNS(ns, 'rect');
-      child.setAttribute('x', '2');
-      child.setAttribute('y', '4');
-      child.setAttribute('width', '16');
-      child.setAttribute('height', '12');
-      child.setAttribute('rx', '3');
-      break;
-    case 'diamond':
-      child = document.createElementNS(ns, 'polygon');
-      child.setAttribute('points', '10,1 19,10 10,19 1,10');
-      break;
-    default:
-      child = document.createElementNS(ns, 'polygon');
-      child.setAttribute('points', '10,2 19,18 1,18');
-      child.setAttribute('stroke-linejoin', 'round');
-      child.setAttribute('stroke-width', '2');
-      child.setAttribute('stroke', color);
-  }
+  const [tag, attributes] = ICON_SHAPES[shape === 'ellipse' || shape === 'round-rectangle' || shape === 'diamond' ? shape : 'triangle'];
+  const child = document.createElementNS(ns, tag);
+  for (const [name, value] of Object.entries(attributes)) child.setAttribute(name, value);
   child.setAttribute('fill', color);
+  // The triangle's rounded corners come from a stroke of its own colour.
+  if (attributes['stroke-width']) child.setAttribute('stroke', color);
   svg.append(child);
   return svg;
 }

@@ -14,12 +14,22 @@ import { SCENARIOS } from './scenarios.js';
 import type { SystemName } from './systems.js';
 
 const { values, positionals } = parseArgs({
-  options: { models: { type: 'string', default: '2000' }, systems: { type: 'string', default: 'ours,raw,peer' }, duration: { type: 'string', default: '5' }, connections: { type: 'string', default: '8' }, rounds: { type: 'string', default: '1' }, uri: { type: 'string' }, 'neo4j-pid': { type: 'string' } },
+  options: {
+    models: { type: 'string', default: '2000' },
+    systems: { type: 'string', default: 'ours,raw,peer' },
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '1' },
+    uri: { type: 'string' },
+    'neo4j-pid': { type: 'string' },
+  },
   allowPositionals: true,
 });
 const TICK_MS = 10;
 const cpuMs = (pid: number | undefined) => {
-  const fields = readFileSync(`/proc/${pid ?? process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const fields = readFileSync(`/proc/${pid ?? process.pid}/stat`, 'utf8')
+    .split(') ')[1]!
+    .split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 };
 
@@ -35,25 +45,32 @@ try {
   for (const name of values.systems.split(',') as SystemName[]) handles.set(name, await spawnSystem(name, neo.uri));
   console.log('scenario               system      rps   server ms/req  neo4j ms/req  loadgen ms/req');
   for (let round = 0; round < Number(values.rounds); round += 1)
-  for (const scenario of SCENARIOS.filter((s) => positionals.length === 0 || positionals.includes(s.name))) {
-    for (const [name, handle] of handles) {
-      const items = scenario.items(graph.picks);
-      const bodies =
-        name === 'ours' ? items.map((v) => JSON.stringify({ query: scenario.ours, variables: v }))
-        : name === 'raw' ? items.map((v) => JSON.stringify({ variables: v }))
-        : scenario.peer ? items.map((v) => JSON.stringify({ query: scenario.peer!.query, variables: scenario.peer!.vars ? scenario.peer!.vars(v) : v }))
-        : null;
-      if (!bodies) continue;
-      const url = name === 'raw' ? `${handle.url}${scenario.name}` : handle.url;
-      const load = { url, bodies, connections: Number(values.connections) };
-      await runLoad({ ...load, durationS: 3 });
-      const before = [cpuMs(handle.pid), cpuMs(neo.pid), cpuMs(undefined)];
-      const result = await runLoad({ ...load, durationS: Number(values.duration) });
-      const after = [cpuMs(handle.pid), cpuMs(neo.pid), cpuMs(undefined)];
-      const per = after.map((a, i) => ((a - before[i]!) / result.completed).toFixed(2).padStart(8));
-      console.log(`${scenario.name.padEnd(22)} ${name.padEnd(6)} ${(result.completed / result.durationS).toFixed(0).padStart(7)}   ${per[0]}       ${per[1]}      ${per[2]}`);
+    for (const scenario of SCENARIOS.filter((s) => positionals.length === 0 || positionals.includes(s.name))) {
+      for (const [name, handle] of handles) {
+        const items = scenario.items(graph.picks);
+        const bodies =
+          name === 'ours'
+            ? items.map((v) => JSON.stringify({ query: scenario.ours, variables: v }))
+            : name === 'raw'
+              ? items.map((v) => JSON.stringify({ variables: v }))
+              : scenario.peer
+                ? items.map((v) =>
+                    JSON.stringify({ query: scenario.peer!.query, variables: scenario.peer!.vars ? scenario.peer!.vars(v) : v }),
+                  )
+                : null;
+        if (!bodies) continue;
+        const url = name === 'raw' ? `${handle.url}${scenario.name}` : handle.url;
+        const load = { url, bodies, connections: Number(values.connections) };
+        await runLoad({ ...load, durationS: 3 });
+        const before = [cpuMs(handle.pid), cpuMs(neo.pid), cpuMs(undefined)];
+        const result = await runLoad({ ...load, durationS: Number(values.duration) });
+        const after = [cpuMs(handle.pid), cpuMs(neo.pid), cpuMs(undefined)];
+        const per = after.map((a, i) => ((a - before[i]!) / result.completed).toFixed(2).padStart(8));
+        console.log(
+          `${scenario.name.padEnd(22)} ${name.padEnd(6)} ${(result.completed / result.durationS).toFixed(0).padStart(7)}   ${per[0]}       ${per[1]}      ${per[2]}`,
+        );
+      }
     }
-  }
 } finally {
   for (const handle of handles.values()) await handle.stop();
   await neo.stop();

@@ -160,7 +160,8 @@ export function measureSeed(dir = SEED_DIR): SeedProfile {
   const all = Object.values(EntityType).flatMap((t) => dataset.entities[t] as Array<{ mentions: unknown[]; aliases: string[] }>);
   const models = dataset.entities.MODEL;
   const claimShare: Record<string, number> = {};
-  for (const [attribute, n] of countBy(models.flatMap((m) => [...new Set(m.claims.map((c) => c.attribute))]))) claimShare[attribute] = n / models.length;
+  for (const [attribute, n] of countBy(models.flatMap((m) => [...new Set(m.claims.map((c) => c.attribute))])))
+    claimShare[attribute] = n / models.length;
   const derived = dataset.relationships.DERIVED_FROM;
   const inLineage = new Set(derived.flatMap((r) => [r.from, r.to]));
   const parents = countBy(derived.map((r) => r.from));
@@ -180,9 +181,55 @@ export function measureSeed(dir = SEED_DIR): SeedProfile {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'zen', 'tor', 'vex', 'qua', 'ri', 'so', 'nu', 'pra', 'gle', 'dor', 'fin', 'hal', 'jun', 'kel', 'mor', 'nex', 'or', 'pel', 'ros', 'sil', 'tan', 'ul', 'var', 'wen', 'xi', 'yor', 'zu', 'bra', 'cor'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'zen',
+  'tor',
+  'vex',
+  'qua',
+  'ri',
+  'so',
+  'nu',
+  'pra',
+  'gle',
+  'dor',
+  'fin',
+  'hal',
+  'jun',
+  'kel',
+  'mor',
+  'nex',
+  'or',
+  'pel',
+  'ros',
+  'sil',
+  'tan',
+  'ul',
+  'var',
+  'wen',
+  'xi',
+  'yor',
+  'zu',
+  'bra',
+  'cor',
+];
 const CJK = ['星', '火', '云', '智', '言', '天', '海', '龙', '光', '明', '通', '义', '文', '心', '盘', '古'];
-const TECH_WORDS = ['Attention', 'Quantization', 'Distillation', 'Alignment', 'Tokenization', 'Sparsity', 'Retrieval', 'Routing', 'Pretraining', 'Decoding', 'Embedding', 'Normalization'];
+const TECH_WORDS = [
+  'Attention',
+  'Quantization',
+  'Distillation',
+  'Alignment',
+  'Tokenization',
+  'Sparsity',
+  'Retrieval',
+  'Routing',
+  'Pretraining',
+  'Decoding',
+  'Embedding',
+  'Normalization',
+];
 const LIMIT_WORDS = ['Drift', 'Hallucination', 'Bias', 'Leakage', 'Forgetting', 'Overconfidence', 'Latency', 'Sycophancy'];
 const ORG_SUFFIX = ['AI', 'Labs', 'Research', 'Intelligence', 'Technologies', 'Cloud'];
 const SIZES = ['1B', '3B', '7B', '13B', '34B', '70B', '175B', '405B'];
@@ -218,7 +265,12 @@ export function generate(options: GenerateOptions): GeneratedGraph {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const models = Math.max(10, Math.floor(options.models));
   const ratio = (type: EntityType) => Math.max(3, Math.round((models * profile.counts[type]) / Math.max(1, profile.counts.MODEL)));
-  const counts: Record<EntityType, number> = { MODEL: models, ORGANIZATION: ratio(EntityType.ORGANIZATION), TECHNIQUE: ratio(EntityType.TECHNIQUE), LIMITATION: ratio(EntityType.LIMITATION) };
+  const counts: Record<EntityType, number> = {
+    MODEL: models,
+    ORGANIZATION: ratio(EntityType.ORGANIZATION),
+    TECHNIQUE: ratio(EntityType.TECHNIQUE),
+    LIMITATION: ratio(EntityType.LIMITATION),
+  };
 
   const sourceCount = Math.max(5, Math.round(models / 25));
   const sources = Array.from({ length: sourceCount }, (_, i) => ({
@@ -258,7 +310,8 @@ export function generate(options: GenerateOptions): GeneratedGraph {
   const aliasesFor = (name: string) => {
     const n = Math.min(4, aliasDist.sample(rand));
     const out = new Set<string>();
-    for (let i = 0; out.size < n && i < 10; i += 1) out.add(i % 2 === 0 ? `${pick(CJK)}${pick(CJK)}${name.split(' ')[0]}` : `${name} ${pick(['v', 'r', 'x'])}${i}`);
+    for (let i = 0; out.size < n && i < 10; i += 1)
+      out.add(i % 2 === 0 ? `${pick(CJK)}${pick(CJK)}${name.split(' ')[0]}` : `${name} ${pick(['v', 'r', 'x'])}${i}`);
     out.delete(name);
     return [...out];
   };
@@ -268,15 +321,35 @@ export function generate(options: GenerateOptions): GeneratedGraph {
   const categoryDist = new Discrete(profile.categories);
   const organizations = Array.from({ length: counts.ORGANIZATION }, (_, i) => {
     const name = `${uniqueWord(2)} ${pick(ORG_SUFFIX)}`;
-    return { id: `o-${i}`, name, aliases: aliasesFor(name), description: `Synthetic organization ${name} that builds language models.`, country: countryDist.sample(rand), mentions: mentions(name) };
+    return {
+      id: `o-${i}`,
+      name,
+      aliases: aliasesFor(name),
+      description: `Synthetic organization ${name} that builds language models.`,
+      country: countryDist.sample(rand),
+      mentions: mentions(name),
+    };
   });
   const techniques = Array.from({ length: counts.TECHNIQUE }, (_, i) => {
     const name = `${uniqueWord(2)} ${pick(TECH_WORDS)}`;
-    return { id: `t-${i}`, name, aliases: aliasesFor(name), description: `Synthetic technique ${name} for large language models.`, category: categoryDist.sample(rand) as 'ARCHITECTURE', mentions: mentions(name) };
+    return {
+      id: `t-${i}`,
+      name,
+      aliases: aliasesFor(name),
+      description: `Synthetic technique ${name} for large language models.`,
+      category: categoryDist.sample(rand) as 'ARCHITECTURE',
+      mentions: mentions(name),
+    };
   });
   const limitations = Array.from({ length: counts.LIMITATION }, (_, i) => {
     const name = `${uniqueWord(2)} ${pick(LIMIT_WORDS)}`;
-    return { id: `l-${i}`, name, aliases: aliasesFor(name), description: `Synthetic limitation ${name} of language models.`, mentions: mentions(name) };
+    return {
+      id: `l-${i}`,
+      name,
+      aliases: aliasesFor(name),
+      description: `Synthetic limitation ${name} of language models.`,
+      mentions: mentions(name),
+    };
   });
 
   // ---- models, grouped in lineage families
@@ -294,7 +367,10 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     // A few deep families first (10+ generations), then heavy-tailed sizes for the rest.
     const deepFamilies = Math.max(3, Math.round(models / 400));
     while (i < models) {
-      const size = families.length - isolated < deepFamilies ? 40 + Math.floor(rand() * 40) : Math.min(150, 1 + Math.ceil(2 / Math.pow(1 - rand() * 0.999, 0.6)));
+      const size =
+        families.length - isolated < deepFamilies
+          ? 40 + Math.floor(rand() * 40)
+          : Math.min(150, 1 + Math.ceil(2 / Math.pow(1 - rand() * 0.999, 0.6)));
       const members: number[] = [];
       for (let k = 0; k < size && i < models; k += 1, i += 1) {
         members.push(i);
@@ -313,15 +389,29 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     for (const [attribute, share] of claimAttributes) {
       if (rand() >= share) continue;
       const value =
-        attribute === 'parameters' ? Math.round(10 ** (8 + rand() * 4))
-        : attribute === 'contextWindow' ? 2 ** (11 + Math.floor(rand() * 7))
-        : attribute === 'releaseDate' ? `${2018 + Math.floor(rand() * 8)}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}`
-        : attribute === 'openWeights' ? rand() < 0.5
-        : attribute === 'modalities' ? (rand() < 0.7 ? ['text'] : ['text', 'image'])
-        : Math.round(10 ** (9 + rand() * 4));
+        attribute === 'parameters'
+          ? Math.round(10 ** (8 + rand() * 4))
+          : attribute === 'contextWindow'
+            ? 2 ** (11 + Math.floor(rand() * 7))
+            : attribute === 'releaseDate'
+              ? `${2018 + Math.floor(rand() * 8)}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}`
+              : attribute === 'openWeights'
+                ? rand() < 0.5
+                : attribute === 'modalities'
+                  ? rand() < 0.7
+                    ? ['text']
+                    : ['text', 'image']
+                  : Math.round(10 ** (9 + rand() * 4));
       claims.push({ attribute, value, ...cite(name) } as Claim);
     }
-    return { id: `m-${i}`, name, aliases: aliasesFor(name), description: `Synthetic model ${name} of the ${familyNames[family]} family.`, mentions: mentions(name), claims };
+    return {
+      id: `m-${i}`,
+      name,
+      aliases: aliasesFor(name),
+      description: `Synthetic model ${name} of the ${familyNames[family]} family.`,
+      mentions: mentions(name),
+      claims,
+    };
   });
 
   const ids: Record<EntityType, string[]> = {
@@ -330,7 +420,10 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     TECHNIQUE: techniques.map((e) => e.id),
     LIMITATION: limitations.map((e) => e.id),
   };
-  const relationships = Object.fromEntries(Object.values(RelationType).map((t) => [t, [] as RelationshipEntry[]])) as Record<RelationType, RelationshipEntry[]>;
+  const relationships = Object.fromEntries(Object.values(RelationType).map((t) => [t, [] as RelationshipEntry[]])) as Record<
+    RelationType,
+    RelationshipEntry[]
+  >;
   const relCitations = (about: string) => Array.from({ length: Math.max(1, citationDist.sample(rand)) }, () => cite(about));
 
   // ---- DERIVED_FROM, family by family
@@ -346,7 +439,12 @@ export function generate(options: GenerateOptions): GeneratedGraph {
       const parentsOf = new Set([first]);
       if (p > 1 && rand() < profile.twoParentShare) parentsOf.add(weights.sample(rand, p));
       for (const q of parentsOf) {
-        relationships.DERIVED_FROM.push({ from: ids.MODEL[child]!, to: ids.MODEL[members[q]!]!, kind: kindDist.sample(rand) as LineageKind, citations: relCitations('lineage') });
+        relationships.DERIVED_FROM.push({
+          from: ids.MODEL[child]!,
+          to: ids.MODEL[members[q]!]!,
+          kind: kindDist.sample(rand) as LineageKind,
+          citations: relCitations('lineage'),
+        });
       }
       generation[child] = generation[members[first]!]! + 1;
     }
@@ -378,12 +476,17 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     });
   }
 
-  const dataset: Dataset = { sources, entities: { MODEL: modelEntries, ORGANIZATION: organizations, TECHNIQUE: techniques, LIMITATION: limitations }, relationships };
+  const dataset: Dataset = {
+    sources,
+    entities: { MODEL: modelEntries, ORGANIZATION: organizations, TECHNIQUE: techniques, LIMITATION: limitations },
+    relationships,
+  };
 
   // ---- pick lists for the scenarios
   const n = options.picks ?? 64;
   const pickRand = prng(options.seed ^ 0x5eed);
-  const sample = <T>(list: readonly T[], count = n): T[] => Array.from({ length: count }, () => list[Math.floor(pickRand() * list.length)]!);
+  const sample = <T>(list: readonly T[], count = n): T[] =>
+    Array.from({ length: count }, () => list[Math.floor(pickRand() * list.length)]!);
   const users = new Map<string, string[]>();
   for (const rel of relationships.USES) {
     const list = users.get(rel.to);
@@ -391,16 +494,22 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     else users.set(rel.to, [rel.from]);
   }
   const popular = [...users.entries()].filter(([, u]) => u.length >= 3);
-  const techniqueUserTriples = popular.length === 0 ? [] : sample(popular).map(([, u]) => {
-    const chosen = new Set<string>();
-    while (chosen.size < 3) chosen.add(u[Math.floor(pickRand() * u.length)]!);
-    return [...chosen];
-  });
+  const techniqueUserTriples =
+    popular.length === 0
+      ? []
+      : sample(popular).map(([, u]) => {
+          const chosen = new Set<string>();
+          while (chosen.size < 3) chosen.add(u[Math.floor(pickRand() * u.length)]!);
+          return [...chosen];
+        });
   const maxGeneration = generation.reduce((a, b) => Math.max(a, b), 0);
   const deepThreshold = Math.min(10, maxGeneration);
   const deep = ids.MODEL.filter((_, i) => generation[i]! >= deepThreshold);
   const usingModels = [...new Set(relationships.USES.map((r) => r.from))];
-  const citesCount = Object.values(EntityType).reduce((sum, t) => sum + dataset.entities[t].reduce((s, e) => s + e.mentions.length + ('claims' in e ? e.claims.length : 0), 0), 0);
+  const citesCount = Object.values(EntityType).reduce(
+    (sum, t) => sum + dataset.entities[t].reduce((s, e) => s + e.mentions.length + ('claims' in e ? e.claims.length : 0), 0),
+    0,
+  );
   const entityRelationships = Object.values(relationships).reduce((s, list) => s + list.length, 0);
   return {
     dataset,
@@ -428,5 +537,17 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const profile = measureSeed();
   const g = generate({ models: Number(process.argv[2] ?? 2000), seed: Number(process.argv[3] ?? 42), profile });
   const byType = Object.fromEntries(Object.entries(g.dataset.relationships).map(([t, l]) => [t, l.length]));
-  console.log(JSON.stringify({ scale: g.scale, byType, maxGeneration: g.picks.maxGeneration, deep: new Set(g.picks.deepModelIds).size, triples: g.picks.techniqueUserTriples.length }, null, 1));
+  console.log(
+    JSON.stringify(
+      {
+        scale: g.scale,
+        byType,
+        maxGeneration: g.picks.maxGeneration,
+        deep: new Set(g.picks.deepModelIds).size,
+        triples: g.picks.techniqueUserTriples.length,
+      },
+      null,
+      1,
+    ),
+  );
 }

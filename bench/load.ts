@@ -51,17 +51,25 @@ export function runLoad(options: { url: string; bodies: string[]; connections: n
         });
       },
     );
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTimeMs: number) => latenciesMs.push(responseTimeMs));
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTimeMs: number) =>
+      latenciesMs.push(responseTimeMs),
+    );
   });
 }
 
 /** Pools several runs of one system: requests per second over their summed duration, exact percentiles. */
 export function pool(runs: LoadResult[]): { rps: number; p50_ms: number; p99_ms: number; sent: number; completed: number; errors: number } {
   const latencies = runs.flatMap((run) => run.latenciesMs).sort((a, b) => a - b);
-  const percentile = (p: number) => (latencies.length === 0 ? 0 : Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10);
+  const percentile = (p: number) =>
+    latencies.length === 0 ? 0 : Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10;
   const sum = (pick: (run: LoadResult) => number) => runs.reduce((total, run) => total + pick(run), 0);
   return {
-    rps: sum((run) => run.completed) / Math.max(sum((run) => run.durationS), 1e-9),
+    rps:
+      sum((run) => run.completed) /
+      Math.max(
+        sum((run) => run.durationS),
+        1e-9,
+      ),
     p50_ms: percentile(50),
     p99_ms: percentile(99),
     sent: sum((run) => run.sent),
@@ -77,7 +85,8 @@ export async function verify(url: string, bodies: string[], count = 3): Promise<
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const text = await response.text();
     bytes += text.length;
-    if (response.status !== 200 || text.includes('"errors"')) return { ok: false, message: `${response.status} ${text.slice(0, 400)}`, bytes };
+    if (response.status !== 200 || text.includes('"errors"'))
+      return { ok: false, message: `${response.status} ${text.slice(0, 400)}`, bytes };
   }
   return { ok: true, message: 'ok', bytes: Math.round(bytes / Math.min(count, bodies.length)) };
 }

@@ -84,8 +84,8 @@ export async function ensureLoaded(database: Database, graph: GeneratedGraph, se
 
 /** Counts in the database itself (what the report calls the scale). */
 export async function measuredScale(database: Database): Promise<{ nodes: number; relationships: number; models: number }> {
-  const [row] = await database.scope().read(
-    'RETURN COUNT { (:Model) } AS models, COUNT { (:Entity) } + COUNT { (:Source) } AS nodes, COUNT { ()-[]->() } AS relationships',
-  );
+  const [row] = await database
+    .scope()
+    .read('RETURN COUNT { (:Model) } AS models, COUNT { (:Entity) } + COUNT { (:Source) } AS nodes, COUNT { ()-[]->() } AS relationships');
   return { models: Number(row?.models), nodes: Number(row?.nodes), relationships: Number(row?.relationships) };
 }

@@ -17,7 +17,10 @@ import { ensureLoaded, startBenchNeo4j } from './neo4j.js';
 import { RESULTS_DIR } from './report.js';
 import { SCENARIOS } from './scenarios.js';
 
-const { values, positionals } = parseArgs({ options: { models: { type: 'string', default: '2000' }, seed: { type: 'string', default: '42' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { models: { type: 'string', default: '2000' }, seed: { type: 'string', default: '42' } },
+  allowPositionals: true,
+});
 const models = Number(values.models);
 const seed = Number(values.seed);
 
@@ -81,14 +84,31 @@ try {
         return scope;
       },
     } as unknown as Database;
-    const contextValue = createContext({ database: recording, requestId: 'profile', log: createLogger('silent'), timeoutMs: 30_000, caller: null });
+    const contextValue = createContext({
+      database: recording,
+      requestId: 'profile',
+      log: createLogger('silent'),
+      timeoutMs: 30_000,
+      caller: null,
+    });
     const result = await graphql({ schema, source: scenario.ours, variableValues: variables, contextValue });
     if (result.errors) out.push(`errors: ${JSON.stringify(result.errors)}`);
     out.push(`## ${scenario.name}`, '', `variables: \`${JSON.stringify(variables)}\``, '');
     for (const [i, { cypher, params }] of captured.entries()) {
       const plan = await profile(cypher, params);
       const ms = await time(cypher, params);
-      out.push(`### ours, statement ${i + 1}: ${totalHits(plan)} db hits, ${ms.toFixed(2)} ms mean`, '', '```cypher', cypher.trim(), '```', '', '```', ...tree(plan), '```', '');
+      out.push(
+        `### ours, statement ${i + 1}: ${totalHits(plan)} db hits, ${ms.toFixed(2)} ms mean`,
+        '',
+        '```cypher',
+        cypher.trim(),
+        '```',
+        '',
+        '```',
+        ...tree(plan),
+        '```',
+        '',
+      );
     }
     const rawParams = scenario.raw.params ? scenario.raw.params(variables) : variables;
     const rawPlan = await profile(scenario.raw.cypher, rawParams);

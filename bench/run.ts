@@ -63,10 +63,14 @@ const perRequest = (roundTrips: number, sent: number) => Math.round((roundTrips 
  * other load drift over a run; interleaving spreads that drift evenly instead of charging it to
  * whichever system happens to run first. Latency percentiles pool every request of every slice.
  */
-async function measureTogether(targets: Map<SystemName, Target>, options: { durationS: number; warmupS: number; rounds: number; rss?: number[] }): Promise<Map<SystemName, Measured>> {
+async function measureTogether(
+  targets: Map<SystemName, Target>,
+  options: { durationS: number; warmupS: number; rounds: number; rss?: number[] },
+): Promise<Map<SystemName, Measured>> {
   const runs = new Map<SystemName, LoadResult[]>();
   const roundTrips = new Map<SystemName, number>();
-  for (const t of targets.values()) if (options.warmupS > 0) await runLoad({ url: t.url, bodies: t.bodies, connections, durationS: options.warmupS });
+  for (const t of targets.values())
+    if (options.warmupS > 0) await runLoad({ url: t.url, bodies: t.bodies, connections, durationS: options.warmupS });
   const names = [...targets.keys()];
   for (let round = 0; round < options.rounds; round += 1) {
     for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
@@ -112,7 +116,9 @@ async function neo4jVersion(neo: BenchNeo4j): Promise<string> {
 async function prepare(models: number): Promise<{ neo: BenchNeo4j; graph: GeneratedGraph }> {
   const profile = measureSeed();
   const graph = generate({ models, seed, profile });
-  log(`generated ${graph.scale.models} models, ${graph.scale.relationships} relationships (deepest lineage ${graph.picks.maxGeneration} generations)`);
+  log(
+    `generated ${graph.scale.models} models, ${graph.scale.relationships} relationships (deepest lineage ${graph.picks.maxGeneration} generations)`,
+  );
   const neo = await startBenchNeo4j(models, log);
   try {
     await ensureLoaded(neo.database, graph, seed, log);
@@ -148,7 +154,14 @@ async function main(): Promise<void> {
     }
     const results: ScenarioResult[] = [];
     for (const scenario of wantedScenarios) {
-      const result: ScenarioResult = { name: scenario.name, description: scenario.description, ours: null, raw: null, peer: null, ...(scenario.peer?.note ? { peer_note: scenario.peer.note } : {}) };
+      const result: ScenarioResult = {
+        name: scenario.name,
+        description: scenario.description,
+        ours: null,
+        raw: null,
+        peer: null,
+        ...(scenario.peer?.note ? { peer_note: scenario.peer.note } : {}),
+      };
       const targets = new Map<SystemName, Target>();
       const bytes = new Map<SystemName, number>();
       for (const name of wantedSystems) {
@@ -161,7 +174,9 @@ async function main(): Promise<void> {
       }
       for (const [name, measured] of await measureTogether(targets, { durationS, warmupS, rounds })) {
         result[name] = measured;
-        log(`${scenario.name.padEnd(22)} ${name.padEnd(5)} ${String(measured.rps).padStart(8)} rps  p50 ${measured.p50_ms} ms  p99 ${measured.p99_ms} ms  ${measured.roundtrips} rt/req  ${measured.errors} errors  ~${bytes.get(name)} B/response`);
+        log(
+          `${scenario.name.padEnd(22)} ${name.padEnd(5)} ${String(measured.rps).padStart(8)} rps  p50 ${measured.p50_ms} ms  p99 ${measured.p99_ms} ms  ${measured.roundtrips} rt/req  ${measured.errors} errors  ~${bytes.get(name)} B/response`,
+        );
       }
       results.push(result);
     }
@@ -186,7 +201,13 @@ const SCALING_SCENARIOS = ['lineage-depth-10', 'shortest-path', 'neighbourhood-d
 
 async function scaling(): Promise<void> {
   const scales = args.scales.split(',').map(Number);
-  const rows: Array<{ models: number; relationships: number; load_s: number; rss_mb: { idle: number; peak: number }; scenarios: Array<{ name: string } & Measured> }> = [];
+  const rows: Array<{
+    models: number;
+    relationships: number;
+    load_s: number;
+    rss_mb: { idle: number; peak: number };
+    scenarios: Array<{ name: string } & Measured>;
+  }> = [];
   let machine: Record<string, unknown> = {};
   for (const models of scales) {
     const loadStart = Date.now();
@@ -209,11 +230,21 @@ async function scaling(): Promise<void> {
         const scenario = SCENARIOS.find((s) => s.name === name)!;
         const bodies = render('ours', scenario, scenario.items(graph.picks))!;
         const targets = new Map<SystemName, Target>([['ours', { handle, url: handle.url, bodies }]]);
-        const measured = (await measureTogether(targets, { durationS: Number(args.duration ?? 8), warmupS: Number(args.warmup ?? 2), rounds: 1, rss })).get('ours')!;
+        const measured = (
+          await measureTogether(targets, { durationS: Number(args.duration ?? 8), warmupS: Number(args.warmup ?? 2), rounds: 1, rss })
+        ).get('ours')!;
         scenarios.push({ name, ...measured });
-        log(`${models} models ${name.padEnd(22)} ${measured.rps} rps  p50 ${measured.p50_ms} ms  p99 ${measured.p99_ms} ms  ${measured.errors} errors`);
+        log(
+          `${models} models ${name.padEnd(22)} ${measured.rps} rps  p50 ${measured.p50_ms} ms  p99 ${measured.p99_ms} ms  ${measured.errors} errors`,
+        );
       }
-      rows.push({ models: scale.models, relationships: scale.relationships, load_s: loadS, rss_mb: { idle: Math.round(idle / 2 ** 20), peak: Math.round(Math.max(idle, ...rss) / 2 ** 20) }, scenarios });
+      rows.push({
+        models: scale.models,
+        relationships: scale.relationships,
+        load_s: loadS,
+        rss_mb: { idle: Math.round(idle / 2 ** 20), peak: Math.round(Math.max(idle, ...rss) / 2 ** 20) },
+        scenarios,
+      });
     } finally {
       await handle?.stop();
       await neo.stop();
@@ -226,10 +257,17 @@ async function scaling(): Promise<void> {
     '',
     `| models | relationships | ${SCALING_SCENARIOS.map((s) => `${s} p50 / p99 ms (rps)`).join(' | ')} | service RSS idle / peak MB |`,
     `| ---: | ---: | ${SCALING_SCENARIOS.map(() => '---:').join(' | ')} | ---: |`,
-    ...rows.map((r) => `| ${r.models} | ${r.relationships} | ${r.scenarios.map((s) => `${s.p50_ms} / ${s.p99_ms} (${s.rps})`).join(' | ')} | ${r.rss_mb.idle} / ${r.rss_mb.peak} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.models} | ${r.relationships} | ${r.scenarios.map((s) => `${s.p50_ms} / ${s.p99_ms} (${s.rps})`).join(' | ')} | ${r.rss_mb.idle} / ${r.rss_mb.peak} |`,
+    ),
     '',
   ];
-  const files = writeResults(args.out ?? 'scaling', { date: new Date().toISOString(), machine, connections, scales: rows }, lines.join('\n'));
+  const files = writeResults(
+    args.out ?? 'scaling',
+    { date: new Date().toISOString(), machine, connections, scales: rows },
+    lines.join('\n'),
+  );
   console.log(`\n${lines.join('\n')}`);
   log(`wrote ${files.join(', ')}`);
 }

@@ -17,7 +17,8 @@ export interface Scenario {
   raw: { cypher: string; params?: (v: Vars) => Vars };
 }
 
-const REL_TYPES = 'BUILDS_ON|COLLABORATES_WITH|COMPETES_WITH|DERIVED_FROM|DEVELOPED_BY|HAS_LIMITATION|INVESTS_IN|MITIGATES|PROPOSED_BY|USES';
+const REL_TYPES =
+  'BUILDS_ON|COLLABORATES_WITH|COMPETES_WITH|DERIVED_FROM|DEVELOPED_BY|HAS_LIMITATION|INVESTS_IN|MITIGATES|PROPOSED_BY|USES';
 const byName = (v: string) => `WITH ${v} ORDER BY ${v}.name, ${v}.id`;
 
 export const SCENARIOS: Scenario[] = [
@@ -49,7 +50,10 @@ export const SCENARIOS: Scenario[] = [
     description: '50 models -> developers -> their models -> techniques.',
     items: () => [{}],
     ours: '{ models(first: 50) { edges { node { id name developers { id name models { id name techniques { id name } } } } } } }',
-    peer: { query: '{ models(limit: 50, sort: [{ name: ASC }, { id: ASC }]) { id name developers { id name models { id name techniques { id name } } } } }' },
+    peer: {
+      query:
+        '{ models(limit: 50, sort: [{ name: ASC }, { id: ASC }]) { id name developers { id name models { id name techniques { id name } } } } }',
+    },
     raw: {
       cypher: `MATCH (n:Model) WHERE n.sortName IS NOT NULL WITH n ORDER BY n.sortName, n.id LIMIT 50
         RETURN n {.id, .name,

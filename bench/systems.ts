@@ -59,7 +59,9 @@ export async function startRaw(neo4jUri: string): Promise<RunningSystem> {
         roundTrips += 1;
         // The cheapest way to send one read: an auto-commit statement (RUN+PULL, no BEGIN/COMMIT).
         const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-        const result = await session.run(scenario.raw.cypher, scenario.raw.params ? scenario.raw.params(variables) : variables).finally(() => session.close());
+        const result = await session
+          .run(scenario.raw.cypher, scenario.raw.params ? scenario.raw.params(variables) : variables)
+          .finally(() => session.close());
         const payload = JSON.stringify({ data: result.records.map((r) => r.toObject()) });
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
         res.end(payload);
@@ -105,7 +107,8 @@ function countingDriver(driver: Driver, count: () => void): Driver {
         if (typeof value !== 'function') return value;
         const fn = value as (...a: unknown[]) => unknown;
         if (prop === 'executeRead' || prop === 'executeWrite' || prop === 'readTransaction' || prop === 'writeTransaction') {
-          return (work: (tx: ManagedTransaction) => unknown, config?: unknown) => fn.call(target, (tx: ManagedTransaction) => work(wrapTx(tx)), config);
+          return (work: (tx: ManagedTransaction) => unknown, config?: unknown) =>
+            fn.call(target, (tx: ManagedTransaction) => work(wrapTx(tx)), config);
         }
         if (prop === 'beginTransaction') return (...args: unknown[]) => wrapTx(fn.apply(target, args) as object);
         if (prop === 'run') {

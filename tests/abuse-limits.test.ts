@@ -30,7 +30,10 @@ describe('query limits', () => {
   });
 
   it('refuses a query whose weighted list sizes exceed the complexity budget', async () => {
-    const result = await graphql(service.url, '{ models(first: 100) { edges { node { developers { models { techniques { usedBy { name } } } } } } } }');
+    const result = await graphql(
+      service.url,
+      '{ models(first: 100) { edges { node { developers { models { techniques { usedBy { name } } } } } } } }',
+    );
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'complexity' } });
     expect(result.errors?.[0]?.message).toMatch(/^The query's complexity is \d+; the limit is 20000\./);
   });
@@ -51,9 +54,17 @@ describe('query limits', () => {
   it.each([
     ['first', '{ search(query: "gpt", first: 101) { score } }', 'first must be a whole number from 1 to 100, got 101.'],
     ['lineage depth', '{ lineage(modelId: "gpt-4", maxDepth: 21) { depth } }', 'maxDepth must be a whole number from 1 to 20, got 21.'],
-    ['path depth', '{ path(fromId: "gpt-4", toId: "openai", maxDepth: 11) { truncated } }', 'maxDepth must be a whole number from 1 to 10, got 11.'],
+    [
+      'path depth',
+      '{ path(fromId: "gpt-4", toId: "openai", maxDepth: 11) { truncated } }',
+      'maxDepth must be a whole number from 1 to 10, got 11.',
+    ],
     ['neighbourhood depth', '{ neighborhood(ids: ["gpt-4"], depth: 4) { truncated } }', 'depth must be a whole number from 0 to 3, got 4.'],
-    ['neighbourhood limit', '{ neighborhood(ids: ["gpt-4"], limit: 5000) { truncated } }', 'limit must be a whole number from 1 to 1000, got 5000.'],
+    [
+      'neighbourhood limit',
+      '{ neighborhood(ids: ["gpt-4"], limit: 5000) { truncated } }',
+      'limit must be a whole number from 1 to 1000, got 5000.',
+    ],
   ])('refuses %s over its cap', async (_name, query, message) => {
     const result = await graphql(service.url, query);
     expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
@@ -73,7 +84,9 @@ describe('HTTP hardening', () => {
     expect([utf8.status, await utf8.json()]).toEqual([200, expected]);
     const gzipped = await post(gzipSync(query) as unknown as string, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     expect([gzipped.status, await gzipped.json()]).toEqual([200, expected]);
-    const get = await fetch(`${service.url}/graphql?query=${encodeURIComponent('{ model(id: "gpt-4") { name } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${service.url}/graphql?query=${encodeURIComponent('{ model(id: "gpt-4") { name } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect([get.status, await get.json()]).toEqual([200, expected]);
   });
 
@@ -84,16 +97,26 @@ describe('HTTP hardening', () => {
   });
 
   it('refuses batched requests', async () => {
-    const response = await post(JSON.stringify([{ query: '{ graphStats { nodes { label } } }' }, { query: '{ graphStats { nodes { label } } }' }]));
+    const response = await post(
+      JSON.stringify([{ query: '{ graphStats { nodes { label } } }' }, { query: '{ graphStats { nodes { label } } }' }]),
+    );
     expect(response.status).toBe(400);
   });
 
   it('hides internals in production: no stack trace, and a request id the client can quote', async () => {
-    const response = await post(JSON.stringify({ query: '{ model(id: "gpt-4") { nope } }' }), { 'content-type': 'application/json', 'x-request-id': 'trace-me-123' });
+    const response = await post(JSON.stringify({ query: '{ model(id: "gpt-4") { nope } }' }), {
+      'content-type': 'application/json',
+      'x-request-id': 'trace-me-123',
+    });
     const body = (await response.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
     expect(body.errors[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(body.errors[0]!.extensions.stacktrace).toBeUndefined();
-    const missing = await graphql(service.url, 'mutation { deleteEntity(id: "nope") }', {}, { ...bearer(EDITOR_TOKEN), 'x-request-id': 'trace-me-456' });
+    const missing = await graphql(
+      service.url,
+      'mutation { deleteEntity(id: "nope") }',
+      {},
+      { ...bearer(EDITOR_TOKEN), 'x-request-id': 'trace-me-456' },
+    );
     expect(missing.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', requestId: 'trace-me-456' });
   });
 });
@@ -116,15 +139,24 @@ describe('Cypher injection', () => {
       ['query($s: String!) { search(query: $s) { score } }', (s) => ({ s })],
       ['query($s: String) { models(where: {nameContains: $s, organization: $s, technique: $s}) { totalCount } }', (s) => ({ s })],
       ['query($s: String) { models(after: $s) { totalCount } }', (s) => ({ s: Buffer.from(JSON.stringify([s, s])).toString('base64url') })],
-      ['query($s: ID!) { lineage(modelId: $s) { depth } path(fromId: $s, toId: "gpt-4") { truncated } downstream(id: $s) { truncated } }', (s) => ({ s })],
-      ['query($s: ID!) { neighborhood(ids: [$s]) { truncated } sharedTechniques(modelIds: [$s, "gpt-4"]) { id } similarModels(modelId: $s) { score } }', (s) => ({ s })],
+      [
+        'query($s: ID!) { lineage(modelId: $s) { depth } path(fromId: $s, toId: "gpt-4") { truncated } downstream(id: $s) { truncated } }',
+        (s) => ({ s }),
+      ],
+      [
+        'query($s: ID!) { neighborhood(ids: [$s]) { truncated } sharedTechniques(modelIds: [$s, "gpt-4"]) { id } similarModels(modelId: $s) { score } }',
+        (s) => ({ s }),
+      ],
       ['query($s: ID!) { history(entityId: $s) { action } organizationProfile(id: $s) { firstRelease } }', (s) => ({ s })],
       ['mutation($s: ID!) { unlinkEntities(edgeId: $s) deleteEntity(id: $s) }', (s) => ({ s })],
       [
         'mutation($s: String!) { upsertModel(input: {id: "injection-probe", name: $s, description: $s, aliases: [$s], citation: {url: "https://example.org/", quote: "injection probe text"}}) { id } }',
         (s) => ({ s }),
       ],
-      ['mutation($s: ID!) { linkEntities(input: {fromId: $s, toId: "openai", type: DEVELOPED_BY, citation: {sourceId: $s, quote: "whatever it says"}}) { id } }', (s) => ({ s })],
+      [
+        'mutation($s: ID!) { linkEntities(input: {fromId: $s, toId: "openai", type: DEVELOPED_BY, citation: {sourceId: $s, quote: "whatever it says"}}) { id } }',
+        (s) => ({ s }),
+      ],
     ];
     for (const injection of INJECTIONS) {
       for (const [query, variables] of queries) {

@@ -95,19 +95,48 @@ describe('techniqueAdoption', () => {
     const { techniqueAdoption } = await ok(query);
     expect(techniqueAdoption).toHaveLength(20);
     expect(techniqueAdoption.slice(0, 3)).toEqual([
-      { technique: { id: 'long-context' }, modelCount: 8, organizationCount: 6, firstAdopter: { id: 'claude' }, firstAdoptedOn: '2023-03-15', byYear: [{ year: 2023, count: 6 }] },
       {
-        technique: { id: 'pre-training' }, modelCount: 7, organizationCount: 4, firstAdopter: { id: 'gpt-1' }, firstAdoptedOn: '2018-06',
-        byYear: [{ year: 2018, count: 1 }, { year: 2020, count: 1 }, { year: 2023, count: 3 }],
+        technique: { id: 'long-context' },
+        modelCount: 8,
+        organizationCount: 6,
+        firstAdopter: { id: 'claude' },
+        firstAdoptedOn: '2023-03-15',
+        byYear: [{ year: 2023, count: 6 }],
       },
       {
-        technique: { id: 'transformer' }, modelCount: 7, organizationCount: 4, firstAdopter: { id: 'gpt-1' }, firstAdoptedOn: '2018-06',
-        byYear: [{ year: 2018, count: 2 }, { year: 2019, count: 1 }, { year: 2020, count: 1 }, { year: 2023, count: 1 }],
+        technique: { id: 'pre-training' },
+        modelCount: 7,
+        organizationCount: 4,
+        firstAdopter: { id: 'gpt-1' },
+        firstAdoptedOn: '2018-06',
+        byYear: [
+          { year: 2018, count: 1 },
+          { year: 2020, count: 1 },
+          { year: 2023, count: 3 },
+        ],
+      },
+      {
+        technique: { id: 'transformer' },
+        modelCount: 7,
+        organizationCount: 4,
+        firstAdopter: { id: 'gpt-1' },
+        firstAdoptedOn: '2018-06',
+        byYear: [
+          { year: 2018, count: 2 },
+          { year: 2019, count: 1 },
+          { year: 2020, count: 1 },
+          { year: 2023, count: 1 },
+        ],
       },
     ]);
     // Quantization is used by five models, none of them dated.
     expect(techniqueAdoption.find((t: any) => t.technique.id === 'quantization')).toEqual({
-      technique: { id: 'quantization' }, modelCount: 5, organizationCount: 3, firstAdopter: null, firstAdoptedOn: null, byYear: [],
+      technique: { id: 'quantization' },
+      modelCount: 5,
+      organizationCount: 3,
+      firstAdopter: null,
+      firstAdoptedOn: null,
+      byYear: [],
     });
   });
 
@@ -163,9 +192,18 @@ describe('mitigationMatrix', () => {
     const row = (id: string) => mitigationMatrix.find((r: any) => r.limitation.id === id);
     expect(ids(row('hallucination').techniques)).toEqual(['human-review', 'rag']);
     expect(ids(row('high-compute-cost').techniques)).toEqual([
-      'data-parallelism', 'moe', 'multi-query-attention', 'mla', 'p-tuning-v2', 'pipeline-parallelism', 'quantization',
+      'data-parallelism',
+      'moe',
+      'multi-query-attention',
+      'mla',
+      'p-tuning-v2',
+      'pipeline-parallelism',
+      'quantization',
     ]);
-    expect(mitigationMatrix.at(-1)).toEqual({ limitation: { id: 'weak-logical-reasoning' }, techniques: [{ id: 'chain-of-thought' }, { id: 'multi-token-prediction' }] });
+    expect(mitigationMatrix.at(-1)).toEqual({
+      limitation: { id: 'weak-logical-reasoning' },
+      techniques: [{ id: 'chain-of-thought' }, { id: 'multi-token-prediction' }],
+    });
   });
 
   it('caps the rows', async () => {
@@ -183,8 +221,20 @@ describe('organizationProfile', () => {
     const { organizationProfile: profile } = await ok(query, { id: 'zhipu-ai' });
     expect(profile.organization).toEqual({ id: 'zhipu-ai', name: 'Zhipu AI' });
     expect(ids(profile.models)).toEqual([
-      'agentlm', 'chatglm', 'chatglm2', 'chatglm3', 'chatglm3-6b', 'chatglm3-6b-32k', 'chatglm3-6b-base',
-      'codegeex', 'cogvlm-17b', 'cogview', 'glm', 'glm-4', 'webglm', 'zhipu-qingyan',
+      'agentlm',
+      'chatglm',
+      'chatglm2',
+      'chatglm3',
+      'chatglm3-6b',
+      'chatglm3-6b-32k',
+      'chatglm3-6b-base',
+      'codegeex',
+      'cogvlm-17b',
+      'cogview',
+      'glm',
+      'glm-4',
+      'webglm',
+      'zhipu-qingyan',
     ]);
     expect(profile.favouriteTechniques.map((f: any) => [f.technique.id, f.count])).toEqual([
       ['pre-training', 3],
@@ -210,7 +260,13 @@ describe('organizationProfile', () => {
 
   it('gives empty lists and null dates to an organization without models, and null for an unknown id', async () => {
     expect((await ok(query, { id: 'cohere' })).organizationProfile).toEqual({
-      organization: { id: 'cohere', name: 'Cohere' }, models: [], favouriteTechniques: [], collaborators: [], buildsOnOrganizations: [], firstRelease: null, latestRelease: null,
+      organization: { id: 'cohere', name: 'Cohere' },
+      models: [],
+      favouriteTechniques: [],
+      collaborators: [],
+      buildsOnOrganizations: [],
+      firstRelease: null,
+      latestRelease: null,
     });
     expect((await ok(query, { id: 'no-such-org' })).organizationProfile).toBeNull();
     // A model id is not an organization.
@@ -224,17 +280,32 @@ describe('mostConnected', () => {
   it('ranks entities by domain relationships, ties by name', async () => {
     const { mostConnected } = await ok(query);
     expect(mostConnected.map((e: any) => [e.entity.id, e.degree])).toEqual([
-      ['google', 25], ['gpt-4', 19], ['openai', 17], ['transformer', 17], ['zhipu-ai', 16],
-      ['chatglm', 15], ['llama', 15], ['chatgpt', 14], ['ernie-bot', 13], ['gpt-3', 13],
+      ['google', 25],
+      ['gpt-4', 19],
+      ['openai', 17],
+      ['transformer', 17],
+      ['zhipu-ai', 16],
+      ['chatglm', 15],
+      ['llama', 15],
+      ['chatgpt', 14],
+      ['ernie-bot', 13],
+      ['gpt-3', 13],
     ]);
     expect(mostConnected[0].entity.type).toBe('ORGANIZATION');
   });
 
   it('narrows to the kinds given', async () => {
     const { mostConnected } = await ok(query, { first: 3, types: ['LIMITATION'] });
-    expect(mostConnected.map((e: any) => [e.entity.id, e.degree])).toEqual([['hallucination', 7], ['high-compute-cost', 7], ['harmful-content', 5]]);
+    expect(mostConnected.map((e: any) => [e.entity.id, e.degree])).toEqual([
+      ['hallucination', 7],
+      ['high-compute-cost', 7],
+      ['harmful-content', 5],
+    ]);
     const techniques = await ok(query, { first: 2, types: ['TECHNIQUE'] });
-    expect(techniques.mostConnected.map((e: any) => [e.entity.id, e.degree])).toEqual([['transformer', 17], ['pre-training', 11]]);
+    expect(techniques.mostConnected.map((e: any) => [e.entity.id, e.degree])).toEqual([
+      ['transformer', 17],
+      ['pre-training', 11],
+    ]);
   });
 
   it('refuses an oversized first', async () => {

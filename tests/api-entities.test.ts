@@ -11,7 +11,13 @@ beforeAll(async () => {
 });
 afterAll(() => service.stop());
 
-type Page = { models: { totalCount?: number; edges: Array<{ cursor: string; node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+type Page = {
+  models: {
+    totalCount?: number;
+    edges: Array<{ cursor: string; node: { id: string } }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
 
 async function allPages(orderBy: unknown, first = 7, start: string | null = null): Promise<string[]> {
   const seen: string[] = [];
@@ -39,26 +45,36 @@ describe('entity lookups', () => {
           sources { quote source { id title file } } claims { attribute value confidence } } }`,
     );
     const model = result.data!.model;
-    expect(model).toMatchObject({ id: 'gpt-3', name: 'GPT-3', type: 'MODEL', parameters: 175_000_000_000, releaseDate: '2020', modalities: ['text'] });
+    expect(model).toMatchObject({
+      id: 'gpt-3',
+      name: 'GPT-3',
+      type: 'MODEL',
+      parameters: 175_000_000_000,
+      releaseDate: '2020',
+      modalities: ['text'],
+    });
     expect(model.developers).toEqual([{ id: 'openai' }]);
     expect((model.techniques as Array<{ id: string }>).map((t) => t.id).sort()).toEqual(
-      relations('uses').filter((r) => r.from === 'gpt-3').map((r) => r.to).sort(),
+      relations('uses')
+        .filter((r) => r.from === 'gpt-3')
+        .map((r) => r.to)
+        .sort(),
     );
     expect(model.parents).toMatchObject([{ kind: 'SUCCESSOR', model: { id: 'gpt-2' } }]);
-    const parentCitations = (model.parents as Array<{ citations: Array<{ quote: string; source: { file: string | null } }> }>)[0]!.citations;
-    const cited = seedFile<Array<{ from: string; to: string; citations: Array<{ quote: string }> }>>('relationships/derived_from.json').find(
-      (r) => r.from === 'gpt-3' && r.to === 'gpt-2',
-    )!;
+    const parentCitations = (model.parents as Array<{ citations: Array<{ quote: string; source: { file: string | null } }> }>)[0]!
+      .citations;
+    const cited = seedFile<Array<{ from: string; to: string; citations: Array<{ quote: string }> }>>(
+      'relationships/derived_from.json',
+    ).find((r) => r.from === 'gpt-3' && r.to === 'gpt-2')!;
     expect(parentCitations.map((c) => c.quote)).toEqual(cited.citations.map((c) => c.quote));
     expect((model.sources as unknown[]).length).toBeGreaterThan(0);
     expect(model.claims).toContainEqual({ attribute: 'parameters', value: '175000000000', confidence: 1 });
   });
 
   it('keeps contradicting claims visible: ChatGPT release date 2022-11 (shown) and 2020 (low confidence)', async () => {
-    const result = await graphql<{ model: { releaseDate: string; claims: Array<{ attribute: string; value: string; confidence: number }> } }>(
-      service.url,
-      '{ model(id: "chatgpt") { releaseDate claims { attribute value confidence } } }',
-    );
+    const result = await graphql<{
+      model: { releaseDate: string; claims: Array<{ attribute: string; value: string; confidence: number }> };
+    }>(service.url, '{ model(id: "chatgpt") { releaseDate claims { attribute value confidence } } }');
     expect(result.data!.model.releaseDate).toBe('2022-11');
     expect(result.data!.model.claims.filter((c) => c.attribute === 'releaseDate')).toEqual([
       { attribute: 'releaseDate', value: '"2022-11"', confidence: 1 },
@@ -67,28 +83,54 @@ describe('entity lookups', () => {
   });
 
   it('answers null for an absent id and for an id of another kind', async () => {
-    const result = await graphql(service.url, '{ model(id: "no-such-model") { id } organization(id: "gpt-4") { id } technique(id: "rope") { id name } }');
+    const result = await graphql(
+      service.url,
+      '{ model(id: "no-such-model") { id } organization(id: "gpt-4") { id } technique(id: "rope") { id name } }',
+    );
     expect(result.data).toEqual({ model: null, organization: null, technique: { id: 'rope', name: expect.any(String) } });
   });
 
   it('resolves any kind through entity(id) and the Entity interface', async () => {
-    const result = await graphql<{ a: { __typename: string; type: string }; b: { __typename: string; mitigatedBy: Array<{ id: string }> } }>(
+    const result = await graphql<{
+      a: { __typename: string; type: string };
+      b: { __typename: string; mitigatedBy: Array<{ id: string }> };
+    }>(
       service.url,
       '{ a: entity(id: "zhipu-ai") { __typename type } b: entity(id: "hallucination") { __typename ... on Limitation { mitigatedBy { id } } } }',
     );
     expect(result.data!.a).toEqual({ __typename: 'Organization', type: 'ORGANIZATION' });
     expect(result.data!.b.__typename).toBe('Limitation');
-    expect(result.data!.b.mitigatedBy.map((t) => t.id).sort()).toEqual(relations('mitigates').filter((r) => r.to === 'hallucination').map((r) => r.from).sort());
+    expect(result.data!.b.mitigatedBy.map((t) => t.id).sort()).toEqual(
+      relations('mitigates')
+        .filter((r) => r.to === 'hallucination')
+        .map((r) => r.from)
+        .sort(),
+    );
   });
 
   it('lists an organization’s models and a technique’s users and mitigations', async () => {
-    const result = await graphql<{ organization: { models: Array<{ id: string }> }; technique: { usedBy: Array<{ id: string }>; mitigates: Array<{ id: string }> } }>(
-      service.url,
-      '{ organization(id: "zhipu-ai") { models { id } } technique(id: "rag") { usedBy { id } mitigates { id } } }',
+    const result = await graphql<{
+      organization: { models: Array<{ id: string }> };
+      technique: { usedBy: Array<{ id: string }>; mitigates: Array<{ id: string }> };
+    }>(service.url, '{ organization(id: "zhipu-ai") { models { id } } technique(id: "rag") { usedBy { id } mitigates { id } } }');
+    expect(result.data!.organization.models.map((m) => m.id).sort()).toEqual(
+      relations('developed_by')
+        .filter((r) => r.to === 'zhipu-ai')
+        .map((r) => r.from)
+        .sort(),
     );
-    expect(result.data!.organization.models.map((m) => m.id).sort()).toEqual(relations('developed_by').filter((r) => r.to === 'zhipu-ai').map((r) => r.from).sort());
-    expect(result.data!.technique.mitigates.map((l) => l.id).sort()).toEqual(relations('mitigates').filter((r) => r.from === 'rag').map((r) => r.to).sort());
-    expect(result.data!.technique.usedBy.map((m) => m.id).sort()).toEqual(relations('uses').filter((r) => r.to === 'rag').map((r) => r.from).sort());
+    expect(result.data!.technique.mitigates.map((l) => l.id).sort()).toEqual(
+      relations('mitigates')
+        .filter((r) => r.from === 'rag')
+        .map((r) => r.to)
+        .sort(),
+    );
+    expect(result.data!.technique.usedBy.map((m) => m.id).sort()).toEqual(
+      relations('uses')
+        .filter((r) => r.to === 'rag')
+        .map((r) => r.from)
+        .sort(),
+    );
   });
 });
 
@@ -96,7 +138,13 @@ describe('connections', () => {
   it.each([
     ['name', undefined],
     ['release date, newest first', [{ field: 'RELEASE_DATE', direction: 'DESC' }]],
-    ['parameters then name', [{ field: 'PARAMETERS', direction: 'ASC' }, { field: 'NAME', direction: 'DESC' }]],
+    [
+      'parameters then name',
+      [
+        { field: 'PARAMETERS', direction: 'ASC' },
+        { field: 'NAME', direction: 'DESC' },
+      ],
+    ],
   ])('visits every model exactly once, ordered by %s', async (_label, orderBy) => {
     const ids = await allPages(orderBy);
     expect(new Set(ids).size).toBe(ids.length);
@@ -115,7 +163,12 @@ describe('connections', () => {
   it('keeps cursors stable when models are added between pages', async () => {
     const first = await graphql<Page>(service.url, '{ models(first: 10) { edges { node { id } } pageInfo { endCursor } } }');
     const insert = (id: string, name: string) =>
-      graphql(service.url, 'mutation($input: ModelInput!) { upsertModel(input: $input) { id } }', { input: { id, name, citation: { url: 'https://example.org/inserted', quote: 'inserted by a test' } } }, bearer(EDITOR_TOKEN));
+      graphql(
+        service.url,
+        'mutation($input: ModelInput!) { upsertModel(input: $input) { id } }',
+        { input: { id, name, citation: { url: 'https://example.org/inserted', quote: 'inserted by a test' } } },
+        bearer(EDITOR_TOKEN),
+      );
     expect((await insert('test-insert-aaa', 'AAA inserted')).errors).toBeUndefined();
     expect((await insert('test-insert-zzz', 'ZZZ inserted')).errors).toBeUndefined();
     try {
@@ -130,29 +183,46 @@ describe('connections', () => {
 
   it('filters by organization, technique, open weights, dates, parameters and name or alias', async () => {
     const count = async (where: Record<string, unknown>) =>
-      (await graphql<Page>(service.url, 'query($where: ModelFilter) { models(where: $where, first: 100) { totalCount edges { node { id } } } }', { where })).data!
-        .models;
+      (
+        await graphql<Page>(
+          service.url,
+          'query($where: ModelFilter) { models(where: $where, first: 100) { totalCount edges { node { id } } } }',
+          { where },
+        )
+      ).data!.models;
     const zhipu = await count({ organization: 'zhipu-ai' });
     expect(zhipu.totalCount).toBe(relations('developed_by').filter((r) => r.to === 'zhipu-ai').length);
     const rope = await count({ technique: 'rope' });
-    expect(rope.edges.map((e) => e.node.id).sort()).toEqual(relations('uses').filter((r) => r.to === 'rope').map((r) => r.from).sort());
+    expect(rope.edges.map((e) => e.node.id).sort()).toEqual(
+      relations('uses')
+        .filter((r) => r.to === 'rope')
+        .map((r) => r.from)
+        .sort(),
+    );
     const byAlias = await count({ nameContains: '文心一言' });
     expect(byAlias.edges.map((e) => e.node.id)).toEqual(['ernie-bot']);
     const big = await count({ minParameters: 100e9, releasedBefore: '2021' });
     expect(big.edges.map((e) => e.node.id)).toContain('gpt-3');
     for (const edge of (await count({ openWeights: true, releasedAfter: '2023-06' })).edges) {
-      const model = seedFile<Array<{ id: string; claims: Array<{ attribute: string; value: unknown }> }>>('models.json').find((m) => m.id === edge.node.id)!;
+      const model = seedFile<Array<{ id: string; claims: Array<{ attribute: string; value: unknown }> }>>('models.json').find(
+        (m) => m.id === edge.node.id,
+      )!;
       expect(model.claims.find((c) => c.attribute === 'openWeights')?.value).toBe(true);
     }
   });
 
   it('refuses a page size over the cap, a foreign cursor and a malformed date', async () => {
     const tooMany = await graphql(service.url, '{ models(first: 1000) { edges { cursor } } }');
-    expect(tooMany.errors?.[0]).toMatchObject({ message: 'first must be a whole number from 1 to 100, got 1000.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(tooMany.errors?.[0]).toMatchObject({
+      message: 'first must be a whole number from 1 to 100, got 1000.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const foreign = await graphql(service.url, '{ models(after: "bm9wZQ") { edges { cursor } } }');
     expect(foreign.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const date = await graphql(service.url, '{ models(where: {releasedAfter: "March 2023"}) { edges { cursor } } }');
-    expect(date.errors?.[0]?.message).toBe('where.releasedAfter must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "March 2023".');
+    expect(date.errors?.[0]?.message).toBe(
+      'where.releasedAfter must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "March 2023".',
+    );
   });
 
   it('pages organizations, techniques and limitations by name', async () => {

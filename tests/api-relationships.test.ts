@@ -62,8 +62,12 @@ describe('lineage', () => {
     );
     expect(both.data!.lineage.map((s) => `${s.direction}:${s.model.id}`).sort()).toEqual(
       [
-        ...relations('derived_from').filter((r) => r.from === 'gpt-3').map((r) => `ANCESTORS:${r.to}`),
-        ...relations('derived_from').filter((r) => r.to === 'gpt-3').map((r) => `DESCENDANTS:${r.from}`),
+        ...relations('derived_from')
+          .filter((r) => r.from === 'gpt-3')
+          .map((r) => `ANCESTORS:${r.to}`),
+        ...relations('derived_from')
+          .filter((r) => r.to === 'gpt-3')
+          .map((r) => `DESCENDANTS:${r.from}`),
       ].sort(),
     );
     const successors = await graphql<{ lineage: Array<{ model: { id: string } }> }>(
@@ -81,26 +85,40 @@ describe('lineage', () => {
     const graph = result.data!.lineageGraph;
     expectConsistent(graph);
     expect(graph.nodes.map((n) => n.id)).toEqual(['gpt-4', 'gpt-3-5', 'gpt-3', 'gpt-2', 'gpt-1']);
-    expect(graph.edges.map((e) => `${e.source}->${e.target}`)).toEqual(['gpt-4->gpt-3-5', 'gpt-3-5->gpt-3', 'gpt-3->gpt-2', 'gpt-2->gpt-1']);
+    expect(graph.edges.map((e) => `${e.source}->${e.target}`)).toEqual([
+      'gpt-4->gpt-3-5',
+      'gpt-3-5->gpt-3',
+      'gpt-3->gpt-2',
+      'gpt-2->gpt-1',
+    ]);
     expect(graph.edges.every((e) => e.type === 'DERIVED_FROM' && (e.citations?.length ?? 0) > 0)).toBe(true);
   });
 
   it('refuses a depth over the cap', async () => {
     const result = await graphql(service.url, `{ lineage(modelId: "gpt-4", maxDepth: 50) ${STEP} }`);
-    expect(result.errors?.[0]).toMatchObject({ message: 'maxDepth must be a whole number from 1 to 20, got 50.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'maxDepth must be a whole number from 1 to 20, got 50.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
 
 describe('shared techniques and similar models', () => {
   it('finds the techniques GPT-3 and LLaMA both use', async () => {
-    const result = await graphql<{ sharedTechniques: Array<{ id: string }> }>(service.url, '{ sharedTechniques(modelIds: ["gpt-3", "llama"]) { id } }');
+    const result = await graphql<{ sharedTechniques: Array<{ id: string }> }>(
+      service.url,
+      '{ sharedTechniques(modelIds: ["gpt-3", "llama"]) { id } }',
+    );
     const expected = techniquesOf('gpt-3').filter((t) => techniquesOf('llama').includes(t));
     expect(expected.sort()).toEqual(['decoder-only', 'transformer']);
     expect(result.data!.sharedTechniques.map((t) => t.id).sort()).toEqual(expected);
   });
 
   it('narrows to what all of three models share, and to nothing with an unknown id', async () => {
-    const three = await graphql<{ sharedTechniques: Array<{ id: string }> }>(service.url, '{ sharedTechniques(modelIds: ["gpt-3", "llama", "gpt-4"]) { id } }');
+    const three = await graphql<{ sharedTechniques: Array<{ id: string }> }>(
+      service.url,
+      '{ sharedTechniques(modelIds: ["gpt-3", "llama", "gpt-4"]) { id } }',
+    );
     expect(three.data!.sharedTechniques).toEqual([{ id: 'decoder-only' }]);
     const unknown = await graphql<{ sharedTechniques: unknown[] }>(service.url, '{ sharedTechniques(modelIds: ["gpt-3", "nope"]) { id } }');
     expect(unknown.data!.sharedTechniques).toEqual([]);
@@ -160,8 +178,12 @@ describe('neighbourhood and downstream', () => {
     const graph = result.data!.neighborhood;
     expectConsistent(graph);
     const expected = [
-      ...relations('has_limitation').filter((r) => r.to === 'hallucination').map((r) => r.from),
-      ...relations('mitigates').filter((r) => r.to === 'hallucination').map((r) => r.from),
+      ...relations('has_limitation')
+        .filter((r) => r.to === 'hallucination')
+        .map((r) => r.from),
+      ...relations('mitigates')
+        .filter((r) => r.to === 'hallucination')
+        .map((r) => r.from),
     ];
     expect(graph.nodes.map((n) => n.id).sort()).toEqual(['hallucination', ...new Set(expected)].sort());
     expect(graph.nodes[0]).toMatchObject({ id: 'hallucination', type: 'LIMITATION' });
@@ -199,7 +221,10 @@ describe('neighbourhood and downstream', () => {
   });
 
   it('isolates everything downstream of GLM: the models derived from it, generation after generation', async () => {
-    const result = await graphql<{ downstream: GraphResult }>(service.url, '{ downstream(id: "glm") { nodes { id } edges { id source target type } truncated } }');
+    const result = await graphql<{ downstream: GraphResult }>(
+      service.url,
+      '{ downstream(id: "glm") { nodes { id } edges { id source target type } truncated } }',
+    );
     const graph = result.data!.downstream;
     expectConsistent(graph);
     expect(graph.truncated).toBe(false);
@@ -207,7 +232,7 @@ describe('neighbourhood and downstream', () => {
     const expected = new Set<string>(['glm']);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const r of derived) if (expected.has(r.to) && !expected.has(r.from)) (expected.add(r.from), (grew = true));
+      for (const r of derived) if (expected.has(r.to) && !expected.has(r.from)) expected.add(r.from), (grew = true);
     }
     expect(graph.nodes.map((n) => n.id).sort()).toEqual([...expected].sort());
   });

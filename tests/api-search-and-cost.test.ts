@@ -55,10 +55,9 @@ describe('search', () => {
 describe('cost of a request: no N+1', () => {
   it('answers models → developers → models → techniques for 50 models in one Cypher round trip', async () => {
     const before = service.database.roundTrips;
-    const result = await graphql<{ models: { edges: Array<{ node: { developers: Array<{ models: Array<{ techniques: unknown[] }> }> } }> } }>(
-      service.url,
-      '{ models(first: 50) { totalCount edges { node { id developers { id models { id techniques { id name } } } } } } }',
-    );
+    const result = await graphql<{
+      models: { edges: Array<{ node: { developers: Array<{ models: Array<{ techniques: unknown[] }> }> } }> };
+    }>(service.url, '{ models(first: 50) { totalCount edges { node { id developers { id models { id techniques { id name } } } } } } }');
     expect(result.errors).toBeUndefined();
     expect(result.data!.models.edges).toHaveLength(50);
     const nested = result.data!.models.edges.flatMap((e) => e.node.developers.flatMap((d) => d.models.flatMap((m) => m.techniques)));
@@ -67,9 +66,18 @@ describe('cost of a request: no N+1', () => {
   });
 
   it.each([
-    ['a lineage with nested fields', '{ lineage(modelId: "gpt-4", direction: BOTH) { model { developers { name } techniques { name } } via { name } } }'],
-    ['search hits with fragments', '{ search(query: "GLM") { entity { ... on Model { developers { models { name } } } ... on Organization { models { name } } } } }'],
-    ['similar models with their shared techniques', '{ similarModels(modelId: "llama") { model { limitations { name } } shared { mitigates { name } } } }'],
+    [
+      'a lineage with nested fields',
+      '{ lineage(modelId: "gpt-4", direction: BOTH) { model { developers { name } techniques { name } } via { name } } }',
+    ],
+    [
+      'search hits with fragments',
+      '{ search(query: "GLM") { entity { ... on Model { developers { models { name } } } ... on Organization { models { name } } } } }',
+    ],
+    [
+      'similar models with their shared techniques',
+      '{ similarModels(modelId: "llama") { model { limitations { name } } shared { mitigates { name } } } }',
+    ],
     ['a path with citations', '{ path(fromId: "llama", toId: "google") { edges { citations { quote source { title } } } } }'],
     ['a neighbourhood of depth 2', '{ neighborhood(ids: ["rlhf"], depth: 2) { nodes { id } edges { citations { quote } } } }'],
   ])('answers %s in one round trip', async (_name, query) => {
@@ -114,11 +122,14 @@ describe('cost of a request: name-ordered pages', () => {
   it.each([
     ['ascending, first page', [{ field: 'NAME', direction: 'ASC' }], undefined],
     ['descending, after a cursor', [{ field: 'NAME', direction: 'DESC' }], ['llama', 'llama']],
-  ] as Array<[string, SortKey[], unknown[] | undefined]>)('reads them from the sort-name index instead of sorting every model (%s)', async (_name, order, after) => {
-    const operators = await planOf(order, after);
-    expect(operators.some((op) => op.startsWith('NodeIndex'))).toBe(true);
-    expect(operators).not.toContain('NodeByLabelScan');
-  });
+  ] as Array<[string, SortKey[], unknown[] | undefined]>)(
+    'reads them from the sort-name index instead of sorting every model (%s)',
+    async (_name, order, after) => {
+      const operators = await planOf(order, after);
+      expect(operators.some((op) => op.startsWith('NodeIndex'))).toBe(true);
+      expect(operators).not.toContain('NodeByLabelScan');
+    },
+  );
 
   it('still sorts by release date, which has no such index', async () => {
     expect(await planOf([{ field: 'RELEASE_DATE', direction: 'DESC' }])).toContain('NodeByLabelScan');

@@ -59,7 +59,11 @@ describe('configuration from the environment', () => {
     ['PORT', '40.5', 'PORT must be a port number from 1 to 65535, got "40.5".'],
     ['NEO4J_LOCAL_PORT', '0', 'NEO4J_LOCAL_PORT must be a port number from 1 to 65535, got "0".'],
     ['HOST', 'not a host', 'HOST must be a host name or IP address, got "not a host".'],
-    ['NEO4J_URI', 'http://localhost:7474', 'NEO4J_URI must look like bolt://host:7687, neo4j://host or neo4j+s://host, got "http://localhost:7474".'],
+    [
+      'NEO4J_URI',
+      'http://localhost:7474',
+      'NEO4J_URI must look like bolt://host:7687, neo4j://host or neo4j+s://host, got "http://localhost:7474".',
+    ],
     ['NEO4J_DATABASE', 'x', 'NEO4J_DATABASE must be a Neo4j database name (letters, digits, dots, dashes; 3-63 characters), got "x".'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud".'],
     ['REQUEST_TIMEOUT_MS', '5', 'REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, got "5".'],
@@ -81,6 +85,10 @@ describe('configuration from the environment', () => {
   );
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ PORT: '', NEO4J_URI: '', LOG_LEVEL: '' })).toMatchObject({ port: 4000, logLevel: 'info', neo4j: { uri: undefined } });
+    expect(loadConfig({ PORT: '', NEO4J_URI: '', LOG_LEVEL: '' })).toMatchObject({
+      port: 4000,
+      logLevel: 'info',
+      neo4j: { uri: undefined },
+    });
   });
 });

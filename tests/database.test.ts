@@ -24,9 +24,7 @@ describe('the database module', () => {
   });
 
   it('returns plain JavaScript values: numbers for integers, objects for nodes and maps', async () => {
-    const rows = await db
-      .scope()
-      .read("RETURN 42 AS n, [1, 2] AS list, {a: 1, b: 'x'} AS map, date('2023-03-14') AS day, null AS nothing");
+    const rows = await db.scope().read("RETURN 42 AS n, [1, 2] AS list, {a: 1, b: 'x'} AS map, date('2023-03-14') AS day, null AS nothing");
     expect(rows).toEqual([{ n: 42, list: [1, 2], map: { a: 1, b: 'x' }, day: '2023-03-14', nothing: null }]);
     const nodes = await db.scope().read("MATCH (n:DbTestNode {id: 'a'}) RETURN n");
     expect(nodes).toEqual([{ n: { id: 'a' } }]);
@@ -49,11 +47,19 @@ describe('the database module', () => {
 
   it('stops a statement that outlives the transaction timeout', async () => {
     const slow = db.scope({ timeoutMs: 300 });
-    await expect(slow.read('UNWIND range(1, 100000000) AS x WITH x WHERE x = -1 RETURN count(x)')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await expect(slow.read('UNWIND range(1, 100000000) AS x WITH x WHERE x = -1 RETURN count(x)')).rejects.toBeInstanceOf(
+      DatabaseUnavailableError,
+    );
   });
 
   it('reports an unreachable database as unavailable, quickly', async () => {
-    const nowhere = new Database({ uri: `bolt://127.0.0.1:${await freePort()}`, user: 'neo4j', password: undefined, database: undefined, timeoutMs: 2_000 });
+    const nowhere = new Database({
+      uri: `bolt://127.0.0.1:${await freePort()}`,
+      user: 'neo4j',
+      password: undefined,
+      database: undefined,
+      timeoutMs: 2_000,
+    });
     const started = Date.now();
     await expect(nowhere.ping(2_000)).rejects.toThrow();
     await expect(nowhere.scope().read('RETURN 1')).rejects.toBeInstanceOf(DatabaseUnavailableError);
@@ -73,6 +79,8 @@ describe('the database module', () => {
   it('enforces unique ids across entity kinds', async () => {
     await applyMigrations(db);
     await db.scope().write((tx) => tx.run("CREATE (:Entity:Model:DbTestNode {id: 'dup-id-test'})"));
-    await expect(db.scope().write((tx) => tx.run("CREATE (:Entity:Organization:DbTestNode {id: 'dup-id-test'})"))).rejects.toThrow(/already exists/);
+    await expect(db.scope().write((tx) => tx.run("CREATE (:Entity:Organization:DbTestNode {id: 'dup-id-test'})"))).rejects.toThrow(
+      /already exists/,
+    );
   });
 });

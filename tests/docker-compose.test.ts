@@ -15,7 +15,7 @@ describe('docker-compose.yml', () => {
     expect(neo4j.image).toBe('neo4j:5.26-community');
     expect(neo4j.volumes).toEqual(['neo4j-data:/data']);
     expect(Object.keys(compose.volumes)).toContain('neo4j-data');
-    expect((neo4j.healthcheck as { test: string[] }).test.join(' ')).toContain("cypher-shell -u neo4j");
+    expect((neo4j.healthcheck as { test: string[] }).test.join(' ')).toContain('cypher-shell -u neo4j');
     expect(neo4j.ports).toEqual(['127.0.0.1:7687:7687']);
   });
 

@@ -54,10 +54,17 @@ describe('a failing database', () => {
     process.kill(neo4j!.pid!, 'SIGSTOP');
     try {
       const started = Date.now();
-      const results = await Promise.all([graphql(service!.url, QUERY), graphql(service!.url, QUERY), graphql(service!.url, '{ search(query: "GPT") { score } }')]);
+      const results = await Promise.all([
+        graphql(service!.url, QUERY),
+        graphql(service!.url, QUERY),
+        graphql(service!.url, '{ search(query: "GPT") { score } }'),
+      ]);
       const elapsed = Date.now() - started;
       for (const result of results) {
-        expect(result.errors?.[0]).toMatchObject({ message: 'The database is unavailable or too slow right now; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+        expect(result.errors?.[0]).toMatchObject({
+          message: 'The database is unavailable or too slow right now; try again shortly.',
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
+        });
       }
       expect(elapsed).toBeLessThan(TIMEOUT_MS + 2_000);
       const readyStarted = Date.now();

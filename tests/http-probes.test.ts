@@ -27,22 +27,33 @@ describe('health, readiness and HTTP errors', () => {
   });
 
   it('POST /graphql answers a query', async () => {
-    const result = await graphql<{ graphStats: { nodes: Array<{ label: string }> } }>(service.url, '{ graphStats { nodes { label count } } }');
+    const result = await graphql<{ graphStats: { nodes: Array<{ label: string }> } }>(
+      service.url,
+      '{ graphStats { nodes { label count } } }',
+    );
     expect(result.status).toBe(200);
     expect(result.data?.graphStats.nodes.map((n) => n.label)).toEqual(['Model', 'Organization', 'Technique', 'Limitation', 'Source']);
   });
 
   it('answers malformed JSON with 400 and a sentence', async () => {
-    const response = await fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   it('answers a body over 1 MB with 413', async () => {
     const body = JSON.stringify({ query: `{ graphStats { nodes { label } } } #${'x'.repeat(1_100_000)}` });
     const response = await fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toBe('The request body is larger than the 1 MB limit.');
+    expect(((await response.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toBe(
+      'The request body is larger than the 1 MB limit.',
+    );
   });
 });
 

@@ -44,7 +44,10 @@ describe('bounded load on loopback', () => {
     };
     const reader = async () => {
       for (let i = 0; i < READS_EACH; i += 1) {
-        const result = await graphql(service.url, '{ organization(id: "openai") { models { id techniques { id } } } search(query: "GPT") { score } }');
+        const result = await graphql(
+          service.url,
+          '{ organization(id: "openai") { models { id techniques { id } } } search(query: "GPT") { score } }',
+        );
         errors.push(...(result.errors ?? []));
       }
     };

@@ -74,12 +74,17 @@ describe('loading the seed into Neo4j', () => {
     const relationships = Object.values(rows.relationships).flat().length;
     expect(xml.match(/<node /g)).toHaveLength(entities);
     expect(xml.match(/<edge /g)).toHaveLength(relationships);
-    expect(xml).toContain('<edge id="gpt-2:DERIVED_FROM:gpt-1" source="gpt-2" target="gpt-1"><data key="relation">DERIVED_FROM</data><data key="kind">SUCCESSOR</data>');
+    expect(xml).toContain(
+      '<edge id="gpt-2:DERIVED_FROM:gpt-1" source="gpt-2" target="gpt-1"><data key="relation">DERIVED_FROM</data><data key="kind">SUCCESSOR</data>',
+    );
   });
 
   it('finds entities by Chinese and English names through the full-text index', async () => {
     const search = (q: string) =>
-      db.scope().read("CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD node RETURN node.id AS id LIMIT 5", { q }).then((r) => r.map((x) => x.id));
+      db
+        .scope()
+        .read("CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD node RETURN node.id AS id LIMIT 5", { q })
+        .then((r) => r.map((x) => x.id));
     expect(await search('星火')).toContain('spark');
     expect(await search('幻觉')).toContain('hallucination');
     expect(await search('文心一言')).toContain('ernie-bot');

@@ -23,13 +23,16 @@ describe('the committed seed data', () => {
     expect(files).toHaveLength(5);
     if (!existsSync(shared)) return;
     expect(readdirSync(shared).sort()).toEqual(files);
-    for (const file of files) expect(readFileSync(path.join('seed/documents', file), 'utf8')).toBe(readFileSync(path.join(shared, file), 'utf8'));
+    for (const file of files)
+      expect(readFileSync(path.join('seed/documents', file), 'utf8')).toBe(readFileSync(path.join(shared, file), 'utf8'));
   });
 
   it('quotes every document-cited fact verbatim from its document', () => {
     const documents = new Map(dataset.sources.map((s) => [s.id, readFileSync(path.join('seed/documents', s.file), 'utf8')]));
     const citations = [
-      ...(Object.values(dataset.entities) as AnyEntityEntry[][]).flatMap((list) => list.flatMap((e) => [...e.mentions, ...('claims' in e ? e.claims : [])])),
+      ...(Object.values(dataset.entities) as AnyEntityEntry[][]).flatMap((list) =>
+        list.flatMap((e) => [...e.mentions, ...('claims' in e ? e.claims : [])]),
+      ),
       ...Object.values(dataset.relationships).flatMap((list) => list.flatMap((r) => r.citations)),
     ];
     const fromDocuments = citations.filter((c) => 'source' in c);
@@ -93,7 +96,9 @@ describe('seed validation errors name the file and entry', () => {
       entries[0]!.id = 'gpt-4';
     });
     const problems = problemsIn(dir);
-    expect(problems.map(formatProblem)).toContain('limitations.json #1 (gpt-4): duplicate id "gpt-4" (ids are unique across all kinds and sources)');
+    expect(problems.map(formatProblem)).toContain(
+      'limitations.json #1 (gpt-4): duplicate id "gpt-4" (ids are unique across all kinds and sources)',
+    );
   });
 
   it('reports a lineage cycle with its path', () => {
@@ -113,7 +118,9 @@ describe('seed validation errors name the file and entry', () => {
     const messages = problemsIn(dir).map(formatProblem);
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatch(/^relationships\/mitigates.json #1 .*citations: every relationship needs at least one citation$/);
-    expect(messages[1]).toMatch(/^relationships\/mitigates.json #2 .*citations.0: quote does not appear verbatim in src-00\d: "this sentence is in no document"$/);
+    expect(messages[1]).toMatch(
+      /^relationships\/mitigates.json #2 .*citations.0: quote does not appear verbatim in src-00\d: "this sentence is in no document"$/,
+    );
   });
 
   it('reports values out of range', () => {
@@ -121,11 +128,26 @@ describe('seed validation errors name the file and entry', () => {
       const gpt3 = models.find((m) => m.id === 'gpt-3')!;
       (gpt3.claims as Array<{ attribute: string; value: unknown }>).find((c) => c.attribute === 'parameters')!.value = -5;
     });
-    expect(problemsIn(dir).map(formatProblem)).toEqual([expect.stringMatching(/^models.json #\d+ \(gpt-3\): claims\.\d+\.value: parameters Too small/)]);
+    expect(problemsIn(dir).map(formatProblem)).toEqual([
+      expect.stringMatching(/^models.json #\d+ \(gpt-3\): claims\.\d+\.value: parameters Too small/),
+    ]);
   });
 
   it('finds every cycle once', () => {
-    expect(findCycles([{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'c', to: 'a' }, { from: 'c', to: 'd' }])).toEqual([['a', 'b', 'c', 'a']]);
-    expect(findCycles([{ from: 'a', to: 'b' }, { from: 'a', to: 'c' }, { from: 'b', to: 'c' }])).toEqual([]);
+    expect(
+      findCycles([
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+        { from: 'c', to: 'a' },
+        { from: 'c', to: 'd' },
+      ]),
+    ).toEqual([['a', 'b', 'c', 'a']]);
+    expect(
+      findCycles([
+        { from: 'a', to: 'b' },
+        { from: 'a', to: 'c' },
+        { from: 'b', to: 'c' },
+      ]),
+    ).toEqual([]);
   });
 });

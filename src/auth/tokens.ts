@@ -17,7 +17,11 @@ export class TokenAuthenticator {
   private readonly known: Array<{ role: Role; hash: Buffer; actor: string }>;
 
   constructor(tokens: ApiToken[]) {
-    this.known = tokens.map(({ role, token }) => ({ role, hash: digest(token), actor: `${role}:${digest(token).toString('hex').slice(0, 10)}` }));
+    this.known = tokens.map(({ role, token }) => ({
+      role,
+      hash: digest(token),
+      actor: `${role}:${digest(token).toString('hex').slice(0, 10)}`,
+    }));
   }
 
   /** The caller for an Authorization header; null when absent or not a known token. */

@@ -60,7 +60,10 @@ const envSchema = z.object({
   NEO4J_PASSWORD: optionalText,
   NEO4J_DATABASE: optionalText.superRefine((name, ctx) => {
     if (name !== undefined && !/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(name)) {
-      ctx.addIssue({ code: 'custom', message: `NEO4J_DATABASE must be a Neo4j database name (letters, digits, dots, dashes; 3-63 characters), got "${name}".` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `NEO4J_DATABASE must be a Neo4j database name (letters, digits, dots, dashes; 3-63 characters), got "${name}".`,
+      });
     }
   }),
   NEO4J_LOCAL_PORT: port('NEO4J_LOCAL_PORT', 7687),
@@ -82,12 +85,16 @@ const envSchema = z.object({
     .optional()
     .transform((raw, ctx) => {
       const tokens: ApiToken[] = [];
-      for (const pair of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+      for (const pair of (raw ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const [role, token, ...rest] = pair.split(':');
         if (rest.length > 0 || (role !== 'editor' && role !== 'admin') || !token || token.length < 16) {
           ctx.addIssue({
             code: 'custom',
-            message: 'API_TOKENS must be comma-separated role:token pairs with role editor or admin and tokens of at least 16 characters (one entry is not).',
+            message:
+              'API_TOKENS must be comma-separated role:token pairs with role editor or admin and tokens of at least 16 characters (one entry is not).',
           });
           return z.NEVER;
         }

@@ -4,13 +4,20 @@ import { InvalidInputError } from '../domain/errors.js';
 import { ATTRIBUTE_VALUE, ID_PATTERN } from '../seed/seed.schema.js';
 
 /** The same rules as the seed files, applied to API writes; messages name the input field. */
-const id = z.string().max(80, 'must be at most 80 characters').regex(ID_PATTERN, 'must be a lowercase slug such as "gpt-4" (letters, digits, single dashes)');
+const id = z
+  .string()
+  .max(80, 'must be at most 80 characters')
+  .regex(ID_PATTERN, 'must be a lowercase slug such as "gpt-4" (letters, digits, single dashes)');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const citationRule = z
   .object({
     sourceId: id.optional().nullable(),
-    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(500).optional().nullable(),
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .max(500)
+      .optional()
+      .nullable(),
     quote: z.string().trim().min(8, 'must be at least 8 characters, enough to support the fact').max(400, 'must be at most 400 characters'),
   })
   .refine((c) => Boolean(c.sourceId) !== Boolean(c.url), { message: 'give exactly one of sourceId and url', path: ['sourceId'] });
@@ -36,7 +43,10 @@ export const INPUT_RULES = {
     modalities: optional(ATTRIBUTE_VALUE.modalities),
     trainingTokens: optional(ATTRIBUTE_VALUE.trainingTokens),
   }),
-  [EntityType.ORGANIZATION]: z.object({ ...entityBase, country: optional(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US')) }),
+  [EntityType.ORGANIZATION]: z.object({
+    ...entityBase,
+    country: optional(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US')),
+  }),
   [EntityType.TECHNIQUE]: z.object({
     ...entityBase,
     category: optional(z.enum(['ARCHITECTURE', 'TRAINING', 'ALIGNMENT', 'INFERENCE', 'DATA', 'APPLICATION', 'EFFICIENCY'])),
@@ -64,9 +74,12 @@ export function check<S extends z.ZodType>(rule: S, input: unknown): z.infer<S> 
 
 /** Kind is required on DERIVED_FROM links and meaningless elsewhere. */
 export function checkLinkShape(link: LinkValues): void {
-  if (link.fromId === link.toId) throw new InvalidInputError('input.toId must differ from input.fromId: an entity cannot be linked to itself.', 'input.toId');
-  if (link.type === RelationType.DERIVED_FROM && !link.kind) throw new InvalidInputError('input.kind is required for DERIVED_FROM links.', 'input.kind');
-  if (link.type !== RelationType.DERIVED_FROM && link.kind) throw new InvalidInputError(`input.kind is only allowed on DERIVED_FROM links, not ${link.type}.`, 'input.kind');
+  if (link.fromId === link.toId)
+    throw new InvalidInputError('input.toId must differ from input.fromId: an entity cannot be linked to itself.', 'input.toId');
+  if (link.type === RelationType.DERIVED_FROM && !link.kind)
+    throw new InvalidInputError('input.kind is required for DERIVED_FROM links.', 'input.kind');
+  if (link.type !== RelationType.DERIVED_FROM && link.kind)
+    throw new InvalidInputError(`input.kind is only allowed on DERIVED_FROM links, not ${link.type}.`, 'input.kind');
 }
 
 /** The labels a link's two ends must have, for error messages and the repository's checks. */

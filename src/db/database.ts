@@ -132,7 +132,11 @@ export class Database {
     return result.records.map((record) => toNative(record.toObject()) as Row);
   }
 
-  private async session<T>(mode: 'READ' | 'WRITE', deadline: number, work: (session: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+  private async session<T>(
+    mode: 'READ' | 'WRITE',
+    deadline: number,
+    work: (session: ReturnType<Driver['session']>) => Promise<T>,
+  ): Promise<T> {
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw new DatabaseUnavailableError('The request ran out of time before reaching the database.');
     const config: SessionConfig = {

@@ -50,7 +50,9 @@ export async function applyMigrations(db: Database): Promise<void> {
   for (const item of SCHEMA_ITEMS) await scope.write((tx) => tx.run(item.cypher));
   // Graphs written before the sort key existed get it here; every write path keeps it current.
   await scope.write((tx) =>
-    tx.run(`MATCH (n:${ENTITY_LABEL}) WHERE n.${SORT_NAME} IS NULL OR n.${SORT_NAME} <> toLower(n.name) SET n.${SORT_NAME} = toLower(n.name)`),
+    tx.run(
+      `MATCH (n:${ENTITY_LABEL}) WHERE n.${SORT_NAME} IS NULL OR n.${SORT_NAME} <> toLower(n.name) SET n.${SORT_NAME} = toLower(n.name)`,
+    ),
   );
 }
 

@@ -47,7 +47,15 @@ export const RELATION_FIELDS: Record<EntityType, Record<string, RelationField>> 
 /** GraphQL fields that read a node property of the same name, per kind; only requested ones are fetched. */
 const COMMON_PROPERTIES = ['id', 'name', 'aliases', 'description'];
 export const PROPERTY_FIELDS: Record<EntityType, ReadonlySet<string>> = {
-  [EntityType.MODEL]: new Set([...COMMON_PROPERTIES, 'parameters', 'contextWindow', 'releaseDate', 'openWeights', 'modalities', 'trainingTokens']),
+  [EntityType.MODEL]: new Set([
+    ...COMMON_PROPERTIES,
+    'parameters',
+    'contextWindow',
+    'releaseDate',
+    'openWeights',
+    'modalities',
+    'trainingTokens',
+  ]),
   [EntityType.ORGANIZATION]: new Set([...COMMON_PROPERTIES, 'country']),
   [EntityType.TECHNIQUE]: new Set([...COMMON_PROPERTIES, 'category']),
   [EntityType.LIMITATION]: new Set(COMMON_PROPERTIES),

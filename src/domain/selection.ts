@@ -22,7 +22,12 @@ export interface RelationSelection {
 /** Per concrete kind, since a field typed as the Entity interface may hold any of them. */
 export type Selection = Partial<Record<EntityType, EntitySelection>>;
 
-export const emptyEntitySelection = (): EntitySelection => ({ fields: new Set(['id']), sources: false, claims: false, relations: new Map() });
+export const emptyEntitySelection = (): EntitySelection => ({
+  fields: new Set(['id']),
+  sources: false,
+  claims: false,
+  relations: new Map(),
+});
 
 /** One selection asking for everything either asks for (e.g. lineage's `model` and `via`). */
 export function mergeSelections(a: Selection, b: Selection): Selection {

@@ -5,7 +5,9 @@ import type { Context } from './context.js';
 /** `@Authorized('editor')` admits editors and admins; `@Authorized('admin')` only admins. */
 export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
   if (context.caller === null) {
-    throw new GraphQLError('This operation needs an API token: send Authorization: Bearer <token>.', { extensions: { code: 'UNAUTHENTICATED' } });
+    throw new GraphQLError('This operation needs an API token: send Authorization: Bearer <token>.', {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   }
   const allowed = roles.includes(context.caller.role) || (context.caller.role === 'admin' && roles.includes('editor'));
   if (!allowed) {

@@ -33,7 +33,13 @@ function createRepositories(db: DbScope) {
   };
 }
 
-export function createContext(options: { database: Database; requestId: string; log: Logger; timeoutMs: number; caller: Caller | null }): Context {
+export function createContext(options: {
+  database: Database;
+  requestId: string;
+  log: Logger;
+  timeoutMs: number;
+  caller: Caller | null;
+}): Context {
   const db = options.database.scope({ timeoutMs: options.timeoutMs, metadata: { requestId: options.requestId } });
   return { requestId: options.requestId, log: options.log, caller: options.caller, db, repos: createRepositories(db) };
 }

@@ -30,12 +30,20 @@ export function createErrorFormatter(options: { production: boolean; log: Logger
     const base = { locations: formatted.locations, path: formatted.path };
     const withId = (extensions: Record<string, unknown>) => ({ ...extensions, ...(requestId && { requestId }) });
     if (original instanceof InvalidInputError) {
-      return { ...base, message: original.message, extensions: withId({ code: 'BAD_USER_INPUT', ...(original.field && { field: original.field }) }) };
+      return {
+        ...base,
+        message: original.message,
+        extensions: withId({ code: 'BAD_USER_INPUT', ...(original.field && { field: original.field }) }),
+      };
     }
     if (original instanceof NotFoundError) return { ...base, message: original.message, extensions: withId({ code: 'NOT_FOUND' }) };
     if (original instanceof DatabaseUnavailableError) {
       options.log.warn({ requestId, reason: original.message }, 'database unavailable');
-      return { ...base, message: 'The database is unavailable or too slow right now; try again shortly.', extensions: withId({ code: 'SERVICE_UNAVAILABLE' }) };
+      return {
+        ...base,
+        message: 'The database is unavailable or too slow right now; try again shortly.',
+        extensions: withId({ code: 'SERVICE_UNAVAILABLE' }),
+      };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {

@@ -40,11 +40,15 @@ const shapeKey = (operationName: string | undefined, variables: Record<string, u
 export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   // Weighing a small query cost about a twentieth of the service's CPU per request.
   const cached = documentCache<number>(SHAPES_PER_DOCUMENT);
-  const complexityOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number =>
+  const complexityOf = (
+    document: DocumentNode,
+    operationName: string | undefined,
+    variables: Record<string, unknown> | undefined,
+  ): number =>
     cached(document, shapeKey(operationName, variables), () =>
       getComplexity({
         schema,
-        query: operationName ? separateOperations(document)[operationName] ?? document : document,
+        query: operationName ? (separateOperations(document)[operationName] ?? document) : document,
         variables,
         estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
       }),
@@ -55,9 +59,12 @@ export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context>
         async didResolveOperation({ request, document }) {
           const complexity = complexityOf(document, request.operationName, request.variables);
           if (complexity > MAX_COMPLEXITY) {
-            throw new GraphQLError(`The query's complexity is ${complexity}; the limit is ${MAX_COMPLEXITY}. Ask for fewer items or fewer nested lists.`, {
-              extensions: { code: 'BAD_USER_INPUT', limit: 'complexity' },
-            });
+            throw new GraphQLError(
+              `The query's complexity is ${complexity}; the limit is ${MAX_COMPLEXITY}. Ask for fewer items or fewer nested lists.`,
+              {
+                extensions: { code: 'BAD_USER_INPUT', limit: 'complexity' },
+              },
+            );
           }
         },
       };

@@ -29,7 +29,12 @@ export const RESOLVERS = [
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers: RESOLVERS, validate: false, authChecker, orphanedTypes: [Model, Organization, Technique, Limitation] });
+  const schema = await buildSchema({
+    resolvers: RESOLVERS,
+    validate: false,
+    authChecker,
+    orphanedTypes: [Model, Organization, Technique, Limitation],
+  });
   // type-graphql wraps resolveType in an async function; graphql-jit needs a synchronous one (and
   // graphql-js is spared a promise per entity).
   const entity = schema.getType('Entity');

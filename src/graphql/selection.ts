@@ -22,7 +22,8 @@ function subFields(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeNa
         out.set(name, [...(out.get(name) ?? []), selection]);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition?.name.value;
-        if (condition === undefined || typeName === '' || condition === typeName || condition === INTERFACE_NAME) visit(selection.selectionSet);
+        if (condition === undefined || typeName === '' || condition === typeName || condition === INTERFACE_NAME)
+          visit(selection.selectionSet);
       } else {
         const fragment = info.fragments[selection.name.value];
         const condition = fragment?.typeCondition.name.value;

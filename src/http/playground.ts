@@ -87,7 +87,8 @@ function page(): string {
 /** GET /graphql from a browser opens GraphiQL; its assets live under /playground. */
 export function playground(): { assets: Router; html: express.RequestHandler } {
   const assets = express.Router();
-  for (const name of ['graphiql', 'react', 'react-dom']) assets.use(`/${name}`, express.static(packageDir(name), { immutable: true, maxAge: '1d' }));
+  for (const name of ['graphiql', 'react', 'react-dom'])
+    assets.use(`/${name}`, express.static(packageDir(name), { immutable: true, maxAge: '1d' }));
   const html = page();
   return {
     assets,

@@ -110,7 +110,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
       });
     }
-    return createContext({ database: options.database, requestId, caller, log: options.log.child({ requestId }), timeoutMs: options.requestTimeoutMs });
+    return createContext({
+      database: options.database,
+      requestId,
+      caller,
+      log: options.log.child({ requestId }),
+      timeoutMs: options.requestTimeoutMs,
+    });
   };
   graphqlPost = graphqlPostHandler(apollo, context);
 
@@ -132,7 +138,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = error.status ?? 500;
     const message =
-      error.type === 'entity.too.large' ? BODY_TOO_LARGE : error.type === 'entity.parse.failed' ? BODY_NOT_JSON : status < 500 ? error.message : 'Internal server error.';
+      error.type === 'entity.too.large'
+        ? BODY_TOO_LARGE
+        : error.type === 'entity.parse.failed'
+          ? BODY_NOT_JSON
+          : status < 500
+            ? error.message
+            : 'Internal server error.';
     if (status >= 500) options.log.error({ err: error }, 'unhandled HTTP error');
     sendHttpError(res, status, message);
   });

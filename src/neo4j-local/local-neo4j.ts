@@ -159,7 +159,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
-      reject(new LocalNeo4jError(`The embedded Neo4j did not become ready within ${(options.startTimeoutMs ?? 120_000) / 1000} s; its log is in ${dataDir}/logs.`));
+      reject(
+        new LocalNeo4jError(
+          `The embedded Neo4j did not become ready within ${(options.startTimeoutMs ?? 120_000) / 1000} s; its log is in ${dataDir}/logs.`,
+        ),
+      );
     }, options.startTimeoutMs ?? 120_000);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
@@ -179,7 +183,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     child.once('exit', (code) => {
       clearTimeout(timer);
       const reason = output.trim().split('\n').filter(Boolean).slice(-3).join(' ');
-      reject(new LocalNeo4jError(`The embedded Neo4j exited with code ${code} before it was ready (port ${options.port} busy or store locked?): ${reason}`));
+      reject(
+        new LocalNeo4jError(
+          `The embedded Neo4j exited with code ${code} before it was ready (port ${options.port} busy or store locked?): ${reason}`,
+        ),
+      );
     });
   });
   child.removeAllListeners('exit');

@@ -83,7 +83,13 @@ export class AnalyticsRepository {
   constructor(private readonly db: DbScope) {}
 
   /** Model releases and first technique adoptions in date order, within [from, to] by prefix. */
-  async timeline(options: { from: string | null; to: string | null; types: EntityType[]; first: number; selection: Selection }): Promise<TimelineRow[]> {
+  async timeline(options: {
+    from: string | null;
+    to: string | null;
+    types: EntityType[];
+    first: number;
+    selection: Selection;
+  }): Promise<TimelineRow[]> {
     const branches: string[] = [];
     if (options.types.includes(EntityType.MODEL)) {
       branches.push(`MATCH (n:${LABEL_OF[EntityType.MODEL]}) WHERE n.releaseDate IS NOT NULL AND ${inRange('n.releaseDate')}

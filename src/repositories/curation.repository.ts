@@ -36,7 +36,10 @@ export class CurationRepository {
     await this.db.write(async (tx) => {
       const [existing] = await tx.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN ${typeExpression('n')} AS type`, { id: write.id });
       if (existing && existing.type !== type) {
-        throw new InvalidInputError(`input.id "${write.id}" already names a ${String(existing.type)}; ids are unique across all kinds.`, 'input.id');
+        throw new InvalidInputError(
+          `input.id "${write.id}" already names a ${String(existing.type)}; ids are unique across all kinds.`,
+          'input.id',
+        );
       }
       const sourceId = await this.citedSource(tx, write.citation);
       const props = Object.fromEntries(Object.entries(write.props).filter(([, value]) => value !== null && value !== undefined));
@@ -84,7 +87,10 @@ export class CurationRepository {
         const id = link[field];
         if (actual[i] === null) throw new InvalidInputError(`input.${field} "${id}" names no entity.`, `input.${field}`);
         if (actual[i] !== endpoints[i]) {
-          throw new InvalidInputError(`input.${field} "${id}" is a ${String(actual[i])}, but ${link.type} needs a ${endpoints[i]} there.`, `input.${field}`);
+          throw new InvalidInputError(
+            `input.${field} "${id}" is a ${String(actual[i])}, but ${link.type} needs a ${endpoints[i]} there.`,
+            `input.${field}`,
+          );
         }
       });
       if (link.type === RelationType.DERIVED_FROM) {
@@ -94,7 +100,10 @@ export class CurationRepository {
           { from: link.fromId, to: link.toId },
         );
         if (cycle?.cycle) {
-          throw new InvalidInputError(`input.toId "${link.toId}" already derives from "${link.fromId}"; this link would make a lineage cycle.`, 'input.toId');
+          throw new InvalidInputError(
+            `input.toId "${link.toId}" already derives from "${link.fromId}"; this link would make a lineage cycle.`,
+            'input.toId',
+          );
         }
       }
       const sourceId = await this.citedSource(tx, link.citation);
@@ -109,7 +118,14 @@ export class CurationRepository {
              r.citationConfidences = r.citationConfidences + CASE WHEN known THEN [] ELSE [1.0] END,
              r.confidence = 1.0
          RETURN ${edgeMap('r', new ProjectionCompiler(), true)} AS edge`,
-        { from: link.fromId, to: link.toId, kind: link.kind, edgeId: edgeId(link.fromId, link.type, link.toId), sourceId, quote: link.citation.quote },
+        {
+          from: link.fromId,
+          to: link.toId,
+          kind: link.kind,
+          edgeId: edgeId(link.fromId, link.type, link.toId),
+          sourceId,
+          quote: link.citation.quote,
+        },
       );
       await this.record(tx, { actor, action: `LINK_${link.type}`, entityId: link.fromId, otherId: link.toId, details: link });
       return row!.edge as GraphEdgeRow;
@@ -175,7 +191,10 @@ export class CurationRepository {
     return citation.sourceId as string;
   }
 
-  private async record(tx: WriteTx, change: { actor: string; action: string; entityId: string; otherId: string | null; details: unknown }): Promise<Row[]> {
+  private async record(
+    tx: WriteTx,
+    change: { actor: string; action: string; entityId: string; otherId: string | null; details: unknown },
+  ): Promise<Row[]> {
     return tx.run(
       `CREATE (:Change {at: datetime(), actor: $actor, action: $action, entityId: $entityId, otherId: $otherId, details: $details})`,
       { ...change, details: JSON.stringify(change.details) },

@@ -23,7 +23,8 @@ export interface GraphRows {
 
 /** A whole number within [min, max], checked again here because it is written into Cypher. */
 export function boundedInt(value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`expected a whole number from ${min} to ${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`expected a whole number from ${min} to ${max}, got ${value}`);
   return value;
 }
 
@@ -45,7 +46,13 @@ export class GraphRepository {
   constructor(private readonly db: DbScope) {}
 
   /** A shortest path ignoring direction, nodes in path order; null when none within maxDepth. */
-  async shortestPath(fromId: string, toId: string, maxDepth: number, types: RelationType[], withCitations: boolean): Promise<GraphRows | null> {
+  async shortestPath(
+    fromId: string,
+    toId: string,
+    maxDepth: number,
+    types: RelationType[],
+    withCitations: boolean,
+  ): Promise<GraphRows | null> {
     const compiler = new ProjectionCompiler();
     const depth = boundedInt(maxDepth, 1, 15);
     if (fromId === toId) {

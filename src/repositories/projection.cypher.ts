@@ -26,7 +26,10 @@ export class ProjectionCompiler {
 
   private ofType(v: string, type: EntityType, selection: EntitySelection): string {
     // Only the properties the request reads travel back; names come from PROPERTY_FIELDS.
-    const parts = [...[...selection.fields].filter((field) => PROPERTY_FIELDS[type].has(field)).map((field) => `.${field}`), `__type: '${type}'`];
+    const parts = [
+      ...[...selection.fields].filter((field) => PROPERTY_FIELDS[type].has(field)).map((field) => `.${field}`),
+      `__type: '${type}'`,
+    ];
     if (selection.sources) parts.push(`sources: ${this.entityCitations(v, 'IS NULL', false)}`);
     if (selection.claims) parts.push(`claims: ${this.entityCitations(v, 'IS NOT NULL', true)}`);
     for (const [field, wanted] of selection.relations) {

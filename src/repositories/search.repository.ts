@@ -16,7 +16,12 @@ export class SearchRepository {
    * Full-text search over names, aliases and descriptions (CJK-aware), with exact and prefix
    * name matches ranked first so typing "GPT-4" suggests GPT-4 before its relatives.
    */
-  async search(query: string, types: EntityType[], first: number, selection: Selection): Promise<Array<{ score: number; entity: EntityRow }>> {
+  async search(
+    query: string,
+    types: EntityType[],
+    first: number,
+    selection: Selection,
+  ): Promise<Array<{ score: number; entity: EntityRow }>> {
     const compiler = new ProjectionCompiler();
     const rows = await this.db.read(
       `CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $candidates}) YIELD node, score

@@ -4,7 +4,8 @@ import type { CitationRow, EntityRow, GraphRows, RelationshipRow, SourceRow } fr
 
 const BATCH = 1_000;
 
-const chunks = <T>(rows: T[]): T[][] => Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
+const chunks = <T>(rows: T[]): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
 
 // Labels and relationship types below come from the enums, never from data.
 const upsertEntities = (label: string) => `
@@ -65,34 +66,40 @@ export class SeedRepository {
   /** Everything the seed format holds, read back from the graph in a stable order. */
   async read(): Promise<GraphRows> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
-    const sources = (await scope.read(
-      `MATCH (s:${SOURCE_LABEL}) RETURN s {.id, .title, .file, .url, .author, .date} AS row ORDER BY s.id`,
-    )).map((r) => r.row as SourceRow);
+    const sources = (
+      await scope.read(`MATCH (s:${SOURCE_LABEL}) RETURN s {.id, .title, .file, .url, .author, .date} AS row ORDER BY s.id`)
+    ).map((r) => r.row as SourceRow);
     const entities = {} as Record<EntityType, EntityRow[]>;
     for (const type of Object.values(EntityType)) {
-      entities[type] = (await scope.read(
-        `MATCH (n:${LABEL_OF[type]})
+      entities[type] = (
+        await scope.read(
+          `MATCH (n:${LABEL_OF[type]})
          RETURN n {.id, .name, .aliases, .aliasText, .description} AS row,
                 properties(n) AS props ORDER BY n.id`,
-      )).map(({ row, props }: Row) => {
+        )
+      ).map(({ row, props }: Row) => {
         const { id, name, aliases, aliasText, description, [SORT_NAME]: sortName, ...rest } = props as Record<string, unknown>;
         return { ...(row as EntityRow), props: rest };
       });
     }
-    const citations = (await scope.read(
-      `MATCH (n:${ENTITY_LABEL})-[c:CITES]->(s:${SOURCE_LABEL})
+    const citations = (
+      await scope.read(
+        `MATCH (n:${ENTITY_LABEL})-[c:CITES]->(s:${SOURCE_LABEL})
        RETURN {entityId: n.id, sourceId: s.id, ordinal: c.ordinal, quote: c.quote, confidence: c.confidence,
                attribute: c.attribute, value: c.value} AS row
        ORDER BY n.id, c.ordinal`,
-    )).map((r) => r.row as CitationRow);
+      )
+    ).map((r) => r.row as CitationRow);
     const relationships = {} as Record<RelationType, RelationshipRow[]>;
     for (const type of Object.values(RelationType)) {
-      relationships[type] = (await scope.read(
-        `MATCH (a:${ENTITY_LABEL})-[r:${type}]->(b:${ENTITY_LABEL})
+      relationships[type] = (
+        await scope.read(
+          `MATCH (a:${ENTITY_LABEL})-[r:${type}]->(b:${ENTITY_LABEL})
          RETURN {id: r.id, from: a.id, to: b.id, kind: r.kind, citationSources: r.citationSources, citationQuotes: r.citationQuotes,
                  citationConfidences: r.citationConfidences, confidence: r.confidence} AS row
          ORDER BY a.id, b.id`,
-      )).map((r) => r.row as RelationshipRow);
+        )
+      ).map((r) => r.row as RelationshipRow);
     }
     return { sources, entities, citations, relationships };
   }

@@ -20,7 +20,12 @@ export class TechniqueOverlapRepository {
   }
 
   /** Models ranked by Jaccard similarity of technique sets, with the techniques they share. */
-  async similar(modelId: string, first: number, modelSelection: Selection, techniqueSelection: Selection): Promise<Array<{ model: EntityRow; score: number; shared: EntityRow[] }>> {
+  async similar(
+    modelId: string,
+    first: number,
+    modelSelection: Selection,
+    techniqueSelection: Selection,
+  ): Promise<Array<{ model: EntityRow; score: number; shared: EntityRow[] }>> {
     const compiler = new ProjectionCompiler();
     const rows = await this.db.read(
       `MATCH (m:Model {id: $id})-[:USES]->(t:Technique)

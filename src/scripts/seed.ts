@@ -8,7 +8,9 @@ const { values } = parseArgs({ options: { reset: { type: 'boolean', default: fal
 try {
   await withDatabase(async (db) => {
     await seedDatabase(db, { reset: values.reset, dir: values.dir });
-    const [row] = await db.scope().read('RETURN COUNT { (:Entity) } AS entities, COUNT { ()-[r]->() WHERE r.id IS NOT NULL } AS relationships');
+    const [row] = await db
+      .scope()
+      .read('RETURN COUNT { (:Entity) } AS entities, COUNT { ()-[r]->() WHERE r.id IS NOT NULL } AS relationships');
     console.log(`Seeded ${row?.entities} entities and ${row?.relationships} relationships${values.reset ? ' (after a reset)' : ''}.`);
   });
 } catch (error) {

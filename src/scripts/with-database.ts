@@ -14,7 +14,8 @@ export async function withDatabase(task: (db: Database) => Promise<void>): Promi
   }
   let local;
   try {
-    local = config.neo4j.uri === undefined ? await startLocalNeo4j({ dataDir: config.neo4j.localData, port: config.neo4j.localPort }) : undefined;
+    local =
+      config.neo4j.uri === undefined ? await startLocalNeo4j({ dataDir: config.neo4j.localData, port: config.neo4j.localPort }) : undefined;
   } catch (error) {
     if (!(error instanceof LocalNeo4jError)) throw error;
     console.error(error.message);

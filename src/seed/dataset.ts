@@ -96,7 +96,8 @@ function readArray<S extends z.ZodType>(
     }
     const id = (value as { id?: unknown } | null)?.id;
     if (typeof id === 'string') rejectedIds.add(id);
-    for (const issue of parsed.error.issues) problems.push({ file, entry: entryLabel(index, value), message: `${issue.path.join('.') || 'entry'}: ${issue.message}` });
+    for (const issue of parsed.error.issues)
+      problems.push({ file, entry: entryLabel(index, value), message: `${issue.path.join('.') || 'entry'}: ${issue.message}` });
   });
   return out;
 }
@@ -109,7 +110,10 @@ export function readDataset(dir: string): { dataset: Dataset; problems: SeedProb
     Object.entries(ENTITY_FILES).map(([type, { file, schema }]) => [type, readArray(dir, file, schema, problems, rejectedIds)]),
   ) as unknown as EntityEntries;
   const relationships = Object.fromEntries(
-    Object.values(RelationType).map((type) => [type, readArray(dir, relationshipFile(type), relationshipSchema, problems, rejectedIds, true)]),
+    Object.values(RelationType).map((type) => [
+      type,
+      readArray(dir, relationshipFile(type), relationshipSchema, problems, rejectedIds, true),
+    ]),
   ) as Record<RelationType, RelationshipEntry[]>;
   const sources = readArray(dir, SOURCES_FILE, sourceSchema, problems, rejectedIds);
   return { dataset: { sources, entities, relationships, rejectedIds }, problems };
@@ -126,7 +130,8 @@ export function validateDataset(dataset: Dataset, dir: string): SeedProblem[] {
     typeOf.set(source.id, 'SOURCE');
     const documentPath = path.join(dir, DOCUMENTS_DIR, source.file);
     if (existsSync(documentPath)) documents.set(source.id, readFileSync(documentPath, 'utf8'));
-    else problems.push({ file: SOURCES_FILE, entry: labelOf(index, source), message: `document ${DOCUMENTS_DIR}/${source.file} is missing` });
+    else
+      problems.push({ file: SOURCES_FILE, entry: labelOf(index, source), message: `document ${DOCUMENTS_DIR}/${source.file} is missing` });
   });
 
   const checkCitations = (file: string, entry: string, citations: Citation[], field: string) => {
@@ -136,7 +141,11 @@ export function validateDataset(dataset: Dataset, dir: string): SeedProblem[] {
       if (typeOf.get(citation.source) !== 'SOURCE') {
         problems.push({ file, entry, message: `${field}.${i}: unknown source "${citation.source}"` });
       } else if (document !== undefined && !document.includes(citation.quote)) {
-        problems.push({ file, entry, message: `${field}.${i}: quote does not appear verbatim in ${citation.source}: "${citation.quote.slice(0, 60)}"` });
+        problems.push({
+          file,
+          entry,
+          message: `${field}.${i}: quote does not appear verbatim in ${citation.source}: "${citation.quote.slice(0, 60)}"`,
+        });
       }
     });
   };
@@ -145,7 +154,8 @@ export function validateDataset(dataset: Dataset, dir: string): SeedProblem[] {
     const file = ENTITY_FILES[type].file;
     dataset.entities[type].forEach((entity: AnyEntityEntry, index: number) => {
       const entry = labelOf(index, entity);
-      if (typeOf.has(entity.id)) problems.push({ file, entry, message: `duplicate id "${entity.id}" (ids are unique across all kinds and sources)` });
+      if (typeOf.has(entity.id))
+        problems.push({ file, entry, message: `duplicate id "${entity.id}" (ids are unique across all kinds and sources)` });
       else typeOf.set(entity.id, type);
       if (new Set(entity.aliases).size !== entity.aliases.length || entity.aliases.includes(entity.name)) {
         problems.push({ file, entry, message: 'aliases must be distinct and differ from the name' });
@@ -168,14 +178,17 @@ export function validateDataset(dataset: Dataset, dir: string): SeedProblem[] {
         const actual = typeOf.get(end);
         if (actual === undefined && dataset.rejectedIds?.has(end)) continue;
         if (actual === undefined) problems.push({ file, entry, message: `unknown id "${end}"` });
-        else if (actual !== expected) problems.push({ file, entry, message: `"${end}" is a ${actual}, but ${type} needs a ${expected} there` });
+        else if (actual !== expected)
+          problems.push({ file, entry, message: `"${end}" is a ${actual}, but ${type} needs a ${expected} there` });
       }
       if (rel.from === rel.to) problems.push({ file, entry, message: 'a relationship cannot join an entity to itself' });
       const key = `${rel.from}->${rel.to}`;
       if (seen.has(key)) problems.push({ file, entry, message: `duplicate relationship ${key}` });
       seen.add(key);
-      if (type === RelationType.DERIVED_FROM && rel.kind === undefined) problems.push({ file, entry, message: 'kind is required on DERIVED_FROM' });
-      if (type !== RelationType.DERIVED_FROM && rel.kind !== undefined) problems.push({ file, entry, message: `kind is only allowed on DERIVED_FROM` });
+      if (type === RelationType.DERIVED_FROM && rel.kind === undefined)
+        problems.push({ file, entry, message: 'kind is required on DERIVED_FROM' });
+      if (type !== RelationType.DERIVED_FROM && rel.kind !== undefined)
+        problems.push({ file, entry, message: `kind is only allowed on DERIVED_FROM` });
       checkCitations(file, entry, rel.citations, 'citations');
     });
   }

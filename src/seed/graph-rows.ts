@@ -59,21 +59,38 @@ function preferredValues(claims: Claim[]): Record<string, unknown> {
   for (const attribute of MODEL_ATTRIBUTES) {
     const best = claims
       .filter((claim) => claim.attribute === attribute)
-      .reduce<Claim | undefined>((top, claim) => (top === undefined || (claim.confidence ?? 1) > (top.confidence ?? 1) ? claim : top), undefined);
+      .reduce<Claim | undefined>(
+        (top, claim) => (top === undefined || (claim.confidence ?? 1) > (top.confidence ?? 1) ? claim : top),
+        undefined,
+      );
     props[attribute] = best?.value ?? null;
   }
   return props;
 }
 
 export function toGraphRows(dataset: Dataset): GraphRows {
-  const sources: SourceRow[] = dataset.sources.map((s) => ({ id: s.id, title: s.title, file: s.file, url: null, author: s.author ?? null, date: s.date ?? null }));
+  const sources: SourceRow[] = dataset.sources.map((s) => ({
+    id: s.id,
+    title: s.title,
+    file: s.file,
+    url: null,
+    author: s.author ?? null,
+    date: s.date ?? null,
+  }));
   const urlSources = new Map<string, SourceRow>();
   const sourceIdOf = (citation: Citation): string => {
     if ('source' in citation) return citation.source;
     const id = urlSourceId(citation.url);
     if (!urlSources.has(id)) {
       const url = new URL(citation.url);
-      urlSources.set(id, { id, title: decodeURIComponent(`${url.hostname}${url.pathname}`), file: null, url: citation.url, author: null, date: null });
+      urlSources.set(id, {
+        id,
+        title: decodeURIComponent(`${url.hostname}${url.pathname}`),
+        file: null,
+        url: citation.url,
+        author: null,
+        date: null,
+      });
     }
     return id;
   };
@@ -92,7 +109,14 @@ export function toGraphRows(dataset: Dataset): GraphRows {
         value: c.attribute === undefined ? null : JSON.stringify(c.value),
       }),
     );
-    return { id: entity.id, name: entity.name, aliases: entity.aliases, aliasText: entity.aliases.join(' | '), description: entity.description, props };
+    return {
+      id: entity.id,
+      name: entity.name,
+      aliases: entity.aliases,
+      aliasText: entity.aliases.join(' | '),
+      description: entity.description,
+      props,
+    };
   };
 
   const entities: Record<EntityType, EntityRow[]> = {

@@ -18,8 +18,11 @@ export function toGraphML(rows: GraphRows): string {
   ];
   for (const type of Object.values(EntityType)) {
     for (const entity of rows.entities[type]) {
-      const released = typeof entity.props.releaseDate === 'string' ? `<data key="releaseDate">${escape(entity.props.releaseDate)}</data>` : '';
-      lines.push(`    <node id="${escape(entity.id)}"><data key="label">${escape(entity.name)}</data><data key="type">${LABEL_OF[type]}</data>${released}</node>`);
+      const released =
+        typeof entity.props.releaseDate === 'string' ? `<data key="releaseDate">${escape(entity.props.releaseDate)}</data>` : '';
+      lines.push(
+        `    <node id="${escape(entity.id)}"><data key="label">${escape(entity.name)}</data><data key="type">${LABEL_OF[type]}</data>${released}</node>`,
+      );
     }
   }
   for (const type of Object.values(RelationType)) {

@@ -7,7 +7,8 @@ import { ENTITY_FILES, relationshipFile, type Citation, type Claim } from './see
 
 const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-const withConfidence = <T extends object>(citation: T, confidence: number | undefined): T => (confidence === undefined || confidence === 1 ? citation : { ...citation, confidence });
+const withConfidence = <T extends object>(citation: T, confidence: number | undefined): T =>
+  confidence === undefined || confidence === 1 ? citation : { ...citation, confidence };
 
 /** Key order per entry is fixed, so files written from the graph match the committed ones byte for byte. */
 function canonicalCitation(citation: Citation): Citation {
@@ -21,7 +22,11 @@ function canonicalEntity(type: EntityType, entity: AnyEntityEntry): Record<strin
   if ('category' in entity) out.category = entity.category;
   out.mentions = entity.mentions.map(canonicalCitation);
   if (type === EntityType.MODEL) {
-    out.claims = (entity as { claims: Claim[] }).claims.map((claim) => ({ attribute: claim.attribute, value: claim.value, ...canonicalCitation(claim) }));
+    out.claims = (entity as { claims: Claim[] }).claims.map((claim) => ({
+      attribute: claim.attribute,
+      value: claim.value,
+      ...canonicalCitation(claim),
+    }));
   }
   return out;
 }
@@ -29,14 +34,28 @@ function canonicalEntity(type: EntityType, entity: AnyEntityEntry): Record<strin
 /** The seed folder's files as text, keyed by path inside the folder; empty relationship files are left out. */
 export function formatDataset(dataset: Dataset): Map<string, string> {
   const files = new Map<string, string>();
-  files.set('sources.json', json(byId(dataset.sources).map((s) => ({ id: s.id, file: s.file, title: s.title, ...(s.author && { author: s.author }), ...(s.date && { date: s.date }) }))));
+  files.set(
+    'sources.json',
+    json(
+      byId(dataset.sources).map((s) => ({
+        id: s.id,
+        file: s.file,
+        title: s.title,
+        ...(s.author && { author: s.author }),
+        ...(s.date && { date: s.date }),
+      })),
+    ),
+  );
   for (const type of Object.values(EntityType)) {
     files.set(ENTITY_FILES[type].file, json(byId<AnyEntityEntry>(dataset.entities[type]).map((e) => canonicalEntity(type, e))));
   }
   for (const type of Object.values(RelationType)) {
     const rels = [...dataset.relationships[type]].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
     if (rels.length === 0) continue;
-    files.set(relationshipFile(type), json(rels.map((r) => ({ from: r.from, to: r.to, ...(r.kind && { kind: r.kind }), citations: r.citations.map(canonicalCitation) }))));
+    files.set(
+      relationshipFile(type),
+      json(rels.map((r) => ({ from: r.from, to: r.to, ...(r.kind && { kind: r.kind }), citations: r.citations.map(canonicalCitation) }))),
+    );
   }
   return files;
 }
@@ -67,17 +86,33 @@ export function rowsToDataset(rows: GraphRows): Dataset {
       mentions: cited.filter((c) => c.attribute === null).map((c) => citation(c.sourceId, c.quote, c.confidence)),
       claims: cited
         .filter((c) => c.attribute !== null)
-        .map((c) => ({ attribute: c.attribute, value: JSON.parse(c.value as string) as unknown, ...citation(c.sourceId, c.quote, c.confidence) }) as Claim),
+        .map(
+          (c) =>
+            ({
+              attribute: c.attribute,
+              value: JSON.parse(c.value as string) as unknown,
+              ...citation(c.sourceId, c.quote, c.confidence),
+            }) as Claim,
+        ),
     };
   };
   const without = <T extends { claims?: unknown }>({ claims: _claims, ...rest }: T) => rest;
   return {
     sources: rows.sources
       .filter((s) => s.file !== null)
-      .map((s) => ({ id: s.id, file: s.file as string, title: s.title ?? s.id, ...(s.author !== null && { author: s.author }), ...(s.date !== null && { date: s.date }) })),
+      .map((s) => ({
+        id: s.id,
+        file: s.file as string,
+        title: s.title ?? s.id,
+        ...(s.author !== null && { author: s.author }),
+        ...(s.date !== null && { date: s.date }),
+      })),
     entities: {
       [EntityType.MODEL]: rows.entities.MODEL.map(base),
-      [EntityType.ORGANIZATION]: rows.entities.ORGANIZATION.map((r) => ({ ...without(base(r)), ...(typeof r.props.country === 'string' && { country: r.props.country }) })),
+      [EntityType.ORGANIZATION]: rows.entities.ORGANIZATION.map((r) => ({
+        ...without(base(r)),
+        ...(typeof r.props.country === 'string' && { country: r.props.country }),
+      })),
       [EntityType.TECHNIQUE]: rows.entities.TECHNIQUE.map((r) => ({ ...without(base(r)), category: r.props.category as never })),
       [EntityType.LIMITATION]: rows.entities.LIMITATION.map((r) => without(base(r))),
     },
@@ -88,7 +123,9 @@ export function rowsToDataset(rows: GraphRows): Dataset {
           from: r.from,
           to: r.to,
           ...(r.kind !== null && { kind: r.kind as never }),
-          citations: r.citationSources.map((sourceId, i) => citation(sourceId, r.citationQuotes[i] as string, r.citationConfidences[i] as number)),
+          citations: r.citationSources.map((sourceId, i) =>
+            citation(sourceId, r.citationQuotes[i] as string, r.citationConfidences[i] as number),
+          ),
         })),
       ]),
     ) as Dataset['relationships'],

@@ -23,7 +23,10 @@ export const ATTRIBUTE_VALUE = {
   parameters: z.number().int().min(1_000).max(1e14),
   contextWindow: z.number().int().min(16).max(1e8),
   trainingTokens: z.number().min(1e6).max(1e15),
-  releaseDate: z.string().regex(ISO_DATE_PATTERN, 'must be an ISO date: 2023, 2023-03 or 2023-03-14').refine((d) => d >= '1950' && d <= '2100', 'must be a year from 1950 to 2100'),
+  releaseDate: z
+    .string()
+    .regex(ISO_DATE_PATTERN, 'must be an ISO date: 2023, 2023-03 or 2023-03-14')
+    .refine((d) => d >= '1950' && d <= '2100', 'must be a year from 1950 to 2100'),
   openWeights: z.boolean(),
   modalities,
 } as const;
@@ -37,7 +40,8 @@ const claimSchema = z
   ])
   .superRefine((claim, ctx) => {
     const result = ATTRIBUTE_VALUE[claim.attribute].safeParse(claim.value);
-    if (!result.success) ctx.addIssue({ code: 'custom', path: ['value'], message: `${claim.attribute} ${result.error.issues[0]?.message ?? 'is invalid'}` });
+    if (!result.success)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `${claim.attribute} ${result.error.issues[0]?.message ?? 'is invalid'}` });
   });
 
 const entityBase = {
@@ -49,7 +53,13 @@ const entityBase = {
 };
 
 export const modelSchema = z.strictObject({ ...entityBase, claims: z.array(claimSchema).default([]) });
-export const organizationSchema = z.strictObject({ ...entityBase, country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code').optional() });
+export const organizationSchema = z.strictObject({
+  ...entityBase,
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code')
+    .optional(),
+});
 export const techniqueSchema = z.strictObject({
   ...entityBase,
   category: z.enum(['ARCHITECTURE', 'TRAINING', 'ALIGNMENT', 'INFERENCE', 'DATA', 'APPLICATION', 'EFFICIENCY']),

@@ -47,7 +47,9 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
     await context?.close();
     context = undefined;
     // Everything the page loaded came from the service itself: no CDN, font or image from elsewhere.
-    const foreign = requests.filter((u) => !u.startsWith(`${service.url}/`) && u !== service.url && !u.startsWith('data:') && !u.startsWith('blob:'));
+    const foreign = requests.filter(
+      (u) => !u.startsWith(`${service.url}/`) && u !== service.url && !u.startsWith('data:') && !u.startsWith('blob:'),
+    );
     expect(foreign, 'requests that left the service').toEqual([]);
     expect(problems, 'page errors and console errors').toEqual([]);
   });
@@ -107,11 +109,14 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
     return page.getByTestId('graph-title').textContent();
   }
 
-  const cyIds = (page: Page, selector: string) => page.evaluate((sel) => window.__explorer.cy.$(sel).map((e: Any) => e.id()) as string[], selector);
+  const cyIds = (page: Page, selector: string) =>
+    page.evaluate((sel) => window.__explorer.cy.$(sel).map((e: Any) => e.id()) as string[], selector);
 
   it('starts empty, suggests as you type, and draws the chosen entity’s neighbourhood', async () => {
     const page = await open();
-    await expect.poll(() => page.getByTestId('empty-state').textContent(), POLL).toContain('Search for a model, organization, technique or limitation to start');
+    await expect
+      .poll(() => page.getByTestId('empty-state').textContent(), POLL)
+      .toContain('Search for a model, organization, technique or limitation to start');
     await shot(page, 'explorer-01-start');
 
     await page.getByTestId('search-input').fill('GPT-4');
@@ -183,12 +188,24 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
   it('expands a node without moving the nodes already drawn', async () => {
     const page = await open();
     await showEntity(page, 'GPT-4', 'gpt-4');
-    const before = await page.evaluate(() => Object.fromEntries(window.__explorer.cy.nodes().map((n: Any) => [n.id(), { ...n.position() }])) as Record<string, { x: number; y: number }>);
+    const before = await page.evaluate(
+      () =>
+        Object.fromEntries(window.__explorer.cy.nodes().map((n: Any) => [n.id(), { ...n.position() }])) as Record<
+          string,
+          { x: number; y: number }
+        >,
+    );
     await tap(page, 'openai');
     await expect.poll(() => page.getByTestId('panel-title').textContent(), POLL).toBe('OpenAI');
     await page.getByTestId('btn-expand').click();
     await page.waitForFunction((n) => window.__explorer.cy.nodes().length > n, Object.keys(before).length);
-    const after = await page.evaluate(() => Object.fromEntries(window.__explorer.cy.nodes().map((n: Any) => [n.id(), { ...n.position() }])) as Record<string, { x: number; y: number }>);
+    const after = await page.evaluate(
+      () =>
+        Object.fromEntries(window.__explorer.cy.nodes().map((n: Any) => [n.id(), { ...n.position() }])) as Record<
+          string,
+          { x: number; y: number }
+        >,
+    );
     for (const [id, p] of Object.entries(before)) {
       expect(after[id]?.x, id).toBeCloseTo(p.x, 3);
       expect(after[id]?.y, id).toBeCloseTo(p.y, 3);
@@ -203,7 +220,10 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
     await page.getByTestId('btn-lineage').click();
     await expect.poll(() => graphTitle(page), POLL).toMatch(/^Lineage of GPT-4/);
     await page.waitForFunction(() => window.__explorer.cy.$id('gpt-3').nonempty());
-    const y = await page.evaluate(() => ({ gpt3: window.__explorer.cy.$id('gpt-3').position('y') as number, gpt4: window.__explorer.cy.$id('gpt-4').position('y') as number }));
+    const y = await page.evaluate(() => ({
+      gpt3: window.__explorer.cy.$id('gpt-3').position('y') as number,
+      gpt4: window.__explorer.cy.$id('gpt-4').position('y') as number,
+    }));
     expect(y.gpt3).toBeLessThan(y.gpt4);
     await waitIdle(page);
     await shot(page, 'explorer-07-lineage');
@@ -272,11 +292,16 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
     await expect.poll(() => page.evaluate(() => window.__explorer.cy.$id('gpt-4').visible()), POLL).toBe(true);
 
     await page.getByTestId('filter-rel-DEVELOPED_BY').uncheck();
-    await expect.poll(() => page.evaluate(() => window.__explorer.cy.edges('[type = "DEVELOPED_BY"]').filter(':visible').length), POLL).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => window.__explorer.cy.edges('[type = "DEVELOPED_BY"]').filter(':visible').length), POLL)
+      .toBe(0);
     await page.getByTestId('filter-rel-DEVELOPED_BY').check();
 
     await page.getByTestId('toggle-degree-size').check();
-    const sizes = await page.evaluate(() => ({ hub: window.__explorer.cy.$id('gpt-4').width() as number, min: Math.min(...window.__explorer.cy.nodes().map((n: Any) => n.width())) }));
+    const sizes = await page.evaluate(() => ({
+      hub: window.__explorer.cy.$id('gpt-4').width() as number,
+      min: Math.min(...window.__explorer.cy.nodes().map((n: Any) => n.width())),
+    }));
     expect(sizes.hub).toBeGreaterThan(sizes.min);
     await shot(page, 'explorer-11-filters');
   });
@@ -289,7 +314,8 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
     expect(await page.getByTestId('timeline-model').count()).toBeGreaterThanOrEqual(5);
     // Ordered by date along x: GPT-3 (2020) is left of GPT-4 (2023).
     const x = await page.evaluate(() => {
-      const at = (id: string) => document.querySelector(`[data-testid="timeline-model"][data-id="${id}"] circle`).getBoundingClientRect().x as number;
+      const at = (id: string) =>
+        document.querySelector(`[data-testid="timeline-model"][data-id="${id}"] circle`).getBoundingClientRect().x as number;
       return { gpt3: at('gpt-3'), gpt4: at('gpt-4') };
     });
     expect(x.gpt3).toBeLessThan(x.gpt4);

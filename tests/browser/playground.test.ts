@@ -57,7 +57,9 @@ describe.skipIf(!hasChromium)('GraphQL playground in Chromium', () => {
     await page.waitForSelector('.graphiql-container');
     expect(await page.locator('.graphiql-tab').allInnerTexts()).toEqual(['Lineage', 'Shared', 'Path', 'Neighbourhood', 'Search']);
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('"gpt-3-5"'));
+    await page.waitForFunction(() =>
+      (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('"gpt-3-5"'),
+    );
     mkdirSync('test-results/screenshots', { recursive: true });
     await page.screenshot({ path: 'test-results/screenshots/playground.png' });
     expect(foreign).toEqual([]);

@@ -5,7 +5,9 @@ import type { Browser } from 'playwright-core';
 export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(chromePath);
 if (!hasChromium) {
-  console.warn(`browser tests skipped: install Debian's chromium (apt-get install chromium) or set CHROME_PATH (no executable at ${chromePath})`);
+  console.warn(
+    `browser tests skipped: install Debian's chromium (apt-get install chromium) or set CHROME_PATH (no executable at ${chromePath})`,
+  );
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -13,6 +15,14 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromePath,
     // Without the background-networking flags Chromium keeps calling out to Google's hosts.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }

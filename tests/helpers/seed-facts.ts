@@ -8,5 +8,7 @@ export const relations = (type: string) => seedFile<Array<{ from: string; to: st
 export const modelIds = () => seedFile<Array<{ id: string }>>('models.json').map((m) => m.id);
 
 export function techniquesOf(modelId: string): string[] {
-  return relations('uses').filter((r) => r.from === modelId).map((r) => r.to);
+  return relations('uses')
+    .filter((r) => r.from === modelId)
+    .map((r) => r.to);
 }

@@ -72,10 +72,7 @@ export async function lineage(modelId: string): Promise<Graph> {
 }
 
 export async function downstream(id: string): Promise<Graph> {
-  const data = await request<{ downstream: Graph }>(
-    `query Downstream($id: ID!) { downstream(id: $id) { ${GRAPH_FIELDS} } }`,
-    { id },
-  );
+  const data = await request<{ downstream: Graph }>(`query Downstream($id: ID!) { downstream(id: $id) { ${GRAPH_FIELDS} } }`, { id });
   return data.downstream;
 }
 

@@ -21,26 +21,48 @@ export class Filters {
     for (const t of ENTITY_TYPES) {
       const count = el('span', { className: 'count' });
       this.typeCounts.set(t, count);
-      types.append(this.checkbox(`filter-type-${t}`, [shapeIcon(t, 14), TYPE_STYLE[t].plural], count, (on) => this.toggle(this.state.hiddenTypes, t, on)));
+      types.append(
+        this.checkbox(`filter-type-${t}`, [shapeIcon(t, 14), TYPE_STYLE[t].plural], count, (on) =>
+          this.toggle(this.state.hiddenTypes, t, on),
+        ),
+      );
     }
     const relations = el('fieldset', { className: 'filter-group' }, el('legend', { text: 'Relationships' }));
     for (const r of RELATION_TYPES) {
       const count = el('span', { className: 'count' });
       this.relationCounts.set(r, count);
-      const swatch = el('span', { className: `edge-swatch${r === 'COMPETES_WITH' || r === 'COLLABORATES_WITH' ? ' dashed' : ''}`, style: `--edge-color:${RELATION_COLOR[r]}`, 'aria-hidden': 'true' });
-      relations.append(this.checkbox(`filter-rel-${r}`, [swatch, relationLabel(r)], count, (on) => this.toggle(this.state.hiddenRelations, r, on)));
+      const swatch = el('span', {
+        className: `edge-swatch${r === 'COMPETES_WITH' || r === 'COLLABORATES_WITH' ? ' dashed' : ''}`,
+        style: `--edge-color:${RELATION_COLOR[r]}`,
+        'aria-hidden': 'true',
+      });
+      relations.append(
+        this.checkbox(`filter-rel-${r}`, [swatch, relationLabel(r)], count, (on) => this.toggle(this.state.hiddenRelations, r, on)),
+      );
     }
     const display = el('fieldset', { className: 'filter-group' }, el('legend', { text: 'Display' }));
     display.append(
-      this.checkbox('toggle-degree-size', ['Size nodes by degree'], null, (on) => {
-        this.state.sizeByDegree = on;
-        this.onChange(this.state);
-      }, false),
+      this.checkbox(
+        'toggle-degree-size',
+        ['Size nodes by degree'],
+        null,
+        (on) => {
+          this.state.sizeByDegree = on;
+          this.onChange(this.state);
+        },
+        false,
+      ),
     );
     root.append(types, relations, display);
   }
 
-  private checkbox(testid: string, label: Array<Node | string>, count: HTMLElement | null, onToggle: (checked: boolean) => void, checked = true): HTMLLabelElement {
+  private checkbox(
+    testid: string,
+    label: Array<Node | string>,
+    count: HTMLElement | null,
+    onToggle: (checked: boolean) => void,
+    checked = true,
+  ): HTMLLabelElement {
     const input = el('input', { type: 'checkbox', 'data-testid': testid });
     input.checked = checked;
     input.addEventListener('change', () => onToggle(input.checked));

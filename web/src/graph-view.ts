@@ -86,7 +86,15 @@ function stylesheet(): StylesheetJson {
     { selector: 'node.hl-path', style: { 'border-width': 5, 'border-color': '#f59e0b', 'z-index': 30 } },
     {
       selector: 'edge.hl-path',
-      style: { width: 5, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', opacity: 1, 'z-index': 30, color: '#92400e', 'font-size': 11 },
+      style: {
+        width: 5,
+        'line-color': '#f59e0b',
+        'target-arrow-color': '#f59e0b',
+        opacity: 1,
+        'z-index': 30,
+        color: '#92400e',
+        'font-size': 11,
+      },
     },
     { selector: 'node.hl-compare', style: { 'border-width': 5, 'border-color': '#a855f7', 'z-index': 30 } },
     {
@@ -101,7 +109,10 @@ export class GraphView {
   readonly cy: Core;
   private edgeIds = new Map<string, string>();
 
-  constructor(container: HTMLElement, private readonly handlers: GraphViewHandlers) {
+  constructor(
+    container: HTMLElement,
+    private readonly handlers: GraphViewHandlers,
+  ) {
     this.cy = cytoscape({
       container,
       style: stylesheet(),
@@ -180,7 +191,8 @@ export class GraphView {
     const center = anchor.nonempty() ? { ...anchor.position() } : centroid(old);
     const away = centroid(old);
     // Prefer the side of the anchor that faces away from the rest of the graph.
-    const preferred = Math.hypot(center.x - away.x, center.y - away.y) < 1 ? -Math.PI / 2 : Math.atan2(center.y - away.y, center.x - away.x);
+    const preferred =
+      Math.hypot(center.x - away.x, center.y - away.y) < 1 ? -Math.PI / 2 : Math.atan2(center.y - away.y, center.x - away.x);
     const occupied = old.map((n) => ({ ...n.position() }));
     const placed = new Map<string, { x: number; y: number }>();
     old.forEach((n) => {
@@ -343,7 +355,9 @@ export class GraphView {
       nodes.removeClass('by-degree');
       return;
     }
-    const degree = (n: NodeSingular) => n.connectedEdges().filter((e) => !e.hasClass('filtered') && !e.source().hasClass('filtered') && !e.target().hasClass('filtered')).length;
+    const degree = (n: NodeSingular) =>
+      n.connectedEdges().filter((e) => !e.hasClass('filtered') && !e.source().hasClass('filtered') && !e.target().hasClass('filtered'))
+        .length;
     let max = 1;
     nodes.forEach((n) => {
       max = Math.max(max, degree(n));
@@ -392,7 +406,11 @@ const SPOT_H = 62;
  * The free position nearest to `center` on rings around it, trying angles closest to `preferred`
  * first; existing nodes never move, so only the new node's position is chosen.
  */
-function freeSpot(center: { x: number; y: number }, preferred: number, occupied: Array<{ x: number; y: number }>): { x: number; y: number } {
+function freeSpot(
+  center: { x: number; y: number },
+  preferred: number,
+  occupied: Array<{ x: number; y: number }>,
+): { x: number; y: number } {
   for (let ring = 0; ring < 40; ring++) {
     const radius = 120 + ring * 70;
     const steps = Math.max(8, Math.floor((2 * Math.PI * radius) / 70));

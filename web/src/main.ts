@@ -215,7 +215,13 @@ async function expand(id: string): Promise<void> {
   if (wasEmpty) setTitle(`Neighbourhood of ${nameOf(id)}`);
   else if (!ui.title.textContent?.includes('(expanded)')) setTitle(`${ui.title.textContent ?? ''} (expanded)`);
   graph.focus(id);
-  notice(added.length === 0 ? `${nameOf(id)} has no neighbours that are not drawn already.` : g.truncated ? 'The neighbourhood was truncated at the server’s limit.' : null);
+  notice(
+    added.length === 0
+      ? `${nameOf(id)} has no neighbours that are not drawn already.`
+      : g.truncated
+        ? 'The neighbourhood was truncated at the server’s limit.'
+        : null,
+  );
   graph.fit();
 }
 
@@ -238,7 +244,13 @@ async function showDownstream(id: string): Promise<void> {
   graph.replace(g, 'layered', id);
   graph.focus(id);
   setTitle(`Downstream of ${nameOf(id)}`);
-  notice(g.nodes.length <= 1 ? `Nothing is downstream of ${nameOf(id)}.` : g.truncated ? 'Downstream was truncated at the server’s limit.' : null);
+  notice(
+    g.nodes.length <= 1
+      ? `Nothing is downstream of ${nameOf(id)}.`
+      : g.truncated
+        ? 'Downstream was truncated at the server’s limit.'
+        : null,
+  );
 }
 
 function setPending(pending: Pending | null): void {
@@ -386,9 +398,9 @@ ui.clearHl.addEventListener('click', () => {
 ui.viewGraph.addEventListener('click', () => setView('graph'));
 ui.viewTimeline.addEventListener('click', () => setView('timeline'));
 $('error-dismiss').addEventListener('click', clearError);
-document.querySelectorAll<HTMLButtonElement>('[data-start]').forEach((b) =>
-  b.addEventListener('click', () => void choose({ id: b.dataset.start ?? '', name: b.textContent ?? '', type: 'MODEL' })),
-);
+document
+  .querySelectorAll<HTMLButtonElement>('[data-start]')
+  .forEach((b) => b.addEventListener('click', () => void choose({ id: b.dataset.start ?? '', name: b.textContent ?? '', type: 'MODEL' })));
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && state.pending) setPending(null);
 });

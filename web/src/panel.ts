@@ -48,7 +48,14 @@ export class Panel {
   }
 
   showLoading(what: string): void {
-    this.set(el('div', { className: 'panel-loading', 'data-testid': 'panel-loading' }, el('span', { className: 'spinner', 'aria-hidden': 'true' }), `Loading ${what}…`));
+    this.set(
+      el(
+        'div',
+        { className: 'panel-loading', 'data-testid': 'panel-loading' },
+        el('span', { className: 'spinner', 'aria-hidden': 'true' }),
+        `Loading ${what}…`,
+      ),
+    );
   }
 
   showMissing(id: string): void {
@@ -60,9 +67,21 @@ export class Panel {
     const header = el(
       'header',
       { className: 'panel-header' },
-      el('span', { className: 'type-badge', style: `--type-color:${style.color}`, 'data-testid': 'panel-type' }, shapeIcon(entity.type, 12), style.label),
+      el(
+        'span',
+        { className: 'type-badge', style: `--type-color:${style.color}`, 'data-testid': 'panel-type' },
+        shapeIcon(entity.type, 12),
+        style.label,
+      ),
       el('h2', { 'data-testid': 'panel-title', id: 'panel-title', text: entity.name }),
-      entity.aliases.length > 0 ? el('p', { className: 'aliases', 'data-testid': 'panel-aliases' }, el('span', { className: 'muted', text: 'Also known as ' }), entity.aliases.join(' · ')) : null,
+      entity.aliases.length > 0
+        ? el(
+            'p',
+            { className: 'aliases', 'data-testid': 'panel-aliases' },
+            el('span', { className: 'muted', text: 'Also known as ' }),
+            entity.aliases.join(' · '),
+          )
+        : null,
     );
 
     const actions = el('div', { className: 'panel-actions', role: 'toolbar', 'aria-label': 'Actions' });
@@ -72,11 +91,13 @@ export class Panel {
       actions.append(b);
     };
     button('Expand', 'btn-expand', 'Add this node’s neighbours to the graph', () => this.actions.expand(entity.id), true);
-    if (entity.type === 'MODEL') button('Lineage', 'btn-lineage', 'Ancestors and descendants of this model', () => this.actions.lineage(entity.id));
+    if (entity.type === 'MODEL')
+      button('Lineage', 'btn-lineage', 'Ancestors and descendants of this model', () => this.actions.lineage(entity.id));
     button('Downstream', 'btn-downstream', 'Show only what depends on this', () => this.actions.downstream(entity.id));
     button('Path from here', 'btn-path-from', 'Pick another node to find a path to it', () => this.actions.pathFrom(entity.id));
     button('Path to here', 'btn-path-to', 'Pick another node to find a path from it', () => this.actions.pathTo(entity.id));
-    if (entity.type === 'MODEL') button('Compare', 'btn-compare', 'Pick another model to compare with', () => this.actions.compare(entity.id));
+    if (entity.type === 'MODEL')
+      button('Compare', 'btn-compare', 'Pick another model to compare with', () => this.actions.compare(entity.id));
 
     const facts = el('dl', { className: 'facts', 'data-testid': 'panel-attributes' });
     const fact = (term: string, value: string | null | undefined) => {
@@ -126,7 +147,8 @@ export class Panel {
     if (s.file && s.file !== title) meta.append(el('span', { className: 'muted', text: ` · ${s.file}` }));
     if (s.author) meta.append(el('span', { className: 'muted', text: ` · ${s.author}` }));
     if (s.date) meta.append(el('span', { className: 'muted', text: ` · ${formatDate(s.date) ?? s.date}` }));
-    if (c.confidence < 1) meta.append(el('span', { className: 'confidence', title: 'Extraction confidence', text: `${Math.round(c.confidence * 100)}%` }));
+    if (c.confidence < 1)
+      meta.append(el('span', { className: 'confidence', title: 'Extraction confidence', text: `${Math.round(c.confidence * 100)}%` }));
     return el('li', { className: 'source' }, el('blockquote', { 'data-testid': 'source-quote', text: plainQuote(c.quote) }), meta);
   }
 
@@ -150,11 +172,16 @@ export class Panel {
         'div',
         { className: 'score', 'data-testid': 'compare-score' },
         el('span', { className: 'score-value', text: score == null ? '—' : score.toFixed(2) }),
-        el('span', { className: 'muted', text: score == null ? ` ${b.name} is not among ${a.name}’s similar models` : ` similarity of ${b.name} to ${a.name}` }),
+        el('span', {
+          className: 'muted',
+          text: score == null ? ` ${b.name} is not among ${a.name}’s similar models` : ` similarity of ${b.name} to ${a.name}`,
+        }),
       ),
       score == null ? el('span') : el('meter', { min: '0', max: '1', value: String(score), 'aria-label': 'similarity' }),
       el('h3', { text: `Shared techniques (${shared.length})` }),
-      shared.length > 0 ? list : el('p', { className: 'muted', 'data-testid': 'compare-shared', text: 'These models share no techniques.' }),
+      shared.length > 0
+        ? list
+        : el('p', { className: 'muted', 'data-testid': 'compare-shared', text: 'These models share no techniques.' }),
       el('p', { className: 'muted', text: 'The two models and their shared techniques are highlighted in purple.' }),
       el('div', { className: 'panel-actions' }, this.backButton(a), this.backButton(b)),
     );
@@ -164,16 +191,30 @@ export class Panel {
     const title = el('h2', { 'data-testid': 'panel-title', text: `${from.name} → ${to.name}` });
     const header = el('header', { className: 'panel-header' }, el('span', { className: 'type-badge path', text: 'Path' }), title);
     if (!steps) {
-      this.set(header, el('p', { className: 'empty-result', 'data-testid': 'path-empty', text: `No path between ${from.name} and ${to.name} within 6 steps.` }), el('div', { className: 'panel-actions' }, this.backButton(from)));
+      this.set(
+        header,
+        el('p', {
+          className: 'empty-result',
+          'data-testid': 'path-empty',
+          text: `No path between ${from.name} and ${to.name} within 6 steps.`,
+        }),
+        el('div', { className: 'panel-actions' }, this.backButton(from)),
+      );
       return;
     }
     const list = el('ol', { className: 'path-steps', 'data-testid': 'path-steps' });
     for (const step of steps) {
       const li = el('li', {}, this.entityLink(step.node));
-      if (step.via) li.append(el('div', { className: 'via muted', text: `${step.via.forward ? '↓' : '↑'} ${relationLabel(step.via.type)}` }));
+      if (step.via)
+        li.append(el('div', { className: 'via muted', text: `${step.via.forward ? '↓' : '↑'} ${relationLabel(step.via.type)}` }));
       list.append(li);
     }
-    this.set(header, el('p', { className: 'muted', text: `${steps.length - 1} step${steps.length === 2 ? '' : 's'}, highlighted in amber.` }), list, el('div', { className: 'panel-actions' }, this.backButton(from), this.backButton(to)));
+    this.set(
+      header,
+      el('p', { className: 'muted', text: `${steps.length - 1} step${steps.length === 2 ? '' : 's'}, highlighted in amber.` }),
+      list,
+      el('div', { className: 'panel-actions' }, this.backButton(from), this.backButton(to)),
+    );
   }
 
   private backButton(ref: EntityRef): HTMLButtonElement {

@@ -70,7 +70,9 @@ export class SearchBox {
   }
 
   private renderMessage(text: string, testid: string): void {
-    this.o.list.replaceChildren(el('li', { className: 'suggestion-message', 'data-testid': testid, role: 'option', 'aria-disabled': 'true', text }));
+    this.o.list.replaceChildren(
+      el('li', { className: 'suggestion-message', 'data-testid': testid, role: 'option', 'aria-disabled': 'true', text }),
+    );
     this.open();
   }
 

@@ -83,7 +83,13 @@ export class Timeline {
     const axisY = top + lanes * laneHeight + 16;
     const height = axisY + 44;
 
-    const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `Timeline of ${placed.length} models by release date` });
+    const root = svg('svg', {
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      'aria-label': `Timeline of ${placed.length} models by release date`,
+    });
     root.classList.add('timeline-svg');
     for (let year = first; year <= last; year++) {
       const gx = x(year);

@@ -7,7 +7,14 @@ import { ISO_DATE_PATTERN, techniqueSchema } from '../../seed/seed.schema.js';
 import type { Context } from '../context.js';
 import { BadInputError, requireIds, requireRange } from '../errors.js';
 import { selectionAt } from '../selection.js';
-import { EntityDegree, MitigationRow, ModelComparison, OrganizationProfile, TechniqueAdoption, TimelineEntry } from '../types/analytics.type.js';
+import {
+  EntityDegree,
+  MitigationRow,
+  ModelComparison,
+  OrganizationProfile,
+  TechniqueAdoption,
+  TimelineEntry,
+} from '../types/analytics.type.js';
 import { Limitation } from '../types/entities.type.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
 
@@ -21,26 +28,31 @@ const TECHNIQUE_CATEGORIES: readonly string[] = techniqueSchema.shape.category.o
 
 function optionalDate(name: string, value: string | null | undefined): string | null {
   if (value === undefined || value === null) return null;
-  if (!ISO_DATE_PATTERN.test(value)) throw new BadInputError(`${name} must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "${value}".`, name);
+  if (!ISO_DATE_PATTERN.test(value))
+    throw new BadInputError(`${name} must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "${value}".`, name);
   return value;
 }
 
 @Resolver()
 export class AnalyticsResolver {
   @Query(() => [TimelineEntry], {
-    description: 'Model releases and first technique adoptions in date order; from/to compare at their own precision (to: "2023" includes 2023-12-31).',
+    description:
+      'Model releases and first technique adoptions in date order; from/to compare at their own precision (to: "2023" includes 2023-12-31).',
   })
   timeline(
     @Arg('from', () => String, { nullable: true }) from: string | undefined,
     @Arg('to', () => String, { nullable: true }) to: string | undefined,
-    @Arg('types', () => [EntityTypeEnum], { nullable: true, description: 'MODEL and/or TECHNIQUE; default both.' }) types: EntityType[] | undefined,
+    @Arg('types', () => [EntityTypeEnum], { nullable: true, description: 'MODEL and/or TECHNIQUE; default both.' }) types:
+      | EntityType[]
+      | undefined,
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
     const wanted = types?.length ? [...new Set(types)] : TIMELINE_TYPES;
     const undated = wanted.filter((type) => !TIMELINE_TYPES.includes(type));
-    if (undated.length > 0) throw new BadInputError(`types may hold only ${TIMELINE_TYPES.join(' and ')}, got ${undated.join(', ')}.`, 'types');
+    if (undated.length > 0)
+      throw new BadInputError(`types may hold only ${TIMELINE_TYPES.join(' and ')}, got ${undated.join(', ')}.`, 'types');
     return ctx.repos.analytics.timeline({
       from: optionalDate('from', from),
       to: optionalDate('to', to),
@@ -50,10 +62,14 @@ export class AnalyticsResolver {
     });
   }
 
-  @Query(() => [TechniqueAdoption], { description: 'Techniques by the number of models using them (then by name), with their first adopters.' })
+  @Query(() => [TechniqueAdoption], {
+    description: 'Techniques by the number of models using them (then by name), with their first adopters.',
+  })
   techniqueAdoption(
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('category', () => String, { nullable: true, description: `One of ${TECHNIQUE_CATEGORIES.join(', ')}.` }) category: string | undefined,
+    @Arg('category', () => String, { nullable: true, description: `One of ${TECHNIQUE_CATEGORIES.join(', ')}.` }) category:
+      | string
+      | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -68,7 +84,9 @@ export class AnalyticsResolver {
     });
   }
 
-  @Query(() => [Limitation], { description: 'The model’s limitations that none of the techniques it uses mitigates; empty for an unknown model.' })
+  @Query(() => [Limitation], {
+    description: 'The model’s limitations that none of the techniques it uses mitigates; empty for an unknown model.',
+  })
   unmitigatedLimitations(@Arg('modelId', () => ID) modelId: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.repos.analytics.unmitigatedLimitations(modelId, selectionAt(info, [], [EntityType.LIMITATION]));
   }
@@ -82,8 +100,15 @@ export class AnalyticsResolver {
     );
   }
 
-  @Query(() => OrganizationProfile, { nullable: true, description: 'An organization’s work at a glance; null when there is no such organization.' })
-  organizationProfile(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<OrganizationProfileRow | null> {
+  @Query(() => OrganizationProfile, {
+    nullable: true,
+    description: 'An organization’s work at a glance; null when there is no such organization.',
+  })
+  organizationProfile(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<OrganizationProfileRow | null> {
     return ctx.repos.analytics.organizationProfile(id, {
       organization: selectionAt(info, ['organization'], [EntityType.ORGANIZATION]),
       models: selectionAt(info, ['models'], [EntityType.MODEL]),
@@ -105,7 +130,11 @@ export class AnalyticsResolver {
   }
 
   @Query(() => ModelComparison, { description: 'Techniques and limitations of 2 to 10 models side by side.' })
-  async compareModels(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ModelComparisonRow> {
+  async compareModels(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ModelComparisonRow> {
     // Columns line up with the ids given, so a repeated id is refused rather than merged.
     const repeated = [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
     if (repeated.length > 0) throw new BadInputError(`ids must be distinct; repeated: ${repeated.join(', ')}.`, 'ids');

@@ -56,7 +56,11 @@ export class CurationResolver {
 
   @Authorized('editor')
   @Mutation(() => Organization)
-  upsertOrganization(@Arg('input', () => OrganizationInput) input: OrganizationInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  upsertOrganization(
+    @Arg('input', () => OrganizationInput) input: OrganizationInput,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return upsert(EntityType.ORGANIZATION, input, ctx, info);
   }
 

@@ -82,4 +82,3 @@ export function createEntityResolver<T extends object>(objectType: ClassType<T>,
   }
   return EntityResolver;
 }
-

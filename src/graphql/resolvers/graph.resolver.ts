@@ -13,7 +13,13 @@ import { Graph } from '../types/graph.type.js';
 import { LineageStep } from '../types/queries.type.js';
 
 // Following these relationships against their direction reaches what depends on an entity.
-const DOWNSTREAM_TYPES = [RelationType.DERIVED_FROM, RelationType.BUILDS_ON, RelationType.USES, RelationType.DEVELOPED_BY, RelationType.PROPOSED_BY];
+const DOWNSTREAM_TYPES = [
+  RelationType.DERIVED_FROM,
+  RelationType.BUILDS_ON,
+  RelationType.USES,
+  RelationType.DEVELOPED_BY,
+  RelationType.PROPOSED_BY,
+];
 
 function directionsOf(direction: LineageDirection): Array<'ANCESTORS' | 'DESCENDANTS'> {
   return direction === LineageDirection.BOTH ? ['ANCESTORS', 'DESCENDANTS'] : [direction];
@@ -41,7 +47,9 @@ export class GraphResolver {
     });
   }
 
-  @Query(() => Graph, { description: 'The lineage as a graph: the model, its ancestors and/or descendants, and the DERIVED_FROM edges that reach them.' })
+  @Query(() => Graph, {
+    description: 'The lineage as a graph: the model, its ancestors and/or descendants, and the DERIVED_FROM edges that reach them.',
+  })
   async lineageGraph(
     @Arg('modelId', () => ID) modelId: string,
     @Arg('direction', () => LineageDirection, { defaultValue: LineageDirection.ANCESTORS }) direction: LineageDirection,
@@ -65,7 +73,10 @@ export class GraphResolver {
     return { nodes, edges: steps.map((s) => s.edge!), truncated: false };
   }
 
-  @Query(() => Graph, { nullable: true, description: 'A shortest path between any two entities (ignoring direction), nodes in path order; null if none.' })
+  @Query(() => Graph, {
+    nullable: true,
+    description: 'A shortest path between any two entities (ignoring direction), nodes in path order; null if none.',
+  })
   path(
     @Arg('fromId', () => ID) fromId: string,
     @Arg('toId', () => ID) toId: string,
@@ -74,7 +85,13 @@ export class GraphResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<GraphRows | null> {
-    return ctx.repos.graph.shortestPath(fromId, toId, requireRange('maxDepth', maxDepth, LIMITS.pathDepth), types ?? [], selects(info, 'edges', 'citations'));
+    return ctx.repos.graph.shortestPath(
+      fromId,
+      toId,
+      requireRange('maxDepth', maxDepth, LIMITS.pathDepth),
+      types ?? [],
+      selects(info, 'edges', 'citations'),
+    );
   }
 
   @Query(() => Graph, { description: 'Entities within `depth` relationships of the given ones, nearest first, at most `limit` nodes.' })
@@ -97,7 +114,8 @@ export class GraphResolver {
   }
 
   @Query(() => Graph, {
-    description: 'Everything downstream of an entity: models derived from it, techniques building on it, models using those, an organization’s models and their descendants.',
+    description:
+      'Everything downstream of an entity: models derived from it, techniques building on it, models using those, an organization’s models and their descendants.',
   })
   downstream(
     @Arg('id', () => ID) id: string,

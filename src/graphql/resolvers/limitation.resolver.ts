@@ -17,6 +17,4 @@ export class LimitationResolver extends createEntityResolver(Limitation, EntityT
   ): Promise<ConnectionValue> {
     return listEntities(ctx, info, EntityType.LIMITATION, { ...page, filter: { ...where }, order: [{ field: 'NAME', direction: 'ASC' }] });
   }
-
-
 }

@@ -37,11 +37,4 @@ export class ModelResolver extends createEntityResolver(Model, EntityType.MODEL,
   modalities(@Root() model: EntityRecord): string[] {
     return (model.modalities as string[] | null) ?? [];
   }
-
-
-
-
-
-
-
 }

@@ -15,11 +15,10 @@ export class OrganizationResolver extends createEntityResolver(Organization, Ent
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue> {
-    return listEntities(ctx, info, EntityType.ORGANIZATION, { ...page, filter: { ...where }, order: [{ field: 'NAME', direction: 'ASC' }] });
+    return listEntities(ctx, info, EntityType.ORGANIZATION, {
+      ...page,
+      filter: { ...where },
+      order: [{ field: 'NAME', direction: 'ASC' }],
+    });
   }
-
-
-
-
-
 }

@@ -12,7 +12,10 @@ import { SimilarModel } from '../types/queries.type.js';
 export class TechniqueOverlapResolver {
   @Query(() => [Technique], { description: 'Techniques used by every one of the given models.' })
   sharedTechniques(@Arg('modelIds', () => [ID]) modelIds: string[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.repos.overlap.shared(requireIds('modelIds', modelIds, LIMITS.ids), selectionOf(info, info.fieldNodes, [EntityType.TECHNIQUE]));
+    return ctx.repos.overlap.shared(
+      requireIds('modelIds', modelIds, LIMITS.ids),
+      selectionOf(info, info.fieldNodes, [EntityType.TECHNIQUE]),
+    );
   }
 
   @Query(() => [SimilarModel], { description: 'Models most alike in the techniques they use (Jaccard similarity).' })

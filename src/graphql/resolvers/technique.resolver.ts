@@ -17,9 +17,4 @@ export class TechniqueResolver extends createEntityResolver(Technique, EntityTyp
   ): Promise<ConnectionValue> {
     return listEntities(ctx, info, EntityType.TECHNIQUE, { ...page, filter: { ...where }, order: [{ field: 'NAME', direction: 'ASC' }] });
   }
-
-
-
-
-
 }

@@ -34,7 +34,10 @@ export class TechniqueAdoption {
   @Field(() => Int, { description: 'Distinct developers of the models that use it.' })
   organizationCount!: number;
 
-  @Field(() => Model, { nullable: true, description: 'The earliest-released model using it; null when none of its users has a release date.' })
+  @Field(() => Model, {
+    nullable: true,
+    description: 'The earliest-released model using it; null when none of its users has a release date.',
+  })
   firstAdopter?: Model | null;
 
   @Field(() => String, { nullable: true, description: 'Release date of firstAdopter.' })

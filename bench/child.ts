@@ -43,7 +43,8 @@ export async function spawnSystem(name: SystemName, neo4jUri: string): Promise<S
     pid: child.pid,
     stats: () =>
       new Promise((resolve, reject) => {
-        const id = (nextId += 1);
+        nextId += 1;
+        const id = nextId;
         const timer = setTimeout(() => reject(new Error(`${name} did not answer stats`)), 10_000);
         const onMessage = (message: { type: string; id?: number; roundTrips: number; rss: number }) => {
           if (message.type !== 'stats' || message.id !== id) return;

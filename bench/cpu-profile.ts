@@ -51,7 +51,9 @@ try {
     const self = new Map<string, number>();
     const byFile = new Map<string, number>();
     const dt = new Map<number, number>();
-    profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+    profile.samples.forEach((id, i) => {
+      dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    });
     let total = 0;
     for (const node of profile.nodes) {
       const us = dt.get(node.id) ?? 0;

@@ -286,7 +286,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
   const aliasDist = new Discrete(profile.aliasesPerEntity);
   const cite = (about: string): Citation => ({
     source: sources[Math.floor(rand() * sourceCount)]!.id,
-    quote: `Synthetic quote ${(quoteCounter += 1)} about ${about}.`,
+    quote: `Synthetic quote ${++quoteCounter} about ${about}.`,
     ...(rand() < 0.2 ? { confidence: 0.5 + Math.round(rand() * 40) / 100 } : {}),
   });
   const mentions = (about: string) => Array.from({ length: Math.max(1, mentionDist.sample(rand)) }, () => cite(about));
@@ -370,7 +370,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
       const size =
         families.length - isolated < deepFamilies
           ? 40 + Math.floor(rand() * 40)
-          : Math.min(150, 1 + Math.ceil(2 / Math.pow(1 - rand() * 0.999, 0.6)));
+          : Math.min(150, 1 + Math.ceil(2 / (1 - rand() * 0.999) ** 0.6));
       const members: number[] = [];
       for (let k = 0; k < size && i < models; k += 1, i += 1) {
         members.push(i);

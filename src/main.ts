@@ -4,7 +4,7 @@ import { LocalNeo4jError } from './neo4j-local/local-neo4j.js';
 import { startService } from './service.js';
 
 async function main(): Promise<void> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (error) {
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.logLevel);
-  let service;
+  let service: Awaited<ReturnType<typeof startService>>;
   try {
     service = await startService(config, log);
   } catch (error) {

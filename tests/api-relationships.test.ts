@@ -232,7 +232,12 @@ describe('neighbourhood and downstream', () => {
     const expected = new Set<string>(['glm']);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const r of derived) if (expected.has(r.to) && !expected.has(r.from)) expected.add(r.from), (grew = true);
+      for (const r of derived) {
+        if (expected.has(r.to) && !expected.has(r.from)) {
+          expected.add(r.from);
+          grew = true;
+        }
+      }
     }
     expect(graph.nodes.map((n) => n.id).sort()).toEqual([...expected].sort());
   });

@@ -110,7 +110,7 @@ describe('cost of a request: name-ordered pages', () => {
       const operators: string[] = [];
       const visit = (plan: { operatorType: string; children: unknown[] }) => {
         operators.push(plan.operatorType.replace(/@.*$/, ''));
-        plan.children.forEach((child) => visit(child as typeof plan));
+        for (const child of plan.children) visit(child as typeof plan);
       };
       visit(result.summary.plan as unknown as { operatorType: string; children: unknown[] });
       return operators;

@@ -78,14 +78,13 @@ export class Database {
    * a transaction timeout, and the client enforces it too, since a frozen server enforces nothing.
    */
   scope(options: { timeoutMs?: number; metadata?: Params } = {}): DbScope {
-    const db = this;
     let roundTrips = 0;
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     const deadline = Date.now() + timeoutMs;
     const txConfig = { timeout: timeoutMs, metadata: options.metadata ?? {} };
     const count = () => {
       roundTrips += 1;
-      db.totalRoundTrips += 1;
+      this.totalRoundTrips += 1;
     };
     return {
       get roundTrips() {
@@ -96,11 +95,11 @@ export class Database {
       // Bolt exchange (RUN+PULL) instead of three (BEGIN, RUN+PULL, COMMIT). Reads are idempotent,
       // so the retry on transient failures that executeRead gives is done here, within the deadline.
       read: (cypher, params = {}) =>
-        db.session('READ', deadline, async (session) => {
+        this.session('READ', deadline, async (session) => {
           for (let attempt = 1; ; attempt += 1) {
             try {
               count();
-              return db.rows(await session.run(cypher, params, txConfig));
+              return this.rows(await session.run(cypher, params, txConfig));
             } catch (error) {
               const delayMs = RETRY_DELAY_MS * 2 ** (attempt - 1);
               if (attempt >= READ_ATTEMPTS || !isRetriableError(error) || Date.now() + delayMs >= deadline) throw error;
@@ -109,13 +108,13 @@ export class Database {
           }
         }),
       write: (work) =>
-        db.session('WRITE', deadline, (session) =>
+        this.session('WRITE', deadline, (session) =>
           session.executeWrite(
             (tx) =>
               work({
                 run: async (cypher, params = {}) => {
                   count();
-                  return db.rows(await tx.run(cypher, params));
+                  return this.rows(await tx.run(cypher, params));
                 },
               }),
             txConfig,

@@ -61,6 +61,9 @@ export async function missingSchemaItems(db: Database): Promise<string[]> {
   const scope = db.scope({ timeoutMs: 3_000 });
   const constraints = await scope.read('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
   const indexes = await scope.read("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS names");
-  const present = new Set([...(constraints[0]?.names as string[]), ...(indexes[0]?.names as string[])]);
+  const present = new Set([
+    ...((constraints[0]?.names as string[] | undefined) ?? []),
+    ...((indexes[0]?.names as string[] | undefined) ?? []),
+  ]);
   return SCHEMA_ITEMS.filter((item) => !present.has(item.name)).map((item) => item.name);
 }

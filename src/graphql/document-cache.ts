@@ -10,7 +10,10 @@ export function documentCache<T>(perDocument: number): (document: DocumentNode, 
   const entries = new WeakMap<DocumentNode, Map<string, T>>();
   return (document, key, compute) => {
     let byKey = entries.get(document);
-    if (byKey === undefined) entries.set(document, (byKey = new Map()));
+    if (byKey === undefined) {
+      byKey = new Map();
+      entries.set(document, byKey);
+    }
     if (byKey.has(key)) return byKey.get(key)!;
     const value = compute();
     if (byKey.size >= perDocument) byKey.delete(byKey.keys().next().value!);

@@ -4,7 +4,7 @@ import { LocalNeo4jError, startLocalNeo4j } from '../neo4j-local/local-neo4j.js'
 
 /** Runs a command-line task against NEO4J_URI, or the embedded Neo4j when it is unset. */
 export async function withDatabase(task: (db: Database) => Promise<void>): Promise<void> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (error) {
@@ -12,7 +12,7 @@ export async function withDatabase(task: (db: Database) => Promise<void>): Promi
     for (const problem of error.problems) console.error(`Configuration error: ${problem}`);
     process.exit(2);
   }
-  let local;
+  let local: Awaited<ReturnType<typeof startLocalNeo4j>> | undefined;
   try {
     local =
       config.neo4j.uri === undefined ? await startLocalNeo4j({ dataDir: config.neo4j.localData, port: config.neo4j.localPort }) : undefined;

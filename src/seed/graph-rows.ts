@@ -98,7 +98,7 @@ export function toGraphRows(dataset: Dataset): GraphRows {
   const citations: CitationRow[] = [];
   const entityRow = (entity: AnyEntityEntry, props: Record<string, unknown>): EntityRow => {
     const claims: Claim[] = 'claims' in entity ? entity.claims : [];
-    [...entity.mentions.map((m) => ({ ...m, attribute: undefined, value: undefined })), ...claims].forEach((c, ordinal) =>
+    [...entity.mentions.map((m) => ({ ...m, attribute: undefined, value: undefined })), ...claims].forEach((c, ordinal) => {
       citations.push({
         entityId: entity.id,
         sourceId: sourceIdOf(c),
@@ -107,8 +107,8 @@ export function toGraphRows(dataset: Dataset): GraphRows {
         confidence: c.confidence ?? 1,
         attribute: c.attribute ?? null,
         value: c.attribute === undefined ? null : JSON.stringify(c.value),
-      }),
-    );
+      });
+    });
     return {
       id: entity.id,
       name: entity.name,

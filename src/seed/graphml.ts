@@ -1,7 +1,7 @@
 import { EntityType, LABEL_OF, RelationType } from '../domain/graph-model.js';
 import type { GraphRows } from './graph-rows.js';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The entity graph as GraphML (for Gephi, NetworkX, yEd): entities as nodes, typed relationships as edges. */
 export function toGraphML(rows: GraphRows): string {
@@ -19,17 +19,17 @@ export function toGraphML(rows: GraphRows): string {
   for (const type of Object.values(EntityType)) {
     for (const entity of rows.entities[type]) {
       const released =
-        typeof entity.props.releaseDate === 'string' ? `<data key="releaseDate">${escape(entity.props.releaseDate)}</data>` : '';
+        typeof entity.props.releaseDate === 'string' ? `<data key="releaseDate">${escapeXml(entity.props.releaseDate)}</data>` : '';
       lines.push(
-        `    <node id="${escape(entity.id)}"><data key="label">${escape(entity.name)}</data><data key="type">${LABEL_OF[type]}</data>${released}</node>`,
+        `    <node id="${escapeXml(entity.id)}"><data key="label">${escapeXml(entity.name)}</data><data key="type">${LABEL_OF[type]}</data>${released}</node>`,
       );
     }
   }
   for (const type of Object.values(RelationType)) {
     for (const rel of rows.relationships[type]) {
-      const kind = rel.kind === null ? '' : `<data key="kind">${escape(rel.kind)}</data>`;
+      const kind = rel.kind === null ? '' : `<data key="kind">${escapeXml(rel.kind)}</data>`;
       lines.push(
-        `    <edge id="${escape(rel.id)}" source="${escape(rel.from)}" target="${escape(rel.to)}"><data key="relation">${type}</data>${kind}<data key="confidence">${rel.confidence}</data></edge>`,
+        `    <edge id="${escapeXml(rel.id)}" source="${escapeXml(rel.from)}" target="${escapeXml(rel.to)}"><data key="relation">${type}</data>${kind}<data key="confidence">${rel.confidence}</data></edge>`,
       );
     }
   }

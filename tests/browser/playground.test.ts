@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('GraphQL playground in Chromium', () => {
     expect(await page.locator('.graphiql-tab').allInnerTexts()).toEqual(['Lineage', 'Shared', 'Path', 'Neighbourhood', 'Search']);
     await page.click('.graphiql-execute-button');
     await page.waitForFunction(() =>
-      (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('"gpt-3-5"'),
+      (globalThis as unknown as { document: { body: { textContent: string } } }).document.body.textContent.includes('"gpt-3-5"'),
     );
     mkdirSync('test-results/screenshots', { recursive: true });
     await page.screenshot({ path: 'test-results/screenshots/playground.png' });

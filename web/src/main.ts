@@ -398,9 +398,9 @@ ui.clearHl.addEventListener('click', () => {
 ui.viewGraph.addEventListener('click', () => setView('graph'));
 ui.viewTimeline.addEventListener('click', () => setView('timeline'));
 $('error-dismiss').addEventListener('click', clearError);
-document
-  .querySelectorAll<HTMLButtonElement>('[data-start]')
-  .forEach((b) => b.addEventListener('click', () => void choose({ id: b.dataset.start ?? '', name: b.textContent ?? '', type: 'MODEL' })));
+document.querySelectorAll<HTMLButtonElement>('[data-start]').forEach((b) => {
+  b.addEventListener('click', () => void choose({ id: b.dataset.start ?? '', name: b.textContent ?? '', type: 'MODEL' }));
+});
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && state.pending) setPending(null);
 });

@@ -43,7 +43,9 @@ export class Timeline {
 
   select(id: string | null): void {
     this.selected = id;
-    this.root.querySelectorAll<SVGGElement>('g.tl-model').forEach((g) => g.classList.toggle('selected', g.dataset.id === id));
+    this.root.querySelectorAll<SVGGElement>('g.tl-model').forEach((g) => {
+      g.classList.toggle('selected', g.dataset.id === id);
+    });
   }
 
   render(): void {

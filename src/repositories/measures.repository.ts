@@ -1,0 +1,117 @@
+import type { Database } from '../db/database.js';
+import type { MeasureEdge, MeasureNode, Measures } from '../analytics/measures.js';
+import type { LineageDistribution } from '../analytics/lineage-stats.js';
+import { ENTITY_LABEL, LABEL_OF, RelationType, TYPE_OF_LABEL } from '../domain/graph-model.js';
+
+/** The node holding the latest computation's summary: communities, lineage statistics, when and from what. */
+export const MEASURE_RUN_LABEL = 'MeasureRun';
+
+const DOMAIN_RELATIONSHIPS = Object.values(RelationType).join('|');
+const ENTITY_LABELS = Object.values(LABEL_OF);
+const WRITE_BATCH = 5_000;
+
+export interface MeasureRun {
+  version: string;
+  computedAt: string;
+  communities: Measures['communities'];
+  lineage: LineageDistribution;
+  betweennessExact: boolean;
+  betweennessSources: number;
+  modularity: number;
+}
+
+/**
+ * Reads the whole graph for the in-service algorithms and writes their results back. Runs outside
+ * requests, with its own generous deadline: at 100,000 models the graph is a million rows.
+ */
+export class MeasuresRepository {
+  constructor(
+    private readonly database: Database,
+    private readonly timeoutMs = 600_000,
+  ) {}
+
+  async readGraph(): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
+    const scope = this.database.scope({ timeoutMs: this.timeoutMs, metadata: { app: 'measures' } });
+    const nodeRows = await scope.read(
+      `MATCH (n:${ENTITY_LABEL}) RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name`,
+      { labels: ENTITY_LABELS },
+    );
+    const edgeRows = await scope.read(
+      `MATCH (a:${ENTITY_LABEL})-[r:${DOMAIN_RELATIONSHIPS}]->(b:${ENTITY_LABEL}) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind`,
+    );
+    return {
+      nodes: nodeRows.map((r) => ({
+        id: String(r.id),
+        type: TYPE_OF_LABEL[String(r.label)] ?? String(r.label),
+        name: String(r.name ?? r.id),
+      })),
+      edges: edgeRows.map((r) => ({
+        from: String(r.from),
+        to: String(r.to),
+        type: String(r.type),
+        kind: r.kind == null ? null : String(r.kind),
+      })),
+    };
+  }
+
+  /**
+   * One transaction for every node and the summary, so a reader sees either the previous run's
+   * measures or this one's, never a mix of both.
+   */
+  async write(run: MeasureRun, measures: Measures): Promise<void> {
+    const rows = [...measures.nodes.entries()].map(([id, m]) => ({
+      id,
+      pageRank: m.pageRank,
+      lineagePageRank: m.lineagePageRank,
+      betweenness: m.betweenness,
+      community: m.community,
+      lineageDepth: m.lineageDepth,
+      descendants: m.descendants,
+      fanOut: JSON.stringify(m.fanOut),
+    }));
+    const scope = this.database.scope({ timeoutMs: this.timeoutMs, metadata: { app: 'measures' } });
+    await scope.write(async (tx) => {
+      for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+        await tx.run(
+          `UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id})
+           SET n.influencePageRank = row.pageRank, n.influenceLineagePageRank = row.lineagePageRank,
+               n.influenceBetweenness = row.betweenness, n.influenceCommunity = row.community,
+               n.lineageDepth = row.lineageDepth, n.lineageDescendants = row.descendants, n.lineageFanOut = row.fanOut,
+               n.measuresVersion = $version`,
+          { rows: rows.slice(i, i + WRITE_BATCH), version: run.version },
+        );
+      }
+      await tx.run(
+        `MERGE (run:${MEASURE_RUN_LABEL} {id: 'latest'})
+         SET run.version = $version, run.computedAt = $computedAt, run.communities = $communities, run.lineage = $lineage,
+             run.betweennessExact = $exact, run.betweennessSources = $sources, run.modularity = $modularity`,
+        {
+          version: run.version,
+          computedAt: run.computedAt,
+          communities: JSON.stringify(run.communities),
+          lineage: JSON.stringify(run.lineage),
+          exact: run.betweennessExact,
+          sources: run.betweennessSources,
+          modularity: run.modularity,
+        },
+      );
+    });
+  }
+
+  async latestRun(): Promise<MeasureRun | null> {
+    const rows = await this.database
+      .scope({ timeoutMs: 5_000 })
+      .read(`MATCH (run:${MEASURE_RUN_LABEL} {id: 'latest'}) RETURN run {.*} AS run`);
+    const run = rows[0]?.run as Record<string, unknown> | undefined;
+    if (run === undefined) return null;
+    return {
+      version: String(run.version),
+      computedAt: String(run.computedAt),
+      communities: JSON.parse(String(run.communities)),
+      lineage: JSON.parse(String(run.lineage)),
+      betweennessExact: Boolean(run.betweennessExact),
+      betweennessSources: Number(run.betweennessSources),
+      modularity: Number(run.modularity),
+    };
+  }
+}

@@ -8,4 +8,5 @@ export const LIMITS = {
   downstreamDepth: { min: 1, max: 10 },
   ids: { min: 1, max: 50 },
   searchLength: { min: 1, max: 200 },
+  curveSeries: { min: 1, max: 20 },
 } as const;

@@ -6,6 +6,7 @@ import { CurationRepository } from '../repositories/curation.repository.js';
 import { EntityRepository } from '../repositories/entity.repository.js';
 import { GraphRepository } from '../repositories/graph.repository.js';
 import { LineageRepository } from '../repositories/lineage.repository.js';
+import { ResearchRepository } from '../repositories/research.repository.js';
 import { SearchRepository } from '../repositories/search.repository.js';
 import { StatsRepository } from '../repositories/stats.repository.js';
 import { TechniqueOverlapRepository } from '../repositories/technique-overlap.repository.js';
@@ -30,6 +31,7 @@ function createRepositories(db: DbScope) {
     stats: new StatsRepository(db),
     overlap: new TechniqueOverlapRepository(db),
     analytics: new AnalyticsRepository(db),
+    research: new ResearchRepository(db),
   };
 }
 

@@ -10,6 +10,7 @@ import { GraphResolver } from './resolvers/graph.resolver.js';
 import { LimitationResolver } from './resolvers/limitation.resolver.js';
 import { ModelResolver } from './resolvers/model.resolver.js';
 import { OrganizationResolver } from './resolvers/organization.resolver.js';
+import { ResearchResolver } from './resolvers/research.resolver.js';
 import { SearchResolver } from './resolvers/search.resolver.js';
 import { StatsResolver } from './resolvers/stats.resolver.js';
 import { TechniqueOverlapResolver } from './resolvers/technique-overlap.resolver.js';
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   TechniqueOverlapResolver,
   StatsResolver,
   AnalyticsResolver,
+  ResearchResolver,
   CurationResolver,
 ] as const;
 

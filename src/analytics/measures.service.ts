@@ -1,0 +1,115 @@
+import type { Logger } from '../logging/logger.js';
+import type { MeasuresRepository } from '../repositories/measures.repository.js';
+import { computeInWorker } from './compute-in-worker.js';
+import { lineageDistribution } from './lineage-stats.js';
+
+export interface MeasuresSchedule {
+  /** The graph's data version: measures are recomputed when it moves. */
+  currentVersion: () => Promise<string>;
+  lineageType: string;
+  symmetricTypes: ReadonlySet<string>;
+  /** How often the version is checked. */
+  pollMs: number;
+  /** How long the version must stay still before a recomputation starts (writes come in bursts). */
+  quietMs: number;
+}
+
+export interface MeasuresStatus {
+  computing: boolean;
+  version: string | null;
+  lastDurationMs: number | null;
+  lastError: string | null;
+}
+
+/**
+ * Keeps the stored measures in step with the graph, in the background: it polls the data version,
+ * waits for writes to settle, recomputes in a worker thread and writes every node's measures in one
+ * transaction. Reads are never blocked; until a run commits they see the previous run's measures,
+ * labelled with the version they were computed from.
+ */
+export class MeasuresService {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private seen: { version: string; since: number } | undefined;
+  private readonly state: MeasuresStatus = { computing: false, version: null, lastDurationMs: null, lastError: null };
+
+  constructor(
+    private readonly repository: MeasuresRepository,
+    private readonly schedule: MeasuresSchedule,
+    private readonly log: Logger,
+  ) {}
+
+  get status(): MeasuresStatus {
+    return { ...this.state };
+  }
+
+  async start(): Promise<void> {
+    this.state.version = (await this.repository.latestRun())?.version ?? null;
+    this.timer = setInterval(() => void this.tick(), this.schedule.pollMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Recomputes now for the current version (tests, and the first run after a load). */
+  async recompute(): Promise<void> {
+    if (this.running) return this.running;
+    this.running = this.run().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    try {
+      const version = await this.schedule.currentVersion();
+      if (version === this.state.version) return;
+      const now = Date.now();
+      if (this.seen?.version !== version) {
+        this.seen = { version, since: now };
+        return;
+      }
+      if (now - this.seen.since >= this.schedule.quietMs) await this.recompute();
+    } catch (error) {
+      this.state.lastError = (error as Error).message;
+    }
+  }
+
+  private async run(): Promise<void> {
+    const started = Date.now();
+    this.state.computing = true;
+    try {
+      const version = await this.schedule.currentVersion();
+      const { nodes, edges } = await this.repository.readGraph();
+      const measures = await computeInWorker(nodes, edges, {
+        lineageType: this.schedule.lineageType,
+        symmetricTypes: this.schedule.symmetricTypes,
+      });
+      await this.repository.write(
+        {
+          version,
+          computedAt: new Date().toISOString(),
+          communities: measures.communities,
+          lineage: lineageDistribution(measures),
+          betweennessExact: measures.betweennessExact,
+          betweennessSources: measures.betweennessSources,
+          modularity: measures.modularity,
+        },
+        measures,
+      );
+      this.state.version = version;
+      this.state.lastDurationMs = Date.now() - started;
+      this.state.lastError = null;
+      this.log.info({ version, nodes: nodes.length, edges: edges.length, ms: this.state.lastDurationMs }, 'graph measures recomputed');
+    } catch (error) {
+      this.state.lastError = (error as Error).message;
+      this.log.warn({ reason: this.state.lastError }, 'graph measures could not be recomputed; the previous ones stay');
+    } finally {
+      this.state.computing = false;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
+import { EntityType } from '../../domain/graph-model.js';
+import { LIMITS } from '../../domain/limits.js';
+import type { Context } from '../context.js';
+import { requireIds, requireRange } from '../errors.js';
+import { selectionAt } from '../selection.js';
+import { EntityType as EntityTypeEnum } from '../types/enums.js';
+import {
+  AdoptionCurve,
+  Community,
+  InfluenceMeasure,
+  InfluenceRank,
+  LineageStats,
+  MeasuresRun,
+  OrganizationNetwork,
+  PeriodBucket,
+  ReleaseGrouping,
+  ReleaseSeries,
+} from '../types/research.type.js';
+
+const ALL_TYPES = Object.values(EntityType);
+
+/** Questions about the whole field: curves over time, networks, influence and communities. */
+@Resolver()
+export class ResearchResolver {
+  @Query(() => [AdoptionCurve], {
+    description: 'Models adopting each technique per period of their release, cumulative and not, in the order asked.',
+  })
+  adoptionCurve(
+    @Arg('techniqueIds', () => [ID]) techniqueIds: string[],
+    @Arg('bucket', () => PeriodBucket, { defaultValue: PeriodBucket.YEAR }) bucket: PeriodBucket,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return ctx.repos.research.adoptionCurve(
+      requireIds('techniqueIds', techniqueIds, LIMITS.curveSeries),
+      bucket,
+      selectionAt(info, ['technique'], [EntityType.TECHNIQUE]),
+    );
+  }
+
+  @Query(() => [ReleaseSeries], { description: 'Model releases per period, one series per group, the largest groups first.' })
+  releasesPerPeriod(
+    @Arg('by', () => ReleaseGrouping) by: ReleaseGrouping,
+    @Arg('bucket', () => PeriodBucket, { defaultValue: PeriodBucket.YEAR }) bucket: PeriodBucket,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'Series to return.' }) first: number,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.repos.research.releasesPerPeriod(by, bucket, requireRange('first', first, LIMITS.curveSeries));
+  }
+
+  @Query(() => OrganizationNetwork, {
+    description: 'Organization → organization links weighted by models derived across them, strongest first.',
+  })
+  async organizationNetwork(
+    @Arg('first', () => Int, { defaultValue: 100, description: 'Links to return.' }) first: number,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<OrganizationNetwork> {
+    const links = await ctx.repos.research.organizationNetwork(
+      requireRange('first', first, LIMITS.first),
+      selectionAt(info, ['links', 'from'], [EntityType.ORGANIZATION]),
+    );
+    const flows = new Map<string, { from: string; to: string; weight: number }>();
+    for (const link of links) {
+      if (link.fromCountry === null || link.toCountry === null) continue;
+      const key = `${link.fromCountry}>${link.toCountry}`;
+      const flow = flows.get(key) ?? { from: link.fromCountry, to: link.toCountry, weight: 0 };
+      flow.weight += link.weight;
+      flows.set(key, flow);
+    }
+    return {
+      links: links as unknown as OrganizationNetwork['links'],
+      countryFlows: [...flows.values()].sort((a, b) => b.weight - a.weight || a.from.localeCompare(b.from)),
+    };
+  }
+
+  @Query(() => [InfluenceRank], { description: 'Entities ranked by a stored influence measure (see `measures` for when it was computed).' })
+  mostInfluential(
+    @Arg('types', () => [EntityTypeEnum], { nullable: true, description: 'Default: every kind.' }) types: EntityType[] | undefined,
+    @Arg('measure', () => InfluenceMeasure, { defaultValue: InfluenceMeasure.PAGE_RANK }) measure: InfluenceMeasure,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const wanted = types?.length ? [...new Set(types)] : ALL_TYPES;
+    return ctx.repos.research.mostInfluential(
+      wanted,
+      measure,
+      requireRange('first', first, LIMITS.first),
+      selectionAt(info, ['entity'], wanted),
+    );
+  }
+
+  @Query(() => MeasuresRun, { nullable: true, description: 'The latest measures run; null until the first one has finished.' })
+  measures(@Ctx() ctx: Context) {
+    return ctx.repos.research.measureRun();
+  }
+
+  @Query(() => [Community], { description: 'Louvain communities of the whole graph, largest first; empty until measures are computed.' })
+  async communities(@Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: Context) {
+    const run = await ctx.repos.research.measureRun();
+    return (run?.communities ?? []).slice(0, requireRange('first', first, LIMITS.first));
+  }
+
+  @Query(() => LineageStats, {
+    nullable: true,
+    description: 'Depth and fan-out distributions of the lineage; null until measures are computed.',
+  })
+  async lineageStats(@Ctx() ctx: Context) {
+    return (await ctx.repos.research.measureRun())?.lineage ?? null;
+  }
+}

@@ -1,0 +1,193 @@
+import { int, type DbScope } from '../db/database.js';
+import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType } from '../domain/graph-model.js';
+import type { Selection } from '../domain/selection.js';
+import type { EntityRow } from './entity.repository.js';
+import { MEASURE_RUN_LABEL, type MeasureRun } from './measures.repository.js';
+import { ProjectionCompiler } from './projection.cypher.js';
+
+export type Bucket = 'YEAR' | 'QUARTER';
+export type ReleaseGrouping = 'ORGANIZATION' | 'COUNTRY' | 'OPEN_WEIGHTS';
+export type InfluenceMeasure = 'PAGE_RANK' | 'LINEAGE_PAGE_RANK' | 'BETWEENNESS' | 'DESCENDANTS';
+
+export interface PeriodCount {
+  period: string;
+  count: number;
+  cumulative: number;
+}
+
+export interface AdoptionCurveRow {
+  technique: EntityRow;
+  points: PeriodCount[];
+  /** Users whose release date is missing, or too coarse for the bucket (a bare year for QUARTER). */
+  undated: number;
+}
+
+export interface ReleaseSeriesRow {
+  key: string;
+  label: string;
+  total: number;
+  points: PeriodCount[];
+}
+
+export interface OrganizationEdgeRow {
+  from: EntityRow;
+  to: EntityRow;
+  fromCountry: string | null;
+  toCountry: string | null;
+  /** Models of `from` derived from models of `to`. */
+  weight: number;
+}
+
+const MODEL = LABEL_OF[EntityType.MODEL];
+const ORGANIZATION = LABEL_OF[EntityType.ORGANIZATION];
+
+/** The period of an ISO date of any precision, or null when the date is too coarse for the bucket. */
+const periodOf = (date: string, bucket: Bucket) =>
+  bucket === 'YEAR'
+    ? `left(${date}, 4)`
+    : `CASE WHEN size(${date}) >= 7 THEN left(${date}, 4) + '-Q' + toString((toInteger(substring(${date}, 5, 2)) + 2) / 3) END`;
+
+const MEASURE_PROPERTY: Record<InfluenceMeasure, string> = {
+  PAGE_RANK: 'influencePageRank',
+  LINEAGE_PAGE_RANK: 'influenceLineagePageRank',
+  BETWEENNESS: 'influenceBetweenness',
+  DESCENDANTS: 'lineageDescendants',
+};
+
+/** Whole-field questions: curves over time, organization networks, stored influence measures. */
+export class ResearchRepository {
+  constructor(private readonly db: DbScope) {}
+
+  async adoptionCurve(techniqueIds: string[], bucket: Bucket, selection: Selection): Promise<AdoptionCurveRow[]> {
+    const compiler = new ProjectionCompiler();
+    const rows = await this.db.read(
+      `UNWIND range(0, size($ids) - 1) AS i
+       MATCH (t:${LABEL_OF[EntityType.TECHNIQUE]} {id: $ids[i]})
+       RETURN i, ${compiler.entity('t', selection)} AS technique,
+         COLLECT { MATCH (m:${MODEL})-[:${RelationType.USES}]->(t) WITH ${periodOf('m.releaseDate', bucket)} AS period
+                   WHERE period IS NOT NULL WITH period, count(*) AS count RETURN {period: period, count: count} } AS counts,
+         COUNT { MATCH (m:${MODEL})-[:${RelationType.USES}]->(t) WHERE m.releaseDate IS NULL OR ${periodOf('m.releaseDate', bucket)} IS NULL } AS undated
+       ORDER BY i`,
+      { ids: techniqueIds },
+    );
+    const periods = contiguous(
+      rows.flatMap((r) => (r.counts as Array<{ period: string }>).map((c) => c.period)),
+      bucket,
+    );
+    return rows.map((r) => ({
+      technique: r.technique as EntityRow,
+      points: cumulate(periods, r.counts as Array<{ period: string; count: number }>),
+      undated: Number(r.undated),
+    }));
+  }
+
+  async releasesPerPeriod(by: ReleaseGrouping, bucket: Bucket, first: number): Promise<ReleaseSeriesRow[]> {
+    const key = {
+      ORGANIZATION: `MATCH (m)-[:${RelationType.DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH m, period, o.id AS key, o.name AS label`,
+      COUNTRY: `MATCH (m)-[:${RelationType.DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH DISTINCT m, period, coalesce(o.country, 'unknown') AS key
+                WITH m, period, key, key AS label`,
+      OPEN_WEIGHTS: `WITH m, period, CASE m.openWeights WHEN true THEN 'open' WHEN false THEN 'closed' ELSE 'unknown' END AS key
+                     WITH m, period, key, key AS label`,
+    }[by];
+    const rows = await this.db.read(
+      `MATCH (m:${MODEL}) WHERE m.releaseDate IS NOT NULL
+       WITH m, ${periodOf('m.releaseDate', bucket)} AS period WHERE period IS NOT NULL
+       ${key}
+       WITH key, label, period, count(DISTINCT m) AS count
+       WITH key, label, collect({period: period, count: count}) AS counts, sum(count) AS total
+       ORDER BY total DESC, key LIMIT $first
+       RETURN key, label, counts, total`,
+      { first: int(first) },
+    );
+    const periods = contiguous(
+      rows.flatMap((r) => (r.counts as Array<{ period: string }>).map((c) => c.period)),
+      bucket,
+    );
+    return rows.map((r) => ({
+      key: String(r.key),
+      label: String(r.label ?? r.key),
+      total: Number(r.total),
+      points: cumulate(periods, r.counts as Array<{ period: string; count: number }>),
+    }));
+  }
+
+  async organizationNetwork(first: number, selection: Selection): Promise<OrganizationEdgeRow[]> {
+    const compiler = new ProjectionCompiler();
+    const rows = await this.db.read(
+      `MATCH (a:${ORGANIZATION})<-[:${RelationType.DEVELOPED_BY}]-(m:${MODEL})-[:${RelationType.DERIVED_FROM}]->(:${MODEL})-[:${RelationType.DEVELOPED_BY}]->(b:${ORGANIZATION})
+       WHERE a <> b
+       WITH a, b, count(DISTINCT m) AS weight ORDER BY weight DESC, a.name, b.name LIMIT $first
+       RETURN ${compiler.entity('a', selection)} AS from, ${compiler.entity('b', selection)} AS to,
+              a.country AS fromCountry, b.country AS toCountry, weight`,
+      { first: int(first) },
+    );
+    return rows.map((r) => ({
+      from: r.from as EntityRow,
+      to: r.to as EntityRow,
+      fromCountry: (r.fromCountry as string | null) ?? null,
+      toCountry: (r.toCountry as string | null) ?? null,
+      weight: Number(r.weight),
+    }));
+  }
+
+  async mostInfluential(
+    types: EntityType[],
+    measure: InfluenceMeasure,
+    first: number,
+    selection: Selection,
+  ): Promise<Array<{ entity: EntityRow; score: number }>> {
+    const compiler = new ProjectionCompiler();
+    const property = MEASURE_PROPERTY[measure];
+    const rows = await this.db.read(
+      `MATCH (n:${ENTITY_LABEL}) WHERE n.${property} IS NOT NULL AND any(label IN labels(n) WHERE label IN $labels)
+       WITH n ORDER BY n.${property} DESC, n.name, n.id LIMIT $first
+       RETURN ${compiler.entity('n', selection)} AS entity, n.${property} AS score`,
+      { labels: types.map((type) => LABEL_OF[type]), first: int(first) },
+    );
+    return rows.map((r) => ({ entity: r.entity as EntityRow, score: Number(r.score) }));
+  }
+
+  async measureRun(): Promise<MeasureRun | null> {
+    const [row] = await this.db.read(`MATCH (run:${MEASURE_RUN_LABEL} {id: 'latest'}) RETURN run {.*} AS run`);
+    const run = row?.run as Record<string, unknown> | undefined;
+    if (run === undefined) return null;
+    return {
+      version: String(run.version),
+      computedAt: String(run.computedAt),
+      communities: JSON.parse(String(run.communities)),
+      lineage: JSON.parse(String(run.lineage)),
+      betweennessExact: Boolean(run.betweennessExact),
+      betweennessSources: Number(run.betweennessSources),
+      modularity: Number(run.modularity),
+    };
+  }
+}
+
+/** Every period from the first to the last seen, so a chart's axis has no holes. */
+export function contiguous(periods: string[], bucket: Bucket): string[] {
+  if (periods.length === 0) return [];
+  const sorted = [...new Set(periods)].sort();
+  const [first, last] = [sorted[0] as string, sorted.at(-1) as string];
+  const out: string[] = [];
+  let year = Number(first.slice(0, 4));
+  let quarter = bucket === 'QUARTER' ? Number(first.slice(-1)) : 1;
+  for (;;) {
+    const period = bucket === 'YEAR' ? String(year) : `${year}-Q${quarter}`;
+    out.push(period);
+    if (period >= last || out.length > 2_000) return out;
+    if (bucket === 'YEAR' || quarter === 4) {
+      year += 1;
+      quarter = 1;
+    } else quarter += 1;
+  }
+}
+
+export function cumulate(periods: string[], counts: Array<{ period: string; count: number }>): PeriodCount[] {
+  const byPeriod = new Map(counts.map((c) => [c.period, Number(c.count)]));
+  let cumulative = 0;
+  return periods.map((period) => {
+    const count = byPeriod.get(period) ?? 0;
+    cumulative += count;
+    return { period, count, cumulative };
+  });
+}

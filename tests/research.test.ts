@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MeasuresService } from '../src/analytics/measures.service.js';
+import type { Database } from '../src/db/database.js';
+import { createLogger } from '../src/logging/logger.js';
+import { MeasuresRepository } from '../src/repositories/measures.repository.js';
+import type { Service } from '../src/service.js';
+import { testDatabase } from './helpers/database.js';
+import { graphql, startTestService } from './helpers/service.js';
+
+let service: Service;
+let db: Database;
+beforeAll(async () => {
+  service = await startTestService();
+  db = testDatabase(60_000);
+  const measures = new MeasuresService(
+    new MeasuresRepository(db),
+    {
+      currentVersion: async () => 'research-test',
+      lineageType: 'DERIVED_FROM',
+      symmetricTypes: new Set(['COMPETES_WITH', 'COLLABORATES_WITH']),
+      pollMs: 60_000,
+      quietMs: 0,
+    },
+    createLogger('silent'),
+  );
+  await measures.recompute();
+  expect(measures.status).toMatchObject({ version: 'research-test', lastError: null });
+}, 120_000);
+afterAll(async () => {
+  await service.stop();
+  await db.close();
+});
+
+async function ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await graphql<T>(service.url, query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!;
+}
+
+describe('graph measures', () => {
+  it('ranks the GPT line first by lineage PageRank and the Transformer among the bridges', async () => {
+    const data = await ok(`{
+      lineage: mostInfluential(types: [MODEL], measure: LINEAGE_PAGE_RANK, first: 5) { entity { id } score }
+      bridges: mostInfluential(measure: BETWEENNESS, first: 5) { entity { id type } score }
+      descendants: mostInfluential(types: [MODEL], measure: DESCENDANTS, first: 1) { entity { id name } score }
+    }`);
+    const lineage = data.lineage.map((r: any) => r.entity.id);
+    expect(lineage.filter((id: string) => id.startsWith('gpt-')).length).toBeGreaterThanOrEqual(3);
+    expect(data.bridges.map((r: any) => r.entity.id)).toContain('transformer');
+    const scores = data.bridges.map((r: any) => r.score);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+    // gpt-1 heads the longest line: every GPT and its products descend from it.
+    expect(data.descendants[0]).toMatchObject({ entity: { id: 'gpt-1' } });
+    expect(data.descendants[0].score).toBeGreaterThanOrEqual(10);
+  });
+
+  it('labels communities by their leaders, covering every entity once, and reports the run', async () => {
+    const data = await ok(
+      '{ measures { version computedAt betweennessExact modularity communities { id label size } } graphStats { nodes { label count } } }',
+    );
+    const run = data.measures;
+    expect(run.version).toBe('research-test');
+    expect(run.betweennessExact).toBe(true);
+    expect(run.modularity).toBeGreaterThan(0.3);
+    const total = run.communities.reduce((sum: number, c: any) => sum + c.size, 0);
+    const entities = data.graphStats.nodes.filter((n: any) => ['Model', 'Organization', 'Technique', 'Limitation'].includes(n.label));
+    expect(total).toBe(entities.reduce((sum: number, n: any) => sum + n.count, 0));
+    expect(run.communities.every((c: any) => c.label.length > 0)).toBe(true);
+    const gpt = await ok('{ communities(first: 100) { label } }');
+    expect(gpt.communities.length).toBe(run.communities.length);
+  });
+
+  it('gives lineage depth and fan-out distributions that add up', async () => {
+    const data = await ok(
+      '{ lineageStats { depth { value count } fanOut { kind parents children max distribution { value count } } families { rootId descendants generations } } }',
+    );
+    const stats = data.lineageStats;
+    expect(stats.depth[0].value).toBe(0);
+    expect(stats.depth.length).toBeGreaterThan(3);
+    for (const f of stats.fanOut) {
+      expect(f.distribution.reduce((s: number, d: any) => s + d.count, 0)).toBe(f.parents);
+      expect(f.distribution.reduce((s: number, d: any) => s + d.value * d.count, 0)).toBe(f.children);
+    }
+    expect(stats.families[0]).toMatchObject({ rootId: 'gpt-1' });
+    expect(stats.families[0].generations).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('curves and networks', () => {
+  it('counts adopters of a technique per year with a running total and no missing years', async () => {
+    const data = await ok(
+      '{ adoptionCurve(techniqueIds: ["transformer", "rlhf"]) { technique { id } undated points { period count cumulative } } }',
+    );
+    expect(data.adoptionCurve.map((c: any) => c.technique.id)).toEqual(['transformer', 'rlhf']);
+    for (const curve of data.adoptionCurve) {
+      const years = curve.points.map((p: any) => Number(p.period));
+      expect(years).toEqual(years.map((_: number, i: number) => years[0] + i));
+      let running = 0;
+      for (const p of curve.points) {
+        running += p.count;
+        expect(p.cumulative).toBe(running);
+      }
+    }
+    const transformer = data.adoptionCurve[0];
+    expect(transformer.points.at(-1).cumulative).toBeGreaterThan(0);
+    const quarters = await ok('{ adoptionCurve(techniqueIds: ["transformer"], bucket: QUARTER) { undated points { period } } }');
+    expect(quarters.adoptionCurve[0].points[0].period).toMatch(/^\d{4}-Q[1-4]$/);
+    expect(quarters.adoptionCurve[0].undated).toBeGreaterThanOrEqual(transformer.undated);
+  });
+
+  it('splits releases by organization, country and open weights', async () => {
+    const data = await ok(`{
+      byCountry: releasesPerPeriod(by: COUNTRY) { key total points { period count } }
+      byWeights: releasesPerPeriod(by: OPEN_WEIGHTS, first: 3) { key total }
+      byOrg: releasesPerPeriod(by: ORGANIZATION, first: 2) { key label total }
+      timeline(types: [MODEL], first: 100) { date }
+    }`);
+    const keys = data.byCountry.map((s: any) => s.key);
+    expect(keys).toEqual(expect.arrayContaining(['US', 'CN']));
+    for (const s of data.byCountry) expect(s.points.reduce((sum: number, p: any) => sum + p.count, 0)).toBe(s.total);
+    // Every dated model is either open, closed or unknown: the split adds up to the dated models.
+    expect(data.byWeights.reduce((sum: number, s: any) => sum + s.total, 0)).toBe(data.timeline.length);
+    expect(data.byOrg).toHaveLength(2);
+    expect(data.byOrg[0].total).toBeGreaterThanOrEqual(data.byOrg[1].total);
+  });
+
+  it('links organizations by derived models and sums the flows between countries', async () => {
+    const data = await ok(
+      '{ organizationNetwork { links { from { id country } to { id country } weight } countryFlows { from to weight } } }',
+    );
+    const { links, countryFlows } = data.organizationNetwork;
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.from.id).not.toBe(link.to.id);
+    const sum = links.filter((l: any) => l.from.country && l.to.country).reduce((s: number, l: any) => s + l.weight, 0);
+    expect(countryFlows.reduce((s: number, f: any) => s + f.weight, 0)).toBe(sum);
+  });
+
+  it('refuses too many series', async () => {
+    const result = await graphql(service.url, '{ releasesPerPeriod(by: COUNTRY, first: 21) { key } }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});

@@ -70,6 +70,20 @@ describe('graph measures', () => {
     expect(gpt.communities.length).toBe(run.communities.length);
   });
 
+  it('gives each entity its measures, labelled with the run they come from', async () => {
+    const data = await ok(
+      '{ influence(ids: ["gpt-4", "transformer", "no-such-id"]) { id pageRank lineagePageRank betweenness lineageDepth descendants fanOut { kind count } community { id label } version computedAt } }',
+    );
+    expect(data.influence.map((i: any) => i.id)).toEqual(['gpt-4', 'transformer']);
+    const [gpt4, transformer] = data.influence;
+    expect(gpt4).toMatchObject({ version: 'research-test' });
+    expect(gpt4.lineageDepth).toBeGreaterThanOrEqual(3);
+    expect(gpt4.community.label.length).toBeGreaterThan(0);
+    expect(Date.parse(gpt4.computedAt)).not.toBeNaN();
+    expect(transformer.lineagePageRank).toBeNull();
+    expect(transformer.betweenness).toBeGreaterThan(gpt4.betweenness / 10);
+  });
+
   it('gives lineage depth and fan-out distributions that add up', async () => {
     const data = await ok(
       '{ lineageStats { depth { value count } fanOut { kind parents children max distribution { value count } } families { rootId descendants generations } } }',

@@ -9,4 +9,5 @@ export const LIMITS = {
   ids: { min: 1, max: 50 },
   searchLength: { min: 1, max: 200 },
   curveSeries: { min: 1, max: 20 },
+  influenceIds: { min: 1, max: 1000 },
 } as const;

@@ -1,3 +1,4 @@
+import type { CommunitySummary } from '../analytics/measures.js';
 import { int, type DbScope } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
@@ -27,6 +28,19 @@ export interface ReleaseSeriesRow {
   label: string;
   total: number;
   points: PeriodCount[];
+}
+
+export interface InfluenceRow {
+  id: string;
+  pageRank: number;
+  lineagePageRank: number | null;
+  betweenness: number;
+  community: CommunitySummary | null;
+  lineageDepth: number | null;
+  descendants: number | null;
+  fanOut: Array<{ kind: string; count: number }>;
+  version: string;
+  computedAt: string;
 }
 
 export interface OrganizationEdgeRow {
@@ -145,6 +159,42 @@ export class ResearchRepository {
       { labels: types.map((type) => LABEL_OF[type]), first: int(first) },
     );
     return rows.map((r) => ({ entity: r.entity as EntityRow, score: Number(r.score) }));
+  }
+
+  /** Stored measures of the entities asked for, in that order; unknown or not yet measured ids are left out. */
+  async influence(ids: string[]): Promise<InfluenceRow[]> {
+    const rows = await this.db.read(
+      `UNWIND range(0, size($ids) - 1) AS i
+       MATCH (n:${ENTITY_LABEL} {id: $ids[i]}) WHERE n.measuresVersion IS NOT NULL
+       OPTIONAL MATCH (run:${MEASURE_RUN_LABEL} {id: 'latest'})
+       RETURN n.id AS id, n.influencePageRank AS pageRank, n.influenceLineagePageRank AS lineagePageRank,
+              n.influenceBetweenness AS betweenness, n.influenceCommunity AS community, n.lineageDepth AS lineageDepth,
+              n.lineageDescendants AS descendants, n.lineageFanOut AS fanOut, n.measuresVersion AS version,
+              CASE WHEN run.version = n.measuresVersion THEN run.computedAt END AS computedAt, run.communities AS communities
+       ORDER BY i`,
+      { ids },
+    );
+    const communities = new Map<number, CommunitySummary>();
+    const labelled = (json: unknown) => {
+      if (communities.size === 0 && typeof json === 'string')
+        for (const c of JSON.parse(json) as CommunitySummary[]) communities.set(c.id, c);
+    };
+    return rows.map((r) => {
+      labelled(r.communities);
+      const fanOut = JSON.parse(String(r.fanOut ?? '{}')) as Record<string, number>;
+      return {
+        id: String(r.id),
+        pageRank: Number(r.pageRank),
+        lineagePageRank: r.lineagePageRank == null ? null : Number(r.lineagePageRank),
+        betweenness: Number(r.betweenness),
+        community: communities.get(Number(r.community)) ?? null,
+        lineageDepth: r.lineageDepth == null ? null : Number(r.lineageDepth),
+        descendants: r.descendants == null ? null : Number(r.descendants),
+        fanOut: Object.entries(fanOut).map(([kind, count]) => ({ kind, count })),
+        version: String(r.version),
+        computedAt: String(r.computedAt ?? ''),
+      };
+    });
   }
 
   async measureRun(): Promise<MeasureRun | null> {

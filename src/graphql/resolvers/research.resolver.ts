@@ -9,6 +9,7 @@ import { EntityType as EntityTypeEnum } from '../types/enums.js';
 import {
   AdoptionCurve,
   Community,
+  Influence,
   InfluenceMeasure,
   InfluenceRank,
   LineageStats,
@@ -91,6 +92,13 @@ export class ResearchResolver {
       requireRange('first', first, LIMITS.first),
       selectionAt(info, ['entity'], wanted),
     );
+  }
+
+  @Query(() => [Influence], {
+    description: 'Stored measures of the entities asked for, in that order; ids not (yet) measured are left out.',
+  })
+  influence(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+    return ctx.repos.research.influence(requireIds('ids', ids, LIMITS.influenceIds));
   }
 
   @Query(() => MeasuresRun, { nullable: true, description: 'The latest measures run; null until the first one has finished.' })

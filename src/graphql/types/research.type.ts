@@ -198,3 +198,45 @@ export class MeasuresRun {
   @Field(() => LineageStats)
   lineage!: LineageStats;
 }
+
+@ObjectType({ description: 'Children of one lineage kind.' })
+export class KindCount {
+  @Field(() => String)
+  kind!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'The stored measures of one entity, as of the measures run named by `version`.' })
+export class Influence {
+  @Field(() => String)
+  id!: string;
+
+  @Field(() => Float, { description: 'PageRank over all domain relationships.' })
+  pageRank!: number;
+
+  @Field(() => Float, { nullable: true, description: 'PageRank over DERIVED_FROM only; null outside the lineage.' })
+  lineagePageRank!: number | null;
+
+  @Field(() => Float, { description: 'Normalised betweenness (estimated from sampled sources on large graphs).' })
+  betweenness!: number;
+
+  @Field(() => Community, { nullable: true })
+  community!: Community | null;
+
+  @Field(() => Int, { nullable: true, description: 'Generations above it; null outside the lineage.' })
+  lineageDepth!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Distinct models derived from it, directly or not.' })
+  descendants!: number | null;
+
+  @Field(() => [KindCount], { description: 'Direct children by lineage kind.' })
+  fanOut!: KindCount[];
+
+  @Field(() => String, { description: 'Data version the measures were computed from.' })
+  version!: string;
+
+  @Field(() => String, { description: 'When they were computed (ISO timestamp).' })
+  computedAt!: string;
+}

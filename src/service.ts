@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { TokenAuthenticator } from './auth/tokens.js';
 import type { Config } from './config/config.js';
+import { MeasuresService } from './analytics/measures.service.js';
 import { Database } from './db/database.js';
+import { RelationType } from './domain/graph-model.js';
+import { MeasuresRepository } from './repositories/measures.repository.js';
 import { applyMigrations } from './db/migrations.js';
 import { SeedRepository } from './repositories/seed.repository.js';
 import { seedDatabase } from './seed/load.js';
@@ -13,6 +16,7 @@ import { startLocalNeo4j, type LocalNeo4j } from './neo4j-local/local-neo4j.js';
 export interface Service {
   url: string;
   database: Database;
+  measures: MeasuresService;
   stop(): Promise<void>;
 }
 
@@ -73,13 +77,29 @@ export async function startService(config: Config, log: Logger): Promise<Service
     const url = `http://${host}:${address.port}`;
     log.info({ url: `${url}/graphql` }, 'service ready');
 
+    const measuresRepository = new MeasuresRepository(database);
+    const measures = new MeasuresService(
+      measuresRepository,
+      {
+        currentVersion: () => measuresRepository.dataVersion(),
+        lineageType: RelationType.DERIVED_FROM,
+        symmetricTypes: new Set([RelationType.COMPETES_WITH, RelationType.COLLABORATES_WITH]),
+        pollMs: config.measures.pollMs,
+        quietMs: config.measures.quietMs,
+      },
+      log,
+    );
+    if (config.measures.enabled) await measures.start();
+
     const db = database;
     return {
       url,
       database: db,
+      measures,
       stop: async () => {
         // Apollo's drain plugin closes the HTTP server and waits for in-flight requests.
         await apollo.stop();
+        await measures.stop();
         await db.close();
         await local?.stop();
       },

@@ -4,9 +4,11 @@ import type { Database } from '../src/db/database.js';
 import { createLogger } from '../src/logging/logger.js';
 import { MeasuresRepository } from '../src/repositories/measures.repository.js';
 import type { Service } from '../src/service.js';
-import { testDatabase } from './helpers/database.js';
+import { deleteWrittenEntities, testDatabase } from './helpers/database.js';
 import { graphql, startTestService } from './helpers/service.js';
+import { API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.js';
 
+const PREFIX = 'research-test-';
 let service: Service;
 let db: Database;
 beforeAll(async () => {
@@ -27,6 +29,7 @@ beforeAll(async () => {
   expect(measures.status).toMatchObject({ version: 'research-test', lastError: null });
 }, 120_000);
 afterAll(async () => {
+  await deleteWrittenEntities(db, PREFIX);
   await service.stop();
   await db.close();
 });
@@ -154,3 +157,53 @@ describe('curves and networks', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });
+
+describe('recomputation', () => {
+  it('recomputes in the background after a curated write, serving the previous run meanwhile', async () => {
+    const live = await startTestService({ API_TOKENS, MEASURES_ENABLED: 'true', MEASURES_QUIET_MS: '200' });
+    try {
+      const read = () => graphql<any>(live.url, '{ measures { version } influence(ids: ["gpt-4"]) { version } }');
+      // The service measures the seeded graph by itself: its data version differs from the test's label.
+      await until(async () => (await read()).data?.measures?.version !== 'research-test');
+      const before = (await read()).data;
+      expect(before.influence[0].version).toBe(before.measures.version);
+
+      const citation = { url: 'https://example.org/research-test', quote: 'A test model fine-tuned from GPT-4.' };
+      const editor = (query: string, input: object) => graphql(live.url, query, { input }, bearer(EDITOR_TOKEN));
+      const created = await editor('mutation($input: ModelInput!) { upsertModel(input: $input) { id } }', {
+        id: `${PREFIX}model`,
+        name: 'Research Test Model',
+        citation,
+      });
+      expect(created.errors).toBeUndefined();
+      const linked = await editor('mutation($input: LinkInput!) { linkEntities(input: $input) { id } }', {
+        fromId: `${PREFIX}model`,
+        toId: 'gpt-4',
+        type: 'DERIVED_FROM',
+        kind: 'FINE_TUNE',
+        citation,
+      });
+      expect(linked.errors).toBeUndefined();
+      // Until the new run commits, reads still answer with the previous run's measures.
+      const during = (await read()).data;
+      expect([before.measures.version, during.measures.version]).toContain(during.influence[0].version);
+      await until(async () => {
+        const now = await graphql<any>(live.url, `{ measures { version } influence(ids: ["${PREFIX}model"]) { lineageDepth version } }`);
+        return now.data?.influence?.[0]?.version === now.data?.measures?.version && now.data?.measures?.version !== before.measures.version;
+      });
+      const after = await graphql<any>(live.url, `{ influence(ids: ["${PREFIX}model", "gpt-4"]) { id lineageDepth } }`);
+      const [model, gpt4] = after.data.influence;
+      expect(model.lineageDepth).toBe(gpt4.lineageDepth + 1);
+    } finally {
+      await live.stop();
+    }
+  }, 120_000);
+});
+
+async function until(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -112,6 +112,16 @@ const envSchema = z.object({
       return z.NEVER;
     }),
   NODE_ENV: optionalText.transform((v) => v ?? 'development'),
+  MEASURES_ENABLED: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '' || raw === 'true') return true;
+      if (raw === 'false') return false;
+      ctx.addIssue({ code: 'custom', message: `MEASURES_ENABLED must be true or false, got "${raw}".` });
+      return z.NEVER;
+    }),
+  MEASURES_QUIET_MS: positiveMs('MEASURES_QUIET_MS', 2_000),
 });
 
 export type Role = 'editor' | 'admin';
@@ -129,6 +139,8 @@ export type Config = {
   /** Bearer tokens that may write (editor) or also delete (admin). */
   apiTokens: ApiToken[];
   readsRequireToken: boolean;
+  /** Background recomputation of the graph measures (PageRank, communities, lineage statistics). */
+  measures: { enabled: boolean; pollMs: number; quietMs: number };
   neo4j: {
     /** Undefined means: start the embedded local Neo4j. */
     uri: string | undefined;
@@ -162,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     apiTokens: e.API_TOKENS,
     readsRequireToken: e.READS_REQUIRE_TOKEN,
+    measures: { enabled: e.MEASURES_ENABLED, pollMs: 1_000, quietMs: e.MEASURES_QUIET_MS },
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

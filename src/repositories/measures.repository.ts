@@ -98,6 +98,19 @@ export class MeasuresRepository {
     });
   }
 
+  /**
+   * Provisional data version until writes advance one: counts of entities, relationships and change
+   * records, read from Neo4j's count store (constant time). Every curated write adds a change record.
+   */
+  async dataVersion(): Promise<string> {
+    const [row] = await this.database
+      .scope({ timeoutMs: 5_000 })
+      .read(
+        `RETURN COUNT { (:${ENTITY_LABEL}) } AS entities, COUNT { ()-[]->() } AS relationships, COUNT { (:Change) } AS changes`,
+      );
+    return `${row?.entities}-${row?.relationships}-${row?.changes}`;
+  }
+
   async latestRun(): Promise<MeasureRun | null> {
     const rows = await this.database
       .scope({ timeoutMs: 5_000 })

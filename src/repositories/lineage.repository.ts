@@ -1,5 +1,5 @@
 import type { DbScope } from '../db/database.js';
-import { RelationType } from '../domain/graph-model.js';
+import { EntityType, label, RelationType, relType } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
 import { boundedInt, edgeMap, type GraphEdgeRow } from './graph.repository.js';
 import { NAMED_ENTITY, ProjectionCompiler } from './projection.cypher.js';
@@ -35,12 +35,12 @@ export class LineageRepository {
     const compiler = new ProjectionCompiler();
     const branches = options.directions.map((direction) => {
       const [left, right] = ARROWS[direction];
-      return `MATCH p = (start)${left}[:${RelationType.DERIVED_FROM}*1..${depth}]${right}(m:Model)
+      return `MATCH p = (start)${left}[:${relType(RelationType.DERIVED_FROM)}*1..${depth}]${right}(m:${label(EntityType.MODEL)})
          WHERE m <> start AND ($kinds IS NULL OR all(r IN relationships(p) WHERE r.kind IN $kinds))
          RETURN '${direction}' AS direction, m, p`;
     });
     const rows = await this.db.read(
-      `MATCH (start:Model {id: $id})
+      `MATCH (start:${label(EntityType.MODEL)} {id: $id})
        CALL (start) { ${branches.join(' UNION ALL ')} }
        WITH start, direction, m, p ORDER BY length(p), m.id
        WITH start, direction, m, head(collect(p)) AS p

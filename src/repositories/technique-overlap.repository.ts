@@ -1,4 +1,9 @@
 import { int, type DbScope } from '../db/database.js';
+import { EntityType, label, RelationType, relType } from '../domain/graph-model.js';
+
+const MODEL = label(EntityType.MODEL);
+const TECHNIQUE = label(EntityType.TECHNIQUE);
+const USES = relType(RelationType.USES);
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
@@ -11,7 +16,7 @@ export class TechniqueOverlapRepository {
   async shared(modelIds: string[], selection: Selection): Promise<EntityRow[]> {
     const compiler = new ProjectionCompiler();
     const rows = await this.db.read(
-      `MATCH (m:Model)-[:USES]->(t:Technique) WHERE m.id IN $ids
+      `MATCH (m:${MODEL})-[:${USES}]->(t:${TECHNIQUE}) WHERE m.id IN $ids
        WITH t, count(DISTINCT m) AS users WHERE users = size($ids)
        RETURN ${compiler.entity('t', selection)} AS technique ORDER BY t.name`,
       { ids: modelIds },
@@ -28,12 +33,12 @@ export class TechniqueOverlapRepository {
   ): Promise<Array<{ model: EntityRow; score: number; shared: EntityRow[] }>> {
     const compiler = new ProjectionCompiler();
     const rows = await this.db.read(
-      `MATCH (m:Model {id: $id})-[:USES]->(t:Technique)
+      `MATCH (m:${MODEL} {id: $id})-[:${USES}]->(t:${TECHNIQUE})
        WITH m, count(t) AS mine
-       MATCH (m)-[:USES]->(t:Technique)<-[:USES]-(other:Model)
+       MATCH (m)-[:${USES}]->(t:${TECHNIQUE})<-[:${USES}]-(other:${MODEL})
        WHERE other <> m
        WITH m, mine, other, collect(t) AS shared
-       WITH other, shared, toFloat(size(shared)) / (mine + COUNT { (other)-[:USES]->(:Technique) } - size(shared)) AS score
+       WITH other, shared, toFloat(size(shared)) / (mine + COUNT { (other)-[:${USES}]->(:${TECHNIQUE}) } - size(shared)) AS score
        ORDER BY score DESC, size(shared) DESC, other.name
        LIMIT $first
        RETURN ${compiler.entity('other', modelSelection)} AS model, score,

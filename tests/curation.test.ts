@@ -237,8 +237,8 @@ describe('validation: clear BAD_USER_INPUT messages, nothing written', () => {
     ],
     [
       'a BUILDS_ON cycle',
-      { fromId: 'transformer', toId: 'rope', type: 'BUILDS_ON' },
-      'input.toId "rope" already leads to "transformer" through BUILDS_ON; this link would make a cycle.',
+      { fromId: 'function-calling', toId: 'agent', type: 'BUILDS_ON' },
+      'input.toId "agent" already leads to "function-calling" through BUILDS_ON; this link would make a cycle.',
     ],
     [
       'a self-link',

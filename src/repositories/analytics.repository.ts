@@ -4,6 +4,15 @@ import { RELATION_FIELD_CAP } from '../domain/relation-fields.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
+import {
+  degreeRow,
+  entityRow,
+  mitigationRow,
+  modelComparisonRow,
+  organizationProfileRow,
+  techniqueAdoptionRow,
+  timelineRow,
+} from './decode.js';
 
 export interface TimelineRow {
   date: string;
@@ -110,7 +119,7 @@ export class AnalyticsRepository {
        RETURN day AS date, event, ${compiler.entity('n', options.selection)} AS entity`,
       { from: options.from, to: options.to, first: int(options.first) },
     );
-    return rows as unknown as TimelineRow[];
+    return rows.map((row) => timelineRow.parse(row));
   }
 
   /** Techniques by how many models use them, with who adopted them first and when. */
@@ -146,7 +155,7 @@ export class AnalyticsRepository {
        ORDER BY modelCount DESC, t.name, t.id`,
       { category: options.category, first: int(options.first) },
     );
-    return rows as unknown as TechniqueAdoptionRow[];
+    return rows.map((row) => techniqueAdoptionRow.parse(row));
   }
 
   /** The model's limitations that no technique it uses mitigates. */
@@ -159,7 +168,7 @@ export class AnalyticsRepository {
        RETURN ${compiler.entity('l', selection)} AS limitation`,
       { id: modelId },
     );
-    return rows.map((row) => row.limitation as EntityRow);
+    return rows.map((row) => entityRow.parse(row.limitation));
   }
 
   /** Every limitation (by name) with the techniques that mitigate it, possibly none. */
@@ -174,7 +183,7 @@ export class AnalyticsRepository {
        ORDER BY l.name, l.id`,
       { first: int(first) },
     );
-    return rows as unknown as MitigationRowValue[];
+    return rows.map((row) => mitigationRow.parse(row));
   }
 
   /** Everything about one organization's work, or null when there is no such organization. */
@@ -204,7 +213,7 @@ export class AnalyticsRepository {
                    RETURN {organization: ${compiler.entity('b', selections.buildsOn)}, count: count} } AS buildsOnOrganizations`,
       { id },
     );
-    return (row as unknown as OrganizationProfileRow | undefined) ?? null;
+    return row === undefined ? null : organizationProfileRow.parse(row);
   }
 
   /** Entities by their number of domain relationships, either direction. */
@@ -218,7 +227,7 @@ export class AnalyticsRepository {
        ORDER BY degree DESC, n.name, n.id`,
       { labels: types.map((type) => LABEL_OF[type]), first: int(first) },
     );
-    return rows as unknown as Array<{ entity: EntityRow; degree: number }>;
+    return rows.map((row) => degreeRow.parse(row));
   }
 
   /** Side-by-side techniques and limitations of models, columns in the order of `ids`. */
@@ -246,6 +255,6 @@ export class AnalyticsRepository {
          ${rowsOf(RelationType.HAS_LIMITATION, label(EntityType.LIMITATION), selections.limitationRows)} AS limitationRows`,
       { ids },
     );
-    return row as unknown as ModelComparisonRow;
+    return modelComparisonRow.parse(row);
   }
 }

@@ -16,6 +16,7 @@ import { isAcyclic, preferredValue, requiredOnCreate } from '../domain/write-rul
 import { documentText } from '../curation/documents.js';
 import type { CitationValues } from '../curation/input-rules.js';
 import { edgeId, urlSourceRow } from '../seed/graph-rows.js';
+import { graphEdgeRow } from './decode.js';
 import { ProjectionCompiler, typeExpression } from './projection.cypher.js';
 import { edgeMap, type GraphEdgeRow } from './graph.repository.js';
 
@@ -55,7 +56,7 @@ const changeRow = z.object({
 const claimsRow = z.object({
   claims: z.array(z.object({ attribute: z.string(), value: z.string(), confidence: z.number() })),
 });
-const edgeRow = z.object({ edge: z.record(z.string(), z.unknown()) });
+const edgeRow = z.object({ edge: graphEdgeRow });
 
 /** Writes by curators: each method is one transaction that validates against the graph, writes, and records the change. */
 export class CurationRepository {
@@ -190,7 +191,7 @@ export class CurationRepository {
         },
       );
       await this.record(tx, { actor, action: `LINK_${link.type}`, entityId: link.fromId, otherId: link.toId, details: link });
-      return edgeRow.parse(row).edge as unknown as GraphEdgeRow;
+      return edgeRow.parse(row).edge;
     });
   }
 

@@ -2,6 +2,7 @@ import { int, type DbScope, type Params } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, LABEL_OF, label, RelationType, relType, SORT_NAME } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
+import { entityRow } from './decode.js';
 
 export type EntityRow = { id: string; __type: EntityType; [field: string]: unknown };
 
@@ -90,7 +91,7 @@ export class EntityRepository {
        RETURN ${compiler.entity('n', selection)} AS node`,
       { id, labels: types.map((type) => LABEL_OF[type]) },
     );
-    return (row?.node as EntityRow | undefined) ?? null;
+    return row === undefined ? null : entityRow.parse(row.node);
   }
 
   async byIds(ids: string[], types: EntityType[], selection: Selection): Promise<EntityRow[]> {
@@ -101,7 +102,7 @@ export class EntityRepository {
        RETURN ${compiler.entity('n', selection)} AS node ORDER BY i`,
       { ids, labels: types.map((type) => LABEL_OF[type]) },
     );
-    return rows.map((row) => row.node as EntityRow);
+    return rows.map((row) => entityRow.parse(row.node));
   }
 
   async list(type: EntityType, options: ListOptions): Promise<Page> {

@@ -4,6 +4,7 @@ import type { Selection } from '../domain/selection.js';
 import { boundedInt, edgeMap, type GraphEdgeRow } from './graph.repository.js';
 import { NAMED_ENTITY, ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
+import { lineageStepRow } from './decode.js';
 
 export interface LineageStepRow {
   model: EntityRow;
@@ -52,6 +53,6 @@ export class LineageRepository {
               ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}`,
       { id: options.modelId, kinds: options.kinds },
     );
-    return rows as unknown as LineageStepRow[];
+    return rows.map((row) => lineageStepRow.parse(row));
   }
 }

@@ -7,6 +7,7 @@ const USES = relType(RelationType.USES);
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
+import { entityRow, similarModel } from './decode.js';
 
 /** What models have in common through the techniques they use. */
 export class TechniqueOverlapRepository {
@@ -21,7 +22,7 @@ export class TechniqueOverlapRepository {
        RETURN ${compiler.entity('t', selection)} AS technique ORDER BY t.name`,
       { ids: modelIds },
     );
-    return rows.map((row) => row.technique as EntityRow);
+    return rows.map((row) => entityRow.parse(row.technique));
   }
 
   /** Models ranked by Jaccard similarity of technique sets, with the techniques they share. */
@@ -45,6 +46,6 @@ export class TechniqueOverlapRepository {
               [t IN shared | ${compiler.entity('t', techniqueSelection)}] AS shared`,
       { id: modelId, first: int(first) },
     );
-    return rows as unknown as Array<{ model: EntityRow; score: number; shared: EntityRow[] }>;
+    return rows.map((row) => similarModel.parse(row));
   }
 }

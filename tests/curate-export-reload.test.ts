@@ -17,7 +17,8 @@ import { ADMIN_TOKEN, API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.
 let service: Service;
 let db: Database;
 beforeAll(async () => {
-  service = await startTestService({ API_TOKENS });
+  // Many writes in one test: a slow shared machine must not turn them into timeouts.
+  service = await startTestService({ API_TOKENS, REQUEST_TIMEOUT_MS: '60000' });
   db = service.database;
 });
 afterAll(async () => {
@@ -25,7 +26,7 @@ afterAll(async () => {
   await new SeedRepository(db).reset();
   await seedDatabase(db);
   await service.stop();
-});
+}, 300_000);
 
 const editor = (query: string, variables = {}) => graphql(service.url, query, variables, bearer(EDITOR_TOKEN));
 const admin = (query: string, variables = {}) => graphql(service.url, query, variables, bearer(ADMIN_TOKEN));
@@ -86,7 +87,7 @@ async function exportTo(dir: string): Promise<void> {
   symlinkSync(path.resolve('seed/documents'), path.join(dir, 'documents'));
 }
 
-describe('curate, export, reload', () => {
+describe('curate, export, reload', { timeout: 300_000 }, () => {
   let curated: Record<string, string[]>;
 
   it('accepts arbitrary curated writes: new entities, nulls, claims over seed claims, links, unlinks, deletes', async () => {

@@ -120,15 +120,16 @@ export class CurationRepository {
         },
       );
       const held = claimsRow.parse(written).claims;
-      if (write.claims.length > 0) {
-        const values = Object.fromEntries(
-          write.claims.map(({ attribute }) => [
-            attribute,
-            preferredValue(held.filter((c) => c.attribute === attribute).map((c) => ({ ...c, value: JSON.parse(c.value) as unknown }))),
-          ]),
-        );
+      // A new claim goes first at full confidence, so it is normally the preferred one and the node
+      // already shows it; only when the same claim was already held lower down does the value differ.
+      const values = Object.fromEntries(
+        write.claims.map(({ attribute }) => [
+          attribute,
+          preferredValue(held.filter((c) => c.attribute === attribute).map((c) => ({ ...c, value: JSON.parse(c.value) as unknown }))),
+        ]),
+      );
+      if (write.claims.some(({ attribute, value }) => JSON.stringify(values[attribute]) !== JSON.stringify(value)))
         await tx.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) SET n += $values`, { id: write.id, values });
-      }
       await this.record(tx, { actor, action: `UPSERT_${type}`, entityId: write.id, otherId: null, details: write });
     });
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DbScope, Row, WriteTx } from '../db/database.js';
+import { type DbScope, int, type Row, type WriteTx } from '../db/database.js';
 import {
   CHANGE_LABEL,
   CITES,
@@ -53,9 +53,16 @@ const changeRow = z.object({
   otherId: z.string().nullable(),
   details: z.string(),
 });
-const claimsRow = z.object({
-  claims: z.array(z.object({ attribute: z.string(), value: z.string(), confidence: z.number() })),
+const heldCitation = z.object({
+  ordinal: z.number(),
+  sourceId: z.string(),
+  quote: z.string(),
+  attribute: z.string().nullable(),
+  value: z.string().nullable(),
+  confidence: z.number(),
 });
+type HeldCitation = z.infer<typeof heldCitation>;
+const heldRow = z.object({ held: z.array(heldCitation) });
 const edgeRow = z.object({ edge: graphEdgeRow });
 
 /** Writes by curators: each method is one transaction that validates against the graph, writes, and records the change. */
@@ -80,32 +87,12 @@ export class CurationRepository {
       }
       const sourceId = await this.citedSource(tx, write.citation);
       const props = Object.fromEntries(Object.entries(write.props).filter(([, value]) => value !== null && value !== undefined));
-      const [written] = await tx.run(
+      await tx.run(
         `MERGE (n:${ENTITY_LABEL} {id: $id})
          ON CREATE SET n.aliases = [], n.aliasText = ''
          SET n:${label(type)}, n.name = $name, n.${SORT_NAME} = toLower($name), n += $props,
              n.aliases = coalesce($aliases, n.aliases), n.aliasText = coalesce($aliasText, n.aliasText),
-             n.description = coalesce($description, n.description)
-         WITH n
-         MATCH (s:${SOURCE_LABEL} {id: $sourceId})
-         WITH n, s, COLLECT { MATCH (n)-[c:${relType(CITES)}]->() RETURN c.ordinal } AS ordinals,
-              EXISTS { (n)-[c:${relType(CITES)}]->(s) WHERE c.quote = $quote AND c.attribute IS NULL } AS knownMention,
-              [claim IN $claims WHERE NOT EXISTS { (n)-[c:${relType(CITES)}]->(s)
-                 WHERE c.quote = $quote AND c.attribute = claim.attribute AND c.value = claim.value }] AS fresh
-         WITH n, s, knownMention, fresh, reduce(top = -1, o IN ordinals | CASE WHEN o > top THEN o ELSE top END) + 1 AS next,
-              reduce(low = 0, o IN ordinals | CASE WHEN o < low THEN o ELSE low END) AS first
-         // A citation the entity already holds is not written twice (as the seed loader does).
-         FOREACH (_ IN CASE WHEN knownMention THEN [] ELSE [1] END |
-           CREATE (n)-[:${relType(CITES)} {ordinal: next, quote: $quote, confidence: 1.0}]->(s))
-         // Claims go before the ones held: the newest claim is listed first, and on equal confidence
-         // the first listed is the value the node shows (preferredValue), on reload too.
-         FOREACH (i IN range(0, size(fresh) - 1) |
-           CREATE (n)-[:${relType(CITES)} {ordinal: first - size(fresh) + i, quote: $quote, confidence: 1.0,
-             attribute: fresh[i].attribute, value: fresh[i].value}]->(s))
-         WITH n
-         // Claimed attributes show what the normaliser picks from all their claims, as after a reload.
-         RETURN COLLECT { MATCH (n)-[c:${relType(CITES)}]->() WHERE c.attribute IN $attributes
-                          RETURN {attribute: c.attribute, value: c.value, confidence: c.confidence} ORDER BY c.ordinal } AS claims`,
+             n.description = coalesce($description, n.description)`,
         {
           id: write.id,
           name: write.name,
@@ -113,19 +100,47 @@ export class CurationRepository {
           aliases: write.aliases ?? null,
           aliasText: write.aliases ? write.aliases.join(' | ') : null,
           description: write.description ?? null,
-          sourceId,
-          quote: write.citation.quote,
-          claims: write.claims.map((c) => ({ attribute: c.attribute, value: JSON.stringify(c.value) })),
-          attributes: write.claims.map((c) => c.attribute),
         },
       );
-      const held = claimsRow.parse(written).claims;
-      // A new claim goes first at full confidence, so it is normally the preferred one and the node
-      // already shows it; only when the same claim was already held lower down does the value differ.
+      const [citing] = await tx.run(
+        `MATCH (n:${ENTITY_LABEL} {id: $id})
+         RETURN COLLECT { MATCH (n)-[c:${relType(CITES)}]->(s:${SOURCE_LABEL})
+                          RETURN {ordinal: c.ordinal, sourceId: s.id, quote: c.quote, attribute: c.attribute, value: c.value, confidence: c.confidence} } AS held`,
+        { id: write.id },
+      );
+      const held = heldRow.parse(citing).held;
+      const claims = write.claims.map((c) => ({ attribute: c.attribute, value: JSON.stringify(c.value) }));
+      const same = (c: HeldCitation, attribute: string | null, value: string | null) =>
+        c.sourceId === sourceId && c.quote === write.citation.quote && c.attribute === attribute && c.value === value;
+      // A citation the entity already holds is not written twice (as the seed loader does). Claims go
+      // before the ones held: the newest claim is listed first, and on equal confidence the first
+      // listed is the value the node shows (preferredValue), on reload too.
+      const fresh = claims.filter((claim) => !held.some((c) => same(c, claim.attribute, claim.value)));
+      const ordinals = held.map((c) => c.ordinal);
+      const first = Math.min(0, ...ordinals);
+      const rows = [
+        ...(held.some((c) => same(c, null, null)) ? [] : [{ ordinal: Math.max(-1, ...ordinals) + 1, attribute: null, value: null }]),
+        ...fresh.map((claim, i) => ({ ordinal: first - fresh.length + i, ...claim })),
+      ];
+      if (rows.length > 0) {
+        await tx.run(
+          `MATCH (n:${ENTITY_LABEL} {id: $id}) MATCH (s:${SOURCE_LABEL} {id: $sourceId})
+           UNWIND $rows AS row
+           CREATE (n)-[:${relType(CITES)} {ordinal: row.ordinal, quote: $quote, confidence: 1.0, attribute: row.attribute, value: row.value}]->(s)`,
+          { id: write.id, sourceId, quote: write.citation.quote, rows: rows.map((r) => ({ ...r, ordinal: int(r.ordinal) })) },
+        );
+      }
+      // Claimed attributes show what the normaliser picks from all their claims, as after a reload;
+      // a new claim is normally that one already (the node was set to it above).
+      const all = [...held, ...rows.filter((r) => r.attribute !== null).map((r) => ({ ...r, confidence: 1 }))].sort(
+        (a, b) => a.ordinal - b.ordinal,
+      );
       const values = Object.fromEntries(
         write.claims.map(({ attribute }) => [
           attribute,
-          preferredValue(held.filter((c) => c.attribute === attribute).map((c) => ({ ...c, value: JSON.parse(c.value) as unknown }))),
+          preferredValue(
+            all.filter((c) => c.attribute === attribute).map((c) => ({ ...c, value: JSON.parse(c.value as string) as unknown })),
+          ),
         ]),
       );
       if (write.claims.some(({ attribute, value }) => JSON.stringify(values[attribute]) !== JSON.stringify(value)))

@@ -36,7 +36,8 @@ export interface HttpServerOptions {
   auth: TokenAuthenticator;
   readsRequireToken: boolean;
   requestTimeoutMs: number;
-  production: boolean;
+  /** Stack traces in client-facing errors (DEBUG_ERRORS); never otherwise. */
+  debugErrors: boolean;
 }
 
 const requestIdOf = (req: http.IncomingMessage): string => {
@@ -66,11 +67,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
     } else app(req, res);
   });
   const metrics = new Metrics(options.database);
-  const formatError = createErrorFormatter({ production: options.production, log: options.log });
+  const formatError = createErrorFormatter({ debugErrors: options.debugErrors, log: options.log });
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(options.schema),
     introspection: true,
-    includeStacktraceInErrorResponses: !options.production,
+    includeStacktraceInErrorResponses: options.debugErrors,
     // CSRF prevention is on by default in Apollo Server 5; batched requests stay off.
     allowBatchedHttpRequests: false,
     validationRules: [depthRule],

@@ -18,6 +18,8 @@ export const LIMITS = {
   neighborhoodLimit: { min: 1, max: 1000 },
   downstreamDepth: { min: 1, max: 10 },
   ids: { min: 1, max: 50 },
+  /** Columns of a comparison: fewer than two compares nothing, more than ten is no longer readable side by side. */
+  comparedModels: { min: 2, max: 10 },
   searchLength: { min: 1, max: 200 },
 } as const satisfies Record<string, Range>;
 

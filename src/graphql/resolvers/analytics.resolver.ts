@@ -18,9 +18,6 @@ import {
 import { Limitation } from '../types/entities.type.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
 
-/** Columns of a comparison: fewer than two compares nothing, more than ten is no longer readable side by side. */
-const COMPARED_MODELS = { min: 2, max: 10 } as const;
-
 /** Only these kinds have dated events. */
 const TIMELINE_TYPES = [EntityType.MODEL, EntityType.TECHNIQUE];
 
@@ -138,7 +135,7 @@ export class AnalyticsResolver {
     // Columns line up with the ids given, so a repeated id is refused rather than merged.
     const repeated = [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
     if (repeated.length > 0) throw new InvalidInputError(`ids must be distinct; repeated: ${repeated.join(', ')}.`, 'ids');
-    const comparison = await ctx.repos.analytics.compareModels(requireIds('ids', ids, COMPARED_MODELS), {
+    const comparison = await ctx.repos.analytics.compareModels(requireIds('ids', ids, LIMITS.comparedModels), {
       models: selectionAt(info, ['models'], [EntityType.MODEL]),
       shared: selectionAt(info, ['sharedTechniques'], [EntityType.TECHNIQUE]),
       techniqueRows: selectionAt(info, ['techniqueRows', 'entity'], [EntityType.TECHNIQUE]),

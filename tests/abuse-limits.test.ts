@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, type Range } from '../src/domain/limits.js';
@@ -139,6 +143,55 @@ describe('HTTP hardening', () => {
     expect((await post(JSON.stringify({ query: `{ graphStats { nodes { label } } } #${'x'.repeat(1_100_000)}` }))).status).toBe(413);
     expect((await post('{"query": "{ graphStats')).status).toBe(400);
   });
+
+  it('answers 30 of 30 oversized POSTs (5 MB and 50 MB) with a 413 the client can read, and stays healthy', async () => {
+    for (const megabytes of [5, 50]) {
+      const body = JSON.stringify({ query: `{ graphStats { nodes { label } } } #${'x'.repeat(megabytes * 1024 * 1024)}` });
+      const seen: string[] = [];
+      for (let i = 0; i < 30; i += 1) {
+        try {
+          const response = await post(body);
+          seen.push(`${response.status} ${((await response.json()) as { errors: Array<{ message: string }> }).errors[0]!.message}`);
+        } catch (error) {
+          seen.push(String((error as { cause?: { code?: string } }).cause?.code ?? error));
+        }
+      }
+      expect(new Set(seen), `${megabytes} MB`).toEqual(new Set(['413 The request body is larger than the 1 MB limit.']));
+    }
+    // Without a declared length the limit is found while reading; the rest is drained just the same.
+    const chunk = new Uint8Array(256 * 1024).fill(120);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 40; i += 1) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect((await fetch(`${service.url}/health`)).status).toBe(200);
+    expect((await graphql(service.url, '{ model(id: "gpt-4") { name } }')).data).toEqual({ model: { name: 'GPT-4' } });
+  }, 180_000);
+
+  it.skipIf(spawnSync('curl', ['--version']).status !== 0)(
+    'answers curl the same, with and without Expect: 100-continue',
+    () => {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'llm-graph-413-')), 'body.json');
+      writeFileSync(file, JSON.stringify({ query: `{ graphStats { nodes { label } } } #${'x'.repeat(5 * 1024 * 1024)}` }));
+      for (const expect100 of [[], ['-H', 'Expect:']]) {
+        const codes = Array.from({ length: 30 }, () => {
+          const args = ['-s', '-o', '/dev/null', '-w', '%{http_code}', ...expect100, '-H', 'content-type: application/json'];
+          return spawnSync('curl', [...args, '--data-binary', `@${file}`, `${service.url}/graphql`], { encoding: 'utf8' }).stdout;
+        });
+        expect(new Set(codes), expect100.join(' ') || 'Expect: 100-continue').toEqual(new Set(['413']));
+      }
+    },
+    120_000,
+  );
 
   it('answers JSON bodies with a charset, compressed bodies and GET queries alike', async () => {
     const query = JSON.stringify({ query: '{ model(id: "gpt-4") { name } }' });

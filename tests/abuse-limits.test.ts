@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, type Range } from '../src/domain/limits.js';
@@ -11,6 +12,8 @@ import type { Service } from '../src/service.js';
 import { modelIds } from './helpers/seed-facts.js';
 import { graphql, startTestService } from './helpers/service.js';
 import { API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.js';
+
+const run = promisify(execFile);
 
 let service: Service;
 beforeAll(async () => {

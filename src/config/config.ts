@@ -123,6 +123,9 @@ const envSchema = z.object({
   NODE_ENV: optionalText.transform((v) => v ?? 'development'),
 });
 
+/** Every variable the service reads, for checks that deployment files set no other. */
+export const ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);
+
 export type Role = 'editor' | 'admin';
 export interface ApiToken {
   role: Role;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { printSdl } from '../src/graphql/schema.js';
+import { printSdl } from '../../src/graphql/schema.js';
 
 describe('schema/schema.graphql', () => {
   it('matches the schema printed from the type-graphql classes', async () => {

@@ -26,7 +26,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/unit/**'],
           globalSetup: ['tests/global-setup.ts'],
-          hookTimeout: 180_000,
+          hookTimeout: 360_000,
           fileParallelism: false,
         },
       },

@@ -49,7 +49,7 @@ export function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void 
     drained += chunk.length;
     if (drained > DRAIN_LIMIT_BYTES) req.socket.destroy();
   });
-  req.on('close', () => clearTimeout(stop));
+  req.on('end', () => clearTimeout(stop));
   req.resume();
   sendHttpError(res, 413, BODY_TOO_LARGE);
 }

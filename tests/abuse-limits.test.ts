@@ -283,6 +283,9 @@ describe('Cypher injection', () => {
       for (const [query, variables] of queries) {
         const result = await graphql(service.url, query, variables(injection), bearer(EDITOR_TOKEN));
         expect(result.status, `${query} with ${injection}`).toBeLessThan(500);
+        // A strange argument is the client's problem or nobody's: never an internal error.
+        const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+        expect(codes, `${query} with ${injection}`).not.toContain('INTERNAL_SERVER_ERROR');
       }
     }
     // The probe entity stores the strings as plain data; remove it, then nothing else may differ.

@@ -59,9 +59,9 @@ describe('Apollo Client', () => {
   it('pages models with relayStylePagination, merging the pages in the cache', async () => {
     const MODELS = gql`
       query Models($after: String) {
-        models(first: 5, after: $after) { edges { cursor node { id ...Named } } pageInfo { hasNextPage endCursor } }
+        models(first: 5, after: $after) { edges { cursor node { id ...ModelName } } pageInfo { hasNextPage endCursor } }
       }
-      fragment Named on Entity { name }
+      fragment ModelName on Entity { name }
     `;
     type Page = { models: { edges: Array<{ node: { id: string; name: string } }>; pageInfo: { endCursor: string } } };
     const first = await client.query<Page>({ query: MODELS });

@@ -11,7 +11,8 @@ import { graphql, startTestService } from './helpers/service.js';
 let service: Service;
 let client: ApolloClient;
 beforeAll(async () => {
-  service = await startTestService();
+  // A generous deadline: the first neighbourhood with citations compiles its Cypher on a busy machine.
+  service = await startTestService({ REQUEST_TIMEOUT_MS: '30000' });
   client = new ApolloClient({
     link: new HttpLink({ uri: `${service.url}/graphql` }),
     cache: new InMemoryCache({

@@ -2,9 +2,9 @@
  * npx tsx bench/load-time.ts [models=100000] [seed=42]
  *
  * Times what a bench scale costs before any scenario runs: generating the graph and loading it into
- * a fresh store (bench/.work/neo4j-<models>-load, removed first). Prints wall time and the CPU
- * seconds of this process and of Neo4j (from /proc), since on a shared machine wall time also
- * measures everyone else's work.
+ * a fresh store (bench/.work/neo4j-<models>, removed first, left loaded so `npm run bench -- --scaling
+ * --scales <models>` reuses it). Prints wall time and the CPU seconds of this process and of Neo4j
+ * (from /proc), since on a shared machine wall time also measures everyone else's work.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -34,9 +34,8 @@ log(
   `generated ${graph.scale.nodes} nodes, ${graph.scale.relationships} relationships in ${generateS.toFixed(1)} s (${ownCpu().toFixed(1)} s CPU)`,
 );
 
-const storeScale = `${models}-load`;
-rmSync(path.join(WORK_DIR, `neo4j-${storeScale}`), { recursive: true, force: true });
-const neo = await startBenchNeo4j(storeScale, log);
+rmSync(path.join(WORK_DIR, `neo4j-${models}`), { recursive: true, force: true });
+const neo = await startBenchNeo4j(models, log);
 try {
   const neoCpuBefore = cpuSeconds(neo.pid);
   const ownBefore = ownCpu();

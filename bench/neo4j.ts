@@ -37,11 +37,11 @@ export interface BenchNeo4j {
 }
 
 /** One store folder per scale, so the quick and the full graph can both stay loaded. */
-export async function startBenchNeo4j(models: number | string, log: (line: string) => void): Promise<BenchNeo4j> {
+export async function startBenchNeo4j(models: number, log: (line: string) => void): Promise<BenchNeo4j> {
   const port = await freePort();
   const dataDir = path.join(WORK_DIR, `neo4j-${models}`);
   log(`starting Neo4j on 127.0.0.1:${port} (store ${path.relative(process.cwd(), dataDir)}, heap 2 GB, page cache 1 GB)`);
-  const local: LocalNeo4j = await startLocalNeo4j({ dataDir, port, heapMb: 2048, pageCacheMb: 1024, startTimeoutMs: 180_000 });
+  const local: LocalNeo4j = await startLocalNeo4j({ dataDir, port, heapMb: 2048, pageCacheMb: 1024, startTimeoutMs: 600_000 });
   const database = new Database({ uri: local.uri, user: 'neo4j', password: undefined, database: undefined, timeoutMs: 600_000 });
   await database.ping(30_000);
   return {

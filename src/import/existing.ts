@@ -2,8 +2,9 @@
  * The entities an import resolves against: ids, names, aliases and the values the documents state.
  * Read from the database (ImportRepository.existingEntities) or, for a dry run without one, from seed/.
  */
-import { EntityType } from '../domain/graph-model.js';
+import { EntityType, LABEL_OF } from '../domain/graph-model.js';
 import { readDataset } from '../seed/dataset.js';
+import { toGraphRows } from '../seed/graph-rows.js';
 import type { RecordAttributes } from './records.js';
 import type { ResolvedKind } from './resolve/overrides.js';
 
@@ -16,34 +17,37 @@ export interface ExistingEntity {
   values: RecordAttributes;
 }
 
-/** Graph kinds a catalogue record can be: techniques and limitations are never imported. */
-export const IMPORTABLE_KIND: Partial<Record<string, ResolvedKind>> = {
-  [EntityType.MODEL]: 'MODEL',
-  [EntityType.ORGANIZATION]: 'ORGANIZATION',
-  Model: 'MODEL',
-  Organization: 'ORGANIZATION',
+/**
+ * Node labels a catalogue record can resolve to, and its kind: techniques and limitations are never
+ * imported. Dataset and Application nodes do not exist yet; they are read once they do.
+ */
+export const KIND_OF_LABEL: Record<string, ResolvedKind> = {
+  [LABEL_OF[EntityType.MODEL]]: 'MODEL',
+  [LABEL_OF[EntityType.ORGANIZATION]]: 'ORGANIZATION',
   Dataset: 'DATASET',
   Application: 'APPLICATION',
 };
 
+/** The seed folder as the graph an empty database gets: values are what the nodes show (toGraphRows). */
 export function existingFromSeed(dir: string): ExistingEntity[] {
-  const { dataset } = readDataset(dir);
-  const organizations = dataset.entities.ORGANIZATION.map((o) => ({
-    id: o.id,
-    kind: 'ORGANIZATION' as const,
-    name: o.name,
-    aliases: o.aliases,
-    values: {},
-  }));
-  const models = dataset.entities.MODEL.map((m) => {
-    const values: RecordAttributes = {};
-    // The first claim per attribute is what the node shows on ties; enough to spot a disagreement.
-    for (const claim of m.claims) {
-      if (claim.attribute === 'releaseDate' && values.releaseDate === undefined) values.releaseDate = String(claim.value);
-      if (claim.attribute === 'parameters' && values.parameters === undefined) values.parameters = Number(claim.value);
-      if (claim.attribute === 'openWeights' && values.openWeights === undefined) values.openWeights = Boolean(claim.value);
-    }
-    return { id: m.id, kind: 'MODEL' as const, name: m.name, aliases: m.aliases, values };
-  });
-  return [...organizations, ...models];
+  const rows = toGraphRows(readDataset(dir).dataset);
+  return [
+    ...rows.entities.ORGANIZATION.map((o) => ({ id: o.id, kind: 'ORGANIZATION' as const, name: o.name, aliases: o.aliases, values: {} })),
+    ...rows.entities.MODEL.map((m) => ({
+      id: m.id,
+      kind: 'MODEL' as const,
+      name: m.name,
+      aliases: m.aliases,
+      values: shownValues(m.props),
+    })),
+  ];
+}
+
+/** The attributes a catalogue can contradict, from a node's properties (null means not stated). */
+export function shownValues(props: Record<string, unknown>): RecordAttributes {
+  const values: RecordAttributes = {};
+  if (props.releaseDate != null) values.releaseDate = String(props.releaseDate);
+  if (props.parameters != null) values.parameters = Number(props.parameters);
+  if (props.openWeights != null) values.openWeights = Boolean(props.openWeights);
+  return values;
 }

@@ -4,7 +4,7 @@
  */
 import type { Database } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
-import { type ExistingEntity, IMPORTABLE_KIND } from '../import/existing.js';
+import { type ExistingEntity, KIND_OF_LABEL, shownValues } from '../import/existing.js';
 import type { GraphRows } from '../seed/graph-rows.js';
 
 /** Rows per UNWIND statement (and per transaction): large enough that Bolt round trips stop mattering. */
@@ -36,18 +36,14 @@ export class ImportRepository {
        WHERE label IS NOT NULL
        RETURN n.id AS id, label, n.name AS name, coalesce(n.aliases, []) AS aliases,
               n.releaseDate AS releaseDate, n.parameters AS parameters, n.openWeights AS openWeights`,
-      { labels: Object.keys(IMPORTABLE_KIND).filter((k) => /^[A-Z][a-z]/.test(k)) },
+      { labels: Object.keys(KIND_OF_LABEL) },
     );
     return rows.map((row) => ({
       id: String(row.id),
-      kind: IMPORTABLE_KIND[String(row.label)]!,
+      kind: KIND_OF_LABEL[String(row.label)]!,
       name: String(row.name),
       aliases: (row.aliases as string[]) ?? [],
-      values: {
-        ...(row.releaseDate != null ? { releaseDate: String(row.releaseDate) } : {}),
-        ...(row.parameters != null ? { parameters: Number(row.parameters) } : {}),
-        ...(row.openWeights != null ? { openWeights: Boolean(row.openWeights) } : {}),
-      },
+      values: shownValues(row),
     }));
   }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ExistingEntity } from '../../src/import/existing.js';
@@ -45,8 +48,18 @@ describe('name keys', () => {
 
 describe('overrides', () => {
   it('validates the file shape with one sentence naming the problem', () => {
-    expect(() => new Overrides([]).find('x', 'MODEL', 'epoch-csv')).not.toThrow();
     expect(Overrides.read(fileURLToPath(new URL('../../seed/import-overrides.json', import.meta.url))).entries.length).toBeGreaterThan(0);
+    const dir = mkdtempSync(path.join(tmpdir(), 'overrides-'));
+    const write = (json: unknown) => {
+      const file = path.join(dir, 'o.json');
+      writeFileSync(file, JSON.stringify(json));
+      return file;
+    };
+    expect(() => Overrides.read(write({ overrides: [{ name: 'X', id: 'x', neverMerge: true }] }))).toThrow(
+      /overrides\.0: give exactly one of "id" or "neverMerge"\.$/,
+    );
+    expect(() => Overrides.read(write({ overrides: [{ name: 'X', id: 'x', kind: 'TECHNIQUE' }] }))).toThrow(/overrides\.0\.kind/);
+    expect(() => Overrides.read(path.join(dir, 'missing.json'))).toThrow(/could not be read as JSON/);
   });
 
   it('sends a name to an id, or keeps it apart from its look-alike', () => {

@@ -68,7 +68,7 @@ export async function startBenchNeo4j(models: number, log: (line: string) => voi
 /** Constraints the bulk load needs while it writes: relationship rows MATCH both ends by id. */
 const BULK_CONSTRAINTS = ['entity_id_unique', 'source_id_unique'];
 
-const markerKey = (graph: GeneratedGraph, seed: number) => `v${GENERATOR_VERSION}:models=${graph.scale.models}:seed=${seed}`;
+export const markerKey = (graph: GeneratedGraph, seed: number) => `v${GENERATOR_VERSION}:models=${graph.scale.models}:seed=${seed}`;
 
 /** Loads the graph unless the marker says it is already there; returns whether it loaded. */
 export async function ensureLoaded(database: Database, graph: GeneratedGraph, seed: number, log: (line: string) => void): Promise<boolean> {
@@ -97,8 +97,10 @@ export async function ensureLoaded(database: Database, graph: GeneratedGraph, se
   });
   log(`written in ${((Date.now() - started) / 1000).toFixed(1)} s; building indexes`);
   await applyMigrations(database);
-  await scope.write((tx) => tx.run('MERGE (b:BenchMarker) SET b.key = $key, b.complete = true, b.loadedAt = datetime()', { key }));
-  await scope.read('CALL db.awaitIndexes(600)');
+  // Fresh scopes: a large load outlasts the deadline of the scope opened before it.
+  const after = database.scope({ timeoutMs: 600_000 });
+  await after.write((tx) => tx.run('MERGE (b:BenchMarker) SET b.key = $key, b.complete = true, b.loadedAt = datetime()', { key }));
+  await after.read('CALL db.awaitIndexes(600)');
   log(`loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }

@@ -62,7 +62,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
       auth: new TokenAuthenticator(config.apiTokens),
       readsRequireToken: config.readsRequireToken,
       requestTimeoutMs: config.requestTimeoutMs,
-      production: config.production,
+      debugErrors: config.debugErrors,
     });
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

@@ -39,6 +39,3 @@ export const RELATION_FIELDS: Record<EntityType, Record<string, RelationField>> 
 export const PROPERTY_FIELDS: Record<EntityType, ReadonlySet<string>> = Object.fromEntries(
   ENTITY_TYPES.map((type) => [type, new Set(['id', 'name', 'aliases', 'description', ...Object.keys(KINDS[type].properties)])]),
 ) as unknown as Record<EntityType, ReadonlySet<string>>;
-
-/** Most items one relationship field returns; traversals past it are for the graph queries. */
-export const RELATION_FIELD_CAP = 200;

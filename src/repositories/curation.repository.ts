@@ -13,6 +13,7 @@ import {
 } from '../domain/graph-model.js';
 import { InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { isAcyclic, preferredValue, requiredOnCreate } from '../domain/write-rules.js';
+import { CAPS } from '../domain/limits.js';
 import { documentText } from '../curation/documents.js';
 import type { CitationValues } from '../curation/input-rules.js';
 import { edgeId, urlSourceRow } from '../seed/graph-rows.js';
@@ -175,7 +176,7 @@ export class CurationRepository {
       if (isAcyclic(link.type)) {
         const [cycle] = await tx.run(
           `MATCH (a:${ENTITY_LABEL} {id: $from}), (b:${ENTITY_LABEL} {id: $to})
-           RETURN EXISTS { (b)-[:${relType(link.type)}*1..100]->(a) } AS flag`,
+           RETURN EXISTS { (b)-[:${relType(link.type)}*1..${CAPS.cycleCheckDepth}]->(a) } AS flag`,
           { from: link.fromId, to: link.toId },
         );
         if (flagRow.parse(cycle).flag) {

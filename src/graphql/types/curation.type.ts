@@ -1,4 +1,4 @@
-import { type ClassType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { type ClassType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ENTITY_TYPES, type EntityType, KINDS } from '../../domain/registry.js';
 import { field } from './entities.type.js';
 import { LineageKind, RelationType } from './enums.js';
@@ -65,6 +65,19 @@ export class LinkInput {
   citation!: CitationInput;
 }
 
+/** Every action a change record can name, derived from the kinds and relationship types. */
+export const ChangeAction = Object.fromEntries(
+  [
+    ...ENTITY_TYPES.map((type) => `UPSERT_${type}`),
+    ...Object.values(RelationType).flatMap((type) => [`LINK_${type}`, `UNLINK_${type}`]),
+    'DELETE',
+  ].map((action) => [action, action]),
+);
+registerEnumType(ChangeAction, {
+  name: 'ChangeAction',
+  description: 'UPSERT_<EntityType>, LINK_<RelationType>, UNLINK_<RelationType> or DELETE.',
+});
+
 @ObjectType({ description: 'One recorded write: who, when, what.' })
 export class ChangeRecord {
   @Field(() => String, { description: 'ISO date-time.' })
@@ -73,7 +86,7 @@ export class ChangeRecord {
   @Field(() => String, { description: 'Role and token fingerprint of the writer (never the token).' })
   actor!: string;
 
-  @Field(() => String)
+  @Field(() => ChangeAction)
   action!: string;
 
   @Field(() => ID)

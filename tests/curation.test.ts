@@ -237,8 +237,8 @@ describe('validation: clear BAD_USER_INPUT messages, nothing written', () => {
     ],
     [
       'a BUILDS_ON cycle',
-      { fromId: 'function-calling', toId: 'agent', type: 'BUILDS_ON' },
-      'input.toId "agent" already leads to "function-calling" through BUILDS_ON; this link would make a cycle.',
+      { fromId: 'positional-encoding', toId: 'alibi', type: 'BUILDS_ON' },
+      'input.toId "alibi" already leads to "positional-encoding" through BUILDS_ON; this link would make a cycle.',
     ],
     [
       'a self-link',

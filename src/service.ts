@@ -3,7 +3,7 @@ import { TokenAuthenticator } from './auth/tokens.js';
 import type { Config } from './config/config.js';
 import { MeasuresService } from './analytics/measures.service.js';
 import { Database } from './db/database.js';
-import { RelationType } from './domain/graph-model.js';
+import { RELATION_TYPES, RELATIONS, RelationType } from './domain/registry.js';
 import { MeasuresRepository } from './repositories/measures.repository.js';
 import { applyMigrations } from './db/migrations.js';
 import { SeedRepository } from './repositories/seed.repository.js';
@@ -66,7 +66,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
       auth: new TokenAuthenticator(config.apiTokens),
       readsRequireToken: config.readsRequireToken,
       requestTimeoutMs: config.requestTimeoutMs,
-      production: config.production,
+      debugErrors: config.debugErrors,
     });
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -83,7 +83,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
       {
         currentVersion: () => measuresRepository.dataVersion(),
         lineageType: RelationType.DERIVED_FROM,
-        symmetricTypes: new Set([RelationType.COMPETES_WITH, RelationType.COLLABORATES_WITH]),
+        symmetricTypes: new Set(RELATION_TYPES.filter((type) => RELATIONS[type].bothField !== undefined)),
         pollMs: config.measures.pollMs,
         quietMs: config.measures.quietMs,
       },

@@ -111,6 +111,15 @@ const envSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `READS_REQUIRE_TOKEN must be true or false, got "${raw}".` });
       return z.NEVER;
     }),
+  DEBUG_ERRORS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '' || raw === 'false') return false;
+      if (raw === 'true') return true;
+      ctx.addIssue({ code: 'custom', message: `DEBUG_ERRORS must be true or false, got "${raw}".` });
+      return z.NEVER;
+    }),
   NODE_ENV: optionalText.transform((v) => v ?? 'development'),
   MEASURES_ENABLED: z
     .string()
@@ -123,6 +132,9 @@ const envSchema = z.object({
     }),
   MEASURES_QUIET_MS: positiveMs('MEASURES_QUIET_MS', 2_000),
 });
+
+/** Every variable the service reads, for checks that deployment files set no other. */
+export const ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);
 
 export type Role = 'editor' | 'admin';
 export interface ApiToken {
@@ -141,6 +153,8 @@ export type Config = {
   readsRequireToken: boolean;
   /** Background recomputation of the graph measures (PageRank, communities, lineage statistics). */
   measures: { enabled: boolean; pollMs: number; quietMs: number };
+  /** Stack traces in the errors clients see; for debugging only. */
+  debugErrors: boolean;
   neo4j: {
     /** Undefined means: start the embedded local Neo4j. */
     uri: string | undefined;
@@ -175,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiTokens: e.API_TOKENS,
     readsRequireToken: e.READS_REQUIRE_TOKEN,
     measures: { enabled: e.MEASURES_ENABLED, pollMs: 1_000, quietMs: e.MEASURES_QUIET_MS },
+    debugErrors: e.DEBUG_ERRORS,
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

@@ -1,12 +1,20 @@
 import type { Database } from '../db/database.js';
 import type { MeasureEdge, MeasureNode, Measures } from '../analytics/measures.js';
 import type { LineageDistribution } from '../analytics/lineage-stats.js';
-import { ENTITY_LABEL, LABEL_OF, RelationType, TYPE_OF_LABEL } from '../domain/graph-model.js';
+import {
+  CHANGE_LABEL,
+  ENTITY_LABEL,
+  knownLabel,
+  LABEL_OF,
+  MEASURE_RUN_LABEL,
+  RelationType,
+  relType,
+  TYPE_OF_LABEL,
+} from '../domain/graph-model.js';
 
-/** The node holding the latest computation's summary: communities, lineage statistics, when and from what. */
-export const MEASURE_RUN_LABEL = 'MeasureRun';
-
-const DOMAIN_RELATIONSHIPS = Object.values(RelationType).join('|');
+const ENTITY = knownLabel(ENTITY_LABEL);
+const RUN = knownLabel(MEASURE_RUN_LABEL);
+const DOMAIN_RELATIONSHIPS = Object.values(RelationType).map(relType).join('|');
 const ENTITY_LABELS = Object.values(LABEL_OF);
 const WRITE_BATCH = 5_000;
 
@@ -33,11 +41,11 @@ export class MeasuresRepository {
   async readGraph(): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
     const scope = this.database.scope({ timeoutMs: this.timeoutMs, metadata: { app: 'measures' } });
     const nodeRows = await scope.read(
-      `MATCH (n:${ENTITY_LABEL}) RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name`,
+      `MATCH (n:${ENTITY}) RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name`,
       { labels: ENTITY_LABELS },
     );
     const edgeRows = await scope.read(
-      `MATCH (a:${ENTITY_LABEL})-[r:${DOMAIN_RELATIONSHIPS}]->(b:${ENTITY_LABEL}) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind`,
+      `MATCH (a:${ENTITY})-[r:${DOMAIN_RELATIONSHIPS}]->(b:${ENTITY}) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind`,
     );
     return {
       nodes: nodeRows.map((r) => ({
@@ -73,7 +81,7 @@ export class MeasuresRepository {
     await scope.write(async (tx) => {
       for (let i = 0; i < rows.length; i += WRITE_BATCH) {
         await tx.run(
-          `UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id})
+          `UNWIND $rows AS row MATCH (n:${ENTITY} {id: row.id})
            SET n.influencePageRank = row.pageRank, n.influenceLineagePageRank = row.lineagePageRank,
                n.influenceBetweenness = row.betweenness, n.influenceCommunity = row.community,
                n.lineageDepth = row.lineageDepth, n.lineageDescendants = row.descendants, n.lineageFanOut = row.fanOut,
@@ -82,7 +90,7 @@ export class MeasuresRepository {
         );
       }
       await tx.run(
-        `MERGE (run:${MEASURE_RUN_LABEL} {id: 'latest'})
+        `MERGE (run:${RUN} {id: 'latest'})
          SET run.version = $version, run.computedAt = $computedAt, run.communities = $communities, run.lineage = $lineage,
              run.betweennessExact = $exact, run.betweennessSources = $sources, run.modularity = $modularity`,
         {
@@ -106,15 +114,13 @@ export class MeasuresRepository {
     const [row] = await this.database
       .scope({ timeoutMs: 5_000 })
       .read(
-        `RETURN COUNT { (:${ENTITY_LABEL}) } AS entities, COUNT { ()-[]->() } AS relationships, COUNT { (:Change) } AS changes`,
+        `RETURN COUNT { (:${ENTITY}) } AS entities, COUNT { ()-[]->() } AS relationships, COUNT { (:${knownLabel(CHANGE_LABEL)}) } AS changes`,
       );
     return `${row?.entities}-${row?.relationships}-${row?.changes}`;
   }
 
   async latestRun(): Promise<MeasureRun | null> {
-    const rows = await this.database
-      .scope({ timeoutMs: 5_000 })
-      .read(`MATCH (run:${MEASURE_RUN_LABEL} {id: 'latest'}) RETURN run {.*} AS run`);
+    const rows = await this.database.scope({ timeoutMs: 5_000 }).read(`MATCH (run:${RUN} {id: 'latest'}) RETURN run {.*} AS run`);
     const run = rows[0]?.run as Record<string, unknown> | undefined;
     if (run === undefined) return null;
     return {

@@ -1,9 +1,9 @@
 import type { CommunitySummary } from '../analytics/measures.js';
 import { int, type DbScope } from '../db/database.js';
-import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType } from '../domain/graph-model.js';
+import { ENTITY_LABEL, EntityType, knownLabel, label, MEASURE_RUN_LABEL, RelationType, relType } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
 import type { EntityRow } from './entity.repository.js';
-import { MEASURE_RUN_LABEL, type MeasureRun } from './measures.repository.js';
+import type { MeasureRun } from './measures.repository.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 
 export type Bucket = 'YEAR' | 'QUARTER';
@@ -52,8 +52,14 @@ export interface OrganizationEdgeRow {
   weight: number;
 }
 
-const MODEL = LABEL_OF[EntityType.MODEL];
-const ORGANIZATION = LABEL_OF[EntityType.ORGANIZATION];
+const MODEL = label(EntityType.MODEL);
+const ORGANIZATION = label(EntityType.ORGANIZATION);
+const TECHNIQUE = label(EntityType.TECHNIQUE);
+const ENTITY = knownLabel(ENTITY_LABEL);
+const RUN = knownLabel(MEASURE_RUN_LABEL);
+const USES = relType(RelationType.USES);
+const DEVELOPED_BY = relType(RelationType.DEVELOPED_BY);
+const DERIVED_FROM = relType(RelationType.DERIVED_FROM);
 
 /** The period of an ISO date of any precision, or null when the date is too coarse for the bucket. */
 const periodOf = (date: string, bucket: Bucket) =>
@@ -76,11 +82,11 @@ export class ResearchRepository {
     const compiler = new ProjectionCompiler();
     const rows = await this.db.read(
       `UNWIND range(0, size($ids) - 1) AS i
-       MATCH (t:${LABEL_OF[EntityType.TECHNIQUE]} {id: $ids[i]})
+       MATCH (t:${TECHNIQUE} {id: $ids[i]})
        RETURN i, ${compiler.entity('t', selection)} AS technique,
-         COLLECT { MATCH (m:${MODEL})-[:${RelationType.USES}]->(t) WITH ${periodOf('m.releaseDate', bucket)} AS period
+         COLLECT { MATCH (m:${MODEL})-[:${USES}]->(t) WITH ${periodOf('m.releaseDate', bucket)} AS period
                    WHERE period IS NOT NULL WITH period, count(*) AS count RETURN {period: period, count: count} } AS counts,
-         COUNT { MATCH (m:${MODEL})-[:${RelationType.USES}]->(t) WHERE m.releaseDate IS NULL OR ${periodOf('m.releaseDate', bucket)} IS NULL } AS undated
+         COUNT { MATCH (m:${MODEL})-[:${USES}]->(t) WHERE m.releaseDate IS NULL OR ${periodOf('m.releaseDate', bucket)} IS NULL } AS undated
        ORDER BY i`,
       { ids: techniqueIds },
     );
@@ -97,8 +103,8 @@ export class ResearchRepository {
 
   async releasesPerPeriod(by: ReleaseGrouping, bucket: Bucket, first: number): Promise<ReleaseSeriesRow[]> {
     const key = {
-      ORGANIZATION: `MATCH (m)-[:${RelationType.DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH m, period, o.id AS key, o.name AS label`,
-      COUNTRY: `MATCH (m)-[:${RelationType.DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH DISTINCT m, period, coalesce(o.country, 'unknown') AS key
+      ORGANIZATION: `MATCH (m)-[:${DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH m, period, o.id AS key, o.name AS label`,
+      COUNTRY: `MATCH (m)-[:${DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH DISTINCT m, period, coalesce(o.country, 'unknown') AS key
                 WITH m, period, key, key AS label`,
       OPEN_WEIGHTS: `WITH m, period, CASE m.openWeights WHEN true THEN 'open' WHEN false THEN 'closed' ELSE 'unknown' END AS key
                      WITH m, period, key, key AS label`,
@@ -128,7 +134,7 @@ export class ResearchRepository {
   async organizationNetwork(first: number, selection: Selection): Promise<OrganizationEdgeRow[]> {
     const compiler = new ProjectionCompiler();
     const rows = await this.db.read(
-      `MATCH (a:${ORGANIZATION})<-[:${RelationType.DEVELOPED_BY}]-(m:${MODEL})-[:${RelationType.DERIVED_FROM}]->(:${MODEL})-[:${RelationType.DEVELOPED_BY}]->(b:${ORGANIZATION})
+      `MATCH (a:${ORGANIZATION})<-[:${DEVELOPED_BY}]-(m:${MODEL})-[:${DERIVED_FROM}]->(:${MODEL})-[:${DEVELOPED_BY}]->(b:${ORGANIZATION})
        WHERE a <> b
        WITH a, b, count(DISTINCT m) AS weight ORDER BY weight DESC, a.name, b.name LIMIT $first
        RETURN ${compiler.entity('a', selection)} AS from, ${compiler.entity('b', selection)} AS to,
@@ -153,10 +159,10 @@ export class ResearchRepository {
     const compiler = new ProjectionCompiler();
     const property = MEASURE_PROPERTY[measure];
     const rows = await this.db.read(
-      `MATCH (n:${ENTITY_LABEL}) WHERE n.${property} IS NOT NULL AND any(label IN labels(n) WHERE label IN $labels)
+      `MATCH (n:${ENTITY}) WHERE n.${property} IS NOT NULL AND any(label IN labels(n) WHERE label IN $labels)
        WITH n ORDER BY n.${property} DESC, n.name, n.id LIMIT $first
        RETURN ${compiler.entity('n', selection)} AS entity, n.${property} AS score`,
-      { labels: types.map((type) => LABEL_OF[type]), first: int(first) },
+      { labels: types.map(label), first: int(first) },
     );
     return rows.map((r) => ({ entity: r.entity as EntityRow, score: Number(r.score) }));
   }
@@ -165,8 +171,8 @@ export class ResearchRepository {
   async influence(ids: string[]): Promise<InfluenceRow[]> {
     const rows = await this.db.read(
       `UNWIND range(0, size($ids) - 1) AS i
-       MATCH (n:${ENTITY_LABEL} {id: $ids[i]}) WHERE n.measuresVersion IS NOT NULL
-       OPTIONAL MATCH (run:${MEASURE_RUN_LABEL} {id: 'latest'})
+       MATCH (n:${ENTITY} {id: $ids[i]}) WHERE n.measuresVersion IS NOT NULL
+       OPTIONAL MATCH (run:${RUN} {id: 'latest'})
        RETURN n.id AS id, n.influencePageRank AS pageRank, n.influenceLineagePageRank AS lineagePageRank,
               n.influenceBetweenness AS betweenness, n.influenceCommunity AS community, n.lineageDepth AS lineageDepth,
               n.lineageDescendants AS descendants, n.lineageFanOut AS fanOut, n.measuresVersion AS version,
@@ -198,7 +204,7 @@ export class ResearchRepository {
   }
 
   async measureRun(): Promise<MeasureRun | null> {
-    const [row] = await this.db.read(`MATCH (run:${MEASURE_RUN_LABEL} {id: 'latest'}) RETURN run {.*} AS run`);
+    const [row] = await this.db.read(`MATCH (run:${RUN} {id: 'latest'}) RETURN run {.*} AS run`);
     const run = row?.run as Record<string, unknown> | undefined;
     if (run === undefined) return null;
     return {

@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
 import { LIMITS } from '../../domain/limits.js';
 import type { Context } from '../context.js';
-import { requireIds, requireRange } from '../errors.js';
+import { requireIds, requireRange } from '../../domain/limits.js';
 import { selectionAt } from '../selection.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
 import {

@@ -41,7 +41,9 @@ export async function startBenchNeo4j(models: number, log: (line: string) => voi
   const dataDir = path.join(WORK_DIR, `neo4j-${models}`);
   log(`starting Neo4j on 127.0.0.1:${port} (store ${path.relative(process.cwd(), dataDir)}, heap 2 GB, page cache 1 GB)`);
   const local: LocalNeo4j = await startLocalNeo4j({ dataDir, port, heapMb: 2048, pageCacheMb: 1024, startTimeoutMs: 180_000 });
-  const database = new Database({ uri: local.uri, user: 'neo4j', password: undefined, database: undefined, timeoutMs: 600_000 });
+  // The systems run in child processes, which inherit the generated password through the environment.
+  process.env.NEO4J_PASSWORD = local.password;
+  const database = new Database({ uri: local.uri, user: local.user, password: local.password, database: undefined, timeoutMs: 600_000 });
   await database.ping(30_000);
   return {
     uri: local.uri,

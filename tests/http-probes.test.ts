@@ -66,7 +66,7 @@ describe('readiness while Neo4j is down', () => {
   beforeAll(async () => {
     boltPort = await freePort();
     neo4j = await startLocalNeo4j({ dataDir, port: boltPort });
-    service = await startTestService({ NEO4J_URI: neo4j.uri });
+    service = await startTestService({ NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password });
   }, 120_000);
   afterAll(async () => {
     await service.stop();

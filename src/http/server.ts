@@ -37,6 +37,8 @@ export interface HttpServerOptions {
   readsRequireToken: boolean;
   requestTimeoutMs: number;
   production: boolean;
+  /** The server already listening (so probes answer during start-up); it gets the returned handler when ready. */
+  httpServer: http.Server;
 }
 
 const requestIdOf = (req: http.IncomingMessage): string => {
@@ -50,13 +52,17 @@ const requestIdOfError = (error: unknown): string | undefined => {
 };
 
 /** Builds the HTTP server: probes, metrics, the playground, /graphql (Apollo) and the explorer. */
-export async function createHttpServer(options: HttpServerOptions): Promise<{ httpServer: http.Server; apollo: ApolloServer<Context> }> {
+export async function createHttpServer(options: HttpServerOptions): Promise<{
+  handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
+  apollo: ApolloServer<Context>;
+}> {
   const app = express();
   app.disable('x-powered-by');
   // Hashing every response for an ETag costs CPU per request, and GraphQL POSTs are never revalidated.
   app.set('etag', false);
   let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
-  const httpServer = http.createServer((req, res) => {
+  const { httpServer } = options;
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (graphqlPost && isPlainGraphqlPost(req)) {
       graphqlPost(req, res).catch((error: unknown) => {
         options.log.error({ err: error }, 'unhandled HTTP error');
@@ -64,7 +70,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
         else res.destroy();
       });
     } else app(req, res);
-  });
+  };
   const metrics = new Metrics(options.database);
   const formatError = createErrorFormatter({ production: options.production, log: options.log });
   const apollo = new ApolloServer<Context>({
@@ -148,5 +154,5 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
     if (status >= 500) options.log.error({ err: error }, 'unhandled HTTP error');
     sendHttpError(res, status, message);
   });
-  return { httpServer, apollo };
+  return { handler, apollo };
 }

@@ -3,6 +3,11 @@ import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LAB
 import type { CitationRow, EntityRow, GraphRows, RelationshipRow, SourceRow } from '../seed/graph-rows.js';
 
 const BATCH = 1_000;
+/** The completion marker of a load, written last: a graph without it is incomplete and gets loaded again. */
+const META_LABEL = 'GraphMeta';
+
+/** Reports a load's progress after each batch (done of total). */
+export type OnBatch = (done: number, total: number) => void | Promise<void>;
 
 const chunks = <T>(rows: T[]): T[][] =>
   Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
@@ -31,6 +36,18 @@ export class SeedRepository {
     return row?.n === 0;
   }
 
+  /** True once a load ran to its end (its marker is the last thing it writes). */
+  async isSeeded(): Promise<boolean> {
+    const [row] = await this.db.scope().read(`RETURN COUNT { (:${META_LABEL} {id: 'seed'}) } AS n`);
+    return row?.n === 1;
+  }
+
+  async markSeeded(seedHash: string): Promise<void> {
+    await this.db
+      .scope()
+      .write((tx) => tx.run(`MERGE (m:${META_LABEL} {id: 'seed'}) SET m.seededAt = datetime(), m.seedHash = $seedHash`, { seedHash }));
+  }
+
   /** Removes every node and relationship, in batches so a large graph does not need one huge transaction. */
   async reset(): Promise<void> {
     const scope = this.db.scope();
@@ -40,10 +57,19 @@ export class SeedRepository {
     }
   }
 
-  async write(rows: GraphRows): Promise<void> {
+  async write(rows: GraphRows, onBatch: OnBatch = () => {}): Promise<void> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
+    const entityLists = Object.values(rows.entities);
+    const entityCount = entityLists.reduce((sum, list) => sum + list.length, 0);
+    const sizes = [rows.sources, ...entityLists, { length: entityCount }, rows.citations, ...Object.values(rows.relationships)];
+    const total = sizes.reduce((sum, list) => sum + Math.ceil(list.length / BATCH), 0);
+    let done = 0;
     const run = async (cypher: string, all: unknown[]) => {
-      for (const batch of chunks(all)) await scope.write((tx) => tx.run(cypher, { rows: batch }));
+      for (const batch of chunks(all)) {
+        await scope.write((tx) => tx.run(cypher, { rows: batch }));
+        done += 1;
+        await onBatch(done, total);
+      }
     };
     await run(
       `UNWIND $rows AS row MERGE (s:${SOURCE_LABEL} {id: row.id})

@@ -51,7 +51,7 @@ describe('the embedded Neo4j', () => {
     await again.close();
     await second.stop();
     expect(isRunning(second.pid)).toBe(false);
-  }, 120_000);
+  }, 600_000);
 
   it('refuses a Bolt client with a wrong password, and keeps the generated one readable by its owner only', async () => {
     const wrong = connect(inject('neo4jUri'), 'not-the-password');
@@ -81,7 +81,7 @@ describe('the embedded Neo4j', () => {
     );
     // The running one is untouched.
     expect(await portAnswers(Number(port))).toBe(true);
-  }, 180_000);
+  }, 400_000);
 
   it('says in one sentence what to install when java is missing', () => {
     let error: unknown;

@@ -33,7 +33,7 @@ describe('npm start (node dist/main.js)', () => {
     const [port, boltPort] = [await freePort(), await freePort()];
     const run = runMain({ PORT: String(port), NEO4J_LOCAL_PORT: String(boltPort), NEO4J_LOCAL_DATA: dataDir, LOG_FORMAT: 'pretty' });
     // HTTP listens at once: /health is up and /ready says what the start is doing.
-    const early = await waitFor(`http://127.0.0.1:${port}/ready`, 10_000);
+    const early = await waitFor(`http://127.0.0.1:${port}/ready`, 60_000);
     expect(early.status).toBe(503);
     expect(await early.json()).toEqual({
       status: 'unavailable',
@@ -50,7 +50,7 @@ describe('npm start (node dist/main.js)', () => {
       /^The service is starting \(.+\)\. Retry when GET \/ready answers 200\.$/,
     );
 
-    const ready = await waitFor(`http://127.0.0.1:${port}/ready`, 240_000, 200);
+    const ready = await waitFor(`http://127.0.0.1:${port}/ready`, 540_000, 200);
     expect(await ready.json()).toEqual({ status: 'ready' });
     expect(await portAnswers(boltPort)).toBe(true);
     run.child.kill('SIGINT');
@@ -62,7 +62,7 @@ describe('npm start (node dist/main.js)', () => {
     // The store is sized for its data: no preallocated transaction logs.
     expect(directorySize(dataDir)).toBeLessThan(100 * 1024 * 1024);
     expect(await portAnswers(boltPort)).toBe(false);
-  }, 300_000);
+  }, 600_000);
 
   it('exits with one clear sentence per bad config value', async () => {
     const run = runMain({ PORT: 'eighty', LOG_LEVEL: 'chatty' });

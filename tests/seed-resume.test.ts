@@ -22,7 +22,7 @@ const COUNTS = `
 beforeAll(async () => {
   neo4j = await startLocalNeo4j({ dataDir, port: await freePort() });
   db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: undefined, timeoutMs: 30_000 });
-}, 300_000);
+}, 600_000);
 afterAll(async () => {
   await db?.close();
   await neo4j?.stop();

@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runMain } from './helpers/main-process.js';
 import { freePort } from './helpers/ports.js';
 
-// Each mistake a person makes when starting the service ends in seconds with one sentence naming
-// its cause and the variable to change, and no stack trace.
-const FAST_MS = 10_000;
+// Each mistake a person makes when starting the service ends with one sentence naming its cause and
+// the variable to change, no stack trace, and no retry: a permanent cause is not waited out. (On an
+// idle machine each takes 1-3 s, see the report; the bound here only catches a retry loop, which
+// takes 35 s or more, since a busy CI machine can need 10 s just to load the process.)
+const NO_RETRY_MS = 30_000;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'llm-graph-mistakes-'));
 let http: Server;
 let httpPort: number;
@@ -29,8 +31,9 @@ async function failsWith(env: Record<string, string>, code: number, sentence: Re
   const lines = run.output().trim().split('\n');
   expect(lines.at(-1)).toMatch(sentence);
   expect(run.output()).not.toMatch(/\n\s+at /);
+  expect(run.output()).not.toContain('waiting for Neo4j');
   expect(exit.code).toBe(code);
-  expect(exit.ms).toBeLessThan(FAST_MS);
+  expect(exit.ms).toBeLessThan(NO_RETRY_MS);
 }
 
 describe('start-up mistakes end in seconds with one sentence', () => {

@@ -13,6 +13,8 @@ export { LAUNCHER_DIR, resolveClasspath } from './maven.js';
 
 const READY_LINE = /^neo4j-local ready (bolt:\/\/\S+)/m;
 const PROGRESS_EVERY_MS = 5_000;
+/** Lines of debug.log after which the database will not open, however long we wait. */
+const FATAL_IN_DEBUG_LOG = / ERROR .*Failed to start DatabaseId|Transaction logs are missing and recovery is not possible/;
 export const LOCAL_USER = 'neo4j';
 
 // Neo4j 5 on Java 17 needs these; they are the flags its own neo4j script passes.
@@ -178,7 +180,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
 
   let output = '';
   const started = Date.now();
-  const startTimeoutMs = options.startTimeoutMs ?? 180_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 300_000;
   const progress = setInterval(
     () => options.onProgress?.(`starting Neo4j, ${Math.round((Date.now() - started) / 1000)} s so far`),
     PROGRESS_EVERY_MS,
@@ -193,10 +195,21 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
           ),
         );
       }, startTimeoutMs);
+      // A database that fails to open does not end the JVM (the DBMS keeps running without it), so
+      // Neo4j's own log is watched for the failure that would otherwise only show as a time-out.
+      const watchLog = setInterval(() => {
+        const debugLog = readSince(debugLogOf(dataDir), debugLogStart);
+        if (!FATAL_IN_DEBUG_LOG.test(debugLog)) return;
+        clearTimeout(timer);
+        clearInterval(watchLog);
+        void stop();
+        reject(new LocalNeo4jError(explainFailedStart({ dataDir, port: options.port, exitCode: null, output, debugLog })));
+      }, 2_000);
       const onData = (chunk: Buffer) => {
         output = (output + chunk.toString('utf8')).slice(-64_000);
         if (READY_LINE.test(output)) {
           clearTimeout(timer);
+          clearInterval(watchLog);
           resolve();
         }
       };
@@ -204,10 +217,12 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       child.stderr?.on('data', onData);
       child.once('error', (error) => {
         clearTimeout(timer);
+        clearInterval(watchLog);
         reject(new LocalNeo4jError(`The embedded Neo4j could not be started: ${error.message}.`));
       });
       child.once('exit', (code) => {
         clearTimeout(timer);
+        clearInterval(watchLog);
         const debugLog = readSince(debugLogOf(dataDir), debugLogStart);
         reject(new LocalNeo4jError(explainFailedStart({ dataDir, port: options.port, exitCode: code, output, debugLog })));
       });

@@ -53,7 +53,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     gate.phase = 'connecting to Neo4j';
     const target = { ...config.neo4j, uri, password, timeoutMs: config.requestTimeoutMs };
     database = await connectToNeo4j(target, log, local ? `the password in ${config.neo4j.localData}` : 'NEO4J_PASSWORD');
-    await loadIfIncomplete(database, gate, log);
+    await prepareGraph(database, gate, log);
 
     gate.phase = 'building the API';
     const { handler, apollo } = await createHttpServer({
@@ -102,26 +102,36 @@ async function loadIfIncomplete(database: Database, gate: StartupGate, log: Logg
   gate.phase = 'loading the graph 0 %';
   log.info(resuming ? 'the last load of the graph did not finish; loading it again' : 'the graph is empty; loading the seed data');
   let lastLogged = -1;
-  const load = () =>
-    // Applies the constraints and indexes first, as every load does.
-    seedDatabase(database, {
-      onBatch: (done, total) => {
-        const percent = Math.floor((100 * done) / total);
-        gate.phase = `loading the graph ${percent} %`;
-        if (percent >= lastLogged + 25 || done === total) {
-          lastLogged = percent;
-          log.info(`loading the graph: ${percent} %`);
-        }
-        if (KILL_AFTER_BATCH === String(done) || (KILL_AFTER_BATCH === 'last' && done === total)) process.kill(process.pid, 'SIGKILL');
-      },
-    });
+  // Applies the constraints and indexes first, as every load does.
+  await seedDatabase(database, {
+    onBatch: (done, total) => {
+      const percent = Math.floor((100 * done) / total);
+      gate.phase = `loading the graph ${percent} %`;
+      if (percent >= lastLogged + 25 || done === total) {
+        lastLogged = percent;
+        log.info(`loading the graph: ${percent} %`);
+      }
+      if (KILL_AFTER_BATCH === String(done) || (KILL_AFTER_BATCH === 'last' && done === total)) process.kill(process.pid, 'SIGKILL');
+    },
+  });
+}
+
+/**
+ * loadIfIncomplete, asked again when Neo4j was too slow for a moment (a busy or just-thawed server):
+ * every step of it is idempotent, so a retry resumes where it stopped.
+ */
+async function prepareGraph(database: Database, gate: StartupGate, log: Logger): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await load();
+      return await loadIfIncomplete(database, gate, log);
     } catch (error) {
-      // The load is idempotent, so a database that was too slow for a moment is simply asked again.
-      if (!(error instanceof DatabaseUnavailableError) || attempt >= 3) throw error;
-      log.warn({ reason: error.message }, `Neo4j was too slow while loading the graph (${error.message}); loading again`);
+      if (!(error instanceof DatabaseUnavailableError) || attempt >= 5) throw error;
+      const delayMs = 1_000 * attempt;
+      log.warn(
+        { reason: error.message },
+        `Neo4j was too slow while preparing the graph (${error.message}); trying again in ${delayMs / 1000} s`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
   }
 }

@@ -63,7 +63,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
       auth: new TokenAuthenticator(config.apiTokens),
       readsRequireToken: config.readsRequireToken,
       requestTimeoutMs: config.requestTimeoutMs,
-      production: config.production,
+      debugErrors: config.debugErrors,
       httpServer: gate.server,
     });
     gate.open(handler);

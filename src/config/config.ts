@@ -115,6 +115,15 @@ const envSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `READS_REQUIRE_TOKEN must be true or false, got "${raw}".` });
       return z.NEVER;
     }),
+  DEBUG_ERRORS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '' || raw === 'false') return false;
+      if (raw === 'true') return true;
+      ctx.addIssue({ code: 'custom', message: `DEBUG_ERRORS must be true or false, got "${raw}".` });
+      return z.NEVER;
+    }),
   NODE_ENV: z
     .string()
     .optional()
@@ -139,6 +148,9 @@ const envSchema = z.object({
     }),
 });
 
+/** Every variable the service reads, for checks that deployment files set no other. */
+export const ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);
+
 export type Role = 'editor' | 'admin';
 export interface ApiToken {
   role: Role;
@@ -156,6 +168,8 @@ export type Config = {
   /** Bearer tokens that may write (editor) or also delete (admin). */
   apiTokens: ApiToken[];
   readsRequireToken: boolean;
+  /** Stack traces in the errors clients see; for debugging only. */
+  debugErrors: boolean;
   neo4j: {
     /** Undefined means: start the embedded local Neo4j. */
     uri: string | undefined;
@@ -190,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     apiTokens: e.API_TOKENS,
     readsRequireToken: e.READS_REQUIRE_TOKEN,
+    debugErrors: e.DEBUG_ERRORS,
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

@@ -21,7 +21,16 @@ import { jitGateway } from '../graphql/jit-gateway.js';
 import { depthRule, limitsPlugin } from '../graphql/limits.plugin.js';
 import { requestLoggingPlugin } from '../graphql/request-logging.plugin.js';
 import type { Logger } from '../logging/logger.js';
-import { BODY_LIMIT_BYTES, BODY_NOT_JSON, BODY_TOO_LARGE, graphqlPostHandler, isPlainGraphqlPost, sendHttpError } from './graphql-post.js';
+import {
+  BODY_LIMIT_BYTES,
+  BODY_NOT_JSON,
+  BODY_TOO_LARGE,
+  declaresTooLarge,
+  graphqlPostHandler,
+  isPlainGraphqlPost,
+  refuseTooLarge,
+  sendHttpError,
+} from './graphql-post.js';
 import { Metrics } from './metrics.js';
 import { playground } from './playground.js';
 import { health, ready } from './probes.js';
@@ -36,7 +45,8 @@ export interface HttpServerOptions {
   auth: TokenAuthenticator;
   readsRequireToken: boolean;
   requestTimeoutMs: number;
-  production: boolean;
+  /** Stack traces in client-facing errors (DEBUG_ERRORS); never otherwise. */
+  debugErrors: boolean;
   /** The server already listening (so probes answer during start-up); it gets the returned handler when ready. */
   httpServer: http.Server;
 }
@@ -63,7 +73,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{
   let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
   const { httpServer } = options;
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (graphqlPost && isPlainGraphqlPost(req)) {
+    // A body declared over the limit is refused before any parsing, on every path (see refuseTooLarge).
+    if (declaresTooLarge(req)) refuseTooLarge(req, res);
+    else if (graphqlPost && isPlainGraphqlPost(req)) {
       graphqlPost(req, res).catch((error: unknown) => {
         options.log.error({ err: error }, 'unhandled HTTP error');
         if (!res.headersSent) sendHttpError(res, 500, 'Internal server error.');
@@ -71,12 +83,23 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{
       });
     } else app(req, res);
   };
+  // A client that asks before sending (Expect: 100-continue, as curl does for large bodies) is told
+  // 413 instead of "continue" and never sends the body; the connection closes after the answer.
+  httpServer.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (declaresTooLarge(req)) {
+      res.setHeader('connection', 'close');
+      sendHttpError(res, 413, BODY_TOO_LARGE);
+      return;
+    }
+    res.writeContinue();
+    httpServer.emit('request', req, res);
+  });
   const metrics = new Metrics(options.database);
-  const formatError = createErrorFormatter({ production: options.production, log: options.log });
+  const formatError = createErrorFormatter({ debugErrors: options.debugErrors, log: options.log });
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(options.schema),
     introspection: true,
-    includeStacktraceInErrorResponses: !options.production,
+    includeStacktraceInErrorResponses: options.debugErrors,
     // CSRF prevention is on by default in Apollo Server 5; batched requests stay off.
     allowBatchedHttpRequests: false,
     validationRules: [depthRule],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainFailedStart } from '../src/neo4j-local/diagnose.js';
+import { explainFailedStart } from '../../src/neo4j-local/diagnose.js';
 
 // Lines Neo4j 5.26 wrote to debug.log when its store could not open (copied from real runs): the
 // launcher's own output only shows a time-out or a Java stack, so the cause is read from here.

@@ -197,7 +197,7 @@ async function main(): Promise<void> {
   }
 }
 
-const SCALING_SCENARIOS = ['lineage-depth-10', 'shortest-path', 'neighbourhood-depth-2'];
+const SCALING_SCENARIOS = ['lineage-depth-10', 'shortest-path', 'neighbourhood-depth-2', 'search'];
 
 async function scaling(): Promise<void> {
   const scales = args.scales.split(',').map(Number);

@@ -6,7 +6,13 @@ import { startService, type Service } from '../../src/service.js';
 /** The whole service on an ephemeral port against the run's Neo4j (or the env given). */
 export function startTestService(env: Record<string, string> = {}): Promise<Service> {
   // Measures are recomputed in the background only where a test asks for it: a run rewrites every node.
-  const config = loadConfig({ NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'silent', MEASURES_ENABLED: 'false', ...env });
+  const config = loadConfig({
+    NEO4J_URI: inject('neo4jUri'),
+    NEO4J_PASSWORD: inject('neo4jPassword'),
+    LOG_LEVEL: 'silent',
+    MEASURES_ENABLED: 'false',
+    ...env,
+  });
   if (env.PORT === undefined) config.port = 0;
   return startService(config, createLogger(config.logLevel));
 }

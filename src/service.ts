@@ -9,6 +9,7 @@ import { createSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/server.js';
 import type { Logger } from './logging/logger.js';
 import { startLocalNeo4j, type LocalNeo4j } from './neo4j-local/local-neo4j.js';
+import { startOtlpTracing, type Tracing } from './tracing/tracing.js';
 
 export interface Service {
   url: string;
@@ -37,7 +38,10 @@ async function connectWithBackoff(database: Database, log: Logger): Promise<void
 export async function startService(config: Config, log: Logger): Promise<Service> {
   let local: LocalNeo4j | undefined;
   let database: Database | undefined;
+  let tracing: Tracing | undefined;
   try {
+    // Only when asked for: an untraced service registers nothing (see src/tracing).
+    if (config.otlpEndpoint !== undefined) tracing = await startOtlpTracing();
     let uri = config.neo4j.uri;
     if (uri === undefined) {
       log.info({ port: config.neo4j.localPort, data: config.neo4j.localData }, 'starting the embedded Neo4j');
@@ -63,6 +67,9 @@ export async function startService(config: Config, log: Logger): Promise<Service
       readsRequireToken: config.readsRequireToken,
       requestTimeoutMs: config.requestTimeoutMs,
       production: config.production,
+      cacheMaxAgeS: config.cacheMaxAgeS,
+      responseCacheMb: config.responseCacheMb,
+      trustedDocuments: config.trustedDocuments,
     });
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -82,11 +89,13 @@ export async function startService(config: Config, log: Logger): Promise<Service
         await apollo.stop();
         await db.close();
         await local?.stop();
+        await tracing?.shutdown();
       },
     };
   } catch (error) {
     await database?.close();
     await local?.stop();
+    await tracing?.shutdown();
     throw error;
   }
 }

@@ -14,14 +14,30 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { TokenAuthenticator } from '../auth/tokens.js';
+import { cacheState } from '../cache/cache-state.js';
+import { ResponseCache } from '../cache/response-cache.js';
 import type { Database } from '../db/database.js';
+import { cachePolicyPlugin } from '../graphql/cache-policy.plugin.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { createErrorFormatter } from '../graphql/format-error.js';
 import { jitGateway } from '../graphql/jit-gateway.js';
 import { depthRule, limitsPlugin } from '../graphql/limits.plugin.js';
 import { requestLoggingPlugin } from '../graphql/request-logging.plugin.js';
+import { tracingPlugin } from '../graphql/tracing.plugin.js';
+import { loadManifest, persistedQueryStore, trustedDocumentsPlugin, type TrustedDocumentsMode } from '../graphql/trusted-documents.js';
 import type { Logger } from '../logging/logger.js';
-import { BODY_LIMIT_BYTES, BODY_NOT_JSON, BODY_TOO_LARGE, graphqlPostHandler, isPlainGraphqlPost, sendHttpError } from './graphql-post.js';
+import { traceHttp, tracingEnabled } from '../tracing/tracing.js';
+import {
+  BODY_LIMIT_BYTES,
+  BODY_NOT_JSON,
+  BODY_TOO_LARGE,
+  graphqlGetHandler,
+  graphqlPostHandler,
+  isGraphqlGet,
+  isPlainGraphqlPost,
+  sendHttpError,
+} from './graphql-post.js';
+import { serveGraphql } from './graphql-serve.js';
 import { Metrics } from './metrics.js';
 import { playground } from './playground.js';
 import { health, ready } from './probes.js';
@@ -37,6 +53,11 @@ export interface HttpServerOptions {
   readsRequireToken: boolean;
   requestTimeoutMs: number;
   production: boolean;
+  /** max-age of Cache-Control: public on anonymous query responses. */
+  cacheMaxAgeS: number;
+  /** Size of the response cache in MB; 0 turns it off. */
+  responseCacheMb: number;
+  trustedDocuments: TrustedDocumentsMode;
 }
 
 const requestIdOf = (req: http.IncomingMessage): string => {
@@ -55,24 +76,32 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
   app.disable('x-powered-by');
   // Hashing every response for an ETag costs CPU per request, and GraphQL POSTs are never revalidated.
   app.set('etag', false);
-  let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
-  const httpServer = http.createServer((req, res) => {
-    if (graphqlPost && isPlainGraphqlPost(req)) {
-      graphqlPost(req, res).catch((error: unknown) => {
-        options.log.error({ err: error }, 'unhandled HTTP error');
-        if (!res.headersSent) sendHttpError(res, 500, 'Internal server error.');
-        else res.destroy();
-      });
-    } else app(req, res);
-  });
+  type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  let graphqlPost: Handler | undefined;
+  let graphqlGet: Handler | undefined;
+  const direct = (handler: Handler, req: http.IncomingMessage, res: http.ServerResponse) =>
+    handler(req, res).catch((error: unknown) => {
+      options.log.error({ err: error }, 'unhandled HTTP error');
+      if (!res.headersSent) sendHttpError(res, 500, 'Internal server error.');
+      else res.destroy();
+    });
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (graphqlPost && isPlainGraphqlPost(req)) void direct(graphqlPost, req, res);
+    else if (graphqlGet && isGraphqlGet(req)) void direct(graphqlGet, req, res);
+    else app(req, res);
+  };
+  const httpServer = http.createServer((req, res) => traceHttp(req, res, () => handle(req, res)));
   const metrics = new Metrics(options.database);
   const formatError = createErrorFormatter({ production: options.production, log: options.log });
+  const manifest = loadManifest();
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(options.schema),
     introspection: true,
     includeStacktraceInErrorResponses: !options.production,
     // CSRF prevention is on by default in Apollo Server 5; batched requests stay off.
     allowBatchedHttpRequests: false,
+    // The manifest's operations by hash always; clients' automatic persisted queries unless TRUSTED_DOCUMENTS=only.
+    persistedQueries: { cache: persistedQueryStore(manifest, options.trustedDocuments), ttl: null },
     validationRules: [depthRule],
     // main.ts owns shutdown: drain HTTP, close the driver, then stop the embedded Neo4j.
     stopOnTerminationSignals: false,
@@ -83,8 +112,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
       ApolloServerPluginInlineTraceDisabled(),
       // Cache-control hints are unused here, and the plugin wraps every field resolver to compute them.
       ApolloServerPluginCacheControlDisabled(),
+      trustedDocumentsPlugin(manifest, options.trustedDocuments),
       limitsPlugin(options.schema),
       requestLoggingPlugin(metrics),
+      cachePolicyPlugin({ version: options.database.version, maxAgeS: options.cacheMaxAgeS }),
+      ...(tracingEnabled() ? [tracingPlugin()] : []),
       {
         // formatError sees no context, so the request id is attached to each error on its way out.
         async requestDidStart({ contextValue }) {
@@ -102,7 +134,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
   });
   await apollo.start();
 
-  const context = async (req: http.IncomingMessage): Promise<Context> => {
+  const context = async (req: http.IncomingMessage, version?: number): Promise<Context> => {
     const requestId = requestIdOf(req);
     const caller = options.auth.authenticate(req.headers.authorization);
     if (caller === null && options.readsRequireToken) {
@@ -110,15 +142,32 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
       });
     }
-    return createContext({
+    const contextValue = createContext({
       database: options.database,
       requestId,
       caller,
       log: options.log.child({ requestId }),
       timeoutMs: options.requestTimeoutMs,
     });
+    cacheState.attach(contextValue, version);
+    return contextValue;
   };
-  graphqlPost = graphqlPostHandler(apollo, context);
+  const serve = serveGraphql({
+    apollo,
+    context,
+    cache: new ResponseCache(options.responseCacheMb * 1024 * 1024),
+    version: options.database.version,
+    // Without a token a read is refused when READS_REQUIRE_TOKEN is set: Apollo says so, never the cache.
+    roleOf: (req) => {
+      const caller = options.auth.authenticate(req.headers.authorization);
+      return caller?.role ?? (options.readsRequireToken ? null : 'anonymous');
+    },
+    maxAgeS: options.cacheMaxAgeS,
+    metrics,
+    requestIdOf,
+  });
+  graphqlPost = graphqlPostHandler(serve);
+  graphqlGet = graphqlGetHandler(serve);
 
   app.get('/health', health);
   app.get('/ready', ready(options.database));
@@ -130,7 +179,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
   app.use(
     '/graphql',
     html,
-    // GET queries and the POSTs isPlainGraphqlPost leaves out (compressed, other charsets) come here.
+    // The POSTs isPlainGraphqlPost leaves out (compressed, other charsets) come here.
     express.json({ limit: BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
   );

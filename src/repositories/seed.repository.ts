@@ -1,4 +1,5 @@
 import type { Database, Row } from '../db/database.js';
+import { VERSION_LABEL } from '../db/data-version.js';
 import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import type { CitationRow, EntityRow, GraphRows, RelationshipRow, SourceRow } from '../seed/graph-rows.js';
 
@@ -31,11 +32,13 @@ export class SeedRepository {
     return row?.n === 0;
   }
 
-  /** Removes every node and relationship, in batches so a large graph does not need one huge transaction. */
+  /** Removes every node and relationship but the data version (which only grows), in batches so a large graph does not need one huge transaction. */
   async reset(): Promise<void> {
     const scope = this.db.scope();
     for (;;) {
-      const [row] = await scope.write((tx) => tx.run('MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n'));
+      const [row] = await scope.write((tx) =>
+        tx.run(`MATCH (n) WHERE NOT n:${VERSION_LABEL} WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n`),
+      );
       if (row?.n === 0) return;
     }
   }

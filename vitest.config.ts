@@ -10,11 +10,26 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql') },
   },
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 30_000,
-    hookTimeout: 180_000,
-    fileParallelism: false,
     reporters: ['default'],
+    projects: [
+      {
+        // No database, no Java: `npm run test:unit` runs these in seconds.
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+      },
+      {
+        // One real Neo4j for the run (tests/global-setup.ts); files share it one at a time.
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/unit/**'],
+          globalSetup: ['tests/global-setup.ts'],
+          hookTimeout: 360_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -66,7 +66,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
       auth: new TokenAuthenticator(config.apiTokens),
       readsRequireToken: config.readsRequireToken,
       requestTimeoutMs: config.requestTimeoutMs,
-      production: config.production,
+      debugErrors: config.debugErrors,
       cacheMaxAgeS: config.cacheMaxAgeS,
       responseCacheMb: config.responseCacheMb,
       trustedDocuments: config.trustedDocuments,

@@ -1,8 +1,19 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS, type Range } from '../src/domain/limits.js';
+import { createErrorFormatter } from '../src/graphql/format-error.js';
+import { createLogger } from '../src/logging/logger.js';
 import type { Service } from '../src/service.js';
+import { modelIds } from './helpers/seed-facts.js';
 import { graphql, startTestService } from './helpers/service.js';
 import { API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.js';
+
+const run = promisify(execFile);
 
 let service: Service;
 beforeAll(async () => {
@@ -51,23 +62,82 @@ describe('query limits', () => {
     expect(result.errors).toBeUndefined();
   });
 
-  it.each([
-    ['first', '{ search(query: "gpt", first: 101) { score } }', 'first must be a whole number from 1 to 100, got 101.'],
-    ['lineage depth', '{ lineage(modelId: "gpt-4", maxDepth: 21) { depth } }', 'maxDepth must be a whole number from 1 to 20, got 21.'],
-    [
-      'path depth',
-      '{ path(fromId: "gpt-4", toId: "openai", maxDepth: 11) { truncated } }',
-      'maxDepth must be a whole number from 1 to 10, got 11.',
-    ],
-    ['neighbourhood depth', '{ neighborhood(ids: ["gpt-4"], depth: 4) { truncated } }', 'depth must be a whole number from 0 to 3, got 4.'],
-    [
-      'neighbourhood limit',
-      '{ neighborhood(ids: ["gpt-4"], limit: 5000) { truncated } }',
-      'limit must be a whole number from 1 to 1000, got 5000.',
-    ],
-  ])('refuses %s over its cap', async (_name, query, message) => {
-    const result = await graphql(service.url, query);
-    expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
+  const ids = (n: number) => JSON.stringify(modelIds().slice(0, n));
+  // Every range-checked argument, one past its bound: [argument, range, query asking for `over`].
+  const RANGES: Array<[string, Range, (over: number) => string]> = [
+    ['first', LIMITS.first, (n) => `{ models(first: ${n}) { totalCount } }`],
+    ['first', LIMITS.first, (n) => `{ organizations(first: ${n}) { totalCount } }`],
+    ['first', LIMITS.first, (n) => `{ techniques(first: ${n}) { totalCount } }`],
+    ['first', LIMITS.first, (n) => `{ limitations(first: ${n}) { totalCount } }`],
+    ['first', LIMITS.first, (n) => `{ search(query: "gpt", first: ${n}) { score } }`],
+    ['first', LIMITS.first, (n) => `{ similarModels(modelId: "llama", first: ${n}) { score } }`],
+    ['first', LIMITS.first, (n) => `{ timeline(first: ${n}) { date } }`],
+    ['first', LIMITS.first, (n) => `{ techniqueAdoption(first: ${n}) { modelCount } }`],
+    ['first', LIMITS.first, (n) => `{ mitigationMatrix(first: ${n}) { limitation { id } } }`],
+    ['first', LIMITS.first, (n) => `{ mostConnected(first: ${n}) { degree } }`],
+    ['first', LIMITS.first, (n) => `{ history(entityId: "gpt-4", first: ${n}) { at } }`],
+    ['maxDepth', LIMITS.lineageDepth, (n) => `{ lineage(modelId: "gpt-4", maxDepth: ${n}) { depth } }`],
+    ['maxDepth', LIMITS.lineageDepth, (n) => `{ lineageGraph(modelId: "gpt-4", maxDepth: ${n}) { truncated } }`],
+    ['maxDepth', LIMITS.pathDepth, (n) => `{ path(fromId: "gpt-4", toId: "openai", maxDepth: ${n}) { truncated } }`],
+    ['depth', LIMITS.neighborhoodDepth, (n) => `{ neighborhood(ids: ["gpt-4"], depth: ${n}) { truncated } }`],
+    ['limit', LIMITS.neighborhoodLimit, (n) => `{ neighborhood(ids: ["gpt-4"], limit: ${n}) { truncated } }`],
+    ['ids', LIMITS.ids, (n) => `{ neighborhood(ids: ${ids(n)}) { truncated } }`],
+    ['maxDepth', LIMITS.downstreamDepth, (n) => `{ downstream(id: "transformer", maxDepth: ${n}) { truncated } }`],
+    ['limit', LIMITS.neighborhoodLimit, (n) => `{ downstream(id: "transformer", limit: ${n}) { truncated } }`],
+    ['modelIds', LIMITS.ids, (n) => `{ sharedTechniques(modelIds: ${ids(n)}) { id } }`],
+    ['ids', LIMITS.comparedModels, (n) => `{ compareModels(ids: ${ids(n)}) { models { id } } }`],
+  ];
+
+  it.each(RANGES.map(([argument, range, query]) => [query(range.max + 1), argument, range]))(
+    '%s is BAD_USER_INPUT naming %s and its bound',
+    async (query, argument, range) => {
+      const result = await graphql(service.url, query as string);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      expect(result.errors?.[0]?.message).toMatch(
+        new RegExp(`^${argument} must .* from ${(range as Range).min} to ${(range as Range).max}\\b`),
+      );
+    },
+  );
+
+  it.each(RANGES.map(([argument, range, query]) => [query(range.max), argument]))('%s (at the bound) answers', async (query) => {
+    const result = await graphql(service.url, query as string);
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('refuses a first below its bound and a search text over its length the same way', async () => {
+    const zero = await graphql(service.url, '{ models(first: 0) { totalCount } }');
+    expect(zero.errors?.[0]).toMatchObject({
+      message: 'first must be a whole number from 1 to 100, got 0.',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+    });
+    const long = await graphql(service.url, `{ search(query: "${'x'.repeat(LIMITS.searchLength.max + 1)}") { score } }`);
+    expect(long.errors?.[0]).toMatchObject({
+      message: `query must be from 1 to ${LIMITS.searchLength.max} characters long.`,
+      extensions: { code: 'BAD_USER_INPUT', argument: 'query' },
+    });
+  });
+
+  it('answers downstream(maxDepth: 6), which the repository used to refuse with an internal error', async () => {
+    const result = await graphql<{ downstream: { nodes: Array<{ id: string }> } }>(
+      service.url,
+      '{ downstream(id: "transformer", maxDepth: 6) { nodes { id } truncated } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.downstream.nodes.length).toBeGreaterThan(1);
+  });
+
+  it('maps a constraint violation from Neo4j to BAD_USER_INPUT naming the property', async () => {
+    let violation: unknown;
+    try {
+      await service.database.scope().write((tx) => tx.run("CREATE (:Entity:Model {id: 'gpt-4', name: 'duplicate'})"));
+    } catch (error) {
+      violation = error;
+    }
+    expect((violation as { code?: string }).code).toBe('Neo.ClientError.Schema.ConstraintValidationFailed');
+    const format = createErrorFormatter({ debugErrors: false, log: createLogger('silent') });
+    const formatted = format({ message: 'raw' }, violation, 'req-1');
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'input.id', requestId: 'req-1' });
+    expect(formatted.message).toMatch(/^The write breaks a rule of the graph: input\.id is already taken/);
   });
 });
 
@@ -76,6 +146,57 @@ describe('HTTP hardening', () => {
     expect((await post(JSON.stringify({ query: `{ graphStats { nodes { label } } } #${'x'.repeat(1_100_000)}` }))).status).toBe(413);
     expect((await post('{"query": "{ graphStats')).status).toBe(400);
   });
+
+  it('answers 30 of 30 oversized POSTs (5 MB and 50 MB) with a 413 the client can read, and stays healthy', async () => {
+    for (const megabytes of [5, 50]) {
+      const body = JSON.stringify({ query: `{ graphStats { nodes { label } } } #${'x'.repeat(megabytes * 1024 * 1024)}` });
+      const seen: string[] = [];
+      for (let i = 0; i < 30; i += 1) {
+        try {
+          const response = await post(body);
+          seen.push(`${response.status} ${((await response.json()) as { errors: Array<{ message: string }> }).errors[0]!.message}`);
+        } catch (error) {
+          seen.push(String((error as { cause?: { code?: string } }).cause?.code ?? error));
+        }
+      }
+      expect(new Set(seen), `${megabytes} MB`).toEqual(new Set(['413 The request body is larger than the 1 MB limit.']));
+    }
+    // Without a declared length the limit is found while reading; the rest is drained just the same.
+    const chunk = new Uint8Array(256 * 1024).fill(120);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 40; i += 1) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect((await fetch(`${service.url}/health`)).status).toBe(200);
+    expect((await graphql(service.url, '{ model(id: "gpt-4") { name } }')).data).toEqual({ model: { name: 'GPT-4' } });
+  }, 180_000);
+
+  it.skipIf(spawnSync('curl', ['--version']).status !== 0)(
+    'answers curl the same, with and without Expect: 100-continue',
+    async () => {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'llm-graph-413-')), 'body.json');
+      writeFileSync(file, JSON.stringify({ query: `{ graphStats { nodes { label } } } #${'x'.repeat(5 * 1024 * 1024)}` }));
+      for (const expect100 of [[], ['-H', 'Expect:']]) {
+        const codes: string[] = [];
+        for (let i = 0; i < 30; i += 1) {
+          // Asynchronously: the service answers from this same process.
+          const args = ['-s', '-o', '/dev/null', '-w', '%{http_code}', ...expect100, '-H', 'content-type: application/json'];
+          codes.push((await run('curl', [...args, '--data-binary', `@${file}`, `${service.url}/graphql`])).stdout);
+        }
+        expect(new Set(codes), expect100.join(' ') || 'Expect: 100-continue').toEqual(new Set(['413']));
+      }
+    },
+    120_000,
+  );
 
   it('answers JSON bodies with a charset, compressed bodies and GET queries alike', async () => {
     const query = JSON.stringify({ query: '{ model(id: "gpt-4") { name } }' });
@@ -162,6 +283,9 @@ describe('Cypher injection', () => {
       for (const [query, variables] of queries) {
         const result = await graphql(service.url, query, variables(injection), bearer(EDITOR_TOKEN));
         expect(result.status, `${query} with ${injection}`).toBeLessThan(500);
+        // A strange argument is the client's problem or nobody's: never an internal error.
+        const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+        expect(codes, `${query} with ${injection}`).not.toContain('INTERNAL_SERVER_ERROR');
       }
     }
     // The probe entity stores the strings as plain data; remove it, then nothing else may differ.

@@ -16,7 +16,8 @@ declare module 'vitest' {
 /** One real Neo4j for the whole run, on a free port with a throwaway store. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'llm-graph-test-'));
-  const neo4j = await startLocalNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 256 });
+  // A generous start timeout: on a shared, busy machine the first start can take minutes.
+  const neo4j = await startLocalNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 256, startTimeoutMs: 300_000 });
   const db = new Database({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: undefined, timeoutMs: 60_000 });
   await seedDatabase(db);
   await db.scope().read('CALL db.awaitIndexes(120)');

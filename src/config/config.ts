@@ -125,6 +125,15 @@ const envSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `READS_REQUIRE_TOKEN must be true or false, got "${raw}".` });
       return z.NEVER;
     }),
+  DEBUG_ERRORS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '' || raw === 'false') return false;
+      if (raw === 'true') return true;
+      ctx.addIssue({ code: 'custom', message: `DEBUG_ERRORS must be true or false, got "${raw}".` });
+      return z.NEVER;
+    }),
   NODE_ENV: optionalText.transform((v) => v ?? 'development'),
   CACHE_MAX_AGE_S: wholeNumber('CACHE_MAX_AGE_S', 60, 86_400, 'seconds'),
   RESPONSE_CACHE_MB: wholeNumber('RESPONSE_CACHE_MB', 64, 65_536, 'megabytes'),
@@ -144,6 +153,9 @@ const envSchema = z.object({
   }),
 });
 
+/** Every variable the service reads, for checks that deployment files set no other. */
+export const ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);
+
 export type Role = 'editor' | 'admin';
 export interface ApiToken {
   role: Role;
@@ -159,6 +171,8 @@ export type Config = {
   /** Bearer tokens that may write (editor) or also delete (admin). */
   apiTokens: ApiToken[];
   readsRequireToken: boolean;
+  /** Stack traces in the errors clients see; for debugging only. */
+  debugErrors: boolean;
   /** max-age of the Cache-Control: public header on anonymous query responses. */
   cacheMaxAgeS: number;
   /** Size of the in-memory response cache; 0 turns it off. */
@@ -200,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     apiTokens: e.API_TOKENS,
     readsRequireToken: e.READS_REQUIRE_TOKEN,
+    debugErrors: e.DEBUG_ERRORS,
     cacheMaxAgeS: e.CACHE_MAX_AGE_S,
     responseCacheMb: e.RESPONSE_CACHE_MB,
     trustedDocuments: e.TRUSTED_DOCUMENTS,

@@ -6,7 +6,8 @@ export class InvalidInputError extends Error {
   override name = 'InvalidInputError';
   constructor(
     message: string,
-    readonly field?: string,
+    /** The argument or input path the client must change, e.g. `maxDepth` or `input.citation.quote`. */
+    readonly argument?: string,
   ) {
     super(message);
   }

@@ -1,4 +1,15 @@
-/** Caps on every list and traversal; a request over a cap is refused, never silently shrunk. */
+import { InvalidInputError } from './errors.js';
+
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Caps on every list and traversal an argument sets; a request over a cap is refused, never
+ * silently shrunk. Resolvers check arguments against these, and repositories check the same
+ * entries again before writing a number into Cypher, so the two can never disagree.
+ */
 export const LIMITS = {
   first: { min: 1, max: 100 },
   lineageDepth: { min: 1, max: 20 },
@@ -7,5 +18,37 @@ export const LIMITS = {
   neighborhoodLimit: { min: 1, max: 1000 },
   downstreamDepth: { min: 1, max: 10 },
   ids: { min: 1, max: 50 },
+  /** Columns of a comparison: fewer than two compares nothing, more than ten is no longer readable side by side. */
+  comparedModels: { min: 2, max: 10 },
   searchLength: { min: 1, max: 200 },
+} as const satisfies Record<string, Range>;
+
+/** Fixed caps the repositories apply where no argument sets the size. */
+export const CAPS = {
+  /** Most items one relationship field (a model's techniques, …) returns; traversals past it are for the graph queries. */
+  relationField: 200,
+  /** Full-text hits fetched before ranking: at least this many, or `searchCandidatesPerHit` per hit asked for. */
+  searchCandidates: 50,
+  searchCandidatesPerHit: 5,
+  /** An organization profile lists this many of its most used techniques. */
+  favouriteTechniques: 10,
+  /** How far a new DERIVED_FROM link is followed to find a cycle; well beyond any real lineage. */
+  cycleCheckDepth: 100,
 } as const;
+
+/** Checks a whole-number argument against its cap; the error names the argument and the bound. */
+export function requireRange(argument: string, value: number, range: Range): number {
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new InvalidInputError(`${argument} must be a whole number from ${range.min} to ${range.max}, got ${value}.`, argument);
+  }
+  return value;
+}
+
+/** Checks a list of ids against its cap, counting each id once. */
+export function requireIds(argument: string, ids: string[], range: Range): string[] {
+  const distinct = [...new Set(ids)];
+  if (distinct.length < range.min || distinct.length > range.max) {
+    throw new InvalidInputError(`${argument} must hold from ${range.min} to ${range.max} distinct ids, got ${distinct.length}.`, argument);
+  }
+  return distinct;
+}

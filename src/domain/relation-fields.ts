@@ -60,6 +60,3 @@ export const PROPERTY_FIELDS: Record<EntityType, ReadonlySet<string>> = {
   [EntityType.TECHNIQUE]: new Set([...COMMON_PROPERTIES, 'category']),
   [EntityType.LIMITATION]: new Set(COMMON_PROPERTIES),
 };
-
-/** Most items one relationship field returns; traversals past it are for the graph queries. */
-export const RELATION_FIELD_CAP = 200;

@@ -19,21 +19,41 @@ const CLIENT_CODES = new Set([
   'SERVICE_UNAVAILABLE',
 ]);
 
+/** Neo4j's code for a write that breaks a uniqueness or existence constraint. */
+const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
 /**
- * The one place that decides what a client sees of an error: domain errors become their codes,
- * an unreachable or slow database SERVICE_UNAVAILABLE, and anything unplanned an
- * INTERNAL_SERVER_ERROR with the request id, its details only in the log.
+ * A constraint violation is the client's to fix (an id already taken, written by a concurrent
+ * request after our own check); Neo4j's message names the property, e.g. "… property `id` = 'x'".
  */
-export function createErrorFormatter(options: { production: boolean; log: Logger }) {
+function constraintViolation(error: unknown): InvalidInputError | null {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code !== CONSTRAINT_VIOLATION) return null;
+  const property = /property `(\w+)`/.exec(String(message))?.[1];
+  return new InvalidInputError(
+    `The write breaks a rule of the graph${property ? `: input.${property} is already taken` : ''} (${String(message)}).`,
+    property ? `input.${property}` : undefined,
+  );
+}
+
+/**
+ * The one place that decides what a client sees of an error: domain errors and constraint
+ * violations become BAD_USER_INPUT (naming the `argument`) or NOT_FOUND, an unreachable or slow
+ * database SERVICE_UNAVAILABLE, and anything unplanned an INTERNAL_SERVER_ERROR with the request
+ * id, its details only in the log. Stack traces reach a client only when `debugErrors` asks.
+ */
+export function createErrorFormatter(options: { debugErrors: boolean; log: Logger }) {
   return (formatted: GraphQLFormattedError, error: unknown, requestId?: string): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const base = { locations: formatted.locations, path: formatted.path };
-    const withId = (extensions: Record<string, unknown>) => ({ ...extensions, ...(requestId && { requestId }) });
-    if (original instanceof InvalidInputError) {
+    const stack = options.debugErrors && formatted.extensions?.stacktrace ? { stacktrace: formatted.extensions.stacktrace } : {};
+    const withId = (extensions: Record<string, unknown>) => ({ ...extensions, ...stack, ...(requestId && { requestId }) });
+    const invalid = original instanceof InvalidInputError ? original : constraintViolation(original);
+    if (invalid) {
       return {
         ...base,
-        message: original.message,
-        extensions: withId({ code: 'BAD_USER_INPUT', ...(original.field && { field: original.field }) }),
+        message: invalid.message,
+        extensions: withId({ code: 'BAD_USER_INPUT', ...(invalid.argument && { argument: invalid.argument }) }),
       };
     }
     if (original instanceof NotFoundError) return { ...base, message: original.message, extensions: withId({ code: 'NOT_FOUND' }) };
@@ -47,15 +67,14 @@ export function createErrorFormatter(options: { production: boolean; log: Logger
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-      const extensions = { ...formatted.extensions };
-      if (options.production) delete extensions.stacktrace;
+      const { stacktrace: _hidden, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: withId(extensions) };
     }
     options.log.error({ requestId, err: original }, 'unexpected error');
     return {
       ...base,
       message: `Internal server error; quote request id ${requestId ?? 'unknown'} when reporting it.`,
-      extensions: withId({ code: 'INTERNAL_SERVER_ERROR', ...(!options.production && { stacktrace: formatted.extensions?.stacktrace }) }),
+      extensions: withId({ code: 'INTERNAL_SERVER_ERROR' }),
     };
   };
 }

@@ -27,9 +27,36 @@ export function isPlainGraphqlPost(req: IncomingMessage): boolean {
   return (url === '/graphql' || url.startsWith('/graphql?')) && JSON_TYPE.test(req.headers['content-type'] ?? '');
 }
 
+/** What is still read (and discarded) of a refused body, so that the client can read the 413. */
+const DRAIN_LIMIT_BYTES = 128 * 1024 * 1024;
+const DRAIN_LIMIT_MS = 10_000;
+
+/** Whether the body, by its declared length, is over the limit before a byte of it is read. */
+export const declaresTooLarge = (req: IncomingMessage): boolean => Number(req.headers['content-length'] ?? 0) > BODY_LIMIT_BYTES;
+
+/**
+ * Answers 413 at once and keeps reading the rest of the body, discarding it. Closing the
+ * connection while the client is still sending makes its next write fail (EPIPE, or a reset that
+ * also loses the 413 it had not read yet); after the drain the connection is reusable. A client
+ * that goes on sending past the drain limits has its connection closed.
+ */
+export function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  let drained = 0;
+  const stop = setTimeout(() => req.socket.destroy(), DRAIN_LIMIT_MS);
+  stop.unref();
+  req.removeAllListeners('data');
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT_BYTES) req.socket.destroy();
+  });
+  req.on('end', () => clearTimeout(stop));
+  req.resume();
+  sendHttpError(res, 413, BODY_TOO_LARGE);
+}
+
+/** The body as text, or null (with the request paused where it stopped) once it passes the limit. */
 function readBody(req: IncomingMessage): Promise<string | null> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > BODY_LIMIT_BYTES) return Promise.resolve(null);
+  if (declaresTooLarge(req)) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -37,7 +64,6 @@ function readBody(req: IncomingMessage): Promise<string | null> {
       size += chunk.length;
       if (size > BODY_LIMIT_BYTES) {
         req.removeAllListeners('data');
-        req.resume();
         resolve(null);
       } else chunks.push(chunk);
     });
@@ -56,10 +82,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 export function graphqlPostHandler(serve: ServeGraphql): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const text = await readBody(req);
-    if (text === null) {
-      res.setHeader('connection', 'close');
-      return sendHttpError(res, 413, BODY_TOO_LARGE);
-    }
+    if (text === null) return refuseTooLarge(req, res);
     let body: unknown;
     try {
       body = JSON.parse(text);

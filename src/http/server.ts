@@ -31,10 +31,12 @@ import {
   BODY_LIMIT_BYTES,
   BODY_NOT_JSON,
   BODY_TOO_LARGE,
+  declaresTooLarge,
   graphqlGetHandler,
   graphqlPostHandler,
   isGraphqlGet,
   isPlainGraphqlPost,
+  refuseTooLarge,
   sendHttpError,
 } from './graphql-post.js';
 import { serveGraphql } from './graphql-serve.js';
@@ -52,7 +54,8 @@ export interface HttpServerOptions {
   auth: TokenAuthenticator;
   readsRequireToken: boolean;
   requestTimeoutMs: number;
-  production: boolean;
+  /** Stack traces in client-facing errors (DEBUG_ERRORS); never otherwise. */
+  debugErrors: boolean;
   /** max-age of Cache-Control: public on anonymous query responses. */
   cacheMaxAgeS: number;
   /** Size of the response cache in MB; 0 turns it off. */
@@ -86,18 +89,31 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
       else res.destroy();
     });
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (graphqlPost && isPlainGraphqlPost(req)) void direct(graphqlPost, req, res);
+    // A body declared over the limit is refused before any parsing, on every path (see refuseTooLarge).
+    if (declaresTooLarge(req)) refuseTooLarge(req, res);
+    else if (graphqlPost && isPlainGraphqlPost(req)) void direct(graphqlPost, req, res);
     else if (graphqlGet && isGraphqlGet(req)) void direct(graphqlGet, req, res);
     else app(req, res);
   };
   const httpServer = http.createServer((req, res) => traceHttp(req, res, () => handle(req, res)));
+  // A client that asks before sending (Expect: 100-continue, as curl does for large bodies) is told
+  // 413 instead of "continue" and never sends the body; the connection closes after the answer.
+  httpServer.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (declaresTooLarge(req)) {
+      res.setHeader('connection', 'close');
+      sendHttpError(res, 413, BODY_TOO_LARGE);
+      return;
+    }
+    res.writeContinue();
+    httpServer.emit('request', req, res);
+  });
   const metrics = new Metrics(options.database);
-  const formatError = createErrorFormatter({ production: options.production, log: options.log });
+  const formatError = createErrorFormatter({ debugErrors: options.debugErrors, log: options.log });
   const manifest = loadManifest();
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(options.schema),
     introspection: true,
-    includeStacktraceInErrorResponses: !options.production,
+    includeStacktraceInErrorResponses: options.debugErrors,
     // CSRF prevention is on by default in Apollo Server 5; batched requests stay off.
     allowBatchedHttpRequests: false,
     // The manifest's operations by hash always; clients' automatic persisted queries unless TRUSTED_DOCUMENTS=only.

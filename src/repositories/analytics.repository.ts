@@ -1,6 +1,6 @@
 import { int, type DbScope } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType } from '../domain/graph-model.js';
-import { RELATION_FIELD_CAP } from '../domain/relation-fields.js';
+import { CAPS } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
@@ -63,9 +63,6 @@ export interface ComparisonSelections {
   techniqueRows: Selection;
   limitationRows: Selection;
 }
-
-/** How many favourite techniques an organization profile lists. */
-export const FAVOURITE_TECHNIQUES = 10;
 
 // Degree counts only the domain vocabulary, so provenance edges (CITES) never make an entity look central.
 const DOMAIN_RELATIONSHIPS = Object.values(RelationType).join('|');
@@ -155,7 +152,7 @@ export class AnalyticsRepository {
     const rows = await this.db.read(
       `MATCH (m:${LABEL_OF[EntityType.MODEL]} {id: $id})-[:${RelationType.HAS_LIMITATION}]->(l:${LABEL_OF[EntityType.LIMITATION]})
        WHERE NOT EXISTS { (m)-[:${RelationType.USES}]->(:${LABEL_OF[EntityType.TECHNIQUE]})-[:${RelationType.MITIGATES}]->(l) }
-       WITH DISTINCT l ORDER BY l.name, l.id LIMIT ${RELATION_FIELD_CAP}
+       WITH DISTINCT l ORDER BY l.name, l.id LIMIT ${CAPS.relationField}
        RETURN ${compiler.entity('l', selection)} AS limitation`,
       { id: modelId },
     );
@@ -169,7 +166,7 @@ export class AnalyticsRepository {
       `MATCH (l:${LABEL_OF[EntityType.LIMITATION]}) WITH l ORDER BY l.name, l.id LIMIT $first
        RETURN ${compiler.entity('l', limitationSelection)} AS limitation,
               COLLECT { MATCH (t:${LABEL_OF[EntityType.TECHNIQUE]})-[:${RelationType.MITIGATES}]->(l)
-                        WITH DISTINCT t ORDER BY t.name, t.id LIMIT ${RELATION_FIELD_CAP}
+                        WITH DISTINCT t ORDER BY t.name, t.id LIMIT ${CAPS.relationField}
                         RETURN ${compiler.entity('t', techniqueSelection)} } AS techniques
        ORDER BY l.name, l.id`,
       { first: int(first) },
@@ -190,17 +187,17 @@ export class AnalyticsRepository {
          RETURN min(m.releaseDate) AS firstRelease, max(m.releaseDate) AS latestRelease
        }
        RETURN ${compiler.entity('o', selections.organization)} AS organization, firstRelease, latestRelease,
-         COLLECT { MATCH ${developed} WITH DISTINCT m ORDER BY m.name, m.id LIMIT ${RELATION_FIELD_CAP}
+         COLLECT { MATCH ${developed} WITH DISTINCT m ORDER BY m.name, m.id LIMIT ${CAPS.relationField}
                    RETURN ${compiler.entity('m', selections.models)} } AS models,
          COLLECT { MATCH ${developed}-[:${RelationType.USES}]->(t:${LABEL_OF[EntityType.TECHNIQUE]})
-                   WITH t, count(DISTINCT m) AS count ORDER BY count DESC, t.name, t.id LIMIT ${FAVOURITE_TECHNIQUES}
+                   WITH t, count(DISTINCT m) AS count ORDER BY count DESC, t.name, t.id LIMIT ${CAPS.favouriteTechniques}
                    RETURN {technique: ${compiler.entity('t', selections.techniques)}, count: count} } AS favouriteTechniques,
          COLLECT { MATCH (o)-[:${RelationType.COLLABORATES_WITH}]-(c:${organization}) WHERE c <> o
-                   WITH DISTINCT c ORDER BY c.name, c.id LIMIT ${RELATION_FIELD_CAP}
+                   WITH DISTINCT c ORDER BY c.name, c.id LIMIT ${CAPS.relationField}
                    RETURN ${compiler.entity('c', selections.collaborators)} } AS collaborators,
          COLLECT { MATCH ${developed}-[:${RelationType.DERIVED_FROM}]->(p:${model})-[:${RelationType.DEVELOPED_BY}]->(b:${organization})
                    WHERE b <> o
-                   WITH b, count(DISTINCT [m, p]) AS count ORDER BY count DESC, b.name, b.id LIMIT ${RELATION_FIELD_CAP}
+                   WITH b, count(DISTINCT [m, p]) AS count ORDER BY count DESC, b.name, b.id LIMIT ${CAPS.relationField}
                    RETURN {organization: ${compiler.entity('b', selections.buildsOn)}, count: count} } AS buildsOnOrganizations`,
       { id },
     );
@@ -228,7 +225,7 @@ export class AnalyticsRepository {
     // Rows for a relationship from the compared models: one per target, present[i] for models[i].
     const rowsOf = (type: RelationType, label: string, selection: Selection) =>
       `COLLECT { UNWIND models AS m MATCH (m)-[:${type}]->(x:${label})
-                 WITH x, collect(DISTINCT m) AS holders ORDER BY x.name, x.id LIMIT ${RELATION_FIELD_CAP}
+                 WITH x, collect(DISTINCT m) AS holders ORDER BY x.name, x.id LIMIT ${CAPS.relationField}
                  RETURN {entity: ${compiler.entity('x', selection)}, present: [k IN models | k IN holders]} }`;
     const technique = LABEL_OF[EntityType.TECHNIQUE];
     const [row] = await this.db.read(
@@ -240,7 +237,7 @@ export class AnalyticsRepository {
          [m IN models | ${compiler.entity('m', selections.models)}] AS models,
          COLLECT { UNWIND models AS m MATCH (m)-[:${RelationType.USES}]->(t:${technique})
                    WITH t, count(DISTINCT m) AS users WHERE users = size(models)
-                   WITH t ORDER BY t.name, t.id LIMIT ${RELATION_FIELD_CAP}
+                   WITH t ORDER BY t.name, t.id LIMIT ${CAPS.relationField}
                    RETURN ${compiler.entity('t', selections.shared)} } AS sharedTechniques,
          ${rowsOf(RelationType.USES, technique, selections.techniqueRows)} AS techniqueRows,
          ${rowsOf(RelationType.HAS_LIMITATION, LABEL_OF[EntityType.LIMITATION], selections.limitationRows)} AS limitationRows`,

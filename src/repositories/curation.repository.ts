@@ -1,6 +1,7 @@
 import type { DbScope, Row, WriteTx } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import { InvalidInputError, NotFoundError } from '../domain/errors.js';
+import { CAPS } from '../domain/limits.js';
 import { documentText } from '../curation/documents.js';
 import type { CitationValues } from '../curation/input-rules.js';
 import { edgeId, urlSourceId } from '../seed/graph-rows.js';
@@ -96,7 +97,7 @@ export class CurationRepository {
       if (link.type === RelationType.DERIVED_FROM) {
         const [cycle] = await tx.run(
           `MATCH (a:${ENTITY_LABEL} {id: $from}), (b:${ENTITY_LABEL} {id: $to})
-           RETURN EXISTS { (b)-[:${RelationType.DERIVED_FROM}*1..100]->(a) } AS cycle`,
+           RETURN EXISTS { (b)-[:${RelationType.DERIVED_FROM}*1..${CAPS.cycleCheckDepth}]->(a) } AS cycle`,
           { from: link.fromId, to: link.toId },
         );
         if (cycle?.cycle) {

@@ -1,5 +1,6 @@
 import { int, type DbScope } from '../db/database.js';
 import { ENTITY_LABEL, RelationType } from '../domain/graph-model.js';
+import { LIMITS, type Range, requireRange } from '../domain/limits.js';
 import { ProjectionCompiler, typeExpression } from './projection.cypher.js';
 
 export interface GraphNodeRow {
@@ -19,13 +20,6 @@ export interface GraphRows {
   nodes: GraphNodeRow[];
   edges: GraphEdgeRow[];
   truncated: boolean;
-}
-
-/** A whole number within [min, max], checked again here because it is written into Cypher. */
-export function boundedInt(value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new RangeError(`expected a whole number from ${min} to ${max}, got ${value}`);
-  return value;
 }
 
 /** Relationship types joined with | for a pattern; values come only from the RelationType enum. */
@@ -54,7 +48,8 @@ export class GraphRepository {
     withCitations: boolean,
   ): Promise<GraphRows | null> {
     const compiler = new ProjectionCompiler();
-    const depth = boundedInt(maxDepth, 1, 15);
+    // Checked again against the resolver's limit because the depth is written into Cypher.
+    const depth = requireRange('maxDepth', maxDepth, LIMITS.pathDepth);
     if (fromId === toId) {
       const rows = await this.db.read(`MATCH (a:${ENTITY_LABEL} {id: $id}) RETURN [${nodeMap('a')}] AS nodes, [] AS edges`, { id: fromId });
       return rows[0] ? { ...(rows[0] as { nodes: GraphNodeRow[]; edges: GraphEdgeRow[] }), truncated: false } : null;
@@ -75,12 +70,14 @@ export class GraphRepository {
   async expand(options: {
     ids: string[];
     depth: number;
+    /** The limit the caller checked `depth` against (neighbourhood or downstream), checked again here. */
+    depthLimit: Range;
     limit: number;
     types: RelationType[];
     direction: 'BOTH' | 'IN' | 'OUT';
     withCitations: boolean;
   }): Promise<GraphRows> {
-    const depth = boundedInt(options.depth, 0, 5);
+    const depth = requireRange('depth', options.depth, options.depthLimit);
     const rel = `[:${typeAlternatives(options.types)}]`;
     const step = options.direction === 'IN' ? `<-${rel}-` : options.direction === 'OUT' ? `-${rel}->` : `-${rel}-`;
     const levels: string[] = [];

@@ -1,7 +1,8 @@
 import type { DbScope } from '../db/database.js';
 import { RelationType } from '../domain/graph-model.js';
+import { LIMITS, requireRange } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
-import { boundedInt, edgeMap, type GraphEdgeRow } from './graph.repository.js';
+import { edgeMap, type GraphEdgeRow } from './graph.repository.js';
 import { NAMED_ENTITY, ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
 
@@ -31,7 +32,8 @@ export class LineageRepository {
     /** The DERIVED_FROM relationship that reached each model, for drawing; with its citations or not. */
     edges: 'none' | 'bare' | 'cited';
   }): Promise<LineageStepRow[]> {
-    const depth = boundedInt(options.maxDepth, 1, 50);
+    // Checked again against the resolver's limit because the depth is written into Cypher.
+    const depth = requireRange('maxDepth', options.maxDepth, LIMITS.lineageDepth);
     const compiler = new ProjectionCompiler();
     const branches = options.directions.map((direction) => {
       const [left, right] = ARROWS[direction];

@@ -1,5 +1,6 @@
 import { EntityType, LABEL_OF, SOURCE_LABEL } from '../domain/graph-model.js';
-import { PROPERTY_FIELDS, RELATION_FIELD_CAP, RELATION_FIELDS, type RelationField } from '../domain/relation-fields.js';
+import { CAPS } from '../domain/limits.js';
+import { PROPERTY_FIELDS, RELATION_FIELDS, type RelationField } from '../domain/relation-fields.js';
 import type { EntitySelection, Selection } from '../domain/selection.js';
 
 /**
@@ -47,7 +48,7 @@ export class ProjectionCompiler {
     const value = relation.link
       ? `{kind: ${r}.kind, model: ${node}${citations ? `, citations: ${this.relationshipCitations(r)}` : ''}}`
       : node;
-    return `COLLECT { MATCH ${pattern} WITH DISTINCT ${r}, ${x} ORDER BY ${x}.name, ${x}.id LIMIT ${RELATION_FIELD_CAP} RETURN ${value} }`;
+    return `COLLECT { MATCH ${pattern} WITH DISTINCT ${r}, ${x} ORDER BY ${x}.name, ${x}.id LIMIT ${CAPS.relationField} RETURN ${value} }`;
   }
 
   private entityCitations(v: string, attributeTest: string, withClaim: boolean): string {

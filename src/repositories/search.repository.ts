@@ -1,5 +1,6 @@
 import { int, type DbScope } from '../db/database.js';
 import { EntityType, LABEL_OF } from '../domain/graph-model.js';
+import { CAPS } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
@@ -39,7 +40,7 @@ export class SearchRepository {
         query: query.trim(),
         labels: types.map((type) => LABEL_OF[type]),
         first: int(first),
-        candidates: int(Math.max(50, first * 5)),
+        candidates: int(Math.max(CAPS.searchCandidates, first * CAPS.searchCandidatesPerHit)),
       },
     );
     return rows as unknown as Array<{ score: number; entity: EntityRow }>;

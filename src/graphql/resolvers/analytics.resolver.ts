@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
-import { LIMITS } from '../../domain/limits.js';
+import { LIMITS, requireIds, requireRange } from '../../domain/limits.js';
 import type { ModelComparisonRow, OrganizationProfileRow } from '../../repositories/analytics.repository.js';
 import { ISO_DATE_PATTERN, techniqueSchema } from '../../seed/seed.schema.js';
 import type { Context } from '../context.js';
-import { BadInputError, requireIds, requireRange } from '../errors.js';
+import { InvalidInputError } from '../../domain/errors.js';
 import { selectionAt } from '../selection.js';
 import {
   EntityDegree,
@@ -18,9 +18,6 @@ import {
 import { Limitation } from '../types/entities.type.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
 
-/** Columns of a comparison: fewer than two compares nothing, more than ten is no longer readable side by side. */
-const COMPARED_MODELS = { min: 2, max: 10 } as const;
-
 /** Only these kinds have dated events. */
 const TIMELINE_TYPES = [EntityType.MODEL, EntityType.TECHNIQUE];
 
@@ -29,7 +26,7 @@ const TECHNIQUE_CATEGORIES: readonly string[] = techniqueSchema.shape.category.o
 function optionalDate(name: string, value: string | null | undefined): string | null {
   if (value === undefined || value === null) return null;
   if (!ISO_DATE_PATTERN.test(value))
-    throw new BadInputError(`${name} must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "${value}".`, name);
+    throw new InvalidInputError(`${name} must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "${value}".`, name);
   return value;
 }
 
@@ -52,7 +49,7 @@ export class AnalyticsResolver {
     const wanted = types?.length ? [...new Set(types)] : TIMELINE_TYPES;
     const undated = wanted.filter((type) => !TIMELINE_TYPES.includes(type));
     if (undated.length > 0)
-      throw new BadInputError(`types may hold only ${TIMELINE_TYPES.join(' and ')}, got ${undated.join(', ')}.`, 'types');
+      throw new InvalidInputError(`types may hold only ${TIMELINE_TYPES.join(' and ')}, got ${undated.join(', ')}.`, 'types');
     return ctx.repos.analytics.timeline({
       from: optionalDate('from', from),
       to: optionalDate('to', to),
@@ -74,7 +71,7 @@ export class AnalyticsResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     if (category !== undefined && category !== null && !TECHNIQUE_CATEGORIES.includes(category)) {
-      throw new BadInputError(`category must be one of ${TECHNIQUE_CATEGORIES.join(', ')}, got "${category}".`, 'category');
+      throw new InvalidInputError(`category must be one of ${TECHNIQUE_CATEGORIES.join(', ')}, got "${category}".`, 'category');
     }
     return ctx.repos.analytics.techniqueAdoption({
       first: requireRange('first', first, LIMITS.first),
@@ -137,15 +134,15 @@ export class AnalyticsResolver {
   ): Promise<ModelComparisonRow> {
     // Columns line up with the ids given, so a repeated id is refused rather than merged.
     const repeated = [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
-    if (repeated.length > 0) throw new BadInputError(`ids must be distinct; repeated: ${repeated.join(', ')}.`, 'ids');
-    const comparison = await ctx.repos.analytics.compareModels(requireIds('ids', ids, COMPARED_MODELS), {
+    if (repeated.length > 0) throw new InvalidInputError(`ids must be distinct; repeated: ${repeated.join(', ')}.`, 'ids');
+    const comparison = await ctx.repos.analytics.compareModels(requireIds('ids', ids, LIMITS.comparedModels), {
       models: selectionAt(info, ['models'], [EntityType.MODEL]),
       shared: selectionAt(info, ['sharedTechniques'], [EntityType.TECHNIQUE]),
       techniqueRows: selectionAt(info, ['techniqueRows', 'entity'], [EntityType.TECHNIQUE]),
       limitationRows: selectionAt(info, ['limitationRows', 'entity'], [EntityType.LIMITATION]),
     });
     if (comparison.missing.length > 0) {
-      throw new BadInputError(`ids holds ids of no model: ${comparison.missing.join(', ')}.`, 'ids');
+      throw new InvalidInputError(`ids holds ids of no model: ${comparison.missing.join(', ')}.`, 'ids');
     }
     return comparison;
   }

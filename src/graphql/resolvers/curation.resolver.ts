@@ -3,11 +3,10 @@ import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Query, Resolver } from '
 import { check, checkLinkShape, endpointsOf, INPUT_RULES, linkRule } from '../../curation/input-rules.js';
 import { EntityType, RelationType } from '../../domain/graph-model.js';
 import { InvalidInputError } from '../../domain/errors.js';
-import { LIMITS } from '../../domain/limits.js';
+import { LIMITS, requireRange } from '../../domain/limits.js';
 import type { EntityRow } from '../../repositories/entity.repository.js';
 import type { GraphEdgeRow } from '../../repositories/graph.repository.js';
 import type { Context } from '../context.js';
-import { requireRange } from '../errors.js';
 import { selectionOf } from '../selection.js';
 import { ChangeRecord, LimitationInput, LinkInput, ModelInput, OrganizationInput, TechniqueInput } from '../types/curation.type.js';
 import { Limitation, Model, Organization, Technique } from '../types/entities.type.js';

@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import { LIMITS } from '../../domain/limits.js';
+import { LIMITS, requireRange } from '../../domain/limits.js';
 import type { EntityType } from '../../domain/graph-model.js';
 import type { EntityRow, ModelFilterValues, SortKey } from '../../repositories/entity.repository.js';
 import type { Context } from '../context.js';
-import { BadInputError, requireRange } from '../errors.js';
+import { InvalidInputError } from '../../domain/errors.js';
 import { selectionAt, selectionOf, selects } from '../selection.js';
 import type { EntityRecord } from '../types/entity.type.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
@@ -34,7 +34,7 @@ function decodeCursor(cursor: string | undefined, length: number): unknown[] | u
   } catch {
     // Reported below with the same sentence as any other foreign cursor.
   }
-  throw new BadInputError('after must be an endCursor returned by the same query with the same orderBy.', 'after');
+  throw new InvalidInputError('after must be an endCursor returned by the same query with the same orderBy.', 'after');
 }
 
 /** One page of entities of `type` in keyset order, as a Relay connection. */

@@ -1,12 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType, LineageKind, RelationType } from '../../domain/graph-model.js';
-import { LIMITS } from '../../domain/limits.js';
+import { LIMITS, requireIds, requireRange } from '../../domain/limits.js';
 import { mergeSelections } from '../../domain/selection.js';
 import type { GraphRows } from '../../repositories/graph.repository.js';
 import type { LineageStepRow } from '../../repositories/lineage.repository.js';
 import type { Context } from '../context.js';
-import { requireIds, requireRange } from '../errors.js';
 import { selectionAt, selects } from '../selection.js';
 import { LineageDirection } from '../types/enums.js';
 import { Graph } from '../types/graph.type.js';
@@ -106,6 +105,7 @@ export class GraphResolver {
     return ctx.repos.graph.expand({
       ids: requireIds('ids', ids, LIMITS.ids),
       depth: requireRange('depth', depth, LIMITS.neighborhoodDepth),
+      depthLimit: LIMITS.neighborhoodDepth,
       limit: requireRange('limit', limit, LIMITS.neighborhoodLimit),
       types: types ?? [],
       direction: 'BOTH',
@@ -127,6 +127,7 @@ export class GraphResolver {
     return ctx.repos.graph.expand({
       ids: [id],
       depth: requireRange('maxDepth', maxDepth, LIMITS.downstreamDepth),
+      depthLimit: LIMITS.downstreamDepth,
       limit: requireRange('limit', limit, LIMITS.neighborhoodLimit),
       types: DOWNSTREAM_TYPES,
       direction: 'IN',

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
 import type { Context } from '../context.js';
-import { BadInputError } from '../errors.js';
+import { InvalidInputError } from '../../domain/errors.js';
 import { ModelConnection, ModelFilter, ModelOrder } from '../types/connection.type.js';
 import { Model } from '../types/entities.type.js';
 import type { EntityRecord } from '../types/entity.type.js';
@@ -13,7 +13,10 @@ function checkFilter(filter: ModelFilter | undefined): ModelFilter {
   for (const name of ['releasedAfter', 'releasedBefore'] as const) {
     const value = filter?.[name];
     if (value !== undefined && value !== null && !ISO_DATE_PATTERN.test(value)) {
-      throw new BadInputError(`where.${name} must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "${value}".`, `where.${name}`);
+      throw new InvalidInputError(
+        `where.${name} must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "${value}".`,
+        `where.${name}`,
+      );
     }
   }
   return { ...filter };

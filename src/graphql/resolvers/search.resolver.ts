@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
-import { LIMITS } from '../../domain/limits.js';
+import { LIMITS, requireRange } from '../../domain/limits.js';
 import type { EntityRow } from '../../repositories/entity.repository.js';
 import type { Context } from '../context.js';
-import { BadInputError, requireRange } from '../errors.js';
+import { InvalidInputError } from '../../domain/errors.js';
 import { selectionAt, selectionOf } from '../selection.js';
 import { Entity } from '../types/entity.type.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
@@ -29,7 +29,7 @@ export class SearchResolver {
   ) {
     const text = query.trim();
     if (text.length < LIMITS.searchLength.min || text.length > LIMITS.searchLength.max) {
-      throw new BadInputError(`query must be from ${LIMITS.searchLength.min} to ${LIMITS.searchLength.max} characters long.`, 'query');
+      throw new InvalidInputError(`query must be from ${LIMITS.searchLength.min} to ${LIMITS.searchLength.max} characters long.`, 'query');
     }
     const wanted = types?.length ? types : ALL_TYPES;
     return ctx.repos.search.search(text, wanted, requireRange('first', first, LIMITS.first), selectionAt(info, ['entity'], wanted));

@@ -1,9 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
-import { LIMITS } from '../../domain/limits.js';
+import { LIMITS, requireIds, requireRange } from '../../domain/limits.js';
 import type { Context } from '../context.js';
-import { requireIds, requireRange } from '../errors.js';
 import { selectionAt, selectionOf } from '../selection.js';
 import { Technique } from '../types/entities.type.js';
 import { SimilarModel } from '../types/queries.type.js';

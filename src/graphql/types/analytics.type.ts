@@ -1,6 +1,15 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Entity } from './entity.type.js';
 import { Limitation, Model, Organization, Technique } from './entities.type.js';
+
+export enum TimelineEvent {
+  RELEASED = 'RELEASED',
+  FIRST_ADOPTED = 'FIRST_ADOPTED',
+}
+registerEnumType(TimelineEvent, {
+  name: 'TimelineEvent',
+  description: 'RELEASED for a model; FIRST_ADOPTED for a technique, dated by its earliest dated user.',
+});
 
 @ObjectType({ description: 'One dated event of the timeline.' })
 export class TimelineEntry {
@@ -10,8 +19,8 @@ export class TimelineEntry {
   @Field(() => Entity, { description: 'A model (RELEASED) or a technique (FIRST_ADOPTED).' })
   entity!: Entity;
 
-  @Field(() => String, { description: 'RELEASED for a model; FIRST_ADOPTED for a technique, dated by its earliest dated user.' })
-  event!: string;
+  @Field(() => TimelineEvent)
+  event!: TimelineEvent;
 }
 
 @ObjectType({ description: 'How many models of a year use something.' })

@@ -1,5 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { LineageKind, RelationType } from './enums.js';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EntityType, LineageKind, RelationType } from './enums.js';
 
 @InputType({ description: 'Where a written fact comes from: a source id (its quote is checked verbatim) or a public URL.' })
 export class CitationInput {
@@ -86,6 +86,19 @@ export class LinkInput {
   citation!: CitationInput;
 }
 
+/** Every action a change record can name, derived from the kinds and relationship types. */
+export const ChangeAction = Object.fromEntries(
+  [
+    ...Object.values(EntityType).map((type) => `UPSERT_${type}`),
+    ...Object.values(RelationType).flatMap((type) => [`LINK_${type}`, `UNLINK_${type}`]),
+    'DELETE',
+  ].map((action) => [action, action]),
+);
+registerEnumType(ChangeAction, {
+  name: 'ChangeAction',
+  description: 'UPSERT_<EntityType>, LINK_<RelationType>, UNLINK_<RelationType> or DELETE.',
+});
+
 @ObjectType({ description: 'One recorded write: who, when, what.' })
 export class ChangeRecord {
   @Field(() => String, { description: 'ISO date-time.' })
@@ -94,7 +107,7 @@ export class ChangeRecord {
   @Field(() => String, { description: 'Role and token fingerprint of the writer (never the token).' })
   actor!: string;
 
-  @Field(() => String)
+  @Field(() => ChangeAction)
   action!: string;
 
   @Field(() => ID)

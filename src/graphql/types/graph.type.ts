@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Citation } from './citation.type.js';
-import { EntityType, RelationType } from './enums.js';
+import { EntityType, LineageKind, RelationType } from './enums.js';
 
 @ObjectType({ description: 'A node ready for a visualization library.' })
 export class GraphNode {
@@ -16,7 +16,10 @@ export class GraphNode {
 
 @ObjectType({ description: 'A relationship between two nodes of the same Graph.' })
 export class GraphEdge {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'Stable across queries and reloads ("source:TYPE:target"); unique even where two nodes are joined by several relationships of different types, so a multigraph library can use it as the edge key.',
+  })
   id!: string;
 
   @Field(() => ID)
@@ -28,8 +31,8 @@ export class GraphEdge {
   @Field(() => RelationType)
   type!: RelationType;
 
-  @Field(() => String, { nullable: true, description: 'For DERIVED_FROM: SUCCESSOR, FINE_TUNE, VARIANT, …' })
-  kind?: string | null;
+  @Field(() => LineageKind, { nullable: true, description: 'For DERIVED_FROM: how the model derives from its parent; null otherwise.' })
+  kind?: LineageKind | null;
 
   @Field(() => [Citation])
   citations!: Citation[];

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EntityType, RelationType } from '../src/domain/graph-model.js';
-import { findCycles, formatProblem, readDataset, validateDataset, type AnyEntityEntry, type SeedProblem } from '../src/seed/dataset.js';
-import { seedCopy } from './helpers/seed-copy.js';
+import { EntityType, RelationType } from '../../src/domain/graph-model.js';
+import { findCycles, formatProblem, readDataset, validateDataset, type AnyEntityEntry, type SeedProblem } from '../../src/seed/dataset.js';
+import { seedCopy } from '../helpers/seed-copy.js';
 
 function problemsIn(dir: string): SeedProblem[] {
   const { dataset, problems } = readDataset(dir);
@@ -17,14 +18,22 @@ describe('the committed seed data', () => {
     expect(problemsIn('seed').map(formatProblem)).toEqual([]);
   });
 
-  it('keeps exact copies of the five source documents', () => {
-    const shared = path.resolve('..', 'shared', 'seeds');
-    const files = dataset.sources.map((s) => s.file).sort();
-    expect(files).toHaveLength(5);
-    if (!existsSync(shared)) return;
-    expect(readdirSync(shared).sort()).toEqual(files);
-    for (const file of files)
-      expect(readFileSync(path.join('seed/documents', file), 'utf8')).toBe(readFileSync(path.join(shared, file), 'utf8'));
+  it('keeps exact copies of the five source documents, vendored in seed/documents', () => {
+    // The fingerprints of the documents as published; an edited or truncated copy fails here.
+    const published: Record<string, string> = {
+      '000_bb7bd157011e8871.txt': '419f4f766c1b103ae6812133fba773c503ef60e9b32d94aa61c6d54fe3e477a8',
+      '001_7fb1dea7c0ac1773.txt': '67b715168f59a5aafdba3a6973f912781354fde3869c1a007d5cd649f8bc3bc9',
+      '002_17985d20e695f627.txt': '0d9486221fd658d5833011e224f55226b39fd4c9abb36a1dac9f555125628592',
+      '003_d22975f8805e207e.txt': '2e8a331eba5aeb447b1e1c76b2554ef9f0a81a42eab35d7ffb46f438904cfad7',
+      '004_a490bb0087a5d9cf.txt': '4092596ffc2abf7aa7b9c357bea839d7ab7b1d11155c3a23dab9bf051d92d625',
+    };
+    expect(dataset.sources.map((s) => s.file).sort()).toEqual(Object.keys(published));
+    expect(readdirSync('seed/documents').sort()).toEqual(Object.keys(published));
+    const sha256 = (file: string) =>
+      createHash('sha256')
+        .update(readFileSync(path.join('seed/documents', file)))
+        .digest('hex');
+    expect(Object.fromEntries(Object.keys(published).map((file) => [file, sha256(file)]))).toEqual(published);
   });
 
   it('quotes every document-cited fact verbatim from its document', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSchema } from '../src/graphql/schema.js';
-import { buildManifest, MANIFEST_PATH } from '../src/graphql/trusted-documents.js';
-import { explorerOperations, trustedOperationTexts } from '../src/graphql/trusted-sources.js';
+import { createSchema } from '../../src/graphql/schema.js';
+import { buildManifest, MANIFEST_PATH } from '../../src/graphql/trusted-documents.js';
+import { explorerOperations, trustedOperationTexts } from '../../src/graphql/trusted-sources.js';
 
 describe('schema/persisted-query-manifest.json', () => {
   it('holds exactly the explorer and playground operations, valid against the schema', async () => {

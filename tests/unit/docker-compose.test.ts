@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ENV_NAMES, loadConfig } from '../../src/config/config.js';
 
 // No Docker engine runs on our build machines, so the compose file is checked by reading it.
 const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as {
@@ -34,6 +35,24 @@ describe('docker-compose.yml', () => {
     expect(neo4jAuth).toBe(`neo4j/${env.NEO4J_PASSWORD}`);
     expect(env.HOST).toBe('0.0.0.0');
     expect(env.PORT).toBe('4000');
+  });
+
+  it('sets only variables the service reads, with values its configuration accepts', () => {
+    const env = compose.services.api!.environment as Record<string, string>;
+    const known = new Set(ENV_NAMES);
+    expect(Object.keys(env).filter((name) => !known.has(name))).toEqual([]);
+    // Compose substitutes ${NEO4J_PASSWORD:-…} before the service sees it; any value is a password.
+    const config = loadConfig(Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value.replace(/\$\{[^}]+\}/g, 'pw')])));
+    expect(config).toMatchObject({ host: '0.0.0.0', port: 4000, neo4j: { uri: 'bolt://neo4j:7687', user: 'neo4j', password: 'pw' } });
+  });
+
+  it('has exactly the two services, a Neo4j healthcheck that retries through its start and an API healthcheck on /ready', () => {
+    const health = compose.services.neo4j!.healthcheck as { test: string[]; interval: string; retries: number; start_period: string };
+    expect(health.test[0]).toBe('CMD-SHELL');
+    expect(health.retries).toBeGreaterThanOrEqual(10);
+    const api = compose.services.api!.healthcheck as { test: string[] };
+    expect(api.test.join(' ')).toContain('/ready');
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'neo4j']);
   });
 
   it('has a Dockerfile that builds dist/ and runs node dist/main.js on port 4000', () => {

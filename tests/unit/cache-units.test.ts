@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ResponseCache } from '../src/cache/response-cache.js';
-import { changedData, DataVersion } from '../src/db/data-version.js';
+import { ResponseCache } from '../../src/cache/response-cache.js';
+import { changedData, DataVersion } from '../../src/db/data-version.js';
 
 const answer = (text: string) => ({ body: Buffer.from(text) });
 

@@ -298,8 +298,10 @@ export function generate(options: GenerateOptions): GeneratedGraph {
   const uniqueWord = (() => {
     const used = new Set<string>();
     return (n: number) => {
+      // Past 20 collisions the word grows by one syllable per 20 further attempts: a fixed
+      // length runs out of words (32^3) at 100k models and the loop would never end.
       for (let attempt = 0; ; attempt += 1) {
-        const w = word(attempt > 20 ? n + 1 : n);
+        const w = word(attempt > 20 ? n + 1 + Math.floor((attempt - 21) / 20) : n);
         if (!used.has(w)) {
           used.add(w);
           return w;

@@ -248,7 +248,7 @@ async function measureCached(cachedHandle: SystemHandle, rawHandle: SystemHandle
   return results;
 }
 
-const SCALING_SCENARIOS = ['lineage-depth-10', 'shortest-path', 'neighbourhood-depth-2'];
+const SCALING_SCENARIOS = ['lineage-depth-10', 'shortest-path', 'neighbourhood-depth-2', 'search'];
 
 async function scaling(): Promise<void> {
   const scales = args.scales.split(',').map(Number);

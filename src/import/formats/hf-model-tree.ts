@@ -1,0 +1,94 @@
+/**
+ * Hugging Face model-card metadata as JSON lines: id, author, base_model (string or list),
+ * base_model_relation (finetune | adapter | quantized | merge), created_at, pipeline_tag, license.
+ */
+import { readFileSync } from 'node:fs';
+import { type CatalogueRecord, type DependencyRelation, emptyRecord, type ParseResult, type Problem, RowProblem } from '../records.js';
+import { cleanName, parseDate } from './values.js';
+
+const RELATION: Record<string, DependencyRelation> = { finetune: 'FINE_TUNE', adapter: 'ADAPTER', quantized: 'QUANTIZED', merge: 'MERGE' };
+const KNOWN_FIELDS = new Set([
+  'id',
+  'modelId',
+  'author',
+  'base_model',
+  'base_model_relation',
+  'created_at',
+  'pipeline_tag',
+  'license',
+  'tags',
+]);
+
+const asString = (raw: unknown, field: string): string | undefined => {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'string') throw new RowProblem('bad-value', `${field} is not a string.`);
+  return cleanName(raw);
+};
+
+function toRecord(rowKey: string, row: Record<string, unknown>): CatalogueRecord {
+  const id = asString(row.id ?? row.modelId, 'id');
+  if (!id) throw new RowProblem('missing-field', 'the line has no id.');
+  const slash = id.indexOf('/');
+  // The repo name is what other catalogues call the model; the full id stays an alias.
+  const record = emptyRecord(rowKey, 'MODEL', slash >= 0 ? id.slice(slash + 1) : id);
+  if (slash >= 0) record.aliases.push(id);
+  const author = asString(row.author, 'author') ?? (slash >= 0 ? id.slice(0, slash) : undefined);
+  if (author) record.organizations.push(author);
+  record.url = `https://huggingface.co/${id}`;
+
+  const releaseDate = parseDate(row.created_at, 'created_at');
+  if (releaseDate) record.attributes.releaseDate = releaseDate;
+  const pipeline = asString(row.pipeline_tag, 'pipeline_tag');
+  if (pipeline) record.tags.push(pipeline);
+  const license = asString(row.license, 'license');
+  if (license) record.license = license;
+
+  const bases = (
+    Array.isArray(row.base_model) ? row.base_model : row.base_model === undefined || row.base_model === null ? [] : [row.base_model]
+  ).map((base) => asString(base, 'base_model') ?? '');
+  const relationText = asString(row.base_model_relation, 'base_model_relation');
+  let relation: DependencyRelation;
+  if (relationText === undefined) {
+    // Hugging Face leaves the relation out on older cards: several bases are a merge, one is a fine-tune.
+    relation = bases.length > 1 ? 'MERGE' : 'FINE_TUNE';
+  } else {
+    const known = RELATION[relationText.toLowerCase()];
+    if (!known) throw new RowProblem('bad-value', `base_model_relation "${relationText}" is none of finetune, adapter, quantized, merge.`);
+    relation = known;
+  }
+  for (const base of bases) if (base !== '') record.dependencies.push({ name: base, relation });
+  return record;
+}
+
+export function parseHfModelTree(text: string): ParseResult {
+  const records: CatalogueRecord[] = [];
+  const skipped: Problem[] = [];
+  const warnings: Problem[] = [];
+  const unknown = new Map<string, string>();
+  let rowsRead = 0;
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    rowsRead += 1;
+    const rowKey = `line ${i + 1}`;
+    try {
+      let row: unknown;
+      try {
+        row = JSON.parse(line);
+      } catch {
+        throw new RowProblem('malformed', 'the line is not valid JSON.');
+      }
+      if (row === null || typeof row !== 'object' || Array.isArray(row))
+        throw new RowProblem('malformed', 'the line is not a JSON object.');
+      for (const field of Object.keys(row)) if (!KNOWN_FIELDS.has(field) && !unknown.has(field)) unknown.set(field, rowKey);
+      records.push(toRecord(rowKey, row as Record<string, unknown>));
+    } catch (error) {
+      if (!(error instanceof RowProblem)) throw error;
+      skipped.push({ rowKey, kind: error.kind, reason: error.message });
+    }
+  });
+  for (const [field, rowKey] of unknown)
+    warnings.push({ rowKey, kind: 'unknown-column', reason: `field "${field}" is not known to the importer; it is ignored.` });
+  return { format: 'hf-model-tree', rowsRead, records, skipped, warnings };
+}
+
+export const readHfModelTree = (file: string): ParseResult => parseHfModelTree(readFileSync(file, 'utf8'));

@@ -1,0 +1,96 @@
+/**
+ * What every catalogue parser yields: normalised records with a stable row key, and typed problems.
+ * The import's vocabulary (record kinds, dependency relations) lives here until the graph's one
+ * registry in src/domain grows Dataset/Application kinds and the lineage kinds ADAPTER, QUANTIZED, MERGE.
+ */
+
+export const FORMATS = ['epoch-csv', 'ecosystem-graphs', 'hf-model-tree'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** What a catalogue row describes. Organizations come from the rows' organization cells. */
+export type RecordKind = 'MODEL' | 'DATASET' | 'APPLICATION';
+
+/**
+ * How a record depends on another, as far as the catalogue says:
+ * FINE_TUNE / ADAPTER / QUANTIZED / MERGE are lineage kinds stated by the catalogue;
+ * BASE is "derived from, manner not stated" (Epoch's Base model without finetune compute);
+ * TRAINED_ON names a training dataset; UNTYPED (Ecosystem Graphs) is typed later by the kinds at both ends.
+ */
+export type DependencyRelation = 'FINE_TUNE' | 'ADAPTER' | 'QUANTIZED' | 'MERGE' | 'BASE' | 'TRAINED_ON' | 'UNTYPED';
+
+export interface Dependency {
+  name: string;
+  relation: DependencyRelation;
+}
+
+/** A catalogue's own words about a value (Epoch's notes columns, Ecosystem Graphs' explanations). */
+export interface Quote {
+  attribute: string;
+  text: string;
+}
+
+/** Model attributes a catalogue can state; the names match the seed's claim attributes. */
+export interface RecordAttributes {
+  releaseDate?: string;
+  parameters?: number;
+  openWeights?: boolean;
+}
+
+export interface CatalogueRecord {
+  /** Stable within one snapshot: "row 12" (CSV record number, header = 0), "assets/ai2.yaml#3", "line 7". */
+  rowKey: string;
+  kind: RecordKind;
+  name: string;
+  /** Other names the catalogue gives the same thing (e.g. a Hugging Face repo id). */
+  aliases: string[];
+  organizations: string[];
+  attributes: RecordAttributes;
+  license?: string;
+  url?: string;
+  /** Free-form facts kept for the report and later filters (Epoch's Domain, Hugging Face's pipeline_tag). */
+  tags: string[];
+  dependencies: Dependency[];
+  quotes: Quote[];
+}
+
+export type ProblemKind = 'bad-date' | 'unit-error' | 'unknown-column' | 'missing-field' | 'bad-value' | 'malformed';
+
+export interface Problem {
+  /** The row (or "header", or a file) the problem is about. */
+  rowKey: string;
+  kind: ProblemKind;
+  /** One sentence naming the value and why it was refused. */
+  reason: string;
+}
+
+export interface ParseResult {
+  format: Format;
+  rowsRead: number;
+  records: CatalogueRecord[];
+  /** Rows left out, each with its reason; the other rows continue. */
+  skipped: Problem[];
+  /** Problems that do not cost a row (an unknown column is ignored, reported once). */
+  warnings: Problem[];
+}
+
+export const emptyRecord = (rowKey: string, kind: RecordKind, name: string): CatalogueRecord => ({
+  rowKey,
+  kind,
+  name,
+  aliases: [],
+  organizations: [],
+  attributes: {},
+  tags: [],
+  dependencies: [],
+  quotes: [],
+});
+
+/** Thrown for a row that must be skipped; the parser turns it into a Problem and goes on. */
+export class RowProblem extends Error {
+  constructor(
+    readonly kind: ProblemKind,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}

@@ -1,0 +1,81 @@
+/** The import report: one JSON object (--json) or text for a person, from the same summary. */
+import type { ImportPlan } from './plan.js';
+
+const countBy = <T>(items: T[], key: (item: T) => string): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+};
+
+export interface ImportReport {
+  format: string;
+  path: string;
+  applied: false;
+  elapsedMs: number;
+  rows: { read: number; parsed: number; skipped: number };
+  entities: {
+    matched: number;
+    matchedByOverride: number;
+    organizationsMatched: number;
+    toCreate: Record<string, number>;
+    ambiguous: number;
+  };
+  relationships: Record<string, number>;
+  claims: Record<string, number>;
+  conflicts: ImportPlan['conflicts'];
+  ambiguous: ImportPlan['ambiguous'];
+  unresolved: { count: number; byReason: Record<string, number>; items: ImportPlan['unresolved'] };
+  skipped: ImportPlan['skipped'];
+  warnings: ImportPlan['warnings'];
+}
+
+export function summarise(plan: ImportPlan, path: string, elapsedMs: number): ImportReport {
+  return {
+    format: plan.format,
+    path,
+    applied: false,
+    elapsedMs,
+    rows: { read: plan.rowsRead, parsed: plan.recordsParsed, skipped: plan.skipped.length },
+    entities: {
+      matched: plan.matched.length,
+      matchedByOverride: plan.matched.filter((m) => m.by === 'override').length,
+      organizationsMatched: plan.organizationsMatched.length,
+      toCreate: countBy(plan.toCreate, (e) => e.kind),
+      ambiguous: plan.ambiguous.length,
+    },
+    relationships: countBy(plan.relationships, (r) => (r.kind ? `${r.type} ${r.kind}` : r.type)),
+    claims: countBy(plan.claims, (c) => c.attribute),
+    conflicts: plan.conflicts,
+    ambiguous: plan.ambiguous,
+    unresolved: { count: plan.unresolved.length, byReason: countBy(plan.unresolved, (u) => u.reason), items: plan.unresolved },
+    skipped: plan.skipped,
+    warnings: plan.warnings,
+  };
+}
+
+const lines = (title: string, counts: Record<string, number>) =>
+  Object.keys(counts).length === 0 ? [`${title}: none`] : [`${title}:`, ...Object.entries(counts).map(([k, n]) => `  ${k}: ${n}`)];
+
+export function renderText(report: ImportReport): string {
+  const out = [
+    `Import plan for ${report.format} ${report.path} (dry run: nothing written; ${(report.elapsedMs / 1000).toFixed(1)} s)`,
+    `Rows: ${report.rows.read} read, ${report.rows.parsed} parsed, ${report.rows.skipped} skipped`,
+    `Entities: ${report.entities.matched} rows matched existing entities (${report.entities.matchedByOverride} through overrides), ` +
+      `${report.entities.organizationsMatched} existing organizations named, ${report.entities.ambiguous} names ambiguous`,
+    ...lines('To create', report.entities.toCreate),
+    ...lines('Relationships to create', report.relationships),
+    ...lines('Claims to add', report.claims),
+    `Conflicts with values the graph holds: ${report.conflicts.length}`,
+    ...report.conflicts.map((c) => `  ${c.entityId}.${c.attribute}: graph ${c.graphValue}, catalogue ${c.catalogueValue} (${c.rowKey})`),
+    `Ambiguous names (not merged; add an entry to seed/import-overrides.json): ${report.ambiguous.length}`,
+    ...report.ambiguous.map((a) => `  ${a.rowKey}: ${a.role} "${a.name}" could be ${a.candidates.join(', ')}`),
+    `Unresolved dependencies (not invented): ${report.unresolved.count}`,
+    ...Object.entries(report.unresolved.byReason).map(([reason, n]) => `  ${n} ${reason}`),
+    ...report.unresolved.items.map((u) => `  ${u.rowKey}: ${u.relation} "${u.name}": ${u.reason}`),
+    `Skipped rows: ${report.skipped.length}`,
+    ...report.skipped.map((s) => `  ${s.rowKey} (${s.kind}): ${s.reason}`),
+    `Warnings: ${report.warnings.length}`,
+    ...report.warnings.map((w) => `  ${w.rowKey} (${w.kind}): ${w.reason}`),
+  ];
+  return `${out.join('\n')}\n`;
+}

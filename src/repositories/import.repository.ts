@@ -1,0 +1,78 @@
+/**
+ * Cypher of the catalogue importer: what the import resolves names against, and the bulk path that
+ * writes a whole generated graph into an empty store (the benchmark's 100k-model scale).
+ */
+import type { Database } from '../db/database.js';
+import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
+import { type ExistingEntity, KIND_OF_LABEL, shownValues } from '../import/existing.js';
+import type { GraphRows } from '../seed/graph-rows.js';
+
+/** Rows per UNWIND statement (and per transaction): large enough that Bolt round trips stop mattering. */
+export const BULK_BATCH = 10_000;
+/** Each batch's own deadline; a whole load may take minutes, a batch must not. */
+const BATCH_TIMEOUT_MS = 300_000;
+
+const createEntities = (label: string) => `
+  UNWIND $rows AS row
+  CREATE (n:${ENTITY_LABEL}:${label} {id: row.id, name: row.name, ${SORT_NAME}: toLower(row.name), aliases: row.aliases,
+          aliasText: row.aliasText, description: row.description})
+  SET n += row.props`;
+
+const createRelationships = (type: RelationType) => `
+  UNWIND $rows AS row
+  MATCH (a:${ENTITY_LABEL} {id: row.from})
+  MATCH (b:${ENTITY_LABEL} {id: row.to})
+  CREATE (a)-[:${type} {id: row.id, kind: row.kind, citationSources: row.citationSources, citationQuotes: row.citationQuotes,
+                       citationConfidences: row.citationConfidences, confidence: row.confidence}]->(b)`;
+
+export class ImportRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Ids, kinds, names, aliases and stated values of every entity a catalogue row could be: one statement. */
+  async existingEntities(): Promise<ExistingEntity[]> {
+    const rows = await this.db.scope({ timeoutMs: 60_000 }).read(
+      `MATCH (n:${ENTITY_LABEL})
+       WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
+       WHERE label IS NOT NULL
+       RETURN n.id AS id, label, n.name AS name, coalesce(n.aliases, []) AS aliases,
+              n.releaseDate AS releaseDate, n.parameters AS parameters, n.openWeights AS openWeights`,
+      { labels: Object.keys(KIND_OF_LABEL) },
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      kind: KIND_OF_LABEL[String(row.label)]!,
+      name: String(row.name),
+      aliases: (row.aliases as string[]) ?? [],
+      values: shownValues(row),
+    }));
+  }
+
+  /**
+   * Writes a whole graph into an EMPTY store with CREATE (no MERGE look-ups, no citation clean-up):
+   * the bulk path for generated graphs. Entities first, so relationships find both ends by the id
+   * constraint's index. Calls progress after every batch.
+   */
+  async bulkCreate(rows: GraphRows, progress: (done: number, total: number) => void = () => {}): Promise<void> {
+    const entityRows = Object.values(rows.entities).reduce((n, list) => n + list.length, 0);
+    const relationshipRows = Object.values(rows.relationships).reduce((n, list) => n + list.length, 0);
+    const total = rows.sources.length + entityRows + rows.citations.length + relationshipRows;
+    let done = 0;
+    const run = async (cypher: string, all: unknown[]) => {
+      for (let i = 0; i < all.length; i += BULK_BATCH) {
+        const batch = all.slice(i, i + BULK_BATCH);
+        await this.db.scope({ timeoutMs: BATCH_TIMEOUT_MS }).write((tx) => tx.run(cypher, { rows: batch }));
+        done += batch.length;
+        progress(done, total);
+      }
+    };
+    await run(`UNWIND $rows AS row CREATE (s:${SOURCE_LABEL}) SET s = row`, rows.sources);
+    for (const type of Object.values(EntityType)) await run(createEntities(LABEL_OF[type]), rows.entities[type]);
+    await run(
+      `UNWIND $rows AS row
+       MATCH (n:${ENTITY_LABEL} {id: row.entityId}) MATCH (s:${SOURCE_LABEL} {id: row.sourceId})
+       CREATE (n)-[:CITES {ordinal: row.ordinal, quote: row.quote, confidence: row.confidence, attribute: row.attribute, value: row.value}]->(s)`,
+      rows.citations,
+    );
+    for (const type of Object.values(RelationType)) await run(createRelationships(type), rows.relationships[type]);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * npm run import -- <format> <path> [--json] [--apply] [--against seed|db] [--seed-dir seed] [--overrides file]
+ *
+ * Reads a catalogue snapshot (epoch-csv, ecosystem-graphs, hf-model-tree), resolves its names against
+ * the graph and reports what importing it would change; nothing is written without --apply.
+ * --against db reads the graph from NEO4J_URI (or the embedded Neo4j, as npm start does); the default
+ * is db when NEO4J_URI is set and the seed folder (what an empty database is loaded with) otherwise.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ExistingEntity } from '../import/existing.js';
+import { existingFromSeed } from '../import/existing.js';
+import { planImport } from '../import/plan.js';
+import { READERS } from '../import/read.js';
+import { FORMATS, type Format } from '../import/records.js';
+import { renderText, summarise } from '../import/report.js';
+import { Overrides } from '../import/resolve/overrides.js';
+import { ImportRepository } from '../repositories/import.repository.js';
+import { withDatabase } from './with-database.js';
+
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(2);
+};
+
+let parsedArgs: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      apply: { type: 'boolean', default: false },
+      against: { type: 'string' },
+      'seed-dir': { type: 'string', default: 'seed' },
+      overrides: { type: 'string', default: 'seed/import-overrides.json' },
+    },
+  });
+}
+try {
+  parsedArgs = parse();
+} catch (error) {
+  fail(`${(error as Error).message}. Usage: npm run import -- <format> <path> [--json] [--apply] [--against seed|db]`);
+}
+const { values, positionals } = parsedArgs!;
+const [format, file] = positionals;
+if (!format || !(FORMATS as readonly string[]).includes(format)) fail(`Format "${format ?? ''}" is none of ${FORMATS.join(', ')}.`);
+if (!file) fail('Give the path of the catalogue snapshot after the format.');
+const against = values.against ?? (process.env.NEO4J_URI ? 'db' : 'seed');
+if (against !== 'seed' && against !== 'db') fail(`--against "${against}" is neither seed nor db.`);
+if (values.apply) fail('--apply is not yet available: it needs the shared write model (issue 11). Run without it for the plan.');
+
+const started = Date.now();
+let overrides: Overrides;
+try {
+  overrides = Overrides.read(values.overrides);
+} catch (error) {
+  fail((error as Error).message);
+}
+let parsed: ReturnType<(typeof READERS)[Format]>;
+try {
+  parsed = READERS[format as Format](file!);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  fail(code === 'ENOENT' ? `${file} does not exist.` : `${file} could not be read: ${(error as Error).message}`);
+}
+
+const report = async (existing: ExistingEntity[]) => {
+  const plan = planImport(parsed!, existing, overrides!);
+  const summary = summarise(plan, path.relative(process.cwd(), path.resolve(file!)), Date.now() - started);
+  const resolvedAgainst = against === 'db' ? 'the database' : `${values['seed-dir']}/ (${existing.length} entities)`;
+  if (values.json) console.log(JSON.stringify({ ...summary, resolvedAgainst }));
+  else process.stdout.write(`Resolved against ${resolvedAgainst}.\n${renderText(summary)}`);
+};
+
+if (against === 'db') await withDatabase(async (db) => report(await new ImportRepository(db).existingEntities()));
+else await report(existingFromSeed(values['seed-dir']));

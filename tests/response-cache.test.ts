@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Service } from '../src/service.js';
+import { deleteWrittenEntities } from './helpers/database.js';
 import { freePort } from './helpers/ports.js';
 import { graphql, startTestService } from './helpers/service.js';
 import { API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.js';
 
+// Every id this file writes starts with this prefix, so cleanup touches nothing else.
 const PREFIX = 'cache-test-';
 const CITATION = { sourceId: 'src-002', quote: '2019 年，OpenAI 发布了 GPT-2 模型，具有 15 亿参数' };
 const UPSERT = 'mutation($input: ModelInput!) { upsertModel(input: $input) { id name } }';
@@ -48,6 +50,7 @@ describe('data version, cacheable GETs and the response cache', () => {
   });
   afterAll(async () => {
     replica?.child.kill('SIGTERM');
+    if (service) await deleteWrittenEntities(service.database, PREFIX);
     await service?.stop();
   });
 

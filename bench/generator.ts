@@ -160,7 +160,7 @@ export function measureSeed(dir = SEED_DIR): SeedProfile {
   const all = Object.values(EntityType).flatMap((t) => dataset.entities[t] as Array<{ mentions: unknown[]; aliases: string[] }>);
   const models = dataset.entities.MODEL;
   const claimShare: Record<string, number> = {};
-  for (const [attribute, n] of countBy(models.flatMap((m) => [...new Set(m.claims.map((c) => c.attribute))])))
+  for (const [attribute, n] of countBy(models.flatMap((m) => [...new Set((m.claims ?? []).map((c) => c.attribute))])))
     claimShare[attribute] = n / models.length;
   const derived = dataset.relationships.DERIVED_FROM;
   const inLineage = new Set(derived.flatMap((r) => [r.from, r.to]));
@@ -174,8 +174,8 @@ export function measureSeed(dir = SEED_DIR): SeedProfile {
     aliasesPerEntity: countBy(all.map((e) => e.aliases.length)),
     claimShare,
     lineageKinds: countBy(derived.map((r) => r.kind ?? 'VARIANT')) as unknown as Hist,
-    categories: countBy(dataset.entities.TECHNIQUE.map((t) => t.category)),
-    countries: countBy(dataset.entities.ORGANIZATION.map((o) => o.country ?? 'US')),
+    categories: countBy(dataset.entities.TECHNIQUE.map((t) => String(t.category))),
+    countries: countBy(dataset.entities.ORGANIZATION.map((o) => String(o.country ?? 'US'))),
     lineageIsolatedShare: 1 - inLineage.size / Math.max(1, models.length),
     twoParentShare: [...parents.values()].filter((n) => n >= 2).length / Math.max(1, parents.size),
   };
@@ -509,7 +509,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
   const deep = ids.MODEL.filter((_, i) => generation[i]! >= deepThreshold);
   const usingModels = [...new Set(relationships.USES.map((r) => r.from))];
   const citesCount = Object.values(EntityType).reduce(
-    (sum, t) => sum + dataset.entities[t].reduce((s, e) => s + e.mentions.length + ('claims' in e ? e.claims.length : 0), 0),
+    (sum, t) => sum + dataset.entities[t].reduce((s, e) => s + e.mentions.length + (e.claims?.length ?? 0), 0),
     0,
   );
   const entityRelationships = Object.values(relationships).reduce((s, list) => s + list.length, 0);

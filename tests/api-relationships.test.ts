@@ -29,29 +29,32 @@ function expectConsistent(graph: GraphResult) {
 const STEP = '{ depth kind direction model { id } via { id } }';
 
 describe('lineage', () => {
-  it('walks the ChatGLM family up from ChatGLM3-6B-32K, nearest generation first', async () => {
-    const result = await graphql<{ lineage: unknown[] }>(service.url, `{ lineage(modelId: "chatglm3-6b-32k") ${STEP} }`);
+  // The review removed ChatGLM's chain (ChatGLM3-6B-32K, ChatGLM3-6B-Base and GLM are series members, not
+  // derivations); the GPT family is the seed's longest chain, with successor and variant steps.
+  it('walks the GPT family up from GPT-4o, nearest generation first', async () => {
+    const result = await graphql<{ lineage: unknown[] }>(service.url, `{ lineage(modelId: "gpt-4o") ${STEP} }`);
     expect(result.data!.lineage).toEqual([
-      { depth: 1, kind: 'LONG_CONTEXT', direction: 'ANCESTORS', model: { id: 'chatglm3-6b' }, via: null },
-      { depth: 2, kind: 'VARIANT', direction: 'ANCESTORS', model: { id: 'chatglm3' }, via: { id: 'chatglm3-6b' } },
-      { depth: 2, kind: 'FINE_TUNE', direction: 'ANCESTORS', model: { id: 'chatglm3-6b-base' }, via: { id: 'chatglm3-6b' } },
-      { depth: 3, kind: 'SUCCESSOR', direction: 'ANCESTORS', model: { id: 'chatglm2' }, via: { id: 'chatglm3' } },
-      { depth: 4, kind: 'SUCCESSOR', direction: 'ANCESTORS', model: { id: 'chatglm' }, via: { id: 'chatglm2' } },
-      { depth: 5, kind: 'FINE_TUNE', direction: 'ANCESTORS', model: { id: 'glm' }, via: { id: 'chatglm' } },
+      { depth: 1, kind: 'SUCCESSOR', direction: 'ANCESTORS', model: { id: 'gpt-4-turbo' }, via: null },
+      { depth: 2, kind: 'VARIANT', direction: 'ANCESTORS', model: { id: 'gpt-4' }, via: { id: 'gpt-4-turbo' } },
+      { depth: 3, kind: 'SUCCESSOR', direction: 'ANCESTORS', model: { id: 'gpt-3-5' }, via: { id: 'gpt-4' } },
+      { depth: 4, kind: 'SUCCESSOR', direction: 'ANCESTORS', model: { id: 'gpt-3' }, via: { id: 'gpt-3-5' } },
+      { depth: 5, kind: 'SUCCESSOR', direction: 'ANCESTORS', model: { id: 'gpt-2' }, via: { id: 'gpt-3' } },
+      { depth: 6, kind: 'SUCCESSOR', direction: 'ANCESTORS', model: { id: 'gpt-1' }, via: { id: 'gpt-2' } },
     ]);
   });
 
-  it('walks down from ChatGLM2 to three generations of descendants', async () => {
+  it('walks down from GPT-3.5 to three generations of descendants, by name within a generation', async () => {
     const result = await graphql<{ lineage: Array<{ depth: number; model: { id: string } }> }>(
       service.url,
-      `{ lineage(modelId: "chatglm2", direction: DESCENDANTS) ${STEP} }`,
+      `{ lineage(modelId: "gpt-3-5", direction: DESCENDANTS) ${STEP} }`,
     );
     expect(result.data!.lineage.map((s) => [s.depth, s.model.id])).toEqual([
-      [1, 'chatglm3'],
-      [2, 'chatglm3-6b'],
-      [2, 'chatglm3-6b-base'],
-      [2, 'glm-4'],
-      [3, 'chatglm3-6b-32k'],
+      [1, 'chatgpt'],
+      [1, 'gpt-4'],
+      [2, 'auto-gpt'],
+      [2, 'gpt-4-turbo'],
+      [2, 'copilot'],
+      [3, 'gpt-4o'],
     ]);
   });
 
@@ -222,16 +225,17 @@ describe('neighbourhood and downstream', () => {
     expect(many.errors?.[0]?.message).toBe('ids must hold from 1 to 50 distinct ids, got 51.');
   });
 
-  it('isolates everything downstream of GLM: the models derived from it, generation after generation', async () => {
+  // GPT-3 rather than GLM: the review left GLM without derived models.
+  it('isolates everything downstream of GPT-3: the models derived from it, generation after generation', async () => {
     const result = await graphql<{ downstream: GraphResult }>(
       service.url,
-      '{ downstream(id: "glm") { nodes { id } edges { id source target type } truncated } }',
+      '{ downstream(id: "gpt-3") { nodes { id } edges { id source target type } truncated } }',
     );
     const graph = result.data!.downstream;
     expectConsistent(graph);
     expect(graph.truncated).toBe(false);
     const derived = relations('derived_from');
-    const expected = new Set<string>(['glm']);
+    const expected = new Set<string>(['gpt-3']);
     for (let grew = true; grew; ) {
       grew = false;
       for (const r of derived) {

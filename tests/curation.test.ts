@@ -233,7 +233,12 @@ describe('validation: clear BAD_USER_INPUT messages, nothing written', () => {
     [
       'a lineage cycle',
       { fromId: 'gpt-1', toId: 'gpt-4', type: 'DERIVED_FROM', kind: 'SUCCESSOR' },
-      'input.toId "gpt-4" already derives from "gpt-1"; this link would make a lineage cycle.',
+      'input.toId "gpt-4" already leads to "gpt-1" through DERIVED_FROM; this link would make a cycle.',
+    ],
+    [
+      'a BUILDS_ON cycle',
+      { fromId: 'positional-encoding', toId: 'alibi', type: 'BUILDS_ON' },
+      'input.toId "alibi" already leads to "positional-encoding" through BUILDS_ON; this link would make a cycle.',
     ],
     [
       'a self-link',

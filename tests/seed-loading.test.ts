@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RelationType } from '../src/domain/graph-model.js';
 import { SeedRepository } from '../src/repositories/seed.repository.js';
 import { readDataset, SeedValidationError } from '../src/seed/dataset.js';
+import { toExportedGraph } from '../src/seed/graph-export.js';
 import { toGraphML } from '../src/seed/graphml.js';
 import { seedDatabase } from '../src/seed/load.js';
 import { formatDataset, rowsToDataset } from '../src/seed/seed-files.js';
@@ -69,7 +70,7 @@ describe('loading the seed into Neo4j', () => {
 
   it('exports GraphML with every entity and relationship', async () => {
     const rows = await new SeedRepository(db).read();
-    const xml = toGraphML(rows);
+    const xml = toGraphML(toExportedGraph(rows));
     const entities = Object.values(rows.entities).flat().length;
     const relationships = Object.values(rows.relationships).flat().length;
     expect(xml.match(/<node /g)).toHaveLength(entities);

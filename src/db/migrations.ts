@@ -1,4 +1,4 @@
-import { ENTITY_LABEL, LABEL_OF, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
+import { CHANGE_LABEL, ENTITY_LABEL, EntityType, LABEL_OF, label, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import { VERSION_LABEL } from './data-version.js';
 import type { Database } from './database.js';
 
@@ -33,16 +33,16 @@ export const SCHEMA_ITEMS: SchemaItem[] = [
   rangeIndex('entity_name', ENTITY_LABEL, 'name'),
   // Lists sorted by name read these in order instead of sorting every node of the label.
   ...Object.values(LABEL_OF).map((label) => rangeIndex(`${label.toLowerCase()}_sort_name`, label, SORT_NAME)),
-  rangeIndex('model_release_date', 'Model', 'releaseDate'),
-  rangeIndex('model_parameters', 'Model', 'parameters'),
-  rangeIndex('change_entity', 'Change', 'entityId'),
-  rangeIndex('change_other', 'Change', 'otherId'),
+  // Model list orderings (ModelOrderField) other than by name.
+  rangeIndex('model_release_date', label(EntityType.MODEL), 'releaseDate'),
+  rangeIndex('model_parameters', label(EntityType.MODEL), 'parameters'),
+  rangeIndex('change_entity', CHANGE_LABEL, 'entityId'),
+  rangeIndex('change_other', CHANGE_LABEL, 'otherId'),
   {
     name: 'entity_search',
     kind: 'index',
     // The CJK analyzer splits Chinese text into bigrams, so 星火 or 幻觉 find their entities.
-    cypher:
-      "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } }",
+    cypher: `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON EACH [n.name, n.aliasText, n.description] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk' } }`,
   },
 ];
 

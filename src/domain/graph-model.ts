@@ -1,28 +1,26 @@
+import { ENTITY_TYPES, EntityType, KINDS, RELATION_TYPES, RELATIONS, RelationType } from './registry.js';
+
 /**
- * The graph's vocabulary. Labels and relationship types are never taken from user input: Cypher
- * that needs one as an identifier picks it from these enums.
+ * The graph's vocabulary as Cypher sees it, derived from the registry. Labels and relationship
+ * types are never taken from user input: statements get them from the helpers below, which accept
+ * only registry values (checked at run time too, since a cast could smuggle anything in).
  */
-export enum EntityType {
-  MODEL = 'MODEL',
-  ORGANIZATION = 'ORGANIZATION',
-  TECHNIQUE = 'TECHNIQUE',
-  LIMITATION = 'LIMITATION',
-}
+export { EntityType, LineageKind, RelationType, TechniqueCategory } from './registry.js';
 
-export const LABEL_OF: Record<EntityType, string> = {
-  [EntityType.MODEL]: 'Model',
-  [EntityType.ORGANIZATION]: 'Organization',
-  [EntityType.TECHNIQUE]: 'Technique',
-  [EntityType.LIMITATION]: 'Limitation',
-};
+export const LABEL_OF: Record<EntityType, string> = Object.fromEntries(ENTITY_TYPES.map((type) => [type, KINDS[type].label])) as Record<
+  EntityType,
+  string
+>;
 
-export const TYPE_OF_LABEL: Record<string, EntityType> = Object.fromEntries(
-  Object.entries(LABEL_OF).map(([type, label]) => [label, type as EntityType]),
-);
+export const TYPE_OF_LABEL: Record<string, EntityType> = Object.fromEntries(ENTITY_TYPES.map((type) => [KINDS[type].label, type]));
 
 /** Every entity node carries this label too, so one constraint keeps ids unique across kinds. */
 export const ENTITY_LABEL = 'Entity';
 export const SOURCE_LABEL = 'Source';
+/** Recorded curation writes (`history`). */
+export const CHANGE_LABEL = 'Change';
+/** Entity → Source citation relationship (mentions and attribute claims). */
+export const CITES = 'CITES';
 
 /**
  * Property holding toLower(name) on every entity, written with the name: lists ordered by name
@@ -30,40 +28,29 @@ export const SOURCE_LABEL = 'Source';
  */
 export const SORT_NAME = 'sortName';
 
-export enum RelationType {
-  DEVELOPED_BY = 'DEVELOPED_BY',
-  DERIVED_FROM = 'DERIVED_FROM',
-  USES = 'USES',
-  HAS_LIMITATION = 'HAS_LIMITATION',
-  MITIGATES = 'MITIGATES',
-  BUILDS_ON = 'BUILDS_ON',
-  COMPETES_WITH = 'COMPETES_WITH',
-  COLLABORATES_WITH = 'COLLABORATES_WITH',
-  INVESTS_IN = 'INVESTS_IN',
-  PROPOSED_BY = 'PROPOSED_BY',
+const KNOWN_LABELS = new Set([ENTITY_LABEL, SOURCE_LABEL, CHANGE_LABEL, ...Object.values(LABEL_OF)]);
+const KNOWN_RELATIONSHIPS = new Set<string>([CITES, ...RELATION_TYPES]);
+
+/** The label of an entity kind, for splicing into Cypher. */
+export function label(type: EntityType): string {
+  const name = LABEL_OF[type];
+  if (name === undefined) throw new Error(`Unknown entity type ${String(type)}.`);
+  return name;
 }
 
-/** Which labels each relationship joins, from → to. */
-export const RELATION_ENDPOINTS: Record<RelationType, [EntityType, EntityType]> = {
-  [RelationType.DEVELOPED_BY]: [EntityType.MODEL, EntityType.ORGANIZATION],
-  [RelationType.DERIVED_FROM]: [EntityType.MODEL, EntityType.MODEL],
-  [RelationType.USES]: [EntityType.MODEL, EntityType.TECHNIQUE],
-  [RelationType.HAS_LIMITATION]: [EntityType.MODEL, EntityType.LIMITATION],
-  [RelationType.MITIGATES]: [EntityType.TECHNIQUE, EntityType.LIMITATION],
-  [RelationType.BUILDS_ON]: [EntityType.TECHNIQUE, EntityType.TECHNIQUE],
-  [RelationType.COMPETES_WITH]: [EntityType.MODEL, EntityType.MODEL],
-  [RelationType.COLLABORATES_WITH]: [EntityType.ORGANIZATION, EntityType.ORGANIZATION],
-  [RelationType.INVESTS_IN]: [EntityType.ORGANIZATION, EntityType.ORGANIZATION],
-  [RelationType.PROPOSED_BY]: [EntityType.TECHNIQUE, EntityType.ORGANIZATION],
-};
-
-export enum LineageKind {
-  SUCCESSOR = 'SUCCESSOR',
-  FINE_TUNE = 'FINE_TUNE',
-  VARIANT = 'VARIANT',
-  SCALE_UP = 'SCALE_UP',
-  MULTIMODAL = 'MULTIMODAL',
-  LONG_CONTEXT = 'LONG_CONTEXT',
-  PRODUCT = 'PRODUCT',
-  DISTILLATION = 'DISTILLATION',
+/** A label the graph uses (entity kinds, Entity, Source, Change), for splicing into Cypher. */
+export function knownLabel(name: string): string {
+  if (!KNOWN_LABELS.has(name)) throw new Error(`Unknown label ${name}.`);
+  return name;
 }
+
+/** A relationship type of the registry (or CITES), for splicing into Cypher. */
+export function relType(type: RelationType | typeof CITES): string {
+  if (!KNOWN_RELATIONSHIPS.has(type)) throw new Error(`Unknown relationship type ${String(type)}.`);
+  return type;
+}
+
+/** Which kinds each relationship joins, from → to. */
+export const RELATION_ENDPOINTS: Record<RelationType, [EntityType, EntityType]> = Object.fromEntries(
+  RELATION_TYPES.map((type) => [type, [RELATIONS[type].from, RELATIONS[type].to]]),
+) as Record<RelationType, [EntityType, EntityType]>;

@@ -1,39 +1,39 @@
 import 'reflect-metadata';
 import { GraphQLInterfaceType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type ClassType } from 'type-graphql';
 import { authChecker } from './auth-checker.js';
-import { Limitation, Model, Organization, Technique } from './types/entities.type.js';
+import { ENTITY_TYPES, EntityType } from '../domain/registry.js';
+import { ENTITY_CLASSES } from './types/entities.type.js';
 import { resolveEntityType, type EntityRecord } from './types/entity.type.js';
 import { AnalyticsResolver } from './resolvers/analytics.resolver.js';
-import { CurationResolver } from './resolvers/curation.resolver.js';
+import { CurationResolver, UPSERT_RESOLVERS } from './resolvers/curation.resolver.js';
 import { GraphResolver } from './resolvers/graph.resolver.js';
-import { LimitationResolver } from './resolvers/limitation.resolver.js';
 import { ModelResolver } from './resolvers/model.resolver.js';
-import { OrganizationResolver } from './resolvers/organization.resolver.js';
 import { SearchResolver } from './resolvers/search.resolver.js';
 import { StatsResolver } from './resolvers/stats.resolver.js';
 import { TechniqueOverlapResolver } from './resolvers/technique-overlap.resolver.js';
-import { TechniqueResolver } from './resolvers/technique.resolver.js';
+import { createListedEntityResolver } from './resolvers/entity-base.resolver.js';
+
+/** Kinds whose queries go beyond lookup by id and a list by name have a resolver of their own. */
+const SPECIAL_RESOLVERS: Partial<Record<EntityType, ClassType>> = { [EntityType.MODEL]: ModelResolver };
 
 export const RESOLVERS = [
-  ModelResolver,
-  OrganizationResolver,
-  TechniqueResolver,
-  LimitationResolver,
+  ...ENTITY_TYPES.map((type) => SPECIAL_RESOLVERS[type] ?? createListedEntityResolver(type)),
   SearchResolver,
   GraphResolver,
   TechniqueOverlapResolver,
   StatsResolver,
   AnalyticsResolver,
   CurationResolver,
-] as const;
+  ...UPSERT_RESOLVERS,
+] as unknown as [ClassType, ...ClassType[]];
 
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
     validate: false,
     authChecker,
-    orphanedTypes: [Model, Organization, Technique, Limitation],
+    orphanedTypes: Object.values(ENTITY_CLASSES),
   });
   // type-graphql wraps resolveType in an async function; graphql-jit needs a synchronous one (and
   // graphql-js is spared a promise per entity).

@@ -1,15 +1,10 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { EntityType } from '../domain/graph-model.js';
 import { PROPERTY_FIELDS, RELATION_FIELDS } from '../domain/relation-fields.js';
+import { ENTITY_TYPES, type EntityType, KINDS } from '../domain/registry.js';
 import { emptyEntitySelection, type EntitySelection, type RelationSelection, type Selection } from '../domain/selection.js';
 
-export const TYPE_NAME: Record<EntityType, string> = {
-  [EntityType.MODEL]: 'Model',
-  [EntityType.ORGANIZATION]: 'Organization',
-  [EntityType.TECHNIQUE]: 'Technique',
-  [EntityType.LIMITATION]: 'Limitation',
-};
-const ALL_TYPES = Object.values(EntityType);
+export const TYPE_NAME = Object.fromEntries(ENTITY_TYPES.map((type) => [type, KINDS[type].typeName])) as Record<EntityType, string>;
+const ALL_TYPES = ENTITY_TYPES;
 const INTERFACE_NAME = 'Entity';
 
 /** Sub-fields of `nodes` that apply to objects of `typeName`, through fragments, grouped by field name. */

@@ -1,9 +1,18 @@
 import { int, type DbScope } from '../db/database.js';
-import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType } from '../domain/graph-model.js';
+import { ENTITY_LABEL, EntityType, label, LABEL_OF, RelationType, relType } from '../domain/graph-model.js';
 import { CAPS } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
+import {
+  degreeRow,
+  entityRow,
+  mitigationRow,
+  modelComparisonRow,
+  organizationProfileRow,
+  techniqueAdoptionRow,
+  timelineRow,
+} from './decode.js';
 
 export interface TimelineRow {
   date: string;
@@ -89,12 +98,12 @@ export class AnalyticsRepository {
   }): Promise<TimelineRow[]> {
     const branches: string[] = [];
     if (options.types.includes(EntityType.MODEL)) {
-      branches.push(`MATCH (n:${LABEL_OF[EntityType.MODEL]}) WHERE n.releaseDate IS NOT NULL AND ${inRange('n.releaseDate')}
+      branches.push(`MATCH (n:${label(EntityType.MODEL)}) WHERE n.releaseDate IS NOT NULL AND ${inRange('n.releaseDate')}
         RETURN n, n.releaseDate AS day, 'RELEASED' AS event, 0 AS rank`);
     }
     if (options.types.includes(EntityType.TECHNIQUE)) {
       // Filter on the adoption date itself: a technique first adopted before `from` is not an event in range.
-      branches.push(`MATCH (n:${LABEL_OF[EntityType.TECHNIQUE]})<-[:${RelationType.USES}]-(m:${LABEL_OF[EntityType.MODEL]})
+      branches.push(`MATCH (n:${label(EntityType.TECHNIQUE)})<-[:${relType(RelationType.USES)}]-(m:${label(EntityType.MODEL)})
         WHERE m.releaseDate IS NOT NULL
         WITH n, min(m.releaseDate) AS day WHERE ${inRange('day')}
         RETURN n, day, 'FIRST_ADOPTED' AS event, 1 AS rank`);
@@ -107,7 +116,7 @@ export class AnalyticsRepository {
        RETURN day AS date, event, ${compiler.entity('n', options.selection)} AS entity`,
       { from: options.from, to: options.to, first: int(options.first) },
     );
-    return rows as unknown as TimelineRow[];
+    return rows.map((row) => timelineRow.parse(row));
   }
 
   /** Techniques by how many models use them, with who adopted them first and when. */
@@ -118,13 +127,13 @@ export class AnalyticsRepository {
     modelSelection: Selection;
   }): Promise<TechniqueAdoptionRow[]> {
     const compiler = new ProjectionCompiler();
-    const uses = `(t)<-[:${RelationType.USES}]-(m:${LABEL_OF[EntityType.MODEL]})`;
+    const uses = `(t)<-[:${relType(RelationType.USES)}]-(m:${label(EntityType.MODEL)})`;
     const rows = await this.db.read(
-      `MATCH (t:${LABEL_OF[EntityType.TECHNIQUE]}) WHERE $category IS NULL OR t.category = $category
+      `MATCH (t:${label(EntityType.TECHNIQUE)}) WHERE $category IS NULL OR t.category = $category
        WITH t, COUNT { MATCH ${uses} RETURN DISTINCT m } AS modelCount
        ORDER BY modelCount DESC, t.name, t.id LIMIT $first
        CALL (t) {
-         OPTIONAL MATCH ${uses}-[:${RelationType.DEVELOPED_BY}]->(o:${LABEL_OF[EntityType.ORGANIZATION]})
+         OPTIONAL MATCH ${uses}-[:${relType(RelationType.DEVELOPED_BY)}]->(o:${label(EntityType.ORGANIZATION)})
          RETURN count(DISTINCT o) AS organizationCount
        }
        CALL (t) {
@@ -143,43 +152,43 @@ export class AnalyticsRepository {
        ORDER BY modelCount DESC, t.name, t.id`,
       { category: options.category, first: int(options.first) },
     );
-    return rows as unknown as TechniqueAdoptionRow[];
+    return rows.map((row) => techniqueAdoptionRow.parse(row));
   }
 
   /** The model's limitations that no technique it uses mitigates. */
   async unmitigatedLimitations(modelId: string, selection: Selection): Promise<EntityRow[]> {
     const compiler = new ProjectionCompiler();
     const rows = await this.db.read(
-      `MATCH (m:${LABEL_OF[EntityType.MODEL]} {id: $id})-[:${RelationType.HAS_LIMITATION}]->(l:${LABEL_OF[EntityType.LIMITATION]})
-       WHERE NOT EXISTS { (m)-[:${RelationType.USES}]->(:${LABEL_OF[EntityType.TECHNIQUE]})-[:${RelationType.MITIGATES}]->(l) }
+      `MATCH (m:${label(EntityType.MODEL)} {id: $id})-[:${relType(RelationType.HAS_LIMITATION)}]->(l:${label(EntityType.LIMITATION)})
+       WHERE NOT EXISTS { (m)-[:${relType(RelationType.USES)}]->(:${label(EntityType.TECHNIQUE)})-[:${relType(RelationType.MITIGATES)}]->(l) }
        WITH DISTINCT l ORDER BY l.name, l.id LIMIT ${CAPS.relationField}
        RETURN ${compiler.entity('l', selection)} AS limitation`,
       { id: modelId },
     );
-    return rows.map((row) => row.limitation as EntityRow);
+    return rows.map((row) => entityRow.parse(row.limitation));
   }
 
   /** Every limitation (by name) with the techniques that mitigate it, possibly none. */
   async mitigationMatrix(first: number, limitationSelection: Selection, techniqueSelection: Selection): Promise<MitigationRowValue[]> {
     const compiler = new ProjectionCompiler();
     const rows = await this.db.read(
-      `MATCH (l:${LABEL_OF[EntityType.LIMITATION]}) WITH l ORDER BY l.name, l.id LIMIT $first
+      `MATCH (l:${label(EntityType.LIMITATION)}) WITH l ORDER BY l.name, l.id LIMIT $first
        RETURN ${compiler.entity('l', limitationSelection)} AS limitation,
-              COLLECT { MATCH (t:${LABEL_OF[EntityType.TECHNIQUE]})-[:${RelationType.MITIGATES}]->(l)
+              COLLECT { MATCH (t:${label(EntityType.TECHNIQUE)})-[:${relType(RelationType.MITIGATES)}]->(l)
                         WITH DISTINCT t ORDER BY t.name, t.id LIMIT ${CAPS.relationField}
                         RETURN ${compiler.entity('t', techniqueSelection)} } AS techniques
        ORDER BY l.name, l.id`,
       { first: int(first) },
     );
-    return rows as unknown as MitigationRowValue[];
+    return rows.map((row) => mitigationRow.parse(row));
   }
 
   /** Everything about one organization's work, or null when there is no such organization. */
   async organizationProfile(id: string, selections: ProfileSelections): Promise<OrganizationProfileRow | null> {
     const compiler = new ProjectionCompiler();
-    const model = LABEL_OF[EntityType.MODEL];
-    const organization = LABEL_OF[EntityType.ORGANIZATION];
-    const developed = `(o)<-[:${RelationType.DEVELOPED_BY}]-(m:${model})`;
+    const model = label(EntityType.MODEL);
+    const organization = label(EntityType.ORGANIZATION);
+    const developed = `(o)<-[:${relType(RelationType.DEVELOPED_BY)}]-(m:${model})`;
     const [row] = await this.db.read(
       `MATCH (o:${organization} {id: $id})
        CALL (o) {
@@ -189,19 +198,19 @@ export class AnalyticsRepository {
        RETURN ${compiler.entity('o', selections.organization)} AS organization, firstRelease, latestRelease,
          COLLECT { MATCH ${developed} WITH DISTINCT m ORDER BY m.name, m.id LIMIT ${CAPS.relationField}
                    RETURN ${compiler.entity('m', selections.models)} } AS models,
-         COLLECT { MATCH ${developed}-[:${RelationType.USES}]->(t:${LABEL_OF[EntityType.TECHNIQUE]})
+         COLLECT { MATCH ${developed}-[:${relType(RelationType.USES)}]->(t:${label(EntityType.TECHNIQUE)})
                    WITH t, count(DISTINCT m) AS count ORDER BY count DESC, t.name, t.id LIMIT ${CAPS.favouriteTechniques}
                    RETURN {technique: ${compiler.entity('t', selections.techniques)}, count: count} } AS favouriteTechniques,
-         COLLECT { MATCH (o)-[:${RelationType.COLLABORATES_WITH}]-(c:${organization}) WHERE c <> o
+         COLLECT { MATCH (o)-[:${relType(RelationType.COLLABORATES_WITH)}]-(c:${organization}) WHERE c <> o
                    WITH DISTINCT c ORDER BY c.name, c.id LIMIT ${CAPS.relationField}
                    RETURN ${compiler.entity('c', selections.collaborators)} } AS collaborators,
-         COLLECT { MATCH ${developed}-[:${RelationType.DERIVED_FROM}]->(p:${model})-[:${RelationType.DEVELOPED_BY}]->(b:${organization})
+         COLLECT { MATCH ${developed}-[:${relType(RelationType.DERIVED_FROM)}]->(p:${model})-[:${relType(RelationType.DEVELOPED_BY)}]->(b:${organization})
                    WHERE b <> o
                    WITH b, count(DISTINCT [m, p]) AS count ORDER BY count DESC, b.name, b.id LIMIT ${CAPS.relationField}
                    RETURN {organization: ${compiler.entity('b', selections.buildsOn)}, count: count} } AS buildsOnOrganizations`,
       { id },
     );
-    return (row as unknown as OrganizationProfileRow | undefined) ?? null;
+    return row === undefined ? null : organizationProfileRow.parse(row);
   }
 
   /** Entities by their number of domain relationships, either direction. */
@@ -215,19 +224,19 @@ export class AnalyticsRepository {
        ORDER BY degree DESC, n.name, n.id`,
       { labels: types.map((type) => LABEL_OF[type]), first: int(first) },
     );
-    return rows as unknown as Array<{ entity: EntityRow; degree: number }>;
+    return rows.map((row) => degreeRow.parse(row));
   }
 
   /** Side-by-side techniques and limitations of models, columns in the order of `ids`. */
   async compareModels(ids: string[], selections: ComparisonSelections): Promise<ModelComparisonRow> {
     const compiler = new ProjectionCompiler();
-    const model = LABEL_OF[EntityType.MODEL];
+    const model = label(EntityType.MODEL);
     // Rows for a relationship from the compared models: one per target, present[i] for models[i].
     const rowsOf = (type: RelationType, label: string, selection: Selection) =>
-      `COLLECT { UNWIND models AS m MATCH (m)-[:${type}]->(x:${label})
+      `COLLECT { UNWIND models AS m MATCH (m)-[:${relType(type)}]->(x:${label})
                  WITH x, collect(DISTINCT m) AS holders ORDER BY x.name, x.id LIMIT ${CAPS.relationField}
                  RETURN {entity: ${compiler.entity('x', selection)}, present: [k IN models | k IN holders]} }`;
-    const technique = LABEL_OF[EntityType.TECHNIQUE];
+    const technique = label(EntityType.TECHNIQUE);
     const [row] = await this.db.read(
       `UNWIND range(0, size($ids) - 1) AS i
        OPTIONAL MATCH (n:${model} {id: $ids[i]})
@@ -235,14 +244,14 @@ export class AnalyticsRepository {
        WITH collect(n) AS models, collect(CASE WHEN n IS NULL THEN $ids[i] END) AS missing
        RETURN missing,
          [m IN models | ${compiler.entity('m', selections.models)}] AS models,
-         COLLECT { UNWIND models AS m MATCH (m)-[:${RelationType.USES}]->(t:${technique})
+         COLLECT { UNWIND models AS m MATCH (m)-[:${relType(RelationType.USES)}]->(t:${technique})
                    WITH t, count(DISTINCT m) AS users WHERE users = size(models)
                    WITH t ORDER BY t.name, t.id LIMIT ${CAPS.relationField}
                    RETURN ${compiler.entity('t', selections.shared)} } AS sharedTechniques,
          ${rowsOf(RelationType.USES, technique, selections.techniqueRows)} AS techniqueRows,
-         ${rowsOf(RelationType.HAS_LIMITATION, LABEL_OF[EntityType.LIMITATION], selections.limitationRows)} AS limitationRows`,
+         ${rowsOf(RelationType.HAS_LIMITATION, label(EntityType.LIMITATION), selections.limitationRows)} AS limitationRows`,
       { ids },
     );
-    return row as unknown as ModelComparisonRow;
+    return modelComparisonRow.parse(row);
   }
 }

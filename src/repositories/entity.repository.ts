@@ -1,7 +1,8 @@
 import { int, type DbScope, type Params } from '../db/database.js';
-import { ENTITY_LABEL, EntityType, LABEL_OF, SORT_NAME } from '../domain/graph-model.js';
+import { ENTITY_LABEL, EntityType, LABEL_OF, label, RelationType, relType, SORT_NAME } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
+import { entityRow } from './decode.js';
 
 export type EntityRow = { id: string; __type: EntityType; [field: string]: unknown };
 
@@ -49,8 +50,8 @@ const SORT_EXPRESSION: Record<SortField, string> = {
 const FILTER_CLAUSE: Record<keyof ModelFilterValues, string> = {
   nameContains:
     '(toLower(n.name) CONTAINS toLower($filter.nameContains) OR any(a IN n.aliases WHERE toLower(a) CONTAINS toLower($filter.nameContains)))',
-  organization: 'EXISTS { (n)-[:DEVELOPED_BY]->(:Organization {id: $filter.organization}) }',
-  technique: 'EXISTS { (n)-[:USES]->(:Technique {id: $filter.technique}) }',
+  organization: `EXISTS { (n)-[:${relType(RelationType.DEVELOPED_BY)}]->(:${label(EntityType.ORGANIZATION)} {id: $filter.organization}) }`,
+  technique: `EXISTS { (n)-[:${relType(RelationType.USES)}]->(:${label(EntityType.TECHNIQUE)} {id: $filter.technique}) }`,
   openWeights: 'n.openWeights = $filter.openWeights',
   releasedAfter: 'left(n.releaseDate, size($filter.releasedAfter)) >= $filter.releasedAfter',
   releasedBefore: 'left(n.releaseDate, size($filter.releasedBefore)) <= $filter.releasedBefore',
@@ -90,7 +91,7 @@ export class EntityRepository {
        RETURN ${compiler.entity('n', selection)} AS node`,
       { id, labels: types.map((type) => LABEL_OF[type]) },
     );
-    return (row?.node as EntityRow | undefined) ?? null;
+    return row === undefined ? null : entityRow.parse(row.node);
   }
 
   async byIds(ids: string[], types: EntityType[], selection: Selection): Promise<EntityRow[]> {
@@ -101,7 +102,7 @@ export class EntityRepository {
        RETURN ${compiler.entity('n', selection)} AS node ORDER BY i`,
       { ids, labels: types.map((type) => LABEL_OF[type]) },
     );
-    return rows.map((row) => row.node as EntityRow);
+    return rows.map((row) => entityRow.parse(row.node));
   }
 
   async list(type: EntityType, options: ListOptions): Promise<Page> {

@@ -2,6 +2,7 @@ import { int, type DbScope } from '../db/database.js';
 import { ENTITY_LABEL, RelationType } from '../domain/graph-model.js';
 import { LIMITS, type Range, requireRange } from '../domain/limits.js';
 import { ProjectionCompiler, typeExpression } from './projection.cypher.js';
+import { graphRows } from './decode.js';
 
 export interface GraphNodeRow {
   id: string;
@@ -52,7 +53,7 @@ export class GraphRepository {
     const depth = requireRange('maxDepth', maxDepth, LIMITS.pathDepth);
     if (fromId === toId) {
       const rows = await this.db.read(`MATCH (a:${ENTITY_LABEL} {id: $id}) RETURN [${nodeMap('a')}] AS nodes, [] AS edges`, { id: fromId });
-      return rows[0] ? { ...(rows[0] as { nodes: GraphNodeRow[]; edges: GraphEdgeRow[] }), truncated: false } : null;
+      return rows[0] ? { ...graphRows.parse(rows[0]), truncated: false } : null;
     }
     const [row] = await this.db.read(
       `MATCH (a:${ENTITY_LABEL} {id: $from}), (b:${ENTITY_LABEL} {id: $to})
@@ -60,7 +61,7 @@ export class GraphRepository {
        RETURN [n IN nodes(p) | ${nodeMap('n')}] AS nodes, [r IN relationships(p) | ${edgeMap('r', compiler, withCitations)}] AS edges`,
       { from: fromId, to: toId },
     );
-    return row ? { nodes: row.nodes as GraphNodeRow[], edges: row.edges as GraphEdgeRow[], truncated: false } : null;
+    return row ? { ...graphRows.parse(row), truncated: false } : null;
   }
 
   /**
@@ -104,6 +105,6 @@ export class GraphRepository {
        RETURN [n IN kept | ${nodeMap('n')}] AS nodes, edges, truncated`,
       { ids: options.ids, limit: int(options.limit), cap: int(options.limit + 1) },
     );
-    return { nodes: (row?.nodes ?? []) as GraphNodeRow[], edges: (row?.edges ?? []) as GraphEdgeRow[], truncated: Boolean(row?.truncated) };
+    return row === undefined ? { nodes: [], edges: [], truncated: false } : { ...graphRows.parse(row), truncated: Boolean(row.truncated) };
   }
 }

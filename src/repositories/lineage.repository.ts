@@ -1,10 +1,11 @@
 import type { DbScope } from '../db/database.js';
-import { RelationType } from '../domain/graph-model.js';
+import { EntityType, label, RelationType, relType } from '../domain/graph-model.js';
 import { LIMITS, requireRange } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { edgeMap, type GraphEdgeRow } from './graph.repository.js';
 import { NAMED_ENTITY, ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
+import { lineageStepRow } from './decode.js';
 
 export interface LineageStepRow {
   model: EntityRow;
@@ -37,12 +38,12 @@ export class LineageRepository {
     const compiler = new ProjectionCompiler();
     const branches = options.directions.map((direction) => {
       const [left, right] = ARROWS[direction];
-      return `MATCH p = (start)${left}[:${RelationType.DERIVED_FROM}*1..${depth}]${right}(m:Model)
+      return `MATCH p = (start)${left}[:${relType(RelationType.DERIVED_FROM)}*1..${depth}]${right}(m:${label(EntityType.MODEL)})
          WHERE m <> start AND ($kinds IS NULL OR all(r IN relationships(p) WHERE r.kind IN $kinds))
          RETURN '${direction}' AS direction, m, p`;
     });
     const rows = await this.db.read(
-      `MATCH (start:Model {id: $id})
+      `MATCH (start:${label(EntityType.MODEL)} {id: $id})
        CALL (start) { ${branches.join(' UNION ALL ')} }
        WITH start, direction, m, p ORDER BY length(p), m.id
        WITH start, direction, m, head(collect(p)) AS p
@@ -54,6 +55,6 @@ export class LineageRepository {
               ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}`,
       { id: options.modelId, kinds: options.kinds },
     );
-    return rows as unknown as LineageStepRow[];
+    return rows.map((row) => lineageStepRow.parse(row));
   }
 }

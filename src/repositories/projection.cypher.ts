@@ -1,4 +1,4 @@
-import { EntityType, LABEL_OF, SOURCE_LABEL } from '../domain/graph-model.js';
+import { CITES, EntityType, label, relType, SOURCE_LABEL } from '../domain/graph-model.js';
 import { CAPS } from '../domain/limits.js';
 import { PROPERTY_FIELDS, RELATION_FIELDS, type RelationField } from '../domain/relation-fields.js';
 import type { EntitySelection, Selection } from '../domain/selection.js';
@@ -21,7 +21,7 @@ export class ProjectionCompiler {
     const types = Object.keys(selection) as EntityType[];
     if (types.length === 0) return NAMED_ENTITY(v);
     if (types.length === 1) return this.ofType(v, types[0]!, selection[types[0]!]!);
-    const branches = types.map((type) => `WHEN ${v}:${LABEL_OF[type]} THEN ${this.ofType(v, type, selection[type]!)}`);
+    const branches = types.map((type) => `WHEN ${v}:${label(type)} THEN ${this.ofType(v, type, selection[type]!)}`);
     return `CASE ${branches.join(' ')} ELSE ${NAMED_ENTITY(v)} END`;
   }
 
@@ -43,7 +43,7 @@ export class ProjectionCompiler {
 
   private relation(v: string, relation: RelationField, target: Selection, citations: boolean): string {
     const [r, x] = [this.fresh('r'), this.fresh('x')];
-    const pattern = relationPattern(v, r, relation, x, LABEL_OF[relation.target]);
+    const pattern = relationPattern(v, r, relation, x, label(relation.target));
     const node = this.entity(x, target);
     const value = relation.link
       ? `{kind: ${r}.kind, model: ${node}${citations ? `, citations: ${this.relationshipCitations(r)}` : ''}}`
@@ -54,7 +54,7 @@ export class ProjectionCompiler {
   private entityCitations(v: string, attributeTest: string, withClaim: boolean): string {
     const [c, s] = [this.fresh('c'), this.fresh('s')];
     const claim = withClaim ? `attribute: ${c}.attribute, value: ${c}.value, ` : '';
-    return `COLLECT { MATCH (${v})-[${c}:CITES]->(${s}:${SOURCE_LABEL}) WHERE ${c}.attribute ${attributeTest}
+    return `COLLECT { MATCH (${v})-[${c}:${relType(CITES)}]->(${s}:${SOURCE_LABEL}) WHERE ${c}.attribute ${attributeTest}
       WITH ${c}, ${s} ORDER BY ${c}.ordinal
       RETURN {${claim}quote: ${c}.quote, confidence: ${c}.confidence, source: ${s} {.*}} }`;
   }
@@ -70,7 +70,7 @@ export class ProjectionCompiler {
 }
 
 function relationPattern(v: string, r: string, relation: RelationField, x: string, targetLabel: string): string {
-  const arrow = `[${r}:${relation.type}]`;
+  const arrow = `[${r}:${relType(relation.type)}]`;
   if (relation.direction === 'OUT') return `(${v})-${arrow}->(${x}:${targetLabel})`;
   if (relation.direction === 'IN') return `(${v})<-${arrow}-(${x}:${targetLabel})`;
   return `(${v})-${arrow}-(${x}:${targetLabel})`;
@@ -78,7 +78,7 @@ function relationPattern(v: string, r: string, relation: RelationField, x: strin
 
 /** The EntityType of node `v`, read from its labels. */
 export function typeExpression(v: string): string {
-  const cases = Object.values(EntityType).map((type) => `WHEN ${v}:${LABEL_OF[type]} THEN '${type}'`);
+  const cases = Object.values(EntityType).map((type) => `WHEN ${v}:${label(type)} THEN '${type}'`);
   return `CASE ${cases.join(' ')} END`;
 }
 

@@ -4,6 +4,7 @@ import { CAPS } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
+import { scoredEntity } from './decode.js';
 
 /** Lucene's query syntax characters, escaped so user text is only ever searched for, never parsed as operators. */
 export function escapeLucene(text: string): string {
@@ -43,6 +44,6 @@ export class SearchRepository {
         candidates: int(Math.max(CAPS.searchCandidates, first * CAPS.searchCandidatesPerHit)),
       },
     );
-    return rows as unknown as Array<{ score: number; entity: EntityRow }>;
+    return rows.map((row) => scoredEntity.parse(row));
   }
 }

@@ -1,6 +1,9 @@
-import type { Database, Row } from '../db/database.js';
+import { z } from 'zod';
+import type { Database } from '../db/database.js';
+import { CITES, ENTITY_LABEL, label, relType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
+import { claimableOf, ENTITY_TYPES, type EntityType, RELATION_TYPES, type RelationType } from '../domain/registry.js';
+import { preferredValue } from '../domain/write-rules.js';
 import { VERSION_LABEL } from '../db/data-version.js';
-import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import type { CitationRow, EntityRow, GraphRows, RelationshipRow, SourceRow } from '../seed/graph-rows.js';
 
 const BATCH = 1_000;
@@ -8,101 +11,195 @@ const BATCH = 1_000;
 const chunks = <T>(rows: T[]): T[][] =>
   Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
 
-// Labels and relationship types below come from the enums, never from data.
-const upsertEntities = (label: string) => `
+// Labels and relationship types below come from the registry's helpers, never from data.
+const upsertEntities = (type: EntityType) => `
   UNWIND $rows AS row
   MERGE (n:${ENTITY_LABEL} {id: row.id})
-  SET n:${label}, n.name = row.name, n.${SORT_NAME} = toLower(row.name), n.aliases = row.aliases, n.aliasText = row.aliasText,
+  SET n:${label(type)}, n.name = row.name, n.${SORT_NAME} = toLower(row.name), n.aliases = row.aliases, n.aliasText = row.aliasText,
       n.description = row.description, n += row.props`;
 
+/**
+ * A citation the entity does not hold yet is appended after the ones it has ($offsets: the next
+ * free ordinal of entities that had citations before this load); one it holds keeps its place.
+ */
+const appendCitations = `
+  UNWIND $rows AS row
+  MATCH (n:${ENTITY_LABEL} {id: row.entityId}) MATCH (s:${SOURCE_LABEL} {id: row.sourceId})
+  WITH n, s, row, head(COLLECT { MATCH (n)-[c:${relType(CITES)}]->(s)
+    WHERE c.quote = row.quote AND coalesce(c.attribute, '') = coalesce(row.attribute, '')
+      AND coalesce(c.value, '') = coalesce(row.value, '') RETURN c }) AS known
+  FOREACH (_ IN CASE WHEN known IS NULL THEN [1] ELSE [] END |
+    CREATE (n)-[:${relType(CITES)} {ordinal: row.ordinal + coalesce($offsets[row.entityId], 0), quote: row.quote,
+      confidence: row.confidence, attribute: row.attribute, value: row.value}]->(s))
+  FOREACH (_ IN CASE WHEN known IS NULL THEN [] ELSE [1] END | SET known.confidence = row.confidence)`;
+
+/** Relationship citations are parallel lists; the ones the relationship lacks (by source and quote) are appended. */
 const upsertRelationships = (type: RelationType) => `
   UNWIND $rows AS row
   MATCH (a:${ENTITY_LABEL} {id: row.from})
   MATCH (b:${ENTITY_LABEL} {id: row.to})
-  MERGE (a)-[r:${type}]->(b)
-  SET r.id = row.id, r.kind = row.kind, r.citationSources = row.citationSources,
-      r.citationQuotes = row.citationQuotes, r.citationConfidences = row.citationConfidences, r.confidence = row.confidence`;
+  MERGE (a)-[r:${relType(type)}]->(b)
+  ON CREATE SET r.citationSources = [], r.citationQuotes = [], r.citationConfidences = []
+  WITH r, row, [i IN range(0, size(row.citationSources) - 1)
+    WHERE NOT any(j IN range(0, size(r.citationSources) - 1)
+      WHERE r.citationSources[j] = row.citationSources[i] AND r.citationQuotes[j] = row.citationQuotes[i])] AS fresh
+  SET r.id = row.id, r.kind = row.kind,
+      r.citationSources = r.citationSources + [i IN fresh | row.citationSources[i]],
+      r.citationQuotes = r.citationQuotes + [i IN fresh | row.citationQuotes[i]],
+      r.citationConfidences = r.citationConfidences + [i IN fresh | row.citationConfidences[i]]
+  SET r.confidence = reduce(top = 0.0, c IN r.citationConfidences | CASE WHEN c > top THEN c ELSE top END)`;
+
+// Decoders for what the driver returns: a row of another shape fails loudly here, not later.
+const nullableString = z.string().nullable();
+const sourceRow = z.object({
+  id: z.string(),
+  title: nullableString,
+  file: nullableString,
+  url: nullableString,
+  author: nullableString,
+  date: nullableString,
+});
+const entityProps = z
+  .object({ id: z.string(), name: z.string(), aliases: z.array(z.string()).default([]), description: z.string().nullable().default(null) })
+  .catchall(z.unknown());
+const citationRow = z.object({
+  entityId: z.string(),
+  sourceId: z.string(),
+  ordinal: z.number().int(),
+  quote: z.string(),
+  confidence: z.number(),
+  attribute: nullableString,
+  value: nullableString,
+});
+const relationshipRow = z.object({
+  id: z.string(),
+  from: z.string(),
+  to: z.string(),
+  kind: nullableString,
+  citationSources: z.array(z.string()),
+  citationQuotes: z.array(z.string()),
+  citationConfidences: z.array(z.number()),
+  confidence: z.number(),
+});
+const claimRow = z.object({ id: z.string(), attribute: z.string(), value: z.string(), confidence: z.number() });
+const count = z.object({ n: z.number() });
+const offsetRow = z.object({ id: z.string(), next: z.number() });
 
 /** Writes the dataset into Neo4j and reads it back; idempotent, in batches of UNWIND rows. */
 export class SeedRepository {
   constructor(private readonly db: Database) {}
 
   async isEmpty(): Promise<boolean> {
-    const [row] = await this.db.scope().read(`RETURN COUNT { (:${ENTITY_LABEL}) } AS n`);
-    return row?.n === 0;
+    const rows = await this.db.scope().read(`RETURN COUNT { (:${ENTITY_LABEL}) } AS n`);
+    return count.parse(rows[0]).n === 0;
   }
 
   /** Removes every node and relationship but the data version (which only grows), in batches so a large graph does not need one huge transaction. */
   async reset(): Promise<void> {
     const scope = this.db.scope();
     for (;;) {
-      const [row] = await scope.write((tx) =>
+      const rows = await scope.write((tx) =>
         tx.run(`MATCH (n) WHERE NOT n:${VERSION_LABEL} WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n`),
       );
-      if (row?.n === 0) return;
+      if (count.parse(rows[0]).n === 0) return;
     }
   }
 
+  /**
+   * Merges the rows into the graph. Nothing already there is removed: a citation the graph holds is
+   * kept (its confidence updated), a new one is appended, so loading a partial dataset over a
+   * curated graph loses no curated fact. Claimable node values are then recomputed from all the
+   * claims the entity holds, with the same rule as a fresh load (preferredValue).
+   */
   async write(rows: GraphRows): Promise<void> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
-    const run = async (cypher: string, all: unknown[]) => {
-      for (const batch of chunks(all)) await scope.write((tx) => tx.run(cypher, { rows: batch }));
+    const run = async (cypher: string, all: unknown[], params: Record<string, unknown> = {}) => {
+      for (const batch of chunks(all)) await scope.write((tx) => tx.run(cypher, { ...params, rows: batch }));
     };
     await run(
       `UNWIND $rows AS row MERGE (s:${SOURCE_LABEL} {id: row.id})
        SET s.title = row.title, s.file = row.file, s.url = row.url, s.author = row.author, s.date = row.date`,
       rows.sources,
     );
-    for (const type of Object.values(EntityType)) await run(upsertEntities(LABEL_OF[type]), rows.entities[type]);
-    const entityIds = Object.values(rows.entities).flatMap((list) => list.map((e) => e.id));
-    // Citations are replaced per entity so a reload never duplicates them.
-    await run(`UNWIND $rows AS id MATCH (:${ENTITY_LABEL} {id: id})-[c:CITES]->() DELETE c`, entityIds);
-    await run(
-      `UNWIND $rows AS row
-       MATCH (n:${ENTITY_LABEL} {id: row.entityId}) MATCH (s:${SOURCE_LABEL} {id: row.sourceId})
-       CREATE (n)-[:CITES {ordinal: row.ordinal, quote: row.quote, confidence: row.confidence, attribute: row.attribute, value: row.value}]->(s)`,
-      rows.citations,
-    );
-    for (const type of Object.values(RelationType)) await run(upsertRelationships(type), rows.relationships[type]);
+    for (const type of ENTITY_TYPES) await run(upsertEntities(type), rows.entities[type]);
+
+    const cited = [...new Set(rows.citations.map((c) => c.entityId))];
+    const offsets: Record<string, number> = {};
+    for (const batch of chunks(cited)) {
+      const found = await scope.read(
+        `UNWIND $ids AS id MATCH (:${ENTITY_LABEL} {id: id})-[c:${relType(CITES)}]->() RETURN id, max(c.ordinal) + 1 AS next`,
+        { ids: batch },
+      );
+      for (const row of found.map((r) => offsetRow.parse(r))) offsets[row.id] = row.next;
+    }
+    await run(appendCitations, rows.citations, { offsets });
+    if (Object.keys(offsets).length > 0) await this.recomputeClaimedValues(rows, Object.keys(offsets));
+
+    for (const type of RELATION_TYPES) await run(upsertRelationships(type), rows.relationships[type]);
+  }
+
+  /** Entities that held citations before the load may now hold claims from both: their node values follow all of them. */
+  private async recomputeClaimedValues(rows: GraphRows, ids: string[]): Promise<void> {
+    const scope = this.db.scope({ timeoutMs: 120_000 });
+    for (const type of ENTITY_TYPES) {
+      const attributes = claimableOf(type);
+      const wanted = new Set(ids);
+      const entities = rows.entities[type].map((e) => e.id).filter((id) => wanted.has(id));
+      if (attributes.length === 0 || entities.length === 0) continue;
+      for (const batch of chunks(entities)) {
+        const claims = (
+          await scope.read(
+            `UNWIND $ids AS id MATCH (:${label(type)} {id: id})-[c:${relType(CITES)}]->() WHERE c.attribute IS NOT NULL
+             RETURN id, c.attribute AS attribute, c.value AS value, c.confidence AS confidence ORDER BY id, c.ordinal`,
+            { ids: batch },
+          )
+        ).map((r) => claimRow.parse(r));
+        const props = batch.map((id) => {
+          const mine = claims.filter((c) => c.id === id);
+          const values = Object.fromEntries(
+            attributes.map((attribute) => [
+              attribute,
+              preferredValue(mine.filter((c) => c.attribute === attribute).map((c) => ({ ...c, value: JSON.parse(c.value) as unknown }))),
+            ]),
+          );
+          return { id, props: values };
+        });
+        await scope.write((tx) => tx.run(`UNWIND $rows AS row MATCH (n:${label(type)} {id: row.id}) SET n += row.props`, { rows: props }));
+      }
+    }
   }
 
   /** Everything the seed format holds, read back from the graph in a stable order. */
   async read(): Promise<GraphRows> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
-    const sources = (
+    const sources: SourceRow[] = (
       await scope.read(`MATCH (s:${SOURCE_LABEL}) RETURN s {.id, .title, .file, .url, .author, .date} AS row ORDER BY s.id`)
-    ).map((r) => r.row as SourceRow);
+    ).map((r) => sourceRow.parse(r.row));
     const entities = {} as Record<EntityType, EntityRow[]>;
-    for (const type of Object.values(EntityType)) {
-      entities[type] = (
-        await scope.read(
-          `MATCH (n:${LABEL_OF[type]})
-         RETURN n {.id, .name, .aliases, .aliasText, .description} AS row,
-                properties(n) AS props ORDER BY n.id`,
-        )
-      ).map(({ row, props }: Row) => {
-        const { id, name, aliases, aliasText, description, [SORT_NAME]: sortName, ...rest } = props as Record<string, unknown>;
-        return { ...(row as EntityRow), props: rest };
+    for (const type of ENTITY_TYPES) {
+      entities[type] = (await scope.read(`MATCH (n:${label(type)}) RETURN properties(n) AS props ORDER BY n.id`)).map((r) => {
+        const { id, name, aliases, aliasText: _aliasText, description, [SORT_NAME]: _sortName, ...rest } = entityProps.parse(r.props);
+        return { id, name, aliases, aliasText: aliases.join(' | '), description, props: rest };
       });
     }
-    const citations = (
+    const citations: CitationRow[] = (
       await scope.read(
-        `MATCH (n:${ENTITY_LABEL})-[c:CITES]->(s:${SOURCE_LABEL})
+        `MATCH (n:${ENTITY_LABEL})-[c:${relType(CITES)}]->(s:${SOURCE_LABEL})
        RETURN {entityId: n.id, sourceId: s.id, ordinal: c.ordinal, quote: c.quote, confidence: c.confidence,
                attribute: c.attribute, value: c.value} AS row
        ORDER BY n.id, c.ordinal`,
       )
-    ).map((r) => r.row as CitationRow);
+    ).map((r) => citationRow.parse(r.row));
     const relationships = {} as Record<RelationType, RelationshipRow[]>;
-    for (const type of Object.values(RelationType)) {
+    for (const type of RELATION_TYPES) {
       relationships[type] = (
         await scope.read(
-          `MATCH (a:${ENTITY_LABEL})-[r:${type}]->(b:${ENTITY_LABEL})
+          `MATCH (a:${ENTITY_LABEL})-[r:${relType(type)}]->(b:${ENTITY_LABEL})
          RETURN {id: r.id, from: a.id, to: b.id, kind: r.kind, citationSources: r.citationSources, citationQuotes: r.citationQuotes,
                  citationConfidences: r.citationConfidences, confidence: r.confidence} AS row
          ORDER BY a.id, b.id`,
         )
-      ).map((r) => r.row as RelationshipRow);
+      ).map((r) => relationshipRow.parse(r.row));
     }
     return { sources, entities, citations, relationships };
   }

@@ -1,13 +1,13 @@
 import type { DbScope } from '../db/database.js';
-import { LABEL_OF, RelationType, SOURCE_LABEL } from '../domain/graph-model.js';
+import { knownLabel, LABEL_OF, RelationType, relType, SOURCE_LABEL } from '../domain/graph-model.js';
 
 export interface LabelCount {
   label: string;
   count: number;
 }
 
-const NODE_LABELS = [...Object.values(LABEL_OF), SOURCE_LABEL];
-const REL_TYPES = Object.values(RelationType);
+const NODE_LABELS = [...Object.values(LABEL_OF), SOURCE_LABEL].map(knownLabel);
+const REL_TYPES = Object.values(RelationType).map(relType);
 
 // Labels and types come from the enums (never from input), one count each so Neo4j answers from its count store.
 const COUNTS_CYPHER = `RETURN

@@ -1,7 +1,13 @@
 import { int, type DbScope } from '../db/database.js';
+import { EntityType, label, RelationType, relType } from '../domain/graph-model.js';
+
+const MODEL = label(EntityType.MODEL);
+const TECHNIQUE = label(EntityType.TECHNIQUE);
+const USES = relType(RelationType.USES);
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
+import { entityRow, similarModel } from './decode.js';
 
 /** What models have in common through the techniques they use. */
 export class TechniqueOverlapRepository {
@@ -11,12 +17,12 @@ export class TechniqueOverlapRepository {
   async shared(modelIds: string[], selection: Selection): Promise<EntityRow[]> {
     const compiler = new ProjectionCompiler();
     const rows = await this.db.read(
-      `MATCH (m:Model)-[:USES]->(t:Technique) WHERE m.id IN $ids
+      `MATCH (m:${MODEL})-[:${USES}]->(t:${TECHNIQUE}) WHERE m.id IN $ids
        WITH t, count(DISTINCT m) AS users WHERE users = size($ids)
        RETURN ${compiler.entity('t', selection)} AS technique ORDER BY t.name`,
       { ids: modelIds },
     );
-    return rows.map((row) => row.technique as EntityRow);
+    return rows.map((row) => entityRow.parse(row.technique));
   }
 
   /** Models ranked by Jaccard similarity of technique sets, with the techniques they share. */
@@ -28,18 +34,18 @@ export class TechniqueOverlapRepository {
   ): Promise<Array<{ model: EntityRow; score: number; shared: EntityRow[] }>> {
     const compiler = new ProjectionCompiler();
     const rows = await this.db.read(
-      `MATCH (m:Model {id: $id})-[:USES]->(t:Technique)
+      `MATCH (m:${MODEL} {id: $id})-[:${USES}]->(t:${TECHNIQUE})
        WITH m, count(t) AS mine
-       MATCH (m)-[:USES]->(t:Technique)<-[:USES]-(other:Model)
+       MATCH (m)-[:${USES}]->(t:${TECHNIQUE})<-[:${USES}]-(other:${MODEL})
        WHERE other <> m
        WITH m, mine, other, collect(t) AS shared
-       WITH other, shared, toFloat(size(shared)) / (mine + COUNT { (other)-[:USES]->(:Technique) } - size(shared)) AS score
+       WITH other, shared, toFloat(size(shared)) / (mine + COUNT { (other)-[:${USES}]->(:${TECHNIQUE}) } - size(shared)) AS score
        ORDER BY score DESC, size(shared) DESC, other.name
        LIMIT $first
        RETURN ${compiler.entity('other', modelSelection)} AS model, score,
               [t IN shared | ${compiler.entity('t', techniqueSelection)}] AS shared`,
       { id: modelId, first: int(first) },
     );
-    return rows as unknown as Array<{ model: EntityRow; score: number; shared: EntityRow[] }>;
+    return rows.map((row) => similarModel.parse(row));
   }
 }

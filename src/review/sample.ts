@@ -23,7 +23,7 @@ export function collectFacts(dataset: Dataset): Fact[] {
     }
   }
   for (const model of dataset.entities.MODEL) {
-    for (const claim of model.claims) {
+    for (const claim of model.claims ?? []) {
       const confidence = claim.confidence === undefined ? '' : ` [confidence ${claim.confidence}]`;
       const { attribute, value, ...citation } = claim;
       facts.push({

@@ -1,28 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { EntityType, RELATION_ENDPOINTS, RelationType } from '../domain/graph-model.js';
+import { acyclicRelations, ENTITY_TYPES, type EntityType, RELATION_TYPES, RELATIONS, type RelationType } from '../domain/registry.js';
+import { aliasesProblem, relationshipShapeProblem } from '../domain/write-rules.js';
 import {
   ENTITY_FILES,
+  type EntityEntry,
   relationshipFile,
   relationshipSchema,
   sourceSchema,
   type Citation,
-  type LimitationEntry,
-  type ModelEntry,
-  type OrganizationEntry,
   type RelationshipEntry,
   type SourceEntry,
-  type TechniqueEntry,
 } from './seed.schema.js';
 
-export interface EntityEntries {
-  [EntityType.MODEL]: ModelEntry[];
-  [EntityType.ORGANIZATION]: OrganizationEntry[];
-  [EntityType.TECHNIQUE]: TechniqueEntry[];
-  [EntityType.LIMITATION]: LimitationEntry[];
-}
-export type AnyEntityEntry = EntityEntries[EntityType][number];
+export type EntityEntries = Record<EntityType, EntityEntry[]>;
+export type AnyEntityEntry = EntityEntry;
 
 export interface Dataset {
   sources: SourceEntry[];
@@ -110,10 +103,7 @@ export function readDataset(dir: string): { dataset: Dataset; problems: SeedProb
     Object.entries(ENTITY_FILES).map(([type, { file, schema }]) => [type, readArray(dir, file, schema, problems, rejectedIds)]),
   ) as unknown as EntityEntries;
   const relationships = Object.fromEntries(
-    Object.values(RelationType).map((type) => [
-      type,
-      readArray(dir, relationshipFile(type), relationshipSchema, problems, rejectedIds, true),
-    ]),
+    RELATION_TYPES.map((type) => [type, readArray(dir, relationshipFile(type), relationshipSchema, problems, rejectedIds, true)]),
   ) as Record<RelationType, RelationshipEntry[]>;
   const sources = readArray(dir, SOURCES_FILE, sourceSchema, problems, rejectedIds);
   return { dataset: { sources, entities, relationships, rejectedIds }, problems };
@@ -150,24 +140,23 @@ export function validateDataset(dataset: Dataset, dir: string): SeedProblem[] {
     });
   };
 
-  for (const type of Object.values(EntityType)) {
+  for (const type of ENTITY_TYPES) {
     const file = ENTITY_FILES[type].file;
     dataset.entities[type].forEach((entity: AnyEntityEntry, index: number) => {
       const entry = labelOf(index, entity);
       if (typeOf.has(entity.id))
         problems.push({ file, entry, message: `duplicate id "${entity.id}" (ids are unique across all kinds and sources)` });
       else typeOf.set(entity.id, type);
-      if (new Set(entity.aliases).size !== entity.aliases.length || entity.aliases.includes(entity.name)) {
-        problems.push({ file, entry, message: 'aliases must be distinct and differ from the name' });
-      }
+      const aliases = aliasesProblem(entity.name, entity.aliases);
+      if (aliases) problems.push({ file, entry, message: aliases });
       checkCitations(file, entry, entity.mentions, 'mentions');
-      if ('claims' in entity) checkCitations(file, entry, entity.claims, 'claims');
+      if (entity.claims) checkCitations(file, entry, entity.claims, 'claims');
     });
   }
 
-  for (const type of Object.values(RelationType)) {
+  for (const type of RELATION_TYPES) {
     const file = relationshipFile(type);
-    const [fromType, toType] = RELATION_ENDPOINTS[type];
+    const { from: fromType, to: toType } = RELATIONS[type];
     const seen = new Set<string>();
     dataset.relationships[type].forEach((rel, index) => {
       const entry = labelOf(index, rel);
@@ -181,19 +170,16 @@ export function validateDataset(dataset: Dataset, dir: string): SeedProblem[] {
         else if (actual !== expected)
           problems.push({ file, entry, message: `"${end}" is a ${actual}, but ${type} needs a ${expected} there` });
       }
-      if (rel.from === rel.to) problems.push({ file, entry, message: 'a relationship cannot join an entity to itself' });
+      const shape = relationshipShapeProblem(type, rel.from, rel.to, rel.kind);
+      if (shape) problems.push({ file, entry, message: shape.message });
       const key = `${rel.from}->${rel.to}`;
       if (seen.has(key)) problems.push({ file, entry, message: `duplicate relationship ${key}` });
       seen.add(key);
-      if (type === RelationType.DERIVED_FROM && rel.kind === undefined)
-        problems.push({ file, entry, message: 'kind is required on DERIVED_FROM' });
-      if (type !== RelationType.DERIVED_FROM && rel.kind !== undefined)
-        problems.push({ file, entry, message: `kind is only allowed on DERIVED_FROM` });
       checkCitations(file, entry, rel.citations, 'citations');
     });
   }
 
-  for (const type of [RelationType.DERIVED_FROM, RelationType.BUILDS_ON]) {
+  for (const type of acyclicRelations()) {
     for (const cycle of findCycles(dataset.relationships[type])) {
       problems.push({ file: relationshipFile(type), entry: `cycle`, message: `${type} forms a cycle: ${cycle.join(' -> ')}` });
     }

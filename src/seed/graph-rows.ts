@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { EntityType, RelationType } from '../domain/graph-model.js';
-import type { AnyEntityEntry, Dataset } from './dataset.js';
-import type { Citation, Claim, ModelAttribute } from './seed.schema.js';
+import { claimableOf, ENTITY_TYPES, type EntityType, plainPropertiesOf, RELATION_TYPES, type RelationType } from '../domain/registry.js';
+import { preferredValue } from '../domain/write-rules.js';
+import type { Dataset } from './dataset.js';
+import type { Citation, Claim, EntityEntry } from './seed.schema.js';
 
 /** Rows in the shape the seed repository writes: what a dataset becomes in the graph. */
 export interface SourceRow {
@@ -17,7 +18,7 @@ export interface EntityRow {
   name: string;
   aliases: string[];
   aliasText: string;
-  description: string;
+  description: string | null;
   props: Record<string, unknown>;
 }
 export interface CitationRow {
@@ -51,20 +52,25 @@ export const edgeId = (from: string, type: RelationType, to: string): string => 
 /** Facts cited by URL get one Source node per URL, with a stable id derived from it. */
 export const urlSourceId = (url: string): string => `url-${createHash('sha1').update(url).digest('hex').slice(0, 12)}`;
 
-const MODEL_ATTRIBUTES: ModelAttribute[] = ['parameters', 'contextWindow', 'releaseDate', 'openWeights', 'modalities', 'trainingTokens'];
+/** A Source row for a URL citation; curation and the seed loader create the same one for the same URL. */
+export function urlSourceRow(url: string): SourceRow {
+  const parsed = new URL(url);
+  return {
+    id: urlSourceId(url),
+    title: decodeURIComponent(`${parsed.hostname}${parsed.pathname}`),
+    file: null,
+    url,
+    author: null,
+    date: null,
+  };
+}
 
-/** The value a node shows for an attribute: the most confident claim, the first listed on ties. */
-function preferredValues(claims: Claim[]): Record<string, unknown> {
+/** Node properties of an entry: plain ones as given, claimable ones from the preferred claim. */
+function nodeProperties(type: EntityType, entry: EntityEntry): Record<string, unknown> {
   const props: Record<string, unknown> = {};
-  for (const attribute of MODEL_ATTRIBUTES) {
-    const best = claims
-      .filter((claim) => claim.attribute === attribute)
-      .reduce<Claim | undefined>(
-        (top, claim) => (top === undefined || (claim.confidence ?? 1) > (top.confidence ?? 1) ? claim : top),
-        undefined,
-      );
-    props[attribute] = best?.value ?? null;
-  }
+  for (const name of plainPropertiesOf(type)) props[name] = entry[name] ?? null;
+  for (const attribute of claimableOf(type))
+    props[attribute] = preferredValue((entry.claims ?? []).filter((c) => c.attribute === attribute));
   return props;
 }
 
@@ -81,23 +87,13 @@ export function toGraphRows(dataset: Dataset): GraphRows {
   const sourceIdOf = (citation: Citation): string => {
     if ('source' in citation) return citation.source;
     const id = urlSourceId(citation.url);
-    if (!urlSources.has(id)) {
-      const url = new URL(citation.url);
-      urlSources.set(id, {
-        id,
-        title: decodeURIComponent(`${url.hostname}${url.pathname}`),
-        file: null,
-        url: citation.url,
-        author: null,
-        date: null,
-      });
-    }
+    if (!urlSources.has(id)) urlSources.set(id, urlSourceRow(citation.url));
     return id;
   };
 
   const citations: CitationRow[] = [];
-  const entityRow = (entity: AnyEntityEntry, props: Record<string, unknown>): EntityRow => {
-    const claims: Claim[] = 'claims' in entity ? entity.claims : [];
+  const entityRow = (entity: EntityEntry, props: Record<string, unknown>): EntityRow => {
+    const claims: Claim[] = entity.claims ?? [];
     [...entity.mentions.map((m) => ({ ...m, attribute: undefined, value: undefined })), ...claims].forEach((c, ordinal) => {
       citations.push({
         entityId: entity.id,
@@ -114,20 +110,17 @@ export function toGraphRows(dataset: Dataset): GraphRows {
       name: entity.name,
       aliases: entity.aliases,
       aliasText: entity.aliases.join(' | '),
-      description: entity.description,
+      description: entity.description ?? null,
       props,
     };
   };
 
-  const entities: Record<EntityType, EntityRow[]> = {
-    [EntityType.MODEL]: dataset.entities.MODEL.map((m) => entityRow(m, preferredValues(m.claims))),
-    [EntityType.ORGANIZATION]: dataset.entities.ORGANIZATION.map((o) => entityRow(o, { country: o.country ?? null })),
-    [EntityType.TECHNIQUE]: dataset.entities.TECHNIQUE.map((t) => entityRow(t, { category: t.category })),
-    [EntityType.LIMITATION]: dataset.entities.LIMITATION.map((l) => entityRow(l, {})),
-  };
+  const entities = Object.fromEntries(
+    ENTITY_TYPES.map((type) => [type, dataset.entities[type].map((entry) => entityRow(entry, nodeProperties(type, entry)))]),
+  ) as Record<EntityType, EntityRow[]>;
 
   const relationships = Object.fromEntries(
-    Object.values(RelationType).map((type) => [
+    RELATION_TYPES.map((type) => [
       type,
       dataset.relationships[type].map((rel) => ({
         id: edgeId(rel.from, type, rel.to),

@@ -1,37 +1,38 @@
-import { EntityType, LABEL_OF, RelationType } from '../domain/graph-model.js';
-import type { GraphRows } from './graph-rows.js';
+import { EDGE_ATTRIBUTE_TYPES, type ExportedGraph, jsonEncodedKeys, nodeAttributeTypes } from './graph-export.js';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The entity graph as GraphML (for Gephi, NetworkX, yEd): entities as nodes, typed relationships as edges. */
-export function toGraphML(rows: GraphRows): string {
+/** Scalars as text; lists and records (aliases, modalities, citations, claims) as JSON text a tool can parse. */
+const JSON_KEYS = jsonEncodedKeys();
+const dataText = (key: string, value: unknown): string => (JSON_KEYS.has(key) ? JSON.stringify(value) : String(value));
+
+const data = (attributes: Record<string, unknown>, keys: Map<string, unknown>) =>
+  [...keys.keys()]
+    .filter((key) => attributes[key] !== undefined && attributes[key] !== null)
+    .map((key) => `<data key="${key}">${escapeXml(dataText(key, attributes[key]))}</data>`)
+    .join('');
+
+/**
+ * The graph as GraphML (Gephi, NetworkX, yEd): one key per attribute of the JSON export, derived
+ * from the registry, so nothing the graph holds is dropped. Node `type` is the API's EntityType
+ * (MODEL), edge `relation` its RelationType.
+ */
+export function toGraphML(graph: ExportedGraph): string {
+  const nodeKeys = nodeAttributeTypes();
+  const key = (id: string, target: 'node' | 'edge', type: string) =>
+    `  <key id="${id}" for="${target}" attr.name="${id}" attr.type="${type}"/>`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
-    '  <key id="type" for="node" attr.name="type" attr.type="string"/>',
-    '  <key id="releaseDate" for="node" attr.name="releaseDate" attr.type="string"/>',
-    '  <key id="relation" for="edge" attr.name="relation" attr.type="string"/>',
-    '  <key id="kind" for="edge" attr.name="kind" attr.type="string"/>',
-    '  <key id="confidence" for="edge" attr.name="confidence" attr.type="double"/>',
-    '  <graph id="llm-knowledge-graph" edgedefault="directed">',
+    ...[...nodeKeys].map(([id, type]) => key(id, 'node', type)),
+    ...[...EDGE_ATTRIBUTE_TYPES].map(([id, type]) => key(id, 'edge', type)),
+    `  <graph id="${escapeXml(graph.attributes.name)}" edgedefault="directed">`,
   ];
-  for (const type of Object.values(EntityType)) {
-    for (const entity of rows.entities[type]) {
-      const released =
-        typeof entity.props.releaseDate === 'string' ? `<data key="releaseDate">${escapeXml(entity.props.releaseDate)}</data>` : '';
-      lines.push(
-        `    <node id="${escapeXml(entity.id)}"><data key="label">${escapeXml(entity.name)}</data><data key="type">${LABEL_OF[type]}</data>${released}</node>`,
-      );
-    }
-  }
-  for (const type of Object.values(RelationType)) {
-    for (const rel of rows.relationships[type]) {
-      const kind = rel.kind === null ? '' : `<data key="kind">${escapeXml(rel.kind)}</data>`;
-      lines.push(
-        `    <edge id="${escapeXml(rel.id)}" source="${escapeXml(rel.from)}" target="${escapeXml(rel.to)}"><data key="relation">${type}</data>${kind}<data key="confidence">${rel.confidence}</data></edge>`,
-      );
-    }
+  for (const node of graph.nodes) lines.push(`    <node id="${escapeXml(node.key)}">${data(node.attributes, nodeKeys)}</node>`);
+  for (const edge of graph.edges) {
+    lines.push(
+      `    <edge id="${escapeXml(edge.key)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">${data(edge.attributes, EDGE_ATTRIBUTE_TYPES)}</edge>`,
+    );
   }
   lines.push('  </graph>', '</graphml>', '');
   return lines.join('\n');

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { EntityType, RelationType } from '../domain/graph-model.js';
-import type { AnyEntityEntry, Dataset } from './dataset.js';
+import { claimableOf, ENTITY_TYPES, type EntityType, plainPropertiesOf, RELATION_TYPES } from '../domain/registry.js';
+import type { Dataset } from './dataset.js';
 import type { CitationRow, GraphRows } from './graph-rows.js';
-import { ENTITY_FILES, relationshipFile, type Citation, type Claim } from './seed.schema.js';
+import { ENTITY_FILES, type EntityEntry, relationshipFile, type Citation } from './seed.schema.js';
 
 const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -16,13 +16,13 @@ function canonicalCitation(citation: Citation): Citation {
   return withConfidence({ ...where, quote: citation.quote }, citation.confidence);
 }
 
-function canonicalEntity(type: EntityType, entity: AnyEntityEntry): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: entity.id, name: entity.name, aliases: entity.aliases, description: entity.description };
-  if ('country' in entity && entity.country !== undefined) out.country = entity.country;
-  if ('category' in entity) out.category = entity.category;
+function canonicalEntity(type: EntityType, entity: EntityEntry): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: entity.id, name: entity.name, aliases: entity.aliases };
+  if (entity.description !== undefined) out.description = entity.description;
+  for (const name of plainPropertiesOf(type)) if (entity[name] !== undefined && entity[name] !== null) out[name] = entity[name];
   out.mentions = entity.mentions.map(canonicalCitation);
-  if (type === EntityType.MODEL) {
-    out.claims = (entity as { claims: Claim[] }).claims.map((claim) => ({
+  if (claimableOf(type).length > 0) {
+    out.claims = (entity.claims ?? []).map((claim) => ({
       attribute: claim.attribute,
       value: claim.value,
       ...canonicalCitation(claim),
@@ -46,10 +46,10 @@ export function formatDataset(dataset: Dataset): Map<string, string> {
       })),
     ),
   );
-  for (const type of Object.values(EntityType)) {
-    files.set(ENTITY_FILES[type].file, json(byId<AnyEntityEntry>(dataset.entities[type]).map((e) => canonicalEntity(type, e))));
+  for (const type of ENTITY_TYPES) {
+    files.set(ENTITY_FILES[type].file, json(byId(dataset.entities[type]).map((e) => canonicalEntity(type, e))));
   }
-  for (const type of Object.values(RelationType)) {
+  for (const type of RELATION_TYPES) {
     const rels = [...dataset.relationships[type]].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
     if (rels.length === 0) continue;
     files.set(
@@ -76,27 +76,22 @@ export function rowsToDataset(rows: GraphRows): Dataset {
   };
   const citationsOf = new Map<string, CitationRow[]>();
   for (const row of rows.citations) citationsOf.set(row.entityId, [...(citationsOf.get(row.entityId) ?? []), row]);
-  const base = (row: GraphRows['entities'][EntityType][number]) => {
+  const entry = (type: EntityType, row: GraphRows['entities'][EntityType][number]): EntityEntry => {
     const cited = citationsOf.get(row.id) ?? [];
-    return {
-      id: row.id,
-      name: row.name,
-      aliases: row.aliases,
-      description: row.description,
-      mentions: cited.filter((c) => c.attribute === null).map((c) => citation(c.sourceId, c.quote, c.confidence)),
-      claims: cited
+    const out: EntityEntry = { id: row.id, name: row.name, aliases: row.aliases, mentions: [] };
+    if (row.description !== null) out.description = row.description;
+    for (const name of plainPropertiesOf(type)) if (row.props[name] !== undefined && row.props[name] !== null) out[name] = row.props[name];
+    out.mentions = cited.filter((c) => c.attribute === null).map((c) => citation(c.sourceId, c.quote, c.confidence));
+    if (claimableOf(type).length > 0)
+      out.claims = cited
         .filter((c) => c.attribute !== null)
-        .map(
-          (c) =>
-            ({
-              attribute: c.attribute,
-              value: JSON.parse(c.value as string) as unknown,
-              ...citation(c.sourceId, c.quote, c.confidence),
-            }) as Claim,
-        ),
-    };
+        .map((c) => ({
+          attribute: c.attribute as string,
+          value: JSON.parse(c.value as string) as unknown,
+          ...citation(c.sourceId, c.quote, c.confidence),
+        }));
+    return out;
   };
-  const without = <T extends { claims?: unknown }>({ claims: _claims, ...rest }: T) => rest;
   return {
     sources: rows.sources
       .filter((s) => s.file !== null)
@@ -107,17 +102,11 @@ export function rowsToDataset(rows: GraphRows): Dataset {
         ...(s.author !== null && { author: s.author }),
         ...(s.date !== null && { date: s.date }),
       })),
-    entities: {
-      [EntityType.MODEL]: rows.entities.MODEL.map(base),
-      [EntityType.ORGANIZATION]: rows.entities.ORGANIZATION.map((r) => ({
-        ...without(base(r)),
-        ...(typeof r.props.country === 'string' && { country: r.props.country }),
-      })),
-      [EntityType.TECHNIQUE]: rows.entities.TECHNIQUE.map((r) => ({ ...without(base(r)), category: r.props.category as never })),
-      [EntityType.LIMITATION]: rows.entities.LIMITATION.map((r) => without(base(r))),
-    },
+    entities: Object.fromEntries(
+      ENTITY_TYPES.map((type) => [type, rows.entities[type].map((row) => entry(type, row))]),
+    ) as Dataset['entities'],
     relationships: Object.fromEntries(
-      Object.values(RelationType).map((type) => [
+      RELATION_TYPES.map((type) => [
         type,
         rows.relationships[type].map((r) => ({
           from: r.from,

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { LineageKind, RelationType } from '../domain/graph-model.js';
+import { ENTITY_TYPES, type EntityType, ID_PATTERN, ISO_DATE_PATTERN, KINDS, LineageKind, type RelationType } from '../domain/registry.js';
+import { entityFields } from '../domain/write-rules.js';
 
-/** Slug ids: lowercase words joined by single dashes. */
-export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const ISO_DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+export { ID_PATTERN, ISO_DATE_PATTERN } from '../domain/registry.js';
 
 const id = z.string().regex(ID_PATTERN, 'must be a lowercase slug such as "gpt-4"').max(80);
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -16,55 +15,35 @@ const fromUrl = { url: z.url({ protocol: /^https?$/ }), ...quoted };
 /** A quote from a source document (verified verbatim) or, for public knowledge, from a URL. */
 export const citationSchema = z.union([z.strictObject(fromDocument), z.strictObject(fromUrl)]);
 
-const modalities = z.array(z.enum(['text', 'image', 'audio', 'video', 'code'])).min(1);
+/** A cited value of a claimable attribute, checked against that attribute's rule in the registry. */
+function claimSchema(type: EntityType) {
+  const values = Object.fromEntries(
+    Object.entries(KINDS[type].properties)
+      .filter(([, p]) => p.claimable)
+      .map(([n, p]) => [n, p.value]),
+  );
+  const attribute = z.enum(Object.keys(values) as [string, ...string[]]);
+  return z
+    .union([
+      z.strictObject({ attribute, value: z.unknown(), ...fromDocument }),
+      z.strictObject({ attribute, value: z.unknown(), ...fromUrl }),
+    ])
+    .superRefine((claim, ctx) => {
+      const result = (values[claim.attribute] as z.ZodType).safeParse(claim.value);
+      if (!result.success)
+        ctx.addIssue({ code: 'custom', path: ['value'], message: `${claim.attribute} ${result.error.issues[0]?.message ?? 'is invalid'}` });
+    });
+}
 
-/** Attribute values with their ranges; a claim is checked against the schema of its attribute. */
-export const ATTRIBUTE_VALUE = {
-  parameters: z.number().int().min(1_000).max(1e14),
-  contextWindow: z.number().int().min(16).max(1e8),
-  trainingTokens: z.number().min(1e6).max(1e15),
-  releaseDate: z
-    .string()
-    .regex(ISO_DATE_PATTERN, 'must be an ISO date: 2023, 2023-03 or 2023-03-14')
-    .refine((d) => d >= '1950' && d <= '2100', 'must be a year from 1950 to 2100'),
-  openWeights: z.boolean(),
-  modalities,
-} as const;
-export type ModelAttribute = keyof typeof ATTRIBUTE_VALUE;
-
-const attribute = z.enum(Object.keys(ATTRIBUTE_VALUE) as [ModelAttribute, ...ModelAttribute[]]);
-const claimSchema = z
-  .union([
-    z.strictObject({ attribute, value: z.unknown(), ...fromDocument }),
-    z.strictObject({ attribute, value: z.unknown(), ...fromUrl }),
-  ])
-  .superRefine((claim, ctx) => {
-    const result = ATTRIBUTE_VALUE[claim.attribute].safeParse(claim.value);
-    if (!result.success)
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `${claim.attribute} ${result.error.issues[0]?.message ?? 'is invalid'}` });
+/** A seed entry of one kind: the common fields, the kind's plain properties, mentions, and claims when it has claimable attributes. */
+function entrySchema(type: EntityType) {
+  const hasClaims = Object.values(KINDS[type].properties).some((p) => p.claimable);
+  return z.strictObject({
+    ...entityFields(type, 'seed'),
+    mentions: z.array(citationSchema).min(1),
+    ...(hasClaims && { claims: z.array(claimSchema(type)).default([]) }),
   });
-
-const entityBase = {
-  id,
-  name: text(120),
-  aliases: z.array(text(120)).max(40),
-  description: text(1000),
-  mentions: z.array(citationSchema).min(1),
-};
-
-export const modelSchema = z.strictObject({ ...entityBase, claims: z.array(claimSchema).default([]) });
-export const organizationSchema = z.strictObject({
-  ...entityBase,
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code')
-    .optional(),
-});
-export const techniqueSchema = z.strictObject({
-  ...entityBase,
-  category: z.enum(['ARCHITECTURE', 'TRAINING', 'ALIGNMENT', 'INFERENCE', 'DATA', 'APPLICATION', 'EFFICIENCY']),
-});
-export const limitationSchema = z.strictObject(entityBase);
+}
 
 export const sourceSchema = z.strictObject({
   id,
@@ -82,20 +61,23 @@ export const relationshipSchema = z.strictObject({
 });
 
 export type Citation = z.infer<typeof citationSchema>;
-export type Claim = z.infer<typeof claimSchema>;
-export type ModelEntry = z.infer<typeof modelSchema>;
-export type OrganizationEntry = z.infer<typeof organizationSchema>;
-export type TechniqueEntry = z.infer<typeof techniqueSchema>;
-export type LimitationEntry = z.infer<typeof limitationSchema>;
+export type Claim = Citation & { attribute: string; value: unknown };
+/** One entity of any kind as the seed files hold it; kind-specific properties by name. */
+export interface EntityEntry {
+  id: string;
+  name: string;
+  aliases: string[];
+  description?: string;
+  mentions: Citation[];
+  claims?: Claim[];
+  [property: string]: unknown;
+}
 export type SourceEntry = z.infer<typeof sourceSchema>;
 export type RelationshipEntry = z.infer<typeof relationshipSchema>;
 
-/** The seed folder's files: one per entity kind, one per relationship type. */
-export const ENTITY_FILES = {
-  MODEL: { file: 'models.json', schema: modelSchema },
-  ORGANIZATION: { file: 'organizations.json', schema: organizationSchema },
-  TECHNIQUE: { file: 'techniques.json', schema: techniqueSchema },
-  LIMITATION: { file: 'limitations.json', schema: limitationSchema },
-} as const;
+/** The seed folder's files: one per entity kind (named in the registry), one per relationship type. */
+export const ENTITY_FILES = Object.fromEntries(
+  ENTITY_TYPES.map((type) => [type, { file: KINDS[type].seedFile, schema: entrySchema(type) as z.ZodType<EntityEntry> }]),
+) as Record<EntityType, { file: string; schema: z.ZodType<EntityEntry> }>;
 
 export const relationshipFile = (type: RelationType): string => `relationships/${type.toLowerCase()}.json`;

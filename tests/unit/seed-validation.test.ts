@@ -40,7 +40,7 @@ describe('the committed seed data', () => {
     const documents = new Map(dataset.sources.map((s) => [s.id, readFileSync(path.join('seed/documents', s.file), 'utf8')]));
     const citations = [
       ...(Object.values(dataset.entities) as AnyEntityEntry[][]).flatMap((list) =>
-        list.flatMap((e) => [...e.mentions, ...('claims' in e ? e.claims : [])]),
+        list.flatMap((e) => [...e.mentions, ...(e.claims ?? [])]),
       ),
       ...Object.values(dataset.relationships).flatMap((list) => list.flatMap((r) => r.citations)),
     ];
@@ -75,8 +75,8 @@ describe('the committed seed data', () => {
 
   it('keeps contradicting claims side by side and hedged ones at lower confidence', () => {
     const chatgpt = dataset.entities.MODEL.find((m) => m.id === 'chatgpt');
-    expect(chatgpt?.claims.filter((c) => c.attribute === 'releaseDate').map((c) => c.value)).toEqual(['2022-11', '2020']);
-    const gpt4Params = dataset.entities.MODEL.find((m) => m.id === 'gpt-4')?.claims.find((c) => c.attribute === 'parameters');
+    expect(chatgpt?.claims?.filter((c) => c.attribute === 'releaseDate').map((c) => c.value)).toEqual(['2022-11', '2020']);
+    const gpt4Params = dataset.entities.MODEL.find((m) => m.id === 'gpt-4')?.claims?.find((c) => c.attribute === 'parameters');
     expect(gpt4Params).toMatchObject({ value: 1_800_000_000_000, confidence: 0.5 });
     expect(gpt4Params && 'source' in gpt4Params && gpt4Params.quote).toContain('猜测');
   });

@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
 import { LIMITS, requireIds, requireRange } from '../../domain/limits.js';
 import type { ModelComparisonRow, OrganizationProfileRow } from '../../repositories/analytics.repository.js';
-import { ISO_DATE_PATTERN, techniqueSchema } from '../../seed/seed.schema.js';
+import { ISO_DATE_PATTERN, TechniqueCategory } from '../../domain/registry.js';
 import type { Context } from '../context.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { selectionAt } from '../selection.js';
@@ -21,7 +21,7 @@ import { EntityType as EntityTypeEnum } from '../types/enums.js';
 /** Only these kinds have dated events. */
 const TIMELINE_TYPES = [EntityType.MODEL, EntityType.TECHNIQUE];
 
-const TECHNIQUE_CATEGORIES: readonly string[] = techniqueSchema.shape.category.options;
+const TECHNIQUE_CATEGORIES: readonly string[] = Object.values(TechniqueCategory);
 
 function optionalDate(name: string, value: string | null | undefined): string | null {
   if (value === undefined || value === null) return null;

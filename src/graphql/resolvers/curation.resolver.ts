@@ -1,25 +1,22 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { check, checkLinkShape, endpointsOf, INPUT_RULES, linkRule } from '../../curation/input-rules.js';
-import { EntityType, RelationType } from '../../domain/graph-model.js';
+import { type CitationValues, check, checkLinkShape, endpointsOf, INPUT_RULES, linkRule } from '../../curation/input-rules.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { LIMITS, requireRange } from '../../domain/limits.js';
+import { claimableOf, ENTITY_TYPES, type EntityType, KINDS, RelationType } from '../../domain/registry.js';
 import type { EntityRow } from '../../repositories/entity.repository.js';
 import type { GraphEdgeRow } from '../../repositories/graph.repository.js';
 import type { Context } from '../context.js';
 import { selectionOf } from '../selection.js';
-import { ChangeRecord, LimitationInput, LinkInput, ModelInput, OrganizationInput, TechniqueInput } from '../types/curation.type.js';
-import { Limitation, Model, Organization, Technique } from '../types/entities.type.js';
+import { ChangeRecord, ENTITY_INPUTS, LinkInput } from '../types/curation.type.js';
+import { ENTITY_CLASSES } from '../types/entities.type.js';
 import { GraphEdge } from '../types/graph.type.js';
-
-const MODEL_ATTRIBUTES = ['parameters', 'contextWindow', 'releaseDate', 'openWeights', 'modalities', 'trainingTokens'] as const;
 
 /** Validates, writes in one transaction, then reads the entity back with the requested fields. */
 async function upsert(type: EntityType, input: object, ctx: Context, info: GraphQLResolveInfo): Promise<EntityRow> {
-  const values = check(INPUT_RULES[type], input) as Record<string, unknown> & { id: string; name: string; citation: never };
-  const attributes = type === EntityType.MODEL ? MODEL_ATTRIBUTES : [];
+  const values = check(INPUT_RULES[type], input) as Record<string, unknown> & { id: string; name: string; citation: CitationValues };
   const props: Record<string, unknown> = {};
-  for (const key of [...attributes, 'country', 'category']) if (values[key] !== undefined && values[key] !== null) props[key] = values[key];
+  for (const key of Object.keys(KINDS[type].properties)) if (values[key] !== undefined && values[key] !== null) props[key] = values[key];
   await ctx.repos.curation.upsertEntity(
     type,
     {
@@ -28,13 +25,33 @@ async function upsert(type: EntityType, input: object, ctx: Context, info: Graph
       aliases: values.aliases as string[] | null | undefined,
       description: values.description as string | null | undefined,
       props,
-      claims: attributes.filter((a) => props[a] !== undefined).map((attribute) => ({ attribute, value: props[attribute] })),
+      claims: claimableOf(type)
+        .filter((a) => props[a] !== undefined)
+        .map((attribute) => ({ attribute, value: props[attribute] })),
       citation: values.citation,
     },
     ctx.caller!.actor,
   );
   return (await ctx.repos.entities.byId(values.id, [type], selectionOf(info, info.fieldNodes, [type])))!;
 }
+
+/** `upsert${TypeName}` for one kind, generated from the registry. */
+function upsertResolver(type: EntityType) {
+  const kind = KINDS[type];
+  const description =
+    claimableOf(type).length > 0 ? `Creates or updates a ${kind.singular}; every given attribute is recorded as a cited claim.` : undefined;
+  @Resolver()
+  class UpsertResolver {
+    @Authorized('editor')
+    @Mutation(() => ENTITY_CLASSES[type], { name: `upsert${kind.typeName}`, ...(description && { description }) })
+    upsert(@Arg('input', () => ENTITY_INPUTS[type]) input: object, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      return upsert(type, input, ctx, info);
+    }
+  }
+  Object.defineProperty(UpsertResolver, 'name', { value: `Upsert${kind.typeName}Resolver` });
+  return UpsertResolver;
+}
+export const UPSERT_RESOLVERS = ENTITY_TYPES.map(upsertResolver);
 
 /** Edge ids have the form from:TYPE:to; anything else names no edge. */
 function parseEdgeId(edgeId: string): { fromId: string; type: RelationType; toId: string } {
@@ -47,34 +64,6 @@ function parseEdgeId(edgeId: string): { fromId: string; type: RelationType; toId
 
 @Resolver()
 export class CurationResolver {
-  @Authorized('editor')
-  @Mutation(() => Model, { description: 'Creates or updates a model; every given attribute is recorded as a cited claim.' })
-  upsertModel(@Arg('input', () => ModelInput) input: ModelInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsert(EntityType.MODEL, input, ctx, info);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => Organization)
-  upsertOrganization(
-    @Arg('input', () => OrganizationInput) input: OrganizationInput,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return upsert(EntityType.ORGANIZATION, input, ctx, info);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => Technique)
-  upsertTechnique(@Arg('input', () => TechniqueInput) input: TechniqueInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsert(EntityType.TECHNIQUE, input, ctx, info);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => Limitation)
-  upsertLimitation(@Arg('input', () => LimitationInput) input: LimitationInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsert(EntityType.LIMITATION, input, ctx, info);
-  }
-
   @Authorized('editor')
   @Mutation(() => GraphEdge, { description: 'Creates a relationship, or adds a citation to an existing one; refuses lineage cycles.' })
   linkEntities(@Arg('input', () => LinkInput) input: LinkInput, @Ctx() ctx: Context): Promise<GraphEdgeRow> {

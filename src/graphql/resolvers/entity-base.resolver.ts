@@ -1,11 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS, requireRange } from '../../domain/limits.js';
-import type { EntityType } from '../../domain/graph-model.js';
+import { type EntityType, KINDS } from '../../domain/registry.js';
 import type { EntityRow, ModelFilterValues, SortKey } from '../../repositories/entity.repository.js';
 import type { Context } from '../context.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { selectionAt, selectionOf, selects } from '../selection.js';
+import { CONNECTIONS, EntityFilter } from '../types/connection.type.js';
+import { ENTITY_CLASSES } from '../types/entities.type.js';
 import type { EntityRecord } from '../types/entity.type.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
 
@@ -58,11 +60,14 @@ export async function listEntities(
 }
 
 /**
- * Shared by the four entity resolvers: lookup by id, and the Entity fields that need a default.
- * Relationship and citation fields need no resolvers: the query that loads an entity compiles
- * them in (see ProjectionCompiler), so their values arrive with the parent.
+ * The resolver of one kind: lookup by id and the Entity fields that need a default. Relationship
+ * and citation fields need no resolvers: the query that loads an entity compiles them in (see
+ * ProjectionCompiler), so their values arrive with the parent. Kinds with special list queries
+ * (models) extend this one; the others use createListedEntityResolver.
  */
-export function createEntityResolver<T extends object>(objectType: ClassType<T>, type: EntityType, queryName: string) {
+export function createEntityResolver(type: EntityType) {
+  const objectType = ENTITY_CLASSES[type];
+  const queryName = KINDS[type].singular;
   @Resolver(() => objectType)
   abstract class EntityResolver {
     @Query(() => objectType, { name: queryName, nullable: true, description: `The ${queryName} with this id, or null.` })
@@ -81,4 +86,23 @@ export function createEntityResolver<T extends object>(objectType: ClassType<T>,
     }
   }
   return EntityResolver;
+}
+
+/** A kind's resolver with the plain list query (by name, filtered by name), named by the registry's plural. */
+export function createListedEntityResolver(type: EntityType) {
+  const kind = KINDS[type];
+  @Resolver(() => ENTITY_CLASSES[type])
+  class ListedEntityResolver extends createEntityResolver(type) {
+    @Query(() => CONNECTIONS[type], { name: kind.plural, description: kind.listDescription })
+    list(
+      @Arg('where', () => EntityFilter, { nullable: true }) where: EntityFilter | undefined,
+      @Args(() => PageArgs) page: PageArgs,
+      @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
+    ): Promise<ConnectionValue> {
+      return listEntities(ctx, info, type, { ...page, filter: { ...where }, order: [{ field: 'NAME', direction: 'ASC' }] });
+    }
+  }
+  Object.defineProperty(ListedEntityResolver, 'name', { value: `${kind.typeName}Resolver` });
+  return ListedEntityResolver;
 }

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import { EntityType } from '../../domain/graph-model.js';
 import type { Context } from '../context.js';
 import { InvalidInputError } from '../../domain/errors.js';
-import { ModelConnection, ModelFilter, ModelOrder } from '../types/connection.type.js';
+import { CONNECTIONS, ModelFilter, ModelOrder } from '../types/connection.type.js';
 import { Model } from '../types/entities.type.js';
 import type { EntityRecord } from '../types/entity.type.js';
 import { ISO_DATE_PATTERN } from '../../seed/seed.schema.js';
@@ -23,8 +23,8 @@ function checkFilter(filter: ModelFilter | undefined): ModelFilter {
 }
 
 @Resolver(() => Model)
-export class ModelResolver extends createEntityResolver(Model, EntityType.MODEL, 'model') {
-  @Query(() => ModelConnection, { description: 'Models, filtered and ordered, a page at a time (keyset cursors).' })
+export class ModelResolver extends createEntityResolver(EntityType.MODEL) {
+  @Query(() => CONNECTIONS[EntityType.MODEL], { description: 'Models, filtered and ordered, a page at a time (keyset cursors).' })
   models(
     @Arg('where', () => ModelFilter, { nullable: true }) where: ModelFilter | undefined,
     @Arg('orderBy', () => [ModelOrder], { nullable: true, description: 'Default: by name.' }) orderBy: ModelOrder[] | undefined,

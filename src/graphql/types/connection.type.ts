@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
-import { Limitation, Model, Organization, Technique } from './entities.type.js';
+import { ENTITY_TYPES, type EntityType, KINDS } from '../../domain/registry.js';
+import { ENTITY_CLASSES } from './entities.type.js';
 import { ModelOrderField, OrderDirection } from './enums.js';
 
 @ObjectType()
@@ -36,10 +37,10 @@ function connectionOf<T extends object>(node: ClassType<T>, name: string) {
   return Connection;
 }
 
-export const ModelConnection = connectionOf(Model, 'Model');
-export const OrganizationConnection = connectionOf(Organization, 'Organization');
-export const TechniqueConnection = connectionOf(Technique, 'Technique');
-export const LimitationConnection = connectionOf(Limitation, 'Limitation');
+/** `${TypeName}Connection` for every kind in the registry. */
+export const CONNECTIONS = Object.fromEntries(
+  ENTITY_TYPES.map((type) => [type, connectionOf(ENTITY_CLASSES[type], KINDS[type].typeName)]),
+) as Record<EntityType, ClassType>;
 
 @InputType()
 export class ModelOrder {

@@ -1,5 +1,8 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { EntityType, LineageKind, RelationType } from './enums.js';
+import { type ClassType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ENTITY_TYPES, type EntityType, KINDS } from '../../domain/registry.js';
+import { field } from './entities.type.js';
+import { LineageKind, RelationType } from './enums.js';
+import { propertyScalar } from './property-scalar.js';
 
 @InputType({ description: 'Where a written fact comes from: a source id (its quote is checked verbatim) or a public URL.' })
 export class CitationInput {
@@ -32,41 +35,17 @@ class EntityInput {
   citation!: CitationInput;
 }
 
-@InputType()
-export class ModelInput extends EntityInput {
-  @Field(() => Float, { nullable: true })
-  parameters?: number;
-
-  @Field(() => Int, { nullable: true })
-  contextWindow?: number;
-
-  @Field(() => String, { nullable: true })
-  releaseDate?: string;
-
-  @Field(() => Boolean, { nullable: true })
-  openWeights?: boolean;
-
-  @Field(() => [String], { nullable: true })
-  modalities?: string[];
-
-  @Field(() => Float, { nullable: true })
-  trainingTokens?: number;
+/** `${TypeName}Input` for every kind: the common fields and the kind's properties, all optional but id and name. */
+export const ENTITY_INPUTS = {} as Record<EntityType, ClassType>;
+for (const type of ENTITY_TYPES) {
+  const kind = KINDS[type];
+  const name = `${kind.typeName}Input`;
+  const cls = { [name]: class extends EntityInput {} }[name]!;
+  InputType(name)(cls);
+  for (const [property, spec] of Object.entries(kind.properties))
+    field(cls, property, propertyScalar(spec.scalar).type, { nullable: true });
+  ENTITY_INPUTS[type] = cls;
 }
-
-@InputType()
-export class OrganizationInput extends EntityInput {
-  @Field(() => String, { nullable: true })
-  country?: string;
-}
-
-@InputType()
-export class TechniqueInput extends EntityInput {
-  @Field(() => String, { nullable: true })
-  category?: string;
-}
-
-@InputType()
-export class LimitationInput extends EntityInput {}
 
 @InputType()
 export class LinkInput {
@@ -89,7 +68,7 @@ export class LinkInput {
 /** Every action a change record can name, derived from the kinds and relationship types. */
 export const ChangeAction = Object.fromEntries(
   [
-    ...Object.values(EntityType).map((type) => `UPSERT_${type}`),
+    ...ENTITY_TYPES.map((type) => `UPSERT_${type}`),
     ...Object.values(RelationType).flatMap((type) => [`LINK_${type}`, `UNLINK_${type}`]),
     'DELETE',
   ].map((action) => [action, action]),

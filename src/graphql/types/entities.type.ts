@@ -1,105 +1,52 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { type ClassType, Field, ObjectType } from 'type-graphql';
+import { RELATION_FIELDS } from '../../domain/relation-fields.js';
+import { claimableOf, ENTITY_TYPES, EntityType, KINDS } from '../../domain/registry.js';
 import { AttributeClaim, Citation } from './citation.type.js';
-import { Entity } from './entity.type.js';
+import { Entity, type EntityRecord } from './entity.type.js';
 import { LineageKind } from './enums.js';
+import { propertyScalar } from './property-scalar.js';
 
-@ObjectType({ implements: Entity, description: 'A large language model or a product built on one.' })
-export class Model extends Entity {
-  @Field(() => Float, { nullable: true, description: 'Total parameter count, e.g. 175000000000.' })
-  parameters?: number | null;
+/**
+ * The GraphQL object type of each entity kind, generated from the registry: its properties with
+ * their scalars, `claims` where it has claimable attributes, and one field per relationship end.
+ * type-graphql's decorators are plain functions, so they are applied here in a loop.
+ */
+export const ENTITY_CLASSES = {} as Record<EntityType, ClassType<EntityRecord>>;
 
-  @Field(() => Int, { nullable: true, description: 'Context window in tokens.' })
-  contextWindow?: number | null;
+export const field = (cls: ClassType, name: string, type: () => unknown, options: { nullable?: boolean; description?: string }) =>
+  Field(type as () => ClassType, options)(cls.prototype, name);
 
-  @Field(() => String, { nullable: true, description: 'ISO date, as precise as the source: 2023, 2023-03 or 2023-11-07.' })
-  releaseDate?: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  openWeights?: boolean | null;
-
-  @Field(() => [String])
-  modalities!: string[];
-
-  @Field(() => Float, { nullable: true })
-  trainingTokens?: number | null;
-
-  @Field(() => [AttributeClaim], { description: 'Every cited value of every attribute, contradictions included.' })
-  claims!: AttributeClaim[];
-
-  @Field(() => [Organization])
-  developers!: Organization[];
-
-  @Field(() => [Technique])
-  techniques!: Technique[];
-
-  @Field(() => [Limitation])
-  limitations!: Limitation[];
-
-  @Field(() => [Model], { description: 'Models a source sets against this one.' })
-  competitors!: Model[];
-
-  @Field(() => [LineageLink], { description: 'Models this one derives from.' })
-  parents!: LineageLink[];
-
-  @Field(() => [LineageLink], { description: 'Models derived from this one.' })
-  children!: LineageLink[];
+for (const type of ENTITY_TYPES) {
+  const kind = KINDS[type];
+  const cls = { [kind.typeName]: class extends Entity {} }[kind.typeName]!;
+  ObjectType(kind.typeName, { implements: Entity, ...(kind.description && { description: kind.description }) })(cls);
+  for (const [name, property] of Object.entries(kind.properties)) {
+    const { type: scalar, list } = propertyScalar(property.scalar);
+    // Lists are never null (an absent list reads as []); scalars are null where the sources say nothing.
+    field(cls, name, scalar, { nullable: !list, ...(property.description && { description: property.description }) });
+  }
+  if (claimableOf(type).length > 0)
+    field(cls, 'claims', () => [AttributeClaim], { description: 'Every cited value of every attribute, contradictions included.' });
+  for (const [name, relation] of Object.entries(RELATION_FIELDS[type])) {
+    const target = relation.link ? () => [LineageLink] : () => [ENTITY_CLASSES[relation.target]];
+    field(cls, name, target, relation.description ? { description: relation.description } : {});
+  }
+  ENTITY_CLASSES[type] = cls as unknown as ClassType<EntityRecord>;
 }
 
-@ObjectType({ implements: Entity })
-export class Organization extends Entity {
-  @Field(() => String, { nullable: true, description: 'ISO 3166 country code.' })
-  country?: string | null;
-
-  @Field(() => [Model])
-  models!: Model[];
-
-  @Field(() => [Organization])
-  collaborators!: Organization[];
-
-  @Field(() => [Organization])
-  investsIn!: Organization[];
-
-  @Field(() => [Organization])
-  investors!: Organization[];
-
-  @Field(() => [Technique])
-  proposedTechniques!: Technique[];
-}
-
-@ObjectType({ implements: Entity })
-export class Technique extends Entity {
-  @Field(() => String, { nullable: true, description: 'ARCHITECTURE, TRAINING, ALIGNMENT, INFERENCE, DATA, APPLICATION or EFFICIENCY.' })
-  category?: string | null;
-
-  @Field(() => [Model])
-  usedBy!: Model[];
-
-  @Field(() => [Limitation])
-  mitigates!: Limitation[];
-
-  @Field(() => [Technique])
-  buildsOn!: Technique[];
-
-  @Field(() => [Technique])
-  builtUponBy!: Technique[];
-
-  @Field(() => [Organization])
-  proposedBy!: Organization[];
-}
-
-@ObjectType({ implements: Entity })
-export class Limitation extends Entity {
-  @Field(() => [Technique])
-  mitigatedBy!: Technique[];
-
-  @Field(() => [Model])
-  affects!: Model[];
-}
+export const Model = ENTITY_CLASSES[EntityType.MODEL];
+export const Organization = ENTITY_CLASSES[EntityType.ORGANIZATION];
+export const Technique = ENTITY_CLASSES[EntityType.TECHNIQUE];
+export const Limitation = ENTITY_CLASSES[EntityType.LIMITATION];
+export type Model = EntityRecord;
+export type Organization = EntityRecord;
+export type Technique = EntityRecord;
+export type Limitation = EntityRecord;
 
 @ObjectType({ description: 'A lineage relationship seen from one model: the other model and how they relate.' })
 export class LineageLink {
-  @Field(() => Model)
-  model!: Model;
+  @Field(() => ENTITY_CLASSES[EntityType.MODEL])
+  model!: EntityRecord;
 
   @Field(() => LineageKind)
   kind!: LineageKind;

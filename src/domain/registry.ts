@@ -1,0 +1,276 @@
+import { z } from 'zod';
+
+/**
+ * The graph's shape, declared once: every entity kind with its properties and every relationship
+ * type with its ends and field names. Labels, GraphQL types and inputs, projection tables, seed
+ * and curation validation, the seed files, the export and the GraphML keys are all derived from
+ * here (tests/unit/registry.test.ts checks the layers that are written by hand).
+ * Adding a kind: a value in EntityType, an entry in KINDS, a seed file.
+ */
+export enum EntityType {
+  MODEL = 'MODEL',
+  ORGANIZATION = 'ORGANIZATION',
+  TECHNIQUE = 'TECHNIQUE',
+  LIMITATION = 'LIMITATION',
+}
+
+export enum RelationType {
+  DEVELOPED_BY = 'DEVELOPED_BY',
+  DERIVED_FROM = 'DERIVED_FROM',
+  USES = 'USES',
+  HAS_LIMITATION = 'HAS_LIMITATION',
+  MITIGATES = 'MITIGATES',
+  BUILDS_ON = 'BUILDS_ON',
+  COMPETES_WITH = 'COMPETES_WITH',
+  COLLABORATES_WITH = 'COLLABORATES_WITH',
+  INVESTS_IN = 'INVESTS_IN',
+  PROPOSED_BY = 'PROPOSED_BY',
+}
+
+export enum LineageKind {
+  SUCCESSOR = 'SUCCESSOR',
+  FINE_TUNE = 'FINE_TUNE',
+  VARIANT = 'VARIANT',
+  SCALE_UP = 'SCALE_UP',
+  MULTIMODAL = 'MULTIMODAL',
+  LONG_CONTEXT = 'LONG_CONTEXT',
+  PRODUCT = 'PRODUCT',
+  DISTILLATION = 'DISTILLATION',
+}
+
+export enum TechniqueCategory {
+  ARCHITECTURE = 'ARCHITECTURE',
+  TRAINING = 'TRAINING',
+  ALIGNMENT = 'ALIGNMENT',
+  INFERENCE = 'INFERENCE',
+  DATA = 'DATA',
+  APPLICATION = 'APPLICATION',
+  EFFICIENCY = 'EFFICIENCY',
+}
+
+/** Slug ids: lowercase words joined by single dashes. */
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const ISO_DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** How a property appears in GraphQL; an enum names the TypeScript enum registered under `name`. */
+export type GraphQLScalar =
+  | 'String'
+  | 'Int'
+  | 'Float'
+  | 'Boolean'
+  | 'StringList'
+  | { enum: Record<string, string>; name: string; description: string };
+
+export interface PropertySpec {
+  /** Validation of a present value, shared by seed files, curation inputs and importers. */
+  value: z.ZodType;
+  scalar: GraphQLScalar;
+  description?: string;
+  /** Values come from cited claims (seed `claims`, one claim per curated write); the node shows the preferred one. */
+  claimable?: boolean;
+  /** Every entity of the kind has it: a seed entry must give it, a curated creation too. */
+  required?: boolean;
+  /** Lists can be ordered by it (ModelOrderField) / filtered on it (ModelFilter). */
+  sortable?: boolean;
+  filterable?: boolean;
+}
+
+export interface KindSpec {
+  label: string;
+  /** GraphQL object type; its Relay connection is `${typeName}Connection`. */
+  typeName: string;
+  description?: string;
+  /** Root query fields: one by id, and a list unless a resolver declares its own. */
+  singular: string;
+  plural: string;
+  listDescription: string;
+  /** Seed folder file holding the kind's entries. */
+  seedFile: string;
+  /** Properties beyond the common id, name, aliases, description. */
+  properties: Record<string, PropertySpec>;
+}
+
+const modalities = z.array(z.enum(['text', 'image', 'audio', 'video', 'code'])).min(1);
+
+export const KINDS: Record<EntityType, KindSpec> = {
+  [EntityType.MODEL]: {
+    label: 'Model',
+    typeName: 'Model',
+    description: 'A large language model or a product built on one.',
+    singular: 'model',
+    plural: 'models',
+    listDescription: 'Models, filtered and ordered, a page at a time (keyset cursors).',
+    seedFile: 'models.json',
+    properties: {
+      parameters: {
+        value: z.number().int().min(1_000).max(1e14),
+        scalar: 'Float',
+        description: 'Total parameter count, e.g. 175000000000.',
+        claimable: true,
+        sortable: true,
+        filterable: true,
+      },
+      contextWindow: {
+        value: z.number().int().min(16).max(1e8),
+        scalar: 'Int',
+        description: 'Context window in tokens.',
+        claimable: true,
+      },
+      releaseDate: {
+        value: z
+          .string()
+          .regex(ISO_DATE_PATTERN, 'must be an ISO date: 2023, 2023-03 or 2023-03-14')
+          .refine((d) => d >= '1950' && d <= '2100', 'must be a year from 1950 to 2100'),
+        scalar: 'String',
+        description: 'ISO date, as precise as the source: 2023, 2023-03 or 2023-11-07.',
+        claimable: true,
+        sortable: true,
+        filterable: true,
+      },
+      openWeights: { value: z.boolean(), scalar: 'Boolean', claimable: true, filterable: true },
+      modalities: { value: modalities, scalar: 'StringList', claimable: true },
+      trainingTokens: { value: z.number().min(1e6).max(1e15), scalar: 'Float', claimable: true },
+    },
+  },
+  [EntityType.ORGANIZATION]: {
+    label: 'Organization',
+    typeName: 'Organization',
+    singular: 'organization',
+    plural: 'organizations',
+    listDescription: 'Organizations by name, a page at a time.',
+    seedFile: 'organizations.json',
+    properties: {
+      country: {
+        value: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US'),
+        scalar: 'String',
+        description: 'ISO 3166 country code.',
+      },
+    },
+  },
+  [EntityType.TECHNIQUE]: {
+    label: 'Technique',
+    typeName: 'Technique',
+    singular: 'technique',
+    plural: 'techniques',
+    listDescription: 'Techniques by name, a page at a time.',
+    seedFile: 'techniques.json',
+    properties: {
+      category: {
+        value: z.enum(TechniqueCategory),
+        scalar: {
+          enum: TechniqueCategory,
+          name: 'TechniqueCategory',
+          description: 'What part of building or running a model a technique concerns.',
+        },
+        required: true,
+      },
+    },
+  },
+  [EntityType.LIMITATION]: {
+    label: 'Limitation',
+    typeName: 'Limitation',
+    singular: 'limitation',
+    plural: 'limitations',
+    listDescription: 'Limitations by name, a page at a time.',
+    seedFile: 'limitations.json',
+    properties: {},
+  },
+};
+
+export type Direction = 'OUT' | 'IN' | 'BOTH';
+
+export interface RelationSpec {
+  from: EntityType;
+  to: EntityType;
+  /** The GraphQL field on the `from` kind (outgoing) and on the `to` kind (incoming); one `both` field for symmetric types. */
+  outField?: { name: string; description?: string };
+  inField?: { name: string; description?: string };
+  bothField?: { name: string; description?: string };
+  /** Lineage-style links: the relationship carries a required `kind`, and fields return link objects. */
+  kind?: { value: z.ZodType; linkType: string };
+  /** Writes that would close a cycle are refused (seed validation and curation alike). */
+  acyclic?: boolean;
+}
+
+const lineage = { value: z.enum(LineageKind), linkType: 'LineageLink' };
+
+export const RELATIONS: Record<RelationType, RelationSpec> = {
+  [RelationType.DEVELOPED_BY]: {
+    from: EntityType.MODEL,
+    to: EntityType.ORGANIZATION,
+    outField: { name: 'developers' },
+    inField: { name: 'models' },
+  },
+  [RelationType.DERIVED_FROM]: {
+    from: EntityType.MODEL,
+    to: EntityType.MODEL,
+    outField: { name: 'parents', description: 'Models this one derives from.' },
+    inField: { name: 'children', description: 'Models derived from this one.' },
+    kind: lineage,
+    acyclic: true,
+  },
+  [RelationType.USES]: {
+    from: EntityType.MODEL,
+    to: EntityType.TECHNIQUE,
+    outField: { name: 'techniques' },
+    inField: { name: 'usedBy' },
+  },
+  [RelationType.HAS_LIMITATION]: {
+    from: EntityType.MODEL,
+    to: EntityType.LIMITATION,
+    outField: { name: 'limitations' },
+    inField: { name: 'affects' },
+  },
+  [RelationType.MITIGATES]: {
+    from: EntityType.TECHNIQUE,
+    to: EntityType.LIMITATION,
+    outField: { name: 'mitigates' },
+    inField: { name: 'mitigatedBy' },
+  },
+  [RelationType.BUILDS_ON]: {
+    from: EntityType.TECHNIQUE,
+    to: EntityType.TECHNIQUE,
+    outField: { name: 'buildsOn' },
+    inField: { name: 'builtUponBy' },
+    acyclic: true,
+  },
+  [RelationType.COMPETES_WITH]: {
+    from: EntityType.MODEL,
+    to: EntityType.MODEL,
+    bothField: { name: 'competitors', description: 'Models a source sets against this one.' },
+  },
+  [RelationType.COLLABORATES_WITH]: {
+    from: EntityType.ORGANIZATION,
+    to: EntityType.ORGANIZATION,
+    bothField: { name: 'collaborators' },
+  },
+  [RelationType.INVESTS_IN]: {
+    from: EntityType.ORGANIZATION,
+    to: EntityType.ORGANIZATION,
+    outField: { name: 'investsIn' },
+    inField: { name: 'investors' },
+  },
+  [RelationType.PROPOSED_BY]: {
+    from: EntityType.TECHNIQUE,
+    to: EntityType.ORGANIZATION,
+    outField: { name: 'proposedBy' },
+    inField: { name: 'proposedTechniques' },
+  },
+};
+
+/** Properties every entity has, stored on the node under these names. */
+export const COMMON_PROPERTIES = ['id', 'name', 'aliases', 'description'] as const;
+
+export const ENTITY_TYPES = Object.values(EntityType);
+export const RELATION_TYPES = Object.values(RelationType);
+
+export const propertiesOf = (type: EntityType): Array<[string, PropertySpec]> => Object.entries(KINDS[type].properties);
+export const claimableOf = (type: EntityType): string[] =>
+  propertiesOf(type)
+    .filter(([, p]) => p.claimable)
+    .map(([name]) => name);
+export const plainPropertiesOf = (type: EntityType): string[] =>
+  propertiesOf(type)
+    .filter(([, p]) => !p.claimable)
+    .map(([name]) => name);
+export const acyclicRelations = (): RelationType[] => RELATION_TYPES.filter((type) => RELATIONS[type].acyclic === true);

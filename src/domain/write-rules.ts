@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { InvalidInputError } from './errors.js';
+import { type EntityType, ID_PATTERN, KINDS, RELATIONS, type RelationType } from './registry.js';
+
+/**
+ * The one set of rules every writer applies (seed files, curation mutations, importers): field
+ * rules come from the registry, so a value the API accepts is one the seed loader accepts on reload.
+ */
+export const idRule = z
+  .string()
+  .max(80, 'must be at most 80 characters')
+  .regex(ID_PATTERN, 'must be a lowercase slug such as "gpt-4" (letters, digits, single dashes)');
+export const textRule = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/**
+ * Fields of an entity of `type`. A seed entry has its required properties; a curated write may
+ * leave out what it does not change, so its fields are optional there and the repository checks
+ * them when the write creates the entity (requiredOnCreate). A description is optional in both.
+ */
+export function entityFields(type: EntityType, mode: 'seed' | 'write') {
+  const optional = <T extends z.ZodType>(schema: T) => (mode === 'seed' ? schema.optional() : schema.optional().nullable());
+  const properties = Object.fromEntries(
+    Object.entries(KINDS[type].properties)
+      .filter(([, p]) => mode === 'write' || !p.claimable)
+      .map(([name, p]) => [name, p.required && mode === 'seed' ? p.value : optional(p.value)]),
+  );
+  const aliases = z.array(textRule(120)).max(40, 'must hold at most 40 names');
+  const description = textRule(1000);
+  return {
+    id: idRule,
+    name: textRule(120),
+    aliases: mode === 'seed' ? aliases : aliases.optional().nullable(),
+    description: mode === 'seed' ? description.optional() : description.optional().nullable(),
+    ...properties,
+  };
+}
+
+/** What an entity must have once it exists: what a seed entry cannot leave out. */
+export const requiredOnCreate = (type: EntityType): string[] =>
+  Object.entries(KINDS[type].properties)
+    .filter(([, p]) => p.required)
+    .map(([name]) => name);
+
+/** Aliases are distinct and differ from the name (a name listed as its own alias would show twice in search). */
+export const aliasesProblem = (name: string, aliases: readonly string[]): string | null =>
+  new Set(aliases).size !== aliases.length || aliases.includes(name) ? 'aliases must be distinct and differ from the name' : null;
+
+/**
+ * Problems of a relationship's own shape, the same sentence for seed files and curation: no
+ * self-links, the lineage kind required where the registry declares one and refused elsewhere.
+ */
+export function relationshipShapeProblem(
+  type: RelationType,
+  from: string,
+  to: string,
+  kind: unknown,
+): { field: 'toId' | 'kind'; message: string } | null {
+  if (from === to) return { field: 'toId', message: 'an entity cannot be linked to itself' };
+  const spec = RELATIONS[type];
+  if (spec.kind && (kind === undefined || kind === null)) return { field: 'kind', message: `kind is required for ${type} links` };
+  if (!spec.kind && kind !== undefined && kind !== null)
+    return { field: 'kind', message: `kind is only allowed on ${kindedTypes()} links, not ${type}` };
+  return null;
+}
+const kindedTypes = () => (Object.keys(RELATIONS) as RelationType[]).filter((t) => RELATIONS[t].kind).join(', ');
+
+export const isAcyclic = (type: RelationType): boolean => RELATIONS[type].acyclic === true;
+
+/** The value a node shows for a claimable attribute: the most confident claim, the first listed on ties. */
+export function preferredValue<C extends { value: unknown; confidence?: number }>(claims: readonly C[]): unknown {
+  let top: C | undefined;
+  for (const claim of claims) if (top === undefined || (claim.confidence ?? 1) > (top.confidence ?? 1)) top = claim;
+  return top?.value ?? null;
+}
+
+/** Parses with a rule, or throws one InvalidInputError naming the first offending field under `root`. */
+export function check<S extends z.ZodType>(rule: S, input: unknown, root = 'input'): z.infer<S> {
+  const result = rule.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = [root, ...issue.path.map(String)].join('.');
+  throw new InvalidInputError(`${field} ${issue.message}.`, field);
+}

@@ -1,0 +1,93 @@
+import { type DocumentNode, type FieldNode, type GraphQLResolveInfo, Kind, type OperationDefinitionNode, parse, validate } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EntityType } from '../../src/domain/registry.js';
+import { createSchema } from '../../src/graphql/schema.js';
+import { selectionAt } from '../../src/graphql/selection.js';
+import { ProjectionCompiler } from '../../src/repositories/projection.cypher.js';
+
+// Selection → Cypher, without a database, in the manner of the Neo4j GraphQL Library's TCK tests:
+// a GraphQL operation in, the exact Cypher projection out. The statement text is the contract: one
+// projection per root field (one round trip), identifiers only from the registry, no request value
+// spliced in (values travel as parameters, so none appear here).
+
+let schema: Awaited<ReturnType<typeof createSchema>>;
+beforeAll(async () => {
+  schema = await createSchema();
+});
+
+/** The resolve info a root field gets for `query`, as far as the selection code reads it. */
+function rootInfo(query: string): GraphQLResolveInfo {
+  const document: DocumentNode = parse(query);
+  expect(validate(schema, document).map((e) => e.message)).toEqual([]);
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+  const fragments = Object.fromEntries(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
+  );
+  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments } as unknown as GraphQLResolveInfo;
+}
+
+const compile = (query: string, path: string[], types?: EntityType[]) =>
+  new ProjectionCompiler().entity('n', selectionAt(rootInfo(query), path, types)).replace(/\s+/g, ' ');
+
+describe('selection → Cypher projection', () => {
+  it('reads only the properties a query selects, and tags the kind', () => {
+    expect(compile('{ model(id: "gpt-4") { id name parameters __typename type } }', [], [EntityType.MODEL])).toBe(
+      "n {.id, .name, .parameters, __type: 'MODEL'}",
+    );
+  });
+
+  it('compiles nested relationship fields into COLLECT subqueries with the registry direction and cap', () => {
+    expect(compile('{ technique(id: "rope") { usedBy { name developers { id } } } }', [], [EntityType.TECHNIQUE])).toBe(
+      "n {.id, __type: 'TECHNIQUE', usedBy: COLLECT { MATCH (n)<-[r1:USES]-(x2:Model) WITH DISTINCT r1, x2 ORDER BY x2.name, x2.id LIMIT 200 " +
+        "RETURN x2 {.id, .name, __type: 'MODEL', developers: COLLECT { MATCH (x2)-[r3:DEVELOPED_BY]->(x4:Organization) " +
+        "WITH DISTINCT r3, x4 ORDER BY x4.name, x4.id LIMIT 200 RETURN x4 {.id, __type: 'ORGANIZATION'} }} }}",
+    );
+  });
+
+  it('follows symmetric relationships in both directions', () => {
+    expect(compile('{ model(id: "gpt-4") { competitors { id } } }', [], [EntityType.MODEL])).toContain(
+      'MATCH (n)-[r1:COMPETES_WITH]-(x2:Model)',
+    );
+  });
+
+  it('compiles lineage links with their kind and, when asked, the relationship citations', () => {
+    const cypher = compile('{ model(id: "gpt-4") { parents { kind model { name } citations { quote } } } }', [], [EntityType.MODEL]);
+    expect(cypher).toBe(
+      "n {.id, __type: 'MODEL', parents: COLLECT { MATCH (n)-[r1:DERIVED_FROM]->(x2:Model) WITH DISTINCT r1, x2 ORDER BY x2.name, x2.id LIMIT 200 " +
+        "RETURN {kind: r1.kind, model: x2 {.id, .name, __type: 'MODEL'}, citations: COLLECT { UNWIND range(0, size(coalesce(r1.citationSources, [])) - 1) AS i3 " +
+        'MATCH (s4:Source {id: r1.citationSources[i3]}) WITH i3, s4 ORDER BY i3 ' +
+        'RETURN {quote: r1.citationQuotes[i3], confidence: r1.citationConfidences[i3], source: s4 {.*}} }} }}',
+    );
+  });
+
+  it('compiles mentions and claims from CITES, split on the attribute', () => {
+    expect(compile('{ model(id: "gpt-4") { sources { quote } claims { value } } }', [], [EntityType.MODEL])).toBe(
+      "n {.id, __type: 'MODEL', sources: COLLECT { MATCH (n)-[c1:CITES]->(s2:Source) WHERE c1.attribute IS NULL WITH c1, s2 ORDER BY c1.ordinal " +
+        'RETURN {quote: c1.quote, confidence: c1.confidence, source: s2 {.*}} }, ' +
+        'claims: COLLECT { MATCH (n)-[c3:CITES]->(s4:Source) WHERE c3.attribute IS NOT NULL WITH c3, s4 ORDER BY c3.ordinal ' +
+        'RETURN {attribute: c3.attribute, value: c3.value, quote: c3.quote, confidence: c3.confidence, source: s4 {.*}} }}',
+    );
+  });
+
+  it('branches on the label for a field typed as the Entity interface, per inline and named fragment', () => {
+    const query = `query { search(query: "rope") { score entity { ...named ... on Technique { category } ... on Model { releaseDate } } } }
+      fragment named on Entity { name }`;
+    expect(compile(query, ['entity'])).toBe(
+      "CASE WHEN n:Model THEN n {.id, .name, .releaseDate, __type: 'MODEL'} WHEN n:Organization THEN n {.id, .name, __type: 'ORGANIZATION'} " +
+        "WHEN n:Technique THEN n {.id, .name, .category, __type: 'TECHNIQUE'} WHEN n:Limitation THEN n {.id, .name, __type: 'LIMITATION'} " +
+        "ELSE n {.id, .name, __type: CASE WHEN n:Model THEN 'MODEL' WHEN n:Organization THEN 'ORGANIZATION' WHEN n:Technique THEN 'TECHNIQUE' WHEN n:Limitation THEN 'LIMITATION' END} END",
+    );
+  });
+
+  it('finds the entities of a connection under edges.node', () => {
+    expect(
+      compile('{ organizations(first: 2) { totalCount edges { cursor node { country } } } }', ['edges', 'node'], [EntityType.ORGANIZATION]),
+    ).toBe("n {.id, .country, __type: 'ORGANIZATION'}");
+  });
+
+  it('never splices a request value into the statement', () => {
+    const cypher = compile('{ model(id: "x\' }) DETACH DELETE n //") { name developers { name } } }', [], [EntityType.MODEL]);
+    expect(cypher).not.toContain('DETACH');
+    expect(cypher).not.toContain('$');
+  });
+});

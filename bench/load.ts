@@ -12,11 +12,24 @@ export interface LoadResult {
   latenciesMs: number[];
 }
 
-export function runLoad(options: { url: string; bodies: string[]; connections: number; durationS: number }): Promise<LoadResult> {
+/** A GET request: path with query string, and headers (a CSRF preflight header, If-None-Match). */
+export interface GetRequest {
+  path: string;
+  headers: Record<string, string>;
+}
+
+/** POSTs the bodies in turn, or with `gets`, sends those GETs in turn (304 counts as success). */
+export function runLoad(options: {
+  url: string;
+  bodies: string[];
+  gets?: GetRequest[];
+  connections: number;
+  durationS: number;
+}): Promise<LoadResult> {
   let next = 0;
   let errors = 0;
   const latenciesMs: number[] = [];
-  const bodies = options.bodies;
+  const { bodies, gets } = options;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -26,18 +39,30 @@ export function runLoad(options: { url: string; bodies: string[]; connections: n
         pipelining: 1,
         timeout: 30,
         requests: [
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (request) => {
-              const body = bodies[next % bodies.length]!;
-              next += 1;
-              return { ...request, body };
-            },
-            onResponse: (status, body) => {
-              if (status !== 200 || body.includes('"errors"')) errors += 1;
-            },
-          },
+          gets
+            ? {
+                method: 'GET',
+                setupRequest: (request) => {
+                  const get = gets[next % gets.length]!;
+                  next += 1;
+                  return { ...request, path: get.path, headers: get.headers };
+                },
+                onResponse: (status, body) => {
+                  if ((status !== 200 && status !== 304) || body.includes('"errors"')) errors += 1;
+                },
+              }
+            : {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                setupRequest: (request) => {
+                  const body = bodies[next % bodies.length]!;
+                  next += 1;
+                  return { ...request, body };
+                },
+                onResponse: (status, body) => {
+                  if (status !== 200 || body.includes('"errors"')) errors += 1;
+                },
+              },
         ],
       },
       (error, result) => {

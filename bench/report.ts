@@ -24,6 +24,14 @@ export interface ScenarioResult {
   peer_note?: string;
 }
 
+/** One scenario's cached reads: the raw floor, ours answering POSTs from its cache, and GETs answered 304. */
+export interface CachedResult {
+  name: string;
+  raw: Measured;
+  post: Measured;
+  get: Measured;
+}
+
 export interface BenchReport {
   mode: string;
   date: string;
@@ -31,6 +39,7 @@ export interface BenchReport {
   machine: Record<string, unknown>;
   settings: { connections: number; duration_s: number; rounds: number; warmup_s: number };
   scenarios: ScenarioResult[];
+  cached?: CachedResult[];
 }
 
 export function machineInfo(neo4jVersion: string): Record<string, unknown> {
@@ -68,7 +77,29 @@ export function markdown(report: BenchReport): string {
   }
   const notes = report.scenarios.filter((s) => s.peer_note).map((s) => `- ${s.name}: peer is a ${s.peer_note}.`);
   if (notes.length) lines.push('', 'Peer differences (it answers less than ours there):', '', ...notes);
-  lines.push('', 'Targets: ours/peer ≥ 1.0, ours/raw ≥ 0.5, round trips per request ≤ 3.', '');
+  lines.push(
+    '',
+    'Ours runs with its response cache off here (RESPONSE_CACHE_MB=0): every request reaches Neo4j. Targets: ours/peer ≥ 1.0, ours/raw ≥ 0.6, round trips per request ≤ 3.',
+  );
+  if (report.cached?.length) {
+    lines.push(
+      '',
+      '## Cached reads',
+      '',
+      'The same 8 requests repeated, as a front-end sends them: ours with its response cache on, as POSTs (answered from the cache) and as GETs sending the ETag they were given (answered 304); raw sends the same 8 requests.',
+      '',
+      '| scenario | raw rps | cached POST rps | POST/raw | GET + ETag rps | GET/raw | raw p50 / p99 ms | POST p50 / p99 ms | GET p50 / p99 ms | round trips raw / POST / GET | errors r/P/G |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    const lat = (m: Measured) => `${num(m.p50_ms)} / ${num(m.p99_ms)}`;
+    for (const c of report.cached) {
+      lines.push(
+        `| ${c.name} | ${num(c.raw.rps, 1)} | ${num(c.post.rps, 1)} | ${ratio(c.post.rps, c.raw.rps)} | ${num(c.get.rps, 1)} | ${ratio(c.get.rps, c.raw.rps)} | ${lat(c.raw)} | ${lat(c.post)} | ${lat(c.get)} | ${num(c.raw.roundtrips, 2)} / ${num(c.post.roundtrips, 2)} / ${num(c.get.roundtrips, 2)} | ${c.raw.errors ?? '–'}/${c.post.errors ?? '–'}/${c.get.errors ?? '–'} |`,
+      );
+    }
+    lines.push('', 'Target: cached reads ≥ 3× raw.');
+  }
+  lines.push('');
   return lines.join('\n');
 }
 

@@ -5,9 +5,9 @@
 import { parseArgs } from 'node:util';
 import { spawnSystem, type SystemHandle } from './child.js';
 import { generate, measureSeed, type GeneratedGraph } from './generator.js';
-import { pool, runLoad, verify, type LoadResult } from './load.js';
+import { pool, runLoad, verify, type GetRequest, type LoadResult } from './load.js';
 import { ensureLoaded, measuredScale, startBenchNeo4j, type BenchNeo4j } from './neo4j.js';
-import { machineInfo, markdown, writeResults, type BenchReport, type Measured, type ScenarioResult } from './report.js';
+import { machineInfo, markdown, writeResults, type BenchReport, type CachedResult, type Measured, type ScenarioResult } from './report.js';
 import { SCENARIOS, type Scenario, type Vars } from './scenarios.js';
 import type { SystemName } from './systems.js';
 
@@ -24,6 +24,7 @@ const { values: args } = parseArgs({
     scenarios: { type: 'string' },
     systems: { type: 'string', default: 'ours,raw,peer' },
     scales: { type: 'string', default: '1000,10000' },
+    'skip-cached': { type: 'boolean', default: false },
     out: { type: 'string' },
   },
 });
@@ -38,7 +39,7 @@ const durationS = Number(args.duration ?? (args.quick ? 4 : 15));
 const rounds = Math.max(1, Number(args.rounds ?? (args.quick ? 4 : 5)));
 const warmupS = Number(args.warmup ?? (args.quick ? 1 : 3));
 const wantedScenarios = args.scenarios ? SCENARIOS.filter((s) => args.scenarios!.split(',').includes(s.name)) : SCENARIOS;
-const wantedSystems = args.systems.split(',') as SystemName[];
+const wantedSystems = args.systems.split(',') as Array<'ours' | 'raw' | 'peer'>;
 
 function render(system: SystemName, scenario: Scenario, items: Vars[]): string[] | null {
   if (system === 'ours') return items.map((variables) => JSON.stringify({ query: scenario.ours, variables }));
@@ -52,6 +53,7 @@ interface Target {
   handle: SystemHandle;
   url: string;
   bodies: string[];
+  gets?: GetRequest[];
 }
 
 /** Cypher round trips per request sent, over the runs whose counter deltas are given. */
@@ -63,18 +65,18 @@ const perRequest = (roundTrips: number, sent: number) => Math.round((roundTrips 
  * other load drift over a run; interleaving spreads that drift evenly instead of charging it to
  * whichever system happens to run first. Latency percentiles pool every request of every slice.
  */
-async function measureTogether(
-  targets: Map<SystemName, Target>,
+async function measureTogether<K extends string>(
+  targets: Map<K, Target>,
   options: { durationS: number; warmupS: number; rounds: number; rss?: number[] },
-): Promise<Map<SystemName, Measured>> {
-  const runs = new Map<SystemName, LoadResult[]>();
-  const roundTrips = new Map<SystemName, number>();
+): Promise<Map<K, Measured>> {
+  const runs = new Map<K, LoadResult[]>();
+  const roundTrips = new Map<K, number>();
   for (const t of targets.values())
-    if (options.warmupS > 0) await runLoad({ url: t.url, bodies: t.bodies, connections, durationS: options.warmupS });
+    if (options.warmupS > 0) await runLoad({ url: t.url, bodies: t.bodies, gets: t.gets, connections, durationS: options.warmupS });
   const names = [...targets.keys()];
   for (let round = 0; round < options.rounds; round += 1) {
     for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
-      const { handle, url, bodies } = targets.get(name)!;
+      const { handle, url, bodies, gets } = targets.get(name)!;
       await sleep(100);
       const before = await handle.stats();
       let sampling = true;
@@ -84,7 +86,7 @@ async function measureTogether(
           await sleep(250);
         }
       })();
-      const run = await runLoad({ url, bodies, connections, durationS: options.durationS / options.rounds });
+      const run = await runLoad({ url, bodies, gets, connections, durationS: options.durationS / options.rounds });
       sampling = false;
       await sampler;
       await sleep(200);
@@ -93,7 +95,7 @@ async function measureTogether(
       roundTrips.set(name, (roundTrips.get(name) ?? 0) + after.roundTrips - before.roundTrips);
     }
   }
-  const measured = new Map<SystemName, Measured>();
+  const measured = new Map<K, Measured>();
   for (const name of names) {
     const pooled = pool(runs.get(name)!);
     measured.set(name, {
@@ -135,7 +137,8 @@ async function main(): Promise<void> {
   const handles = new Map<SystemName, SystemHandle>();
   try {
     const scale = await measuredScale(neo.database);
-    for (const name of wantedSystems) {
+    const withCached = !args['skip-cached'] && wantedSystems.includes('ours') && wantedSystems.includes('raw');
+    for (const name of [...wantedSystems, ...(withCached ? (['cached'] as const) : [])]) {
       handles.set(name, await spawnSystem(name, neo.uri));
       log(`${name} is up at ${handles.get(name)!.url}`);
     }
@@ -162,7 +165,7 @@ async function main(): Promise<void> {
         peer: null,
         ...(scenario.peer?.note ? { peer_note: scenario.peer.note } : {}),
       };
-      const targets = new Map<SystemName, Target>();
+      const targets = new Map<'ours' | 'raw' | 'peer', Target>();
       const bytes = new Map<SystemName, number>();
       for (const name of wantedSystems) {
         const t = target(name, scenario);
@@ -180,6 +183,7 @@ async function main(): Promise<void> {
       }
       results.push(result);
     }
+    const cached = withCached ? await measureCached(handles.get('cached')!, handles.get('raw')!, graph) : [];
     const report: BenchReport = {
       mode: args.quick ? 'quick' : 'full',
       date: new Date().toISOString(),
@@ -187,6 +191,7 @@ async function main(): Promise<void> {
       machine: machineInfo(await neo4jVersion(neo)),
       settings: { connections, duration_s: durationS, rounds, warmup_s: warmupS },
       scenarios: results,
+      cached,
     };
     const files = writeResults(args.out ?? (args.quick ? 'latest' : 'full'), report, markdown(report));
     console.log(`\n${markdown(report)}`);
@@ -195,6 +200,52 @@ async function main(): Promise<void> {
     for (const handle of handles.values()) await handle.stop();
     await neo.stop();
   }
+}
+
+// A front-end sends the same few requests again and again; the cached runs cycle through this many.
+const FRONT_END_REQUESTS = 8;
+const CACHED_SCENARIOS = ['model-by-id', 'nested-4-levels', 'neighbourhood-depth-2', 'search'];
+
+/** The GETs a front-end would send: the query in the URL, a CSRF preflight header, and the ETag it was given. */
+async function revalidatingGets(url: string, scenario: Scenario, items: Vars[]): Promise<GetRequest[]> {
+  const path = new URL(url).pathname;
+  return Promise.all(
+    items.map(async (variables) => {
+      const search = new URLSearchParams({ query: scenario.ours, variables: JSON.stringify(variables) });
+      const headers = { 'apollo-require-preflight': 'true' };
+      const response = await fetch(`${url}?${search}`, { headers });
+      const etag = response.headers.get('etag');
+      if (response.status !== 200 || etag === null) throw new Error(`GET ${scenario.name} answered ${response.status} without an ETag`);
+      return { path: `${path}?${search}`, headers: { ...headers, 'if-none-match': etag } };
+    }),
+  );
+}
+
+/**
+ * Cached reads: the same FRONT_END_REQUESTS requests repeated, to ours with its response cache on,
+ * as POSTs (answered from the cache) and as GETs revalidating their ETag (answered 304), next to
+ * the raw-Cypher floor sending the same requests.
+ */
+async function measureCached(cachedHandle: SystemHandle, rawHandle: SystemHandle, graph: GeneratedGraph): Promise<CachedResult[]> {
+  const results: CachedResult[] = [];
+  for (const scenario of wantedScenarios.filter((s) => CACHED_SCENARIOS.includes(s.name))) {
+    const items = scenario.items(graph.picks).slice(0, FRONT_END_REQUESTS);
+    const post = { handle: cachedHandle, url: cachedHandle.url, bodies: render('ours', scenario, items)! };
+    const check = await verify(post.url, post.bodies);
+    if (!check.ok) log(`WARNING ${scenario.name}/cached answers an error: ${check.message}`);
+    const targets = new Map<'raw' | 'post' | 'get', Target>([
+      ['raw', { handle: rawHandle, url: `${rawHandle.url}${scenario.name}`, bodies: render('raw', scenario, items)! }],
+      ['post', post],
+      ['get', { ...post, gets: await revalidatingGets(cachedHandle.url, scenario, items) }],
+    ]);
+    const measured = await measureTogether(targets, { durationS, warmupS, rounds });
+    const result: CachedResult = { name: scenario.name, raw: measured.get('raw')!, post: measured.get('post')!, get: measured.get('get')! };
+    log(
+      `${`${scenario.name} (cached)`.padEnd(32)} raw ${result.raw.rps} rps, POST ${result.post.rps} rps (${(result.post.rps / result.raw.rps).toFixed(2)}×), GET+ETag ${result.get.rps} rps (${(result.get.rps / result.raw.rps).toFixed(2)}×)`,
+    );
+    results.push(result);
+  }
+  return results;
 }
 
 const SCALING_SCENARIOS = ['lineage-depth-10', 'shortest-path', 'neighbourhood-depth-2', 'search'];

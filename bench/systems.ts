@@ -21,7 +21,7 @@ import { freePort } from './neo4j.js';
 import { PEER_TYPEDEFS } from './peer-typedefs.js';
 import { SCENARIO_BY_NAME } from './scenarios.js';
 
-export type SystemName = 'ours' | 'raw' | 'peer';
+export type SystemName = 'ours' | 'cached' | 'raw' | 'peer';
 
 export interface RunningSystem {
   /** Where requests go: GraphQL endpoint, or the raw handler's prefix (scenario name appended). */
@@ -30,7 +30,8 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-export async function startOurs(neo4jUri: string): Promise<RunningSystem> {
+/** ours with the response cache off (RESPONSE_CACHE_MB=0), so every request reaches Neo4j; `cached` with it on. */
+export async function startOurs(neo4jUri: string, cacheMb = 0): Promise<RunningSystem> {
   const port = await freePort();
   const config = loadConfig({
     NEO4J_URI: neo4jUri,
@@ -39,6 +40,7 @@ export async function startOurs(neo4jUri: string): Promise<RunningSystem> {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'production',
+    RESPONSE_CACHE_MB: String(cacheMb),
   });
   const service = await startService(config, createLogger('silent'));
   return { url: `${service.url}/graphql`, roundTrips: () => service.database.roundTrips, stop: () => service.stop() };
@@ -167,4 +169,9 @@ export async function startPeer(neo4jUri: string): Promise<RunningSystem> {
   };
 }
 
-export const STARTERS: Record<SystemName, (uri: string) => Promise<RunningSystem>> = { ours: startOurs, raw: startRaw, peer: startPeer };
+export const STARTERS: Record<SystemName, (uri: string) => Promise<RunningSystem>> = {
+  ours: (uri) => startOurs(uri, 0),
+  cached: (uri) => startOurs(uri, 64),
+  raw: startRaw,
+  peer: startPeer,
+};

@@ -13,6 +13,7 @@ import { type LocalNeo4j, startLocalNeo4j } from './neo4j-local/local-neo4j.js';
 import { SeedRepository } from './repositories/seed.repository.js';
 import { seedDatabase } from './seed/load.js';
 import { connectToNeo4j } from './startup/connect.js';
+import { startOtlpTracing, type Tracing } from './tracing/tracing.js';
 
 export interface Service {
   url: string;
@@ -39,7 +40,10 @@ export async function startService(config: Config, log: Logger): Promise<Service
   log.info({ url }, `listening on ${url}; /health answers, /ready says what the start is doing`);
   let local: LocalNeo4j | undefined;
   let database: Database | undefined;
+  let tracing: Tracing | undefined;
   try {
+    // Only when asked for: an untraced service registers nothing (see src/tracing).
+    if (config.otlpEndpoint !== undefined) tracing = await startOtlpTracing();
     let uri = config.neo4j.uri;
     let password = config.neo4j.password;
     if (uri === undefined) {
@@ -71,6 +75,9 @@ export async function startService(config: Config, log: Logger): Promise<Service
       requestTimeoutMs: config.requestTimeoutMs,
       debugErrors: config.debugErrors,
       httpServer: gate.server,
+      cacheMaxAgeS: config.cacheMaxAgeS,
+      responseCacheMb: config.responseCacheMb,
+      trustedDocuments: config.trustedDocuments,
     });
     gate.open(handler);
     log.info(
@@ -78,11 +85,12 @@ export async function startService(config: Config, log: Logger): Promise<Service
       `service ready: explorer ${url}/ · playground ${url}/graphql (in a browser) · API POST ${url}/graphql`,
     );
 
-    const measuresRepository = new MeasuresRepository(database);
+    const db = database;
+    const measuresRepository = new MeasuresRepository(db);
     const measures = new MeasuresService(
       measuresRepository,
       {
-        currentVersion: () => measuresRepository.dataVersion(),
+        currentVersion: async () => String(await db.version.current()),
         lineageType: LINEAGE_TYPE,
         symmetricTypes: new Set(RELATION_TYPES.filter((type) => RELATIONS[type].bothField !== undefined)),
         pollMs: config.measures.pollMs,
@@ -92,7 +100,6 @@ export async function startService(config: Config, log: Logger): Promise<Service
     );
     if (config.measures.enabled) await measures.start();
 
-    const db = database;
     return {
       url,
       database: db,
@@ -103,12 +110,14 @@ export async function startService(config: Config, log: Logger): Promise<Service
         await measures.stop();
         await db.close();
         await local?.stop();
+        await tracing?.shutdown();
       },
     };
   } catch (error) {
     gate.server.close();
     await database?.close();
     await local?.stop();
+    await tracing?.shutdown();
     throw error;
   }
 }

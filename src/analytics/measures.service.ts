@@ -31,6 +31,8 @@ export class MeasuresService {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private seen: { version: string; since: number } | undefined;
+  /** The version our own last write of measures moved the graph to: no reason to recompute for it. */
+  private ownVersion: string | undefined;
   private readonly state: MeasuresStatus = { computing: false, version: null, lastDurationMs: null, lastError: null };
 
   constructor(
@@ -67,7 +69,7 @@ export class MeasuresService {
     if (this.running) return;
     try {
       const version = await this.schedule.currentVersion();
-      if (version === this.state.version) return;
+      if (version === this.state.version || version === this.ownVersion) return;
       const now = Date.now();
       if (this.seen?.version !== version) {
         this.seen = { version, since: now };
@@ -89,7 +91,7 @@ export class MeasuresService {
         lineageType: this.schedule.lineageType,
         symmetricTypes: this.schedule.symmetricTypes,
       });
-      await this.repository.write(
+      const written = await this.repository.write(
         {
           version,
           computedAt: new Date().toISOString(),
@@ -102,6 +104,7 @@ export class MeasuresService {
         measures,
       );
       this.state.version = version;
+      this.ownVersion = written === undefined ? undefined : String(written);
       this.state.lastDurationMs = Date.now() - started;
       this.state.lastError = null;
       this.log.info({ version, nodes: nodes.length, edges: edges.length, ms: this.state.lastDurationMs }, 'graph measures recomputed');

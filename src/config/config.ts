@@ -32,6 +32,20 @@ const positiveMs = (name: string, fallback: number) =>
       return value;
     });
 
+const wholeNumber = (name: string, fallback: number, max: number, unit: string) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return fallback;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < 0 || value > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of ${unit} from 0 to ${max}, got "${raw}".` });
+        return z.NEVER;
+      }
+      return value;
+    });
+
 const optionalText = z
   .string()
   .optional()
@@ -156,6 +170,22 @@ const envSchema = z.object({
       return z.NEVER;
     }),
   MEASURES_QUIET_MS: positiveMs('MEASURES_QUIET_MS', 2_000),
+  CACHE_MAX_AGE_S: wholeNumber('CACHE_MAX_AGE_S', 60, 86_400, 'seconds'),
+  RESPONSE_CACHE_MB: wholeNumber('RESPONSE_CACHE_MB', 64, 65_536, 'megabytes'),
+  TRUSTED_DOCUMENTS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '' || raw === 'allow') return 'allow' as const;
+      if (raw === 'only') return 'only' as const;
+      ctx.addIssue({ code: 'custom', message: `TRUSTED_DOCUMENTS must be only or allow, got "${raw}".` });
+      return z.NEVER;
+    }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.superRefine((url, ctx) => {
+    if (url !== undefined && !/^https?:\/\/[^\s/]+/.test(url)) {
+      ctx.addIssue({ code: 'custom', message: `OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL, got "${url}".` });
+    }
+  }),
 });
 
 /** Every variable the service reads, for checks that deployment files set no other. */
@@ -182,6 +212,14 @@ export type Config = {
   measures: { enabled: boolean; pollMs: number; quietMs: number };
   /** Stack traces in the errors clients see; for debugging only. */
   debugErrors: boolean;
+  /** max-age of the Cache-Control: public header on anonymous query responses. */
+  cacheMaxAgeS: number;
+  /** Size of the in-memory response cache; 0 turns it off. */
+  responseCacheMb: number;
+  /** `only` refuses every operation outside schema/persisted-query-manifest.json. */
+  trustedDocuments: 'only' | 'allow';
+  /** Where spans go over OTLP/HTTP; undefined turns tracing off. */
+  otlpEndpoint: string | undefined;
   neo4j: {
     /** Undefined means: start the embedded local Neo4j. */
     uri: string | undefined;
@@ -218,6 +256,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readsRequireToken: e.READS_REQUIRE_TOKEN,
     measures: { enabled: e.MEASURES_ENABLED, pollMs: 1_000, quietMs: e.MEASURES_QUIET_MS },
     debugErrors: e.DEBUG_ERRORS,
+    cacheMaxAgeS: e.CACHE_MAX_AGE_S,
+    responseCacheMb: e.RESPONSE_CACHE_MB,
+    trustedDocuments: e.TRUSTED_DOCUMENTS,
+    otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

@@ -1,6 +1,8 @@
 import neo4j, { isRetriableError, type Driver, type QueryResult, type SessionConfig } from 'neo4j-driver';
+import { traced } from '../tracing/tracing.js';
 import { toNative } from './native.js';
 import { enableTcpNoDelay } from './tcp-no-delay.js';
+import { BUMP_VERSION, changedData, DataVersion, READ_VERSION, VERSION_POLL_MS } from './data-version.js';
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -25,6 +27,8 @@ export interface DbScope {
   read(cypher: string, params?: Params): Promise<Row[]>;
   write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T>;
   readonly roundTrips: number;
+  /** The data version this scope's last committed write advanced the graph to; undefined if none changed data. */
+  readonly writtenVersion?: number;
 }
 
 export interface WriteTx {
@@ -46,6 +50,11 @@ export class Database {
   readonly driver: Driver;
   private totalRoundTrips = 0;
   private openSessions = 0;
+  /** The graph's data version as this process knows it: see data-version.ts. */
+  readonly version = new DataVersion(VERSION_POLL_MS, async () => {
+    const [row] = await this.scope().read(READ_VERSION);
+    return Number(row?.version ?? 0);
+  });
 
   constructor(private readonly options: DatabaseOptions) {
     enableTcpNoDelay();
@@ -93,6 +102,7 @@ export class Database {
    */
   scope(options: { timeoutMs?: number; metadata?: Params } = {}): DbScope {
     let roundTrips = 0;
+    let writtenVersion: number | undefined;
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     const deadline = Date.now() + timeoutMs;
     const txConfig = { timeout: timeoutMs, metadata: options.metadata ?? {} };
@@ -104,6 +114,9 @@ export class Database {
       get roundTrips() {
         return roundTrips;
       },
+      get writtenVersion() {
+        return writtenVersion;
+      },
       // A read is one auto-commit statement in a READ session: the driver routes it to a follower or
       // read replica like executeRead would, with the same bookmarks, timeout and metadata, but in one
       // Bolt exchange (RUN+PULL) instead of three (BEGIN, RUN+PULL, COMMIT). Reads are idempotent,
@@ -113,7 +126,7 @@ export class Database {
           for (let attempt = 1; ; attempt += 1) {
             try {
               count();
-              return this.rows(await session.run(cypher, params, txConfig));
+              return this.rows(await traced('READ', cypher, this.options.database, () => session.run(cypher, params, txConfig)));
             } catch (error) {
               const delayMs = RETRY_DELAY_MS * 2 ** (attempt - 1);
               if (attempt >= READ_ATTEMPTS || !isRetriableError(error) || Date.now() + delayMs >= deadline) throw error;
@@ -121,19 +134,29 @@ export class Database {
             }
           }
         }),
-      write: (work) =>
-        this.session('WRITE', deadline, (session) =>
-          session.executeWrite(
-            (tx) =>
-              work({
-                run: async (cypher, params = {}) => {
-                  count();
-                  return this.rows(await tx.run(cypher, params));
-                },
-              }),
-            txConfig,
-          ),
-        ),
+      // Every transaction that changed data advances the data version in the same transaction, so
+      // caches keyed by it (src/cache) can never outlive a committed write; this replica learns the
+      // new version at commit, the others within VERSION_POLL_MS.
+      write: async (work) => {
+        const { result, version } = await this.session('WRITE', deadline, (session) =>
+          session.executeWrite(async (tx) => {
+            let changed = false;
+            const run = async (cypher: string, params: Params = {}) => {
+              count();
+              const outcome = await traced('WRITE', cypher, this.options.database, () => tx.run(cypher, params));
+              changed ||= changedData(outcome.summary.counters.updates());
+              return outcome;
+            };
+            const result = await work({ run: async (cypher, params) => this.rows(await run(cypher, params)) });
+            if (!changed) return { result, version: undefined };
+            const [row] = this.rows(await run(BUMP_VERSION));
+            return { result, version: Number(row?.version) };
+          }, txConfig),
+        );
+        if (version !== undefined) this.version.advanceTo(version);
+        writtenVersion = version;
+        return result;
+      },
     };
   }
 

@@ -1,4 +1,5 @@
 import { CHANGE_LABEL, ENTITY_LABEL, EntityType, LABEL_OF, label, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
+import { VERSION_LABEL } from './data-version.js';
 import type { Database } from './database.js';
 
 interface SchemaItem {
@@ -26,6 +27,8 @@ const rangeIndex = (name: string, label: string, property: string): SchemaItem =
 export const SCHEMA_ITEMS: SchemaItem[] = [
   uniqueId(ENTITY_LABEL),
   uniqueId(SOURCE_LABEL),
+  // One data-version node (data-version.ts); the constraint keeps concurrent first writes from making two.
+  uniqueId(VERSION_LABEL),
   ...Object.values(LABEL_OF).map(uniqueId),
   rangeIndex('entity_name', ENTITY_LABEL, 'name'),
   // Lists sorted by name read these in order instead of sorting every node of the label.

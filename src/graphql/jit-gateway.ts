@@ -1,6 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { printSchema, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { inSpan } from '../tracing/tracing.js';
 import { documentCache } from './document-cache.js';
 
 // Per document, at most this many operations are kept compiled.
@@ -17,7 +18,11 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   const compiled = documentCache<CompiledQuery | ExecutionResult>(OPERATIONS_PER_DOCUMENT);
   const executor: GatewayExecutor = async ({ document, operationName, request, context }) => {
     const query = compiled(document, operationName ?? '', () => compileQuery(schema, document, operationName ?? undefined));
-    const result = isCompiledQuery(query) ? await query.query(undefined, context, request.variables ?? {}) : query;
+    const result = isCompiledQuery(query)
+      ? await inSpan('graphql.execute', { 'graphql.operation.name': operationName ?? '' }, async () =>
+          query.query(undefined, context, request.variables ?? {}),
+        )
+      : query;
     if (!result.errors?.some((error) => error.extensions === undefined)) return result;
     // graphql-jit's errors carry no `extensions` unless the original error had some, and the property
     // is read-only; Apollo's error formatting expects an object. A child object adds one and inherits

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { ServeGraphql } from './graphql-serve.js';
 
 /** The largest request body accepted, on this path and on the Express one. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -73,15 +73,13 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 /**
- * Serves a plain JSON POST /graphql straight from node:http to Apollo. Express's router, body parser
- * and response helpers cost about a tenth of the service's CPU per request on small queries
- * (measured with `node --cpu-prof` under `npm run bench`), and a GraphQL POST needs none of them.
- * Apollo still does everything GraphQL: CSRF prevention, parsing, validation, plugins, errors.
+ * Serves a plain JSON POST /graphql straight from node:http (through the response cache to Apollo,
+ * graphql-serve.ts). Express's router, body parser and response helpers cost about a tenth of the
+ * service's CPU per request on small queries (measured with `node --cpu-prof` under `npm run bench`),
+ * and a GraphQL POST needs none of them. Apollo still does everything GraphQL: CSRF prevention,
+ * parsing, validation, plugins, errors.
  */
-export function graphqlPostHandler<TContext extends BaseContext>(
-  apollo: ApolloServer<TContext>,
-  context: (req: IncomingMessage) => Promise<TContext>,
-): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function graphqlPostHandler(serve: ServeGraphql): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const text = await readBody(req);
     if (text === null) return refuseTooLarge(req, res);
@@ -91,24 +89,22 @@ export function graphqlPostHandler<TContext extends BaseContext>(
     } catch {
       return sendHttpError(res, 400, BODY_NOT_JSON);
     }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
     const url = req.url ?? '';
     const query = url.indexOf('?');
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: query < 0 ? '' : url.slice(query), body },
-      context: () => context(req),
-    });
-    res.statusCode = response.status ?? 200;
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    if (response.body.kind === 'complete') {
-      res.setHeader('content-length', Buffer.byteLength(response.body.string));
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    return serve(req, res, { method: 'POST', search: query < 0 ? '' : url.slice(query), body, text });
+  };
+}
+
+/** A GET /graphql with a query string, from a client rather than a browser tab (those get the playground). */
+export function isGraphqlGet(req: IncomingMessage): boolean {
+  return req.method === 'GET' && (req.url ?? '').startsWith('/graphql?') && !(req.headers.accept ?? '').includes('text/html');
+}
+
+/** Serves a GET /graphql query (or persisted query) the same way, straight from node:http. */
+export function graphqlGetHandler(serve: ServeGraphql): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return (req, res) => {
+    const url = req.url ?? '';
+    const search = url.slice(url.indexOf('?'));
+    return serve(req, res, { method: 'GET', search, body: undefined, text: search });
   };
 }

@@ -25,6 +25,12 @@ export class Metrics {
     buckets: [0, 1, 2, 3, 5, 10, 20],
     registers: [this.registry],
   });
+  private readonly cache = new Counter({
+    name: 'graphql_response_cache_total',
+    help: 'GraphQL reads answered from the response cache (hit), revalidated by ETag (not_modified) or executed (miss).',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
   private readonly names = new Set<string>();
 
   constructor(database: Database) {
@@ -46,6 +52,10 @@ export class Metrics {
         this.set(database.activeSessions);
       },
     });
+  }
+
+  cacheOutcome(outcome: 'hit' | 'miss' | 'not_modified'): void {
+    this.cache.inc({ outcome });
   }
 
   /** Operation names come from clients, so only well-formed ones, and only the first hundred, become labels. */

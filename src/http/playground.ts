@@ -5,7 +5,7 @@ import express, { type Router } from 'express';
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
 
-const EXAMPLES = [
+export const PLAYGROUND_EXAMPLES = [
   {
     title: 'Lineage',
     query: `# Ancestors and descendants of GPT-4, nearest first
@@ -59,7 +59,7 @@ query Search {
 
 /** A GraphiQL page whose scripts are served from node_modules, so it works without internet access. */
 function page(): string {
-  const tabs = JSON.stringify(EXAMPLES.map(({ query }) => ({ query })));
+  const tabs = JSON.stringify(PLAYGROUND_EXAMPLES.map(({ query }) => ({ query })));
   return `<!doctype html>
 <html lang="en">
 <head>

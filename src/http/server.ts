@@ -14,23 +14,32 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { TokenAuthenticator } from '../auth/tokens.js';
+import { cacheState } from '../cache/cache-state.js';
+import { ResponseCache } from '../cache/response-cache.js';
 import type { Database } from '../db/database.js';
+import { cachePolicyPlugin } from '../graphql/cache-policy.plugin.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { createErrorFormatter } from '../graphql/format-error.js';
 import { jitGateway } from '../graphql/jit-gateway.js';
 import { depthRule, limitsPlugin } from '../graphql/limits.plugin.js';
 import { requestLoggingPlugin } from '../graphql/request-logging.plugin.js';
+import { tracingPlugin } from '../graphql/tracing.plugin.js';
+import { loadManifest, persistedQueryStore, trustedDocumentsPlugin, type TrustedDocumentsMode } from '../graphql/trusted-documents.js';
 import type { Logger } from '../logging/logger.js';
+import { traceHttp, tracingEnabled } from '../tracing/tracing.js';
 import {
   BODY_LIMIT_BYTES,
   BODY_NOT_JSON,
   BODY_TOO_LARGE,
   declaresTooLarge,
+  graphqlGetHandler,
   graphqlPostHandler,
+  isGraphqlGet,
   isPlainGraphqlPost,
   refuseTooLarge,
   sendHttpError,
 } from './graphql-post.js';
+import { serveGraphql } from './graphql-serve.js';
 import { Metrics } from './metrics.js';
 import { playground } from './playground.js';
 import { health, ready } from './probes.js';
@@ -49,6 +58,11 @@ export interface HttpServerOptions {
   debugErrors: boolean;
   /** The server already listening (so probes answer during start-up); it gets the returned handler when ready. */
   httpServer: http.Server;
+  /** max-age of Cache-Control: public on anonymous query responses. */
+  cacheMaxAgeS: number;
+  /** Size of the response cache in MB; 0 turns it off. */
+  responseCacheMb: number;
+  trustedDocuments: TrustedDocumentsMode;
 }
 
 const requestIdOf = (req: http.IncomingMessage): string => {
@@ -70,19 +84,25 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{
   app.disable('x-powered-by');
   // Hashing every response for an ETag costs CPU per request, and GraphQL POSTs are never revalidated.
   app.set('etag', false);
-  let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
+  type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  let graphqlPost: Handler | undefined;
+  let graphqlGet: Handler | undefined;
+  const direct = (handler: Handler, req: http.IncomingMessage, res: http.ServerResponse) =>
+    handler(req, res).catch((error: unknown) => {
+      options.log.error({ err: error }, 'unhandled HTTP error');
+      if (!res.headersSent) sendHttpError(res, 500, 'Internal server error.');
+      else res.destroy();
+    });
   const { httpServer } = options;
-  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // A body declared over the limit is refused before any parsing, on every path (see refuseTooLarge).
     if (declaresTooLarge(req)) refuseTooLarge(req, res);
-    else if (graphqlPost && isPlainGraphqlPost(req)) {
-      graphqlPost(req, res).catch((error: unknown) => {
-        options.log.error({ err: error }, 'unhandled HTTP error');
-        if (!res.headersSent) sendHttpError(res, 500, 'Internal server error.');
-        else res.destroy();
-      });
-    } else app(req, res);
+    else if (graphqlPost && isPlainGraphqlPost(req)) void direct(graphqlPost, req, res);
+    else if (graphqlGet && isGraphqlGet(req)) void direct(graphqlGet, req, res);
+    else app(req, res);
   };
+  // The gate's server (listening since start-up) hands requests to this once the API is ready.
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => traceHttp(req, res, () => handle(req, res));
   // A client that asks before sending (Expect: 100-continue, as curl does for large bodies) is told
   // 413 instead of "continue" and never sends the body; the connection closes after the answer.
   httpServer.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -96,12 +116,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{
   });
   const metrics = new Metrics(options.database);
   const formatError = createErrorFormatter({ debugErrors: options.debugErrors, log: options.log });
+  const manifest = loadManifest();
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(options.schema),
     introspection: true,
     includeStacktraceInErrorResponses: options.debugErrors,
     // CSRF prevention is on by default in Apollo Server 5; batched requests stay off.
     allowBatchedHttpRequests: false,
+    // The manifest's operations by hash always; clients' automatic persisted queries unless TRUSTED_DOCUMENTS=only.
+    persistedQueries: { cache: persistedQueryStore(manifest, options.trustedDocuments), ttl: null },
     validationRules: [depthRule],
     // main.ts owns shutdown: drain HTTP, close the driver, then stop the embedded Neo4j.
     stopOnTerminationSignals: false,
@@ -112,8 +135,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{
       ApolloServerPluginInlineTraceDisabled(),
       // Cache-control hints are unused here, and the plugin wraps every field resolver to compute them.
       ApolloServerPluginCacheControlDisabled(),
+      trustedDocumentsPlugin(manifest, options.trustedDocuments),
       limitsPlugin(options.schema),
       requestLoggingPlugin(metrics),
+      cachePolicyPlugin({ version: options.database.version, maxAgeS: options.cacheMaxAgeS }),
+      ...(tracingEnabled() ? [tracingPlugin()] : []),
       {
         // formatError sees no context, so the request id is attached to each error on its way out.
         async requestDidStart({ contextValue }) {
@@ -131,7 +157,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{
   });
   await apollo.start();
 
-  const context = async (req: http.IncomingMessage): Promise<Context> => {
+  const context = async (req: http.IncomingMessage, version?: number): Promise<Context> => {
     const requestId = requestIdOf(req);
     const caller = options.auth.authenticate(req.headers.authorization);
     if (caller === null && options.readsRequireToken) {
@@ -139,15 +165,32 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
       });
     }
-    return createContext({
+    const contextValue = createContext({
       database: options.database,
       requestId,
       caller,
       log: options.log.child({ requestId }),
       timeoutMs: options.requestTimeoutMs,
     });
+    cacheState.attach(contextValue, version);
+    return contextValue;
   };
-  graphqlPost = graphqlPostHandler(apollo, context);
+  const serve = serveGraphql({
+    apollo,
+    context,
+    cache: new ResponseCache(options.responseCacheMb * 1024 * 1024),
+    version: options.database.version,
+    // Without a token a read is refused when READS_REQUIRE_TOKEN is set: Apollo says so, never the cache.
+    roleOf: (req) => {
+      const caller = options.auth.authenticate(req.headers.authorization);
+      return caller?.role ?? (options.readsRequireToken ? null : 'anonymous');
+    },
+    maxAgeS: options.cacheMaxAgeS,
+    metrics,
+    requestIdOf,
+  });
+  graphqlPost = graphqlPostHandler(serve);
+  graphqlGet = graphqlGetHandler(serve);
 
   app.get('/health', health);
   app.get('/ready', ready(options.database));
@@ -159,7 +202,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{
   app.use(
     '/graphql',
     html,
-    // GET queries and the POSTs isPlainGraphqlPost leaves out (compressed, other charsets) come here.
+    // The POSTs isPlainGraphqlPost leaves out (compressed, other charsets) come here.
     express.json({ limit: BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
   );

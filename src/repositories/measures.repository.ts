@@ -1,16 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { MeasureEdge, MeasureNode, Measures } from '../analytics/measures.js';
 import type { LineageDistribution } from '../analytics/lineage-stats.js';
-import {
-  CHANGE_LABEL,
-  ENTITY_LABEL,
-  knownLabel,
-  LABEL_OF,
-  MEASURE_RUN_LABEL,
-  RelationType,
-  relType,
-  TYPE_OF_LABEL,
-} from '../domain/graph-model.js';
+import { ENTITY_LABEL, knownLabel, LABEL_OF, MEASURE_RUN_LABEL, RelationType, relType, TYPE_OF_LABEL } from '../domain/graph-model.js';
 
 const ENTITY = knownLabel(ENTITY_LABEL);
 const RUN = knownLabel(MEASURE_RUN_LABEL);
@@ -66,7 +57,8 @@ export class MeasuresRepository {
    * One transaction for every node and the summary, so a reader sees either the previous run's
    * measures or this one's, never a mix of both.
    */
-  async write(run: MeasureRun, measures: Measures): Promise<void> {
+  /** Returns the data version the graph is at once the measures are written (the write advances it too). */
+  async write(run: MeasureRun, measures: Measures): Promise<number | undefined> {
     const rows = [...measures.nodes.entries()].map(([id, m]) => ({
       id,
       pageRank: m.pageRank,
@@ -104,19 +96,7 @@ export class MeasuresRepository {
         },
       );
     });
-  }
-
-  /**
-   * Provisional data version until writes advance one: counts of entities, relationships and change
-   * records, read from Neo4j's count store (constant time). Every curated write adds a change record.
-   */
-  async dataVersion(): Promise<string> {
-    const [row] = await this.database
-      .scope({ timeoutMs: 5_000 })
-      .read(
-        `RETURN COUNT { (:${ENTITY}) } AS entities, COUNT { ()-[]->() } AS relationships, COUNT { (:${knownLabel(CHANGE_LABEL)}) } AS changes`,
-      );
-    return `${row?.entities}-${row?.relationships}-${row?.changes}`;
+    return scope.writtenVersion;
   }
 
   async latestRun(): Promise<MeasureRun | null> {

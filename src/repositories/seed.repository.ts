@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { CITES, ENTITY_LABEL, GRAPH_META_LABEL, knownLabel, label, relType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import { claimableOf, ENTITY_TYPES, type EntityType, RELATION_TYPES, type RelationType } from '../domain/registry.js';
 import { preferredValue } from '../domain/write-rules.js';
+import { VERSION_LABEL } from '../db/data-version.js';
 import type { CitationRow, EntityRow, GraphRows, RelationshipRow, SourceRow } from '../seed/graph-rows.js';
 
 const BATCH = 1_000;
@@ -110,11 +111,13 @@ export class SeedRepository {
       .write((tx) => tx.run(`MERGE (m:${META_LABEL} {id: 'seed'}) SET m.seededAt = datetime(), m.seedHash = $seedHash`, { seedHash }));
   }
 
-  /** Removes every node and relationship, in batches so a large graph does not need one huge transaction. */
+  /** Removes every node and relationship but the data version (which only grows), in batches so a large graph does not need one huge transaction. */
   async reset(): Promise<void> {
     const scope = this.db.scope();
     for (;;) {
-      const rows = await scope.write((tx) => tx.run('MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n'));
+      const rows = await scope.write((tx) =>
+        tx.run(`MATCH (n) WHERE NOT n:${VERSION_LABEL} WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n`),
+      );
       if (count.parse(rows[0]).n === 0) return;
     }
   }

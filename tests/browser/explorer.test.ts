@@ -34,7 +34,8 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
       execSync('npx vite build --config web/vite.config.ts', { cwd: root, stdio: 'inherit' });
     }
     mkdirSync(screenshots, { recursive: true });
-    service = await startTestService();
+    // The explorer must work on a deployment that runs only its trusted documents.
+    service = await startTestService({ TRUSTED_DOCUMENTS: 'only' });
     browser = await launchChromium();
   });
 

@@ -87,6 +87,26 @@ describe('configuration from the environment', () => {
     },
   );
 
+  it('reads the caching, trusted-documents and tracing variables, and names a bad one', () => {
+    expect(loadConfig({})).toMatchObject({ cacheMaxAgeS: 60, responseCacheMb: 64, trustedDocuments: 'allow', otlpEndpoint: undefined });
+    expect(
+      loadConfig({
+        CACHE_MAX_AGE_S: '0',
+        RESPONSE_CACHE_MB: '0',
+        TRUSTED_DOCUMENTS: 'only',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
+      }),
+    ).toMatchObject({ cacheMaxAgeS: 0, responseCacheMb: 0, trustedDocuments: 'only', otlpEndpoint: 'http://127.0.0.1:4318' });
+    expect(
+      problemsOf({ CACHE_MAX_AGE_S: '-1', RESPONSE_CACHE_MB: 'lots', TRUSTED_DOCUMENTS: 'some', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' }),
+    ).toEqual([
+      'CACHE_MAX_AGE_S must be a whole number of seconds from 0 to 86400, got "-1".',
+      'RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 65536, got "lots".',
+      'TRUSTED_DOCUMENTS must be only or allow, got "some".',
+      'OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL, got "collector".',
+    ]);
+  });
+
   it.each(['127.0.0.1', '0.0.0.0', '::', '[::1]', 'localhost', 'api.internal'])('accepts HOST %s', (host) => {
     expect(loadConfig({ HOST: host }).host).toBe(host.replace(/^\[(.*)\]$/, '$1'));
   });

@@ -271,7 +271,7 @@ describe('Cypher injection', () => {
       ['query($s: ID!) { history(entityId: $s) { action } organizationProfile(id: $s) { firstRelease } }', (s) => ({ s })],
       ['mutation($s: ID!) { unlinkEntities(edgeId: $s) deleteEntity(id: $s) }', (s) => ({ s })],
       [
-        'mutation($s: String!) { upsertModel(input: {id: "injection-probe", name: $s, description: $s, aliases: [$s], citation: {url: "https://example.org/", quote: "injection probe text"}}) { id } }',
+        'mutation($s: String!) { upsertModel(input: {id: "injection-probe", name: "Injection probe", description: $s, aliases: [$s], citation: {url: "https://example.org/", quote: "injection probe text"}}) { id } }',
         (s) => ({ s }),
       ],
       [
@@ -289,8 +289,10 @@ describe('Cypher injection', () => {
       }
     }
     // The probe entity stores the strings as plain data; remove it, then nothing else may differ.
-    const [probe] = await service.database.scope().read("MATCH (n:Model {id: 'injection-probe'}) RETURN n.name AS name");
-    expect(probe?.name).toBe(INJECTIONS.at(-1));
+    const [probe] = await service.database
+      .scope()
+      .read("MATCH (n:Model {id: 'injection-probe'}) RETURN n.description AS description, n.aliases AS aliases");
+    expect(probe).toEqual({ description: INJECTIONS.at(-1), aliases: [INJECTIONS.at(-1)] });
     await service.database.scope().write(async (tx) => {
       await tx.run("MATCH (n {id: 'injection-probe'}) DETACH DELETE n");
       await tx.run("MATCH (c:Change {entityId: 'injection-probe'}) DELETE c");

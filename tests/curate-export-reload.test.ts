@@ -7,6 +7,7 @@ import { SeedRepository } from '../src/repositories/seed.repository.js';
 import { seedDatabase } from '../src/seed/load.js';
 import { formatDataset, rowsToDataset, writeDatasetFiles } from '../src/seed/seed-files.js';
 import type { Service } from '../src/service.js';
+import { MEASURE_PROPERTIES } from '../src/repositories/measures.repository.js';
 import { graphql, startTestService } from './helpers/service.js';
 import { ADMIN_TOKEN, API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.js';
 
@@ -45,6 +46,9 @@ async function ok(result: Promise<{ data?: unknown; errors?: Array<{ message: st
  * claims (ordinals are renumbered by a reload, their order is not). Sources count when a document
  * or a citation uses them: a URL source no longer cited by anything is not a fact of the graph.
  */
+const withoutMeasures = (props: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(props).filter(([name]) => !MEASURE_PROPERTIES.includes(name)));
+
 async function fingerprint(): Promise<Record<string, string[]>> {
   const scope = db.scope({ timeoutMs: 60_000 });
   const cited = new Set(
@@ -55,11 +59,13 @@ async function fingerprint(): Promise<Record<string, string[]>> {
       )
     ).map((r) => r.id as string),
   );
-  const nodes = (await scope.read('MATCH (n) WHERE NOT n:Change RETURN labels(n) AS labels, properties(n) AS props'))
+  // The graph's facts: entities and sources. Bookkeeping (load marker, data version, change history,
+  // measures run) and the measures stored on entities are the service's state, not the data.
+  const nodes = (await scope.read('MATCH (n) WHERE n:Entity OR n:Source RETURN labels(n) AS labels, properties(n) AS props'))
     .filter(
       (r) => !(r.labels as string[]).includes('Source') || (r.props as { file?: string }).file || cited.has((r.props as { id: string }).id),
     )
-    .map((r) => JSON.stringify([[...(r.labels as string[])].sort(), sortKeys(r.props)]));
+    .map((r) => JSON.stringify([[...(r.labels as string[])].sort(), sortKeys(withoutMeasures(r.props as Record<string, unknown>))]));
   const relationships = (
     await scope.read("MATCH (a)-[r]->(b) WHERE type(r) <> 'CITES' RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props")
   ).map((r) => JSON.stringify([r.a, r.type, r.b, sortKeys(r.props)]));

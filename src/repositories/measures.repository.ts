@@ -9,6 +9,18 @@ const DOMAIN_RELATIONSHIPS = Object.values(RelationType).map(relType).join('|');
 const ENTITY_LABELS = Object.values(LABEL_OF);
 const WRITE_BATCH = 5_000;
 
+/** Entity properties the measures write (derived data: exports and fingerprints leave them out). */
+export const MEASURE_PROPERTIES = [
+  'influencePageRank',
+  'influenceLineagePageRank',
+  'influenceBetweenness',
+  'influenceCommunity',
+  'lineageDepth',
+  'lineageDescendants',
+  'lineageFanOut',
+  'measuresVersion',
+];
+
 export interface MeasureRun {
   version: string;
   computedAt: string;

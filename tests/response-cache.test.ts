@@ -21,7 +21,15 @@ const getUrl = (url: string, params: Record<string, unknown>) =>
 async function startReplica(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/main.js'], {
-    env: { PATH: process.env.PATH ?? '', NEO4J_URI: inject('neo4jUri'), PORT: String(port), API_TOKENS, LOG_LEVEL: 'silent' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NEO4J_URI: inject('neo4jUri'),
+      NEO4J_PASSWORD: inject('neo4jPassword'),
+      PORT: String(port),
+      API_TOKENS,
+      LOG_LEVEL: 'silent',
+      MEASURES_ENABLED: 'false',
+    },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;

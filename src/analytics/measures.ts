@@ -81,7 +81,7 @@ export function computeMeasures(nodes: MeasureNode[], edges: MeasureEdge[], opti
   const lineageRank = lineage.order > 0 ? pagerank(lineage, { getEdgeWeight: 'weight' }) : {};
   const between = betweenness(undirected, {
     maxExactOrder: options.maxExactBetweenness ?? 5_000,
-    samples: options.betweennessSamples ?? 256,
+    samples: options.betweennessSamples ?? 64,
     random,
   });
   const detailed = louvain.detailed(undirected, { getEdgeWeight: 'weight', rng: random });

@@ -4,7 +4,14 @@
  * base model listed further down. Relationships are typed here (see relationshipFor).
  */
 import type { ExistingEntity } from './existing.js';
-import type { CatalogueRecord, Dependency, ParseResult, Problem, RecordAttributes } from './records.js';
+import {
+  type CatalogueRecord,
+  type Dependency,
+  isStatedLineage,
+  type ParseResult,
+  type Problem,
+  type RecordAttributes,
+} from './records.js';
 import type { Overrides, ResolvedKind } from './resolve/overrides.js';
 import { type NewEntity, type Resolution, Resolver } from './resolve/resolver.js';
 
@@ -69,8 +76,6 @@ export interface ImportPlan {
   warnings: Problem[];
 }
 
-const LINEAGE_KINDS: Record<string, string> = { FINE_TUNE: 'FINE_TUNE', ADAPTER: 'ADAPTER', QUANTIZED: 'QUANTIZED', MERGE: 'MERGE' };
-
 /** Where a dependency may point, by its relation: datasets for TRAINED_ON, models otherwise, anything when untyped. */
 const TARGET_KINDS: Record<Dependency['relation'], ResolvedKind[]> = {
   FINE_TUNE: ['MODEL'],
@@ -94,7 +99,7 @@ export function relationshipFor(
   fromKind: ResolvedKind,
   toKind: ResolvedKind,
 ): { type: RelationshipType; kind?: string; basis: string } | { reason: string } {
-  if (relation in LINEAGE_KINDS) return { type: 'DERIVED_FROM', kind: LINEAGE_KINDS[relation], basis: `stated ${relation.toLowerCase()}` };
+  if (isStatedLineage(relation)) return { type: 'DERIVED_FROM', kind: relation, basis: `stated ${relation.toLowerCase()}` };
   if (relation === 'BASE')
     return { type: 'DERIVED_FROM', kind: 'VARIANT', basis: 'base model without finetune compute: derived, manner not stated' };
   if (relation === 'TRAINED_ON') return { type: 'TRAINED_ON', basis: 'training dataset column' };

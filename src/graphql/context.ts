@@ -2,6 +2,7 @@ import type { Caller } from '../auth/tokens.js';
 import type { Database, DbScope } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import { AnalyticsRepository } from '../repositories/analytics.repository.js';
+import { ConflictsRepository } from '../repositories/conflicts.repository.js';
 import { CurationRepository } from '../repositories/curation.repository.js';
 import { EntityRepository } from '../repositories/entity.repository.js';
 import { GraphRepository } from '../repositories/graph.repository.js';
@@ -30,6 +31,7 @@ function createRepositories(db: DbScope) {
     stats: new StatsRepository(db),
     overlap: new TechniqueOverlapRepository(db),
     analytics: new AnalyticsRepository(db),
+    conflicts: new ConflictsRepository(db),
   };
 }
 

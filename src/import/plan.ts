@@ -145,6 +145,7 @@ export function planImport(parsed: ParseResult, existing: ExistingEntity[], over
 
   // Pass 1: every record's own entity, its organizations and its claims.
   const resolved: Array<{ record: CatalogueRecord; id: string }> = [];
+  const rowOf = new Map<string, string>();
   for (const record of parsed.records) {
     const resolution = resolver.resolveRecord(record.name, record.aliases, record.kind, record.rowKey);
     if (resolution.status === 'ambiguous') {
@@ -152,6 +153,14 @@ export function planImport(parsed: ParseResult, existing: ExistingEntity[], over
       continue;
     }
     if (resolution.status !== 'matched' && resolution.status !== 'new') continue;
+    // Two rows of one snapshot naming one entity are ambiguous, whether it exists yet or this import
+    // creates it: so a second apply, which finds it in the graph, decides as the first did.
+    const earlier = rowOf.get(resolution.id);
+    if (earlier !== undefined) {
+      plan.ambiguous.push({ rowKey: record.rowKey, name: record.name, role: 'record', candidates: [`${resolution.id} (also ${earlier})`] });
+      continue;
+    }
+    rowOf.set(resolution.id, record.rowKey);
     if (resolution.status === 'matched')
       plan.matched.push({ rowKey: record.rowKey, name: record.name, id: resolution.id, by: resolution.by });
     resolved.push({ record, id: resolution.id });

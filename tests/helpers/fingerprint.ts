@@ -1,7 +1,7 @@
 import type { Database } from '../../src/db/database.js';
 
 /**
- * The whole graph but the change history: every node with its labels and properties, every
+ * The whole graph but the change history and the load marker (GraphMeta: when, not what): every node with its labels and properties, every
  * relationship with its properties, every citation with its rank among the entity's mentions or
  * claims (ordinals are renumbered by a reload, their order is not). Sources count when a document
  * or a citation uses them: a URL source no longer cited by anything is not a fact of the graph.
@@ -16,7 +16,7 @@ export async function graphFingerprint(db: Database): Promise<Record<string, str
       )
     ).map((r) => r.id as string),
   );
-  const nodes = (await scope.read('MATCH (n) WHERE NOT n:Change RETURN labels(n) AS labels, properties(n) AS props'))
+  const nodes = (await scope.read('MATCH (n) WHERE NOT n:Change AND NOT n:GraphMeta RETURN labels(n) AS labels, properties(n) AS props'))
     .filter(
       (r) => !(r.labels as string[]).includes('Source') || (r.props as { file?: string }).file || cited.has((r.props as { id: string }).id),
     )

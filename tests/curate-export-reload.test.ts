@@ -7,7 +7,7 @@ import { SeedRepository } from '../src/repositories/seed.repository.js';
 import { seedDatabase } from '../src/seed/load.js';
 import { formatDataset, rowsToDataset, writeDatasetFiles } from '../src/seed/seed-files.js';
 import type { Service } from '../src/service.js';
-import { MEASURE_PROPERTIES } from '../src/repositories/measures.repository.js';
+import { graphFingerprint } from './helpers/fingerprint.js';
 import { graphql, startTestService } from './helpers/service.js';
 import { ADMIN_TOKEN, API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.js';
 
@@ -40,53 +40,7 @@ async function ok(result: Promise<{ data?: unknown; errors?: Array<{ message: st
   return data as Record<string, unknown>;
 }
 
-/**
- * The whole graph but the change history: every node with its labels and properties, every
- * relationship with its properties, every citation with its rank among the entity's mentions or
- * claims (ordinals are renumbered by a reload, their order is not). Sources count when a document
- * or a citation uses them: a URL source no longer cited by anything is not a fact of the graph.
- */
-const withoutMeasures = (props: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(props).filter(([name]) => !MEASURE_PROPERTIES.includes(name)));
-
-async function fingerprint(): Promise<Record<string, string[]>> {
-  const scope = db.scope({ timeoutMs: 60_000 });
-  const cited = new Set(
-    (
-      await scope.read(
-        `MATCH ()-[:CITES]->(s:Source) RETURN DISTINCT s.id AS id
-         UNION MATCH ()-[r]->() WHERE r.citationSources IS NOT NULL UNWIND r.citationSources AS id RETURN DISTINCT id`,
-      )
-    ).map((r) => r.id as string),
-  );
-  // The graph's facts: entities and sources. Bookkeeping (load marker, data version, change history,
-  // measures run) and the measures stored on entities are the service's state, not the data.
-  const nodes = (await scope.read('MATCH (n) WHERE n:Entity OR n:Source RETURN labels(n) AS labels, properties(n) AS props'))
-    .filter(
-      (r) => !(r.labels as string[]).includes('Source') || (r.props as { file?: string }).file || cited.has((r.props as { id: string }).id),
-    )
-    .map((r) => JSON.stringify([[...(r.labels as string[])].sort(), sortKeys(withoutMeasures(r.props as Record<string, unknown>))]));
-  const relationships = (
-    await scope.read("MATCH (a)-[r]->(b) WHERE type(r) <> 'CITES' RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props")
-  ).map((r) => JSON.stringify([r.a, r.type, r.b, sortKeys(r.props)]));
-  const rank = new Map<string, number>();
-  const citations = (
-    await scope.read(
-      `MATCH (n)-[c:CITES]->(s:Source)
-       RETURN n.id AS entity, s.id AS source, c.quote AS quote, c.attribute AS attribute, c.value AS value, c.confidence AS confidence
-       ORDER BY n.id, c.ordinal`,
-    )
-  ).map((r) => {
-    const group = `${r.entity}|${r.attribute === null ? 'mention' : 'claim'}`;
-    rank.set(group, (rank.get(group) ?? -1) + 1);
-    return JSON.stringify([group, rank.get(group), r.source, r.quote, r.attribute, r.value, r.confidence]);
-  });
-  return { nodes: nodes.sort(), relationships: relationships.sort(), citations: citations.sort() };
-}
-
-function sortKeys(value: unknown): unknown {
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
-}
+const fingerprint = () => graphFingerprint(db);
 
 async function exportTo(dir: string): Promise<void> {
   writeDatasetFiles(formatDataset(rowsToDataset(await new SeedRepository(db).read())), dir);

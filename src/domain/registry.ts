@@ -12,6 +12,7 @@ export enum EntityType {
   ORGANIZATION = 'ORGANIZATION',
   TECHNIQUE = 'TECHNIQUE',
   LIMITATION = 'LIMITATION',
+  DATASET = 'DATASET',
 }
 
 export enum RelationType {
@@ -25,8 +26,14 @@ export enum RelationType {
   COLLABORATES_WITH = 'COLLABORATES_WITH',
   INVESTS_IN = 'INVESTS_IN',
   PROPOSED_BY = 'PROPOSED_BY',
+  TRAINED_ON = 'TRAINED_ON',
 }
 
+/**
+ * How a model derives from its parent. Hugging Face's base_model_relation maps one to one:
+ * finetune -> FINE_TUNE, adapter -> ADAPTER, quantized -> QUANTIZED, merge -> MERGE; the documents
+ * and catalogues add DISTILLATION, SUCCESSOR and the others below.
+ */
 export enum LineageKind {
   SUCCESSOR = 'SUCCESSOR',
   FINE_TUNE = 'FINE_TUNE',
@@ -36,6 +43,9 @@ export enum LineageKind {
   LONG_CONTEXT = 'LONG_CONTEXT',
   PRODUCT = 'PRODUCT',
   DISTILLATION = 'DISTILLATION',
+  ADAPTER = 'ADAPTER',
+  QUANTIZED = 'QUANTIZED',
+  MERGE = 'MERGE',
 }
 
 export enum TechniqueCategory {
@@ -175,6 +185,16 @@ export const KINDS: Record<EntityType, KindSpec> = {
     seedFile: 'limitations.json',
     properties: {},
   },
+  [EntityType.DATASET]: {
+    label: 'Dataset',
+    typeName: 'Dataset',
+    description: 'A corpus models are trained on (from catalogues: Epoch AI, Ecosystem Graphs).',
+    singular: 'dataset',
+    plural: 'datasets',
+    listDescription: 'Datasets by name, a page at a time.',
+    seedFile: 'datasets.json',
+    properties: {},
+  },
 };
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -255,6 +275,12 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
     to: EntityType.ORGANIZATION,
     outField: { name: 'proposedBy' },
     inField: { name: 'proposedTechniques' },
+  },
+  [RelationType.TRAINED_ON]: {
+    from: EntityType.MODEL,
+    to: EntityType.DATASET,
+    outField: { name: 'trainingData', description: 'Datasets this model was trained on.' },
+    inField: { name: 'trainedModels', description: 'Models trained on this dataset.' },
   },
 };
 

@@ -2,6 +2,7 @@ import type { Caller } from '../auth/tokens.js';
 import type { Database, DbScope } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import { AnalyticsRepository } from '../repositories/analytics.repository.js';
+import { ConflictsRepository } from '../repositories/conflicts.repository.js';
 import { CurationRepository } from '../repositories/curation.repository.js';
 import { EntityRepository } from '../repositories/entity.repository.js';
 import { GraphRepository } from '../repositories/graph.repository.js';
@@ -32,6 +33,7 @@ function createRepositories(db: DbScope) {
     overlap: new TechniqueOverlapRepository(db),
     analytics: new AnalyticsRepository(db),
     research: new ResearchRepository(db),
+    conflicts: new ConflictsRepository(db),
   };
 }
 

@@ -6,6 +6,7 @@ import { ENTITY_TYPES, EntityType } from '../domain/registry.js';
 import { ENTITY_CLASSES } from './types/entities.type.js';
 import { resolveEntityType, type EntityRecord } from './types/entity.type.js';
 import { AnalyticsResolver } from './resolvers/analytics.resolver.js';
+import { ConflictsResolver } from './resolvers/conflicts.resolver.js';
 import { CurationResolver, UPSERT_RESOLVERS } from './resolvers/curation.resolver.js';
 import { GraphResolver } from './resolvers/graph.resolver.js';
 import { ModelResolver } from './resolvers/model.resolver.js';
@@ -26,6 +27,7 @@ export const RESOLVERS = [
   StatsResolver,
   AnalyticsResolver,
   ResearchResolver,
+  ConflictsResolver,
   CurationResolver,
   ...UPSERT_RESOLVERS,
 ] as unknown as [ClassType, ...ClassType[]];

@@ -4,7 +4,14 @@
  * base model listed further down. Relationships are typed here (see relationshipFor).
  */
 import type { ExistingEntity } from './existing.js';
-import type { CatalogueRecord, Dependency, ParseResult, Problem, RecordAttributes } from './records.js';
+import {
+  type CatalogueRecord,
+  type Dependency,
+  isStatedLineage,
+  type ParseResult,
+  type Problem,
+  type RecordAttributes,
+} from './records.js';
 import type { Overrides, ResolvedKind } from './resolve/overrides.js';
 import { type NewEntity, type Resolution, Resolver } from './resolve/resolver.js';
 
@@ -69,8 +76,6 @@ export interface ImportPlan {
   warnings: Problem[];
 }
 
-const LINEAGE_KINDS: Record<string, string> = { FINE_TUNE: 'FINE_TUNE', ADAPTER: 'ADAPTER', QUANTIZED: 'QUANTIZED', MERGE: 'MERGE' };
-
 /** Where a dependency may point, by its relation: datasets for TRAINED_ON, models otherwise, anything when untyped. */
 const TARGET_KINDS: Record<Dependency['relation'], ResolvedKind[]> = {
   FINE_TUNE: ['MODEL'],
@@ -94,7 +99,7 @@ export function relationshipFor(
   fromKind: ResolvedKind,
   toKind: ResolvedKind,
 ): { type: RelationshipType; kind?: string; basis: string } | { reason: string } {
-  if (relation in LINEAGE_KINDS) return { type: 'DERIVED_FROM', kind: LINEAGE_KINDS[relation], basis: `stated ${relation.toLowerCase()}` };
+  if (isStatedLineage(relation)) return { type: 'DERIVED_FROM', kind: relation, basis: `stated ${relation.toLowerCase()}` };
   if (relation === 'BASE')
     return { type: 'DERIVED_FROM', kind: 'VARIANT', basis: 'base model without finetune compute: derived, manner not stated' };
   if (relation === 'TRAINED_ON') return { type: 'TRAINED_ON', basis: 'training dataset column' };
@@ -140,6 +145,7 @@ export function planImport(parsed: ParseResult, existing: ExistingEntity[], over
 
   // Pass 1: every record's own entity, its organizations and its claims.
   const resolved: Array<{ record: CatalogueRecord; id: string }> = [];
+  const rowOf = new Map<string, string>();
   for (const record of parsed.records) {
     const resolution = resolver.resolveRecord(record.name, record.aliases, record.kind, record.rowKey);
     if (resolution.status === 'ambiguous') {
@@ -147,6 +153,14 @@ export function planImport(parsed: ParseResult, existing: ExistingEntity[], over
       continue;
     }
     if (resolution.status !== 'matched' && resolution.status !== 'new') continue;
+    // Two rows of one snapshot naming one entity are ambiguous, whether it exists yet or this import
+    // creates it: so a second apply, which finds it in the graph, decides as the first did.
+    const earlier = rowOf.get(resolution.id);
+    if (earlier !== undefined) {
+      plan.ambiguous.push({ rowKey: record.rowKey, name: record.name, role: 'record', candidates: [`${resolution.id} (also ${earlier})`] });
+      continue;
+    }
+    rowOf.set(resolution.id, record.rowKey);
     if (resolution.status === 'matched')
       plan.matched.push({ rowKey: record.rowKey, name: record.name, id: resolution.id, by: resolution.by });
     resolved.push({ record, id: resolution.id });

@@ -1,8 +1,9 @@
 /**
  * What every catalogue parser yields: normalised records with a stable row key, and typed problems.
- * The import's vocabulary (record kinds, dependency relations) lives here until the graph's one
- * registry in src/domain grows Dataset/Application kinds and the lineage kinds ADAPTER, QUANTIZED, MERGE.
+ * Kinds and lineage kinds are the registry's (src/domain/registry.ts); APPLICATION stays the import's
+ * own word until the registry has a Product kind (applications are reported, not written).
  */
+import { LineageKind } from '../domain/registry.js';
 
 export const FORMATS = ['epoch-csv', 'ecosystem-graphs', 'hf-model-tree'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -10,13 +11,19 @@ export type Format = (typeof FORMATS)[number];
 /** What a catalogue row describes. Organizations come from the rows' organization cells. */
 export type RecordKind = 'MODEL' | 'DATASET' | 'APPLICATION';
 
+/** Lineage kinds a catalogue states itself (Hugging Face's base_model_relation, Epoch's finetune compute). */
+export const STATED_LINEAGE = [LineageKind.FINE_TUNE, LineageKind.ADAPTER, LineageKind.QUANTIZED, LineageKind.MERGE] as const;
+export type StatedLineage = (typeof STATED_LINEAGE)[number];
+export const isStatedLineage = (relation: DependencyRelation): relation is StatedLineage =>
+  (STATED_LINEAGE as readonly string[]).includes(relation);
+
 /**
  * How a record depends on another, as far as the catalogue says:
- * FINE_TUNE / ADAPTER / QUANTIZED / MERGE are lineage kinds stated by the catalogue;
+ * a StatedLineage is a lineage kind stated by the catalogue;
  * BASE is "derived from, manner not stated" (Epoch's Base model without finetune compute);
  * TRAINED_ON names a training dataset; UNTYPED (Ecosystem Graphs) is typed later by the kinds at both ends.
  */
-export type DependencyRelation = 'FINE_TUNE' | 'ADAPTER' | 'QUANTIZED' | 'MERGE' | 'BASE' | 'TRAINED_ON' | 'UNTYPED';
+export type DependencyRelation = StatedLineage | 'BASE' | 'TRAINED_ON' | 'UNTYPED';
 
 export interface Dependency {
   name: string;

@@ -1,4 +1,5 @@
 /** The import report: one JSON object (--json) or text for a person, from the same summary. */
+import type { NotWritten } from './apply.js';
 import type { ImportPlan } from './plan.js';
 
 const countBy = <T>(items: T[], key: (item: T) => string): Record<string, number> => {
@@ -10,8 +11,12 @@ const countBy = <T>(items: T[], key: (item: T) => string): Record<string, number
 export interface ImportReport {
   format: string;
   path: string;
-  applied: false;
+  applied: boolean;
   elapsedMs: number;
+  /** With --apply: the snapshot's Source, planned facts not written and why, node/relationship counts around the write. */
+  source?: string;
+  notWritten?: { count: number; byReason: Record<string, number>; items: NotWritten[] };
+  counts?: { before: Counts; after: Counts };
   rows: { read: number; parsed: number; skipped: number };
   entities: {
     matched: number;
@@ -29,11 +34,29 @@ export interface ImportReport {
   warnings: ImportPlan['warnings'];
 }
 
-export function summarise(plan: ImportPlan, path: string, elapsedMs: number): ImportReport {
+export type Counts = { nodes: Record<string, number>; relationships: Record<string, number> };
+
+export interface Applied {
+  source: string;
+  notWritten: NotWritten[];
+  before: Counts;
+  after: Counts;
+}
+
+export function summarise(plan: ImportPlan, path: string, elapsedMs: number, applied?: Applied): ImportReport {
   return {
     format: plan.format,
     path,
-    applied: false,
+    applied: applied !== undefined,
+    ...(applied && {
+      source: applied.source,
+      notWritten: {
+        count: applied.notWritten.length,
+        byReason: countBy(applied.notWritten, (n) => n.reason),
+        items: applied.notWritten,
+      },
+      counts: { before: applied.before, after: applied.after },
+    }),
     elapsedMs,
     rows: { read: plan.rowsRead, parsed: plan.recordsParsed, skipped: plan.skipped.length },
     entities: {
@@ -56,9 +79,16 @@ export function summarise(plan: ImportPlan, path: string, elapsedMs: number): Im
 const lines = (title: string, counts: Record<string, number>) =>
   Object.keys(counts).length === 0 ? [`${title}: none`] : [`${title}:`, ...Object.entries(counts).map(([k, n]) => `  ${k}: ${n}`)];
 
+const countLines = (title: string, before: Record<string, number>, after: Record<string, number>) => [
+  `${title}:`,
+  ...Object.keys(after).map((k) => `  ${k}: ${before[k] ?? 0} -> ${after[k]}`),
+];
+
 export function renderText(report: ImportReport): string {
   const out = [
-    `Import plan for ${report.format} ${report.path} (dry run: nothing written; ${(report.elapsedMs / 1000).toFixed(1)} s)`,
+    report.applied
+      ? `Import of ${report.format} ${report.path} applied as source ${report.source} (${(report.elapsedMs / 1000).toFixed(1)} s)`
+      : `Import plan for ${report.format} ${report.path} (dry run: nothing written; ${(report.elapsedMs / 1000).toFixed(1)} s)`,
     `Rows: ${report.rows.read} read, ${report.rows.parsed} parsed, ${report.rows.skipped} skipped`,
     `Entities: ${report.entities.matched} rows matched existing entities (${report.entities.matchedByOverride} through overrides), ` +
       `${report.entities.organizationsMatched} existing organizations named, ${report.entities.ambiguous} names ambiguous`,
@@ -76,6 +106,18 @@ export function renderText(report: ImportReport): string {
     ...report.skipped.map((s) => `  ${s.rowKey} (${s.kind}): ${s.reason}`),
     `Warnings: ${report.warnings.length}`,
     ...report.warnings.map((w) => `  ${w.rowKey} (${w.kind}): ${w.reason}`),
+    ...(report.notWritten
+      ? [
+          `Planned but not written: ${report.notWritten.count}`,
+          ...Object.entries(report.notWritten.byReason).map(([reason, n]) => `  ${n} ${reason}`),
+        ]
+      : []),
+    ...(report.counts
+      ? [
+          ...countLines('Nodes (before -> after)', report.counts.before.nodes, report.counts.after.nodes),
+          ...countLines('Relationships (before -> after)', report.counts.before.relationships, report.counts.after.relationships),
+        ]
+      : []),
   ];
   return `${out.join('\n')}\n`;
 }

@@ -4,8 +4,10 @@
  */
 import type { Database } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
+import type { CatalogueSource } from '../import/catalogues.js';
 import { type ExistingEntity, KIND_OF_LABEL, shownValues } from '../import/existing.js';
-import type { GraphRows } from '../seed/graph-rows.js';
+import { edgeId, type GraphRows } from '../seed/graph-rows.js';
+import { SeedRepository } from './seed.repository.js';
 
 /** Rows per UNWIND statement (and per transaction): large enough that Bolt round trips stop mattering. */
 export const BULK_BATCH = 10_000;
@@ -45,6 +47,35 @@ export class ImportRepository {
       aliases: (row.aliases as string[]) ?? [],
       values: shownValues(row),
     }));
+  }
+
+  /** The lineage kind of each of these model pairs the graph already links, by edge id (a catalogue never retypes them). */
+  async lineageKinds(pairs: Array<{ from: string; to: string }>): Promise<Map<string, string | null>> {
+    const kinds = new Map<string, string | null>();
+    for (let i = 0; i < pairs.length; i += BULK_BATCH) {
+      const rows = await this.db.scope({ timeoutMs: BATCH_TIMEOUT_MS }).read(
+        `UNWIND $pairs AS p
+         MATCH (:${ENTITY_LABEL} {id: p.from})-[r:${RelationType.DERIVED_FROM}]->(:${ENTITY_LABEL} {id: p.to})
+         RETURN p.from AS from, p.to AS to, r.kind AS kind`,
+        { pairs: pairs.slice(i, i + BULK_BATCH) },
+      );
+      for (const row of rows)
+        kinds.set(edgeId(String(row.from), RelationType.DERIVED_FROM, String(row.to)), (row.kind as string | null) ?? null);
+    }
+    return kinds;
+  }
+
+  /**
+   * Writes an import through the shared write model (entities merged, citations appended, claimed
+   * values recomputed), then the catalogue's own details on its Source node.
+   */
+  async apply(rows: GraphRows, source: CatalogueSource): Promise<void> {
+    await new SeedRepository(this.db).write(rows);
+    await this.db.scope({ timeoutMs: BATCH_TIMEOUT_MS }).write((tx) =>
+      tx.run(`MATCH (s:${SOURCE_LABEL} {id: $id}) SET s.license = $license, s.version = $version, s.retrieved = $retrieved`, {
+        ...source,
+      }),
+    );
   }
 
   /**

@@ -35,7 +35,7 @@ const appendCitations = `
       AND coalesce(c.value, '') = coalesce(row.value, '') RETURN c }) AS known
   FOREACH (_ IN CASE WHEN known IS NULL THEN [1] ELSE [] END |
     CREATE (n)-[:${relType(CITES)} {ordinal: row.ordinal + coalesce($offsets[row.entityId], 0), quote: row.quote,
-      confidence: row.confidence, attribute: row.attribute, value: row.value}]->(s))
+      confidence: row.confidence, attribute: row.attribute, value: row.value, locator: row.locator}]->(s))
   FOREACH (_ IN CASE WHEN known IS NULL THEN [] ELSE [1] END | SET known.confidence = row.confidence)`;
 
 /** Relationship citations are parallel lists; the ones the relationship lacks (by source and quote) are appended. */
@@ -159,18 +159,18 @@ export class SeedRepository {
       for (const row of found.map((r) => offsetRow.parse(r))) offsets[row.id] = row.next;
     }
     await run(appendCitations, rows.citations, { offsets });
-    if (Object.keys(offsets).length > 0) await this.recomputeClaimedValues(rows, Object.keys(offsets));
+    if (Object.keys(offsets).length > 0) await this.recomputeClaimedValues(Object.keys(offsets));
 
     for (const type of RELATION_TYPES) await run(upsertRelationships(type), rows.relationships[type]);
   }
 
   /** Entities that held citations before the load may now hold claims from both: their node values follow all of them. */
-  private async recomputeClaimedValues(rows: GraphRows, ids: string[]): Promise<void> {
+  private async recomputeClaimedValues(ids: string[]): Promise<void> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
     for (const type of ENTITY_TYPES) {
       const attributes = claimableOf(type);
-      const wanted = new Set(ids);
-      const entities = rows.entities[type].map((e) => e.id).filter((id) => wanted.has(id));
+      // Every cited id, not only the rows' entities: an import cites entities it does not rewrite.
+      const entities = ids;
       if (attributes.length === 0 || entities.length === 0) continue;
       for (const batch of chunks(entities)) {
         const claims = (

@@ -5,15 +5,17 @@
  * the graph and reports what importing it would change; nothing is written without --apply.
  * --against db reads the graph from NEO4J_URI (or the embedded Neo4j, as npm start does); the default
  * is db when NEO4J_URI is set and the seed folder (what an empty database is loaded with) otherwise.
+ * --apply writes through the shared write model into that database (always --against db).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { applyImport } from '../import/apply-import.js';
 import type { ExistingEntity } from '../import/existing.js';
 import { existingFromSeed } from '../import/existing.js';
-import { planImport } from '../import/plan.js';
+import { type ImportPlan, planImport } from '../import/plan.js';
 import { READERS } from '../import/read.js';
 import { FORMATS, type Format } from '../import/records.js';
-import { renderText, summarise } from '../import/report.js';
+import { type Applied, renderText, summarise } from '../import/report.js';
 import { Overrides } from '../import/resolve/overrides.js';
 import { ImportRepository } from '../repositories/import.repository.js';
 import { withDatabase } from './with-database.js';
@@ -45,9 +47,9 @@ const { values, positionals } = parsedArgs!;
 const [format, file] = positionals;
 if (!format || !(FORMATS as readonly string[]).includes(format)) fail(`Format "${format ?? ''}" is none of ${FORMATS.join(', ')}.`);
 if (!file) fail('Give the path of the catalogue snapshot after the format.');
-const against = values.against ?? (process.env.NEO4J_URI ? 'db' : 'seed');
+const against = values.against ?? (process.env.NEO4J_URI || values.apply ? 'db' : 'seed');
 if (against !== 'seed' && against !== 'db') fail(`--against "${against}" is neither seed nor db.`);
-if (values.apply) fail('--apply is not yet available: it needs the shared write model (issue 11). Run without it for the plan.');
+if (values.apply && against !== 'db') fail('--apply writes into the database, so it resolves against it: leave out --against seed.');
 
 const started = Date.now();
 let overrides: Overrides;
@@ -64,13 +66,14 @@ try {
   fail(code === 'ENOENT' ? `${file} does not exist.` : `${file} could not be read: ${(error as Error).message}`);
 }
 
-const report = async (existing: ExistingEntity[]) => {
-  const plan = planImport(parsed!, existing, overrides!);
-  const summary = summarise(plan, path.relative(process.cwd(), path.resolve(file!)), Date.now() - started);
-  const resolvedAgainst = against === 'db' ? 'the database' : `${values['seed-dir']}/ (${existing.length} entities)`;
+const report = async (existing: ExistingEntity[] | null, applied?: Applied & { plan: ImportPlan }) => {
+  const plan = applied?.plan ?? planImport(parsed!, existing ?? [], overrides!);
+  const summary = summarise(plan, path.relative(process.cwd(), path.resolve(file!)), Date.now() - started, applied);
+  const resolvedAgainst = against === 'db' ? 'the database' : `${values['seed-dir']}/ (${existing?.length ?? 0} entities)`;
   if (values.json) console.log(JSON.stringify({ ...summary, resolvedAgainst }));
   else process.stdout.write(`Resolved against ${resolvedAgainst}.\n${renderText(summary)}`);
 };
 
-if (against === 'db') await withDatabase(async (db) => report(await new ImportRepository(db).existingEntities()));
+if (values.apply) await withDatabase(async (db) => report(null, await applyImport(db, format as Format, file!, parsed!, overrides!)));
+else if (against === 'db') await withDatabase(async (db) => report(await new ImportRepository(db).existingEntities()));
 else await report(existingFromSeed(values['seed-dir']));

@@ -29,6 +29,8 @@ export interface CitationRow {
   confidence: number;
   attribute: string | null;
   value: string | null;
+  /** Where in the source: a catalogue's row key ("row 12"); documents are located by the quote alone. */
+  locator?: string | null;
 }
 export interface RelationshipRow {
   id: string;

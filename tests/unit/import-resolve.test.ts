@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LineageKind } from '../../src/domain/registry.js';
 import type { ExistingEntity } from '../../src/import/existing.js';
 import { readEcosystemGraphs } from '../../src/import/formats/ecosystem-graphs.js';
 import { readEpochCsv } from '../../src/import/formats/epoch-csv.js';
@@ -170,7 +171,7 @@ describe('planning an hf-model-tree import', () => {
 
 describe('relationship typing', () => {
   it('keeps stated lineage kinds and says what an unstated base becomes', () => {
-    expect(relationshipFor('QUANTIZED', 'MODEL', 'MODEL')).toMatchObject({ type: 'DERIVED_FROM', kind: 'QUANTIZED' });
+    expect(relationshipFor(LineageKind.QUANTIZED, 'MODEL', 'MODEL')).toMatchObject({ type: 'DERIVED_FROM', kind: 'QUANTIZED' });
     expect(relationshipFor('BASE', 'MODEL', 'MODEL')).toMatchObject({ type: 'DERIVED_FROM', kind: 'VARIANT' });
     expect(relationshipFor('UNTYPED', 'APPLICATION', 'DATASET')).toEqual({
       reason: expect.stringContaining('application depending on a dataset'),

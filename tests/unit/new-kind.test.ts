@@ -7,35 +7,35 @@ import { z } from 'zod';
 import * as registry from '../../src/domain/registry.js';
 
 // Adding an entity kind should take one registry entry and a seed file. This file adds a throwaway
-// kind, Dataset, with a relationship from models, to this test's own copy of the registry (vitest
+// kind, Benchmark, with a relationship from models, to this test's own copy of the registry (vitest
 // gives each file its own module graph) before any other layer is loaded, then checks that every
 // layer picks it up: GraphQL types, queries, inputs and mutations, projection tables, Cypher names,
 // migrations, seed and curation validation, seed files, export and GraphML keys.
 
-const DATASET = 'DATASET' as registry.EntityType;
-const TRAINED_ON = 'TRAINED_ON' as registry.RelationType;
-Object.assign(registry.EntityType, { DATASET });
-(registry.ENTITY_TYPES as string[]).push(DATASET);
-registry.KINDS[DATASET] = {
-  label: 'Dataset',
-  typeName: 'Dataset',
-  description: 'A corpus models are trained on.',
-  singular: 'dataset',
-  plural: 'datasets',
-  listDescription: 'Datasets by name, a page at a time.',
-  seedFile: 'datasets.json',
+const BENCHMARK = 'BENCHMARK' as registry.EntityType;
+const EVALUATED_ON = 'EVALUATED_ON' as registry.RelationType;
+Object.assign(registry.EntityType, { BENCHMARK });
+(registry.ENTITY_TYPES as string[]).push(BENCHMARK);
+registry.KINDS[BENCHMARK] = {
+  label: 'Benchmark',
+  typeName: 'Benchmark',
+  description: 'A suite models are evaluated on.',
+  singular: 'benchmark',
+  plural: 'benchmarks',
+  listDescription: 'Benchmarks by name, a page at a time.',
+  seedFile: 'benchmarks.json',
   properties: {
     license: { value: z.string().min(1), scalar: 'String', description: 'SPDX identifier.' },
     tokens: { value: z.number().min(1), scalar: 'Float', claimable: true },
   },
 };
-Object.assign(registry.RelationType, { TRAINED_ON });
-(registry.RELATION_TYPES as string[]).push(TRAINED_ON);
-registry.RELATIONS[TRAINED_ON] = {
+Object.assign(registry.RelationType, { EVALUATED_ON });
+(registry.RELATION_TYPES as string[]).push(EVALUATED_ON);
+registry.RELATIONS[EVALUATED_ON] = {
   from: registry.EntityType.MODEL,
-  to: DATASET,
-  outField: { name: 'trainingData' },
-  inField: { name: 'trainedModels' },
+  to: BENCHMARK,
+  outField: { name: 'evaluatedOn' },
+  inField: { name: 'evaluatedModels' },
   acyclic: true,
 };
 
@@ -43,22 +43,22 @@ describe('a kind added to the registry alone', () => {
   it('gets its GraphQL type, queries, connection, input and mutation', async () => {
     const { createSchema } = await import('../../src/graphql/schema.js');
     const schema = await createSchema();
-    const dataset = schema.getType('Dataset');
-    expect(dataset).toBeInstanceOf(GraphQLObjectType);
-    const sdl = printType(dataset!);
-    expect(sdl).toContain('type Dataset implements Entity');
+    const benchmark = schema.getType('Benchmark');
+    expect(benchmark).toBeInstanceOf(GraphQLObjectType);
+    const sdl = printType(benchmark!);
+    expect(sdl).toContain('type Benchmark implements Entity');
     expect(sdl).toContain('license: String');
     expect(sdl).toContain('tokens: Float');
     expect(sdl).toContain('claims: [AttributeClaim!]!');
-    expect(sdl).toContain('trainedModels: [Model!]!');
-    expect(printType(schema.getType('Model')!)).toContain('trainingData: [Dataset!]!');
+    expect(sdl).toContain('evaluatedModels: [Model!]!');
+    expect(printType(schema.getType('Model')!)).toContain('evaluatedOn: [Benchmark!]!');
     const query = schema.getQueryType()!.getFields();
-    expect(String(query.dataset?.type)).toBe('Dataset');
-    expect(String(query.datasets?.type)).toBe('DatasetConnection!');
-    expect(printType(schema.getType('DatasetInput')!)).toContain('license: String');
-    expect(String(schema.getMutationType()!.getFields().upsertDataset?.type)).toBe('Dataset!');
-    expect(printType(schema.getType('EntityType')!)).toContain('DATASET');
-    expect(printType(schema.getType('RelationType')!)).toContain('TRAINED_ON');
+    expect(String(query.benchmark?.type)).toBe('Benchmark');
+    expect(String(query.benchmarks?.type)).toBe('BenchmarkConnection!');
+    expect(printType(schema.getType('BenchmarkInput')!)).toContain('license: String');
+    expect(String(schema.getMutationType()!.getFields().upsertBenchmark?.type)).toBe('Benchmark!');
+    expect(printType(schema.getType('EntityType')!)).toContain('BENCHMARK');
+    expect(printType(schema.getType('RelationType')!)).toContain('EVALUATED_ON');
   });
 
   it('gets its projection tables, Cypher names and migrations', async () => {
@@ -67,15 +67,15 @@ describe('a kind added to the registry alone', () => {
     const { ProjectionCompiler } = await import('../../src/repositories/projection.cypher.js');
     const { emptyEntitySelection } = await import('../../src/domain/selection.js');
     const { SCHEMA_ITEMS } = await import('../../src/db/migrations.js');
-    expect([...PROPERTY_FIELDS[DATASET]]).toEqual(['id', 'name', 'aliases', 'description', 'license', 'tokens']);
-    expect(RELATION_FIELDS[DATASET].trainedModels).toMatchObject({ type: TRAINED_ON, direction: 'IN', target: 'MODEL' });
-    expect(label(DATASET)).toBe('Dataset');
-    expect(relType(TRAINED_ON)).toBe('TRAINED_ON');
+    expect([...PROPERTY_FIELDS[BENCHMARK]]).toEqual(['id', 'name', 'aliases', 'description', 'license', 'tokens']);
+    expect(RELATION_FIELDS[BENCHMARK].evaluatedModels).toMatchObject({ type: EVALUATED_ON, direction: 'IN', target: 'MODEL' });
+    expect(label(BENCHMARK)).toBe('Benchmark');
+    expect(relType(EVALUATED_ON)).toBe('EVALUATED_ON');
     const selection = emptyEntitySelection();
     selection.fields.add('license');
-    selection.relations.set('trainedModels', { target: { MODEL: emptyEntitySelection() }, citations: false });
-    expect(new ProjectionCompiler().entity('n', { [DATASET]: selection })).toContain('MATCH (n)<-[r1:TRAINED_ON]-(x2:Model)');
-    expect(SCHEMA_ITEMS.map((item) => item.name)).toContain('dataset_id_unique');
+    selection.relations.set('evaluatedModels', { target: { MODEL: emptyEntitySelection() }, citations: false });
+    expect(new ProjectionCompiler().entity('n', { [BENCHMARK]: selection })).toContain('MATCH (n)<-[r1:EVALUATED_ON]-(x2:Model)');
+    expect(SCHEMA_ITEMS.map((item) => item.name)).toContain('benchmark_id_unique');
   });
 
   it('is validated, loaded, exported and written to GraphML like the others', async () => {
@@ -86,7 +86,7 @@ describe('a kind added to the registry alone', () => {
     const { toExportedGraph } = await import('../../src/seed/graph-export.js');
     const { toGraphML } = await import('../../src/seed/graphml.js');
 
-    expect(INPUT_RULES[DATASET].safeParse({ id: 'pile', name: 'The Pile', license: '', citation: {} }).success).toBe(false);
+    expect(INPUT_RULES[BENCHMARK].safeParse({ id: 'pile', name: 'The Pile', license: '', citation: {} }).success).toBe(false);
 
     const dir = mkdtempSync(path.join(tmpdir(), 'new-kind-'));
     const url = 'https://example.org/the-pile';
@@ -96,7 +96,8 @@ describe('a kind added to the registry alone', () => {
       'organizations.json': [],
       'techniques.json': [],
       'limitations.json': [],
-      'datasets.json': [
+      'datasets.json': [],
+      'benchmarks.json': [
         {
           id: 'the-pile',
           name: 'The Pile',
@@ -112,26 +113,26 @@ describe('a kind added to the registry alone', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(path.join(dir, 'relationships'));
     writeFileSync(
-      path.join(dir, 'relationships/trained_on.json'),
-      JSON.stringify([{ from: 'gpt-neo', to: 'the-pile', citations: [{ url, quote: 'trained on the Pile' }] }]),
+      path.join(dir, 'relationships/evaluated_on.json'),
+      JSON.stringify([{ from: 'gpt-neo', to: 'the-pile', citations: [{ url, quote: 'evaluated on the Pile' }] }]),
     );
 
     const { dataset, problems } = readDataset(dir);
     expect([...problems, ...validateDataset(dataset, dir)]).toEqual([]);
     const rows = toGraphRows(dataset);
-    expect(rows.entities[DATASET]![0]).toMatchObject({ id: 'the-pile', props: { license: 'MIT', tokens: 3e11 } });
-    expect(rows.relationships[TRAINED_ON]).toHaveLength(1);
+    expect(rows.entities[BENCHMARK]![0]).toMatchObject({ id: 'the-pile', props: { license: 'MIT', tokens: 3e11 } });
+    expect(rows.relationships[EVALUATED_ON]).toHaveLength(1);
     const written = formatDataset(rowsToDataset(rows));
-    expect(JSON.parse(written.get('datasets.json')!)).toEqual(files['datasets.json']);
-    expect(written.has('relationships/trained_on.json')).toBe(true);
+    expect(JSON.parse(written.get('benchmarks.json')!)).toEqual(files['benchmarks.json']);
+    expect(written.has('relationships/evaluated_on.json')).toBe(true);
     const xml = toGraphML(toExportedGraph(rows));
     expect(xml).toContain('<key id="license" for="node" attr.name="license" attr.type="string"/>');
-    expect(xml).toContain('<data key="type">DATASET</data>');
-    expect(xml).toContain('<data key="relation">TRAINED_ON</data>');
+    expect(xml).toContain('<data key="type">BENCHMARK</data>');
+    expect(xml).toContain('<data key="relation">EVALUATED_ON</data>');
 
     // The acyclic flag reaches the shared write rules (seed validation and curation).
     const { isAcyclic } = await import('../../src/domain/write-rules.js');
-    expect(isAcyclic(TRAINED_ON)).toBe(true);
-    expect(registry.acyclicRelations()).toContain(TRAINED_ON);
+    expect(isAcyclic(EVALUATED_ON)).toBe(true);
+    expect(registry.acyclicRelations()).toContain(EVALUATED_ON);
   });
 });

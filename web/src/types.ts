@@ -1,6 +1,6 @@
 /** Shapes of the GraphQL API results the explorer reads (see schema/schema.graphql). */
 
-export const ENTITY_TYPES = ['MODEL', 'ORGANIZATION', 'TECHNIQUE', 'LIMITATION'] as const;
+export const ENTITY_TYPES = ['MODEL', 'ORGANIZATION', 'TECHNIQUE', 'LIMITATION', 'DATASET'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export const RELATION_TYPES = [
@@ -14,6 +14,7 @@ export const RELATION_TYPES = [
   'COLLABORATES_WITH',
   'INVESTS_IN',
   'PROPOSED_BY',
+  'TRAINED_ON',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 

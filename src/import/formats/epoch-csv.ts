@@ -2,6 +2,7 @@
  * Epoch AI's "all AI models" CSV (catalogues/epoch-ai/). Columns are looked up through an alias
  * table so a snapshot that renamed a header still maps; columns nobody maps are reported once.
  */
+import { LineageKind } from '../../domain/registry.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { type CatalogueRecord, emptyRecord, type ParseResult, type Problem, RowProblem } from '../records.js';
@@ -106,7 +107,8 @@ function toRecord(rowKey: string, get: (field: Field) => string): CatalogueRecor
 
   // A base model with finetune compute is a fine-tune; without it Epoch only says "derived from".
   const finetuned = get('finetuneCompute').trim() !== '';
-  for (const base of splitList(get('baseModel'))) record.dependencies.push({ name: base, relation: finetuned ? 'FINE_TUNE' : 'BASE' });
+  for (const base of splitList(get('baseModel')))
+    record.dependencies.push({ name: base, relation: finetuned ? LineageKind.FINE_TUNE : 'BASE' });
   const finetuneNote = get('finetuneComputeNotes').trim();
   if (finetuned && finetuneNote) record.quotes.push({ attribute: 'lineage', text: finetuneNote });
 

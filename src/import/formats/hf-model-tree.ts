@@ -2,11 +2,17 @@
  * Hugging Face model-card metadata as JSON lines: id, author, base_model (string or list),
  * base_model_relation (finetune | adapter | quantized | merge), created_at, pipeline_tag, license.
  */
+import { LineageKind } from '../../domain/registry.js';
 import { readFileSync } from 'node:fs';
 import { type CatalogueRecord, type DependencyRelation, emptyRecord, type ParseResult, type Problem, RowProblem } from '../records.js';
 import { cleanName, parseDate } from './values.js';
 
-const RELATION: Record<string, DependencyRelation> = { finetune: 'FINE_TUNE', adapter: 'ADAPTER', quantized: 'QUANTIZED', merge: 'MERGE' };
+const RELATION: Record<string, DependencyRelation> = {
+  finetune: LineageKind.FINE_TUNE,
+  adapter: LineageKind.ADAPTER,
+  quantized: LineageKind.QUANTIZED,
+  merge: LineageKind.MERGE,
+};
 const KNOWN_FIELDS = new Set([
   'id',
   'modelId',
@@ -50,7 +56,7 @@ function toRecord(rowKey: string, row: Record<string, unknown>): CatalogueRecord
   let relation: DependencyRelation;
   if (relationText === undefined) {
     // Hugging Face leaves the relation out on older cards: several bases are a merge, one is a fine-tune.
-    relation = bases.length > 1 ? 'MERGE' : 'FINE_TUNE';
+    relation = bases.length > 1 ? LineageKind.MERGE : LineageKind.FINE_TUNE;
   } else {
     const known = RELATION[relationText.toLowerCase()];
     if (!known) throw new RowProblem('bad-value', `base_model_relation "${relationText}" is none of finetune, adapter, quantized, merge.`);

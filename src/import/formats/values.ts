@@ -69,7 +69,8 @@ export function parseCount(raw: string, field: string): number | undefined {
   if (text === '') return undefined;
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new RowProblem('unit-error', `${field} "${text}" is not a positive count.`);
-  return value;
+  // A count is whole; exports written from floats carry noise such as 243000000.00000003.
+  return value >= 1 ? Math.round(value) : value;
 }
 
 /** Splits a multi-value cell ("Google DeepMind,Google", "A, B") into trimmed non-empty values, order kept, no repeats. */

@@ -1,0 +1,33 @@
+/** --apply: plan against the database, write the plan through the shared write model, count around it. */
+import type { Database } from '../db/database.js';
+import { ImportRepository } from '../repositories/import.repository.js';
+import { StatsRepository } from '../repositories/stats.repository.js';
+import { applyRows } from './apply.js';
+import { catalogueSource } from './catalogues.js';
+import { type ImportPlan, planImport } from './plan.js';
+import type { Format, ParseResult } from './records.js';
+import type { Applied, Counts } from './report.js';
+import type { Overrides } from './resolve/overrides.js';
+
+async function counts(db: Database): Promise<Counts> {
+  const { nodes, relationships } = await new StatsRepository(db.scope()).counts();
+  const record = (list: Array<{ label: string; count: number }>) => Object.fromEntries(list.map((c) => [c.label, Number(c.count)]));
+  return { nodes: record(nodes), relationships: record(relationships) };
+}
+
+export async function applyImport(
+  db: Database,
+  format: Format,
+  snapshot: string,
+  parsed: ParseResult,
+  overrides: Overrides,
+): Promise<Applied & { plan: ImportPlan }> {
+  const repository = new ImportRepository(db);
+  const plan = planImport(parsed, await repository.existingEntities(), overrides);
+  const source = catalogueSource(format, snapshot);
+  const lineage = plan.relationships.filter((r) => r.type === 'DERIVED_FROM').map(({ from, to }) => ({ from, to }));
+  const { rows, notWritten } = applyRows(plan, source, await repository.lineageKinds(lineage));
+  const before = await counts(db);
+  await repository.apply(rows, source);
+  return { plan, source: source.id, notWritten, before, after: await counts(db) };
+}

@@ -1,0 +1,128 @@
+/**
+ * What --apply writes: the plan as rows of the shared write model (SeedRepository.write), so a
+ * catalogue fact is stored exactly like a document's: the entity cites the snapshot's Source (its
+ * row key as locator, the catalogue's own words as the quote where it has them, else the row key),
+ * claims carry a lower confidence than a document's, so a value a document states stays preferred.
+ */
+import { claimableOf, EntityType, KINDS, RelationType } from '../domain/registry.js';
+import { preferredValue } from '../domain/write-rules.js';
+import { edgeId, type GraphRows, type RelationshipRow } from '../seed/graph-rows.js';
+import type { CatalogueSource } from './catalogues.js';
+import type { ImportPlan } from './plan.js';
+import type { ResolvedKind } from './resolve/overrides.js';
+
+/** A catalogue's confidence in its values: below a document's 1, so documents win (preferredValue). */
+export const CATALOGUE_CONFIDENCE = 0.5;
+
+const TYPE_OF: Partial<Record<ResolvedKind, EntityType>> = {
+  MODEL: EntityType.MODEL,
+  ORGANIZATION: EntityType.ORGANIZATION,
+  DATASET: EntityType.DATASET,
+};
+
+export interface NotWritten {
+  rowKey: string;
+  what: string;
+  reason: string;
+}
+
+export interface ApplyRows {
+  rows: GraphRows;
+  /** Planned facts the graph cannot hold yet (applications need the Product kind) or refuses (a value outside its rule). */
+  notWritten: NotWritten[];
+}
+
+const emptyRows = (): GraphRows => ({
+  sources: [],
+  entities: Object.fromEntries(Object.values(EntityType).map((t) => [t, []])) as unknown as GraphRows['entities'],
+  citations: [],
+  relationships: Object.fromEntries(Object.values(RelationType).map((t) => [t, []])) as unknown as GraphRows['relationships'],
+});
+
+/**
+ * `existingKinds` holds the kind of every planned DERIVED_FROM the graph already has (by edge id):
+ * a catalogue never retypes a link a document typed, it only adds its citation.
+ */
+export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKinds: Map<string, string | null>): ApplyRows {
+  const rows = emptyRows();
+  const notWritten: NotWritten[] = [];
+  rows.sources.push({ id: source.id, title: source.title, file: null, url: source.url, author: source.author, date: source.retrieved });
+
+  const created = new Map(plan.toCreate.map((e) => [e.id, e]));
+  const typeOf = new Map<string, EntityType | undefined>(plan.toCreate.map((e) => [e.id, TYPE_OF[e.kind]]));
+  const writable = (id: string) => !created.has(id) || typeOf.get(id) !== undefined;
+  const ordinals = new Map<string, number>();
+  const cite = (entityId: string, rowKey: string, quote: string, attribute: string | null = null, value: unknown = null) => {
+    const ordinal = ordinals.get(entityId) ?? 0;
+    ordinals.set(entityId, ordinal + 1);
+    rows.citations.push({
+      entityId,
+      sourceId: source.id,
+      ordinal,
+      quote,
+      confidence: CATALOGUE_CONFIDENCE,
+      attribute,
+      value: attribute === null ? null : JSON.stringify(value),
+      locator: rowKey,
+    });
+  };
+
+  for (const entity of plan.toCreate) {
+    if (typeOf.get(entity.id) === undefined) {
+      notWritten.push({ rowKey: entity.rowKey, what: `${entity.kind} ${entity.name}`, reason: 'needs the Product kind' });
+      continue;
+    }
+    cite(entity.id, entity.rowKey, entity.rowKey);
+  }
+  for (const match of plan.matched) cite(match.id, match.rowKey, match.rowKey);
+
+  const claimsOf = new Map<string, Array<{ attribute: string; value: unknown; confidence: number }>>();
+  for (const claim of plan.claims) {
+    if (!writable(claim.entityId)) continue;
+    const rule = KINDS[EntityType.MODEL].properties[claim.attribute]?.value;
+    if (!rule?.safeParse(claim.value).success) {
+      notWritten.push({
+        rowKey: claim.rowKey,
+        what: `${claim.attribute} ${claim.value}`,
+        reason: 'outside the graph’s rule for the value',
+      });
+      continue;
+    }
+    cite(claim.entityId, claim.rowKey, claim.quote ?? claim.rowKey, claim.attribute, claim.value);
+    claimsOf.set(claim.entityId, [
+      ...(claimsOf.get(claim.entityId) ?? []),
+      { attribute: claim.attribute, value: claim.value, confidence: CATALOGUE_CONFIDENCE },
+    ]);
+  }
+
+  for (const entity of plan.toCreate) {
+    const type = typeOf.get(entity.id);
+    if (type === undefined) continue;
+    const mine = claimsOf.get(entity.id) ?? [];
+    const props: Record<string, unknown> = Object.fromEntries(Object.keys(KINDS[type].properties).map((name) => [name, null]));
+    for (const attribute of claimableOf(type)) props[attribute] = preferredValue(mine.filter((c) => c.attribute === attribute));
+    const aliases = [...new Set(entity.aliases)].filter((a) => a !== entity.name);
+    rows.entities[type].push({ id: entity.id, name: entity.name, aliases, aliasText: aliases.join(' | '), description: null, props });
+  }
+
+  for (const rel of plan.relationships) {
+    if (rel.type === 'POWERED_BY' || !writable(rel.from) || !writable(rel.to)) {
+      notWritten.push({ rowKey: rel.rowKey, what: `${rel.from} ${rel.type} ${rel.to}`, reason: 'needs the Product kind' });
+      continue;
+    }
+    const type = RelationType[rel.type];
+    const id = edgeId(rel.from, type, rel.to);
+    const row: RelationshipRow = {
+      id,
+      from: rel.from,
+      to: rel.to,
+      kind: existingKinds.has(id) ? (existingKinds.get(id) ?? null) : (rel.kind ?? null),
+      citationSources: [source.id],
+      citationQuotes: [`${rel.rowKey}: ${rel.basis}`],
+      citationConfidences: [CATALOGUE_CONFIDENCE],
+      confidence: CATALOGUE_CONFIDENCE,
+    };
+    rows.relationships[type].push(row);
+  }
+  return { rows, notWritten };
+}

@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { applyImport } from '../src/import/apply-import.js';
+import { READERS } from '../src/import/read.js';
+import type { Format } from '../src/import/records.js';
+import { Overrides } from '../src/import/resolve/overrides.js';
+import { SeedRepository } from '../src/repositories/seed.repository.js';
+import { seedDatabase } from '../src/seed/load.js';
+import type { Service } from '../src/service.js';
+import { graphFingerprint } from './helpers/fingerprint.js';
+import { graphql, startTestService } from './helpers/service.js';
+
+// --apply on the fixture files of the three formats, into the shared graph: a second apply changes
+// nothing, and a catalogue never replaces what a document states. The file restores the seed graph
+// when done, because the other files pin its counts.
+
+let service: Service;
+let db: Database;
+const overrides = Overrides.read('seed/import-overrides.json');
+const dir = mkdtempSync(path.join(tmpdir(), 'import-apply-'));
+// The Epoch fixture plus a row that contradicts the documents: they date BERT 2018-10.
+const epoch = path.join(dir, 'epoch.csv');
+writeFileSync(epoch, `${readFileSync('tests/fixtures/import/epoch.csv', 'utf8').trimEnd()}\nBERT,Language,Google,2019-05-01,,,,,,,,,\n`);
+const SNAPSHOTS: Array<[Format, string]> = [
+  ['epoch-csv', epoch],
+  ['ecosystem-graphs', 'tests/fixtures/import/ecosystem-graphs'],
+  ['hf-model-tree', 'tests/fixtures/import/hf-model-tree.jsonl'],
+];
+const applyAll = async () => {
+  const results = [];
+  for (const [format, file] of SNAPSHOTS) results.push(await applyImport(db, format, file, READERS[format](file), overrides));
+  return results;
+};
+
+beforeAll(async () => {
+  service = await startTestService({ REQUEST_TIMEOUT_MS: '60000' });
+  db = service.database;
+});
+afterAll(async () => {
+  await new SeedRepository(db).reset();
+  await seedDatabase(db);
+  await service.stop();
+}, 300_000);
+
+describe('import --apply', { timeout: 300_000 }, () => {
+  it('writes the catalogues once: a second apply changes nothing', async () => {
+    const first = await applyAll();
+    const epochRun = first[0]!;
+    expect(epochRun.after.nodes.Model).toBeGreaterThan(epochRun.before.nodes.Model!);
+    expect(epochRun.after.nodes.Dataset).toBeGreaterThan(0);
+    expect(epochRun.plan.conflicts).toContainEqual(
+      expect.objectContaining({ entityId: 'bert', attribute: 'releaseDate', graphValue: '2018-10', catalogueValue: '2019-05-01' }),
+    );
+    const ecosystem = first[1]!;
+    expect(ecosystem.notWritten.some((n) => n.reason === 'needs the Product kind')).toBe(true);
+
+    const once = await graphFingerprint(db);
+    const second = await applyAll();
+    expect(await graphFingerprint(db)).toEqual(once);
+    for (const run of second) expect(run.after).toEqual(run.before);
+    // What the second run would still create is only what the graph cannot hold yet (applications).
+    expect(second.flatMap((run) => run.plan.toCreate.map((e) => e.kind)).filter((kind) => kind !== 'APPLICATION')).toEqual([]);
+  });
+
+  it('keeps the value a document states and shows the catalogue’s as a competing claim', async () => {
+    const { data, errors } = await graphql<{
+      model: { releaseDate: string; claims: Array<{ attribute: string; value: string; source: { id: string } }> };
+      conflicts: Array<{
+        entityId: string;
+        attribute: string;
+        values: Array<{ value: string; preferred: boolean; sources: Array<{ id: string; url: string | null }> }>;
+      }>;
+    }>(
+      service.url,
+      `{ model(id: "bert") { releaseDate claims { attribute value source { id } } }
+         conflicts(first: 100) { entityId attribute values { value preferred sources { id url } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.model.releaseDate).toBe('2018-10');
+    const bert = data!.conflicts.find((c) => c.entityId === 'bert' && c.attribute === 'releaseDate');
+    expect(bert?.values).toEqual([
+      expect.objectContaining({ value: '"2018-10"', preferred: true }),
+      expect.objectContaining({
+        value: '"2019-05-01"',
+        preferred: false,
+        sources: [expect.objectContaining({ url: 'https://epoch.ai/data/ai-models' })],
+      }),
+    ]);
+    const source = await db
+      .scope()
+      .read("MATCH (s:Source) WHERE s.id STARTS WITH 'catalogue-epoch-csv-' RETURN s.license AS license, s.version AS version");
+    expect(source).toEqual([{ license: 'CC BY 4.0', version: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) }]);
+  });
+});

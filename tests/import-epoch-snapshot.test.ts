@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { applyImport } from '../src/import/apply-import.js';
+import { readEpochCsv } from '../src/import/formats/epoch-csv.js';
+import { Overrides } from '../src/import/resolve/overrides.js';
+import { SeedRepository } from '../src/repositories/seed.repository.js';
+import { seedDatabase } from '../src/seed/load.js';
+import type { Service } from '../src/service.js';
+import { graphql, startTestService } from './helpers/service.js';
+
+// The vendored Epoch snapshot applied over the seed graph, then read back through the GraphQL API:
+// counts and a handful of rows checked against the CSV. The seed graph is restored afterwards.
+
+const SNAPSHOT = 'catalogues/epoch-ai/all_ai_models.csv';
+let service: Service;
+let db: Database;
+beforeAll(async () => {
+  service = await startTestService({ REQUEST_TIMEOUT_MS: '60000' });
+  db = service.database;
+});
+afterAll(async () => {
+  await new SeedRepository(db).reset();
+  await seedDatabase(db);
+  await service.stop();
+}, 300_000);
+
+interface Model {
+  releaseDate: string | null;
+  parameters: number | null;
+  openWeights: boolean | null;
+  developers: Array<{ id: string }>;
+  parents: Array<{ kind: string; model: { id: string } }>;
+  trainingData: Array<{ id: string }>;
+}
+const MODEL = 'releaseDate parameters openWeights developers { id } parents { kind model { id } } trainingData { id }';
+
+describe('the Epoch snapshot through the API', { timeout: 300_000 }, () => {
+  it('adds its rows to the graph and serves them', async () => {
+    const run = await applyImport(db, 'epoch-csv', SNAPSHOT, readEpochCsv(SNAPSHOT), Overrides.read('seed/import-overrides.json'));
+    expect(run.plan.rowsRead).toBe(2228);
+
+    const { data, errors } = await graphql<{
+      graphStats: { nodes: Array<{ label: string; count: number }> };
+      llama: Model;
+      falcon: Model;
+      gpt4: Model;
+    }>(
+      service.url,
+      `{ graphStats { nodes { label count } }
+         llama: model(id: "llama-2-70b") { ${MODEL} }
+         falcon: model(id: "falcon-180b") { ${MODEL} }
+         gpt4: model(id: "gpt-4") { ${MODEL} } }`,
+    );
+    expect(errors).toBeUndefined();
+    const count = (label: string) => data!.graphStats.nodes.find((n) => n.label === label)!.count;
+    expect(count('Model')).toBe(run.before.nodes.Model! + 2179);
+    expect(count('Dataset')).toBe(427);
+    expect(count('Organization')).toBe(run.before.nodes.Organization! + 793);
+
+    // The CSV row "Llama 2-70B": Meta AI, 2023-07-18, 70B parameters, open weights.
+    expect(data!.llama).toMatchObject({ releaseDate: '2023-07-18', parameters: 70e9, openWeights: true, developers: [{ id: 'meta' }] });
+    expect(data!.falcon).toMatchObject({ releaseDate: '2023-09-06', parameters: 180e9, trainingData: [{ id: 'refinedweb' }] });
+    // GPT-4: the documents' month stays; the graph keeps the documents' lineage.
+    expect(data!.gpt4.releaseDate).toBe('2023-03');
+    expect(data!.gpt4.parents).toContainEqual({ kind: 'SUCCESSOR', model: { id: 'gpt-3-5' } });
+  });
+});

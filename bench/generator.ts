@@ -270,6 +270,8 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     ORGANIZATION: ratio(EntityType.ORGANIZATION),
     TECHNIQUE: ratio(EntityType.TECHNIQUE),
     LIMITATION: ratio(EntityType.LIMITATION),
+    // The bench measures model-centred queries; products are not generated.
+    PRODUCT: 0,
   };
 
   const sourceCount = Math.max(5, Math.round(models / 25));
@@ -421,6 +423,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     ORGANIZATION: organizations.map((e) => e.id),
     TECHNIQUE: techniques.map((e) => e.id),
     LIMITATION: limitations.map((e) => e.id),
+    PRODUCT: [],
   };
   const relationships = Object.fromEntries(Object.values(RelationType).map((t) => [t, [] as RelationshipEntry[]])) as Record<
     RelationType,
@@ -480,7 +483,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
 
   const dataset: Dataset = {
     sources,
-    entities: { MODEL: modelEntries, ORGANIZATION: organizations, TECHNIQUE: techniques, LIMITATION: limitations },
+    entities: { MODEL: modelEntries, ORGANIZATION: organizations, TECHNIQUE: techniques, LIMITATION: limitations, PRODUCT: [] },
     relationships,
   };
 

@@ -73,10 +73,10 @@ describe('entity lookups', () => {
 
   it('keeps contradicting claims visible: ChatGPT release date 2022-11 (shown) and 2020 (low confidence)', async () => {
     const result = await graphql<{
-      model: { releaseDate: string; claims: Array<{ attribute: string; value: string; confidence: number }> };
-    }>(service.url, '{ model(id: "chatgpt") { releaseDate claims { attribute value confidence } } }');
-    expect(result.data!.model.releaseDate).toBe('2022-11');
-    expect(result.data!.model.claims.filter((c) => c.attribute === 'releaseDate')).toEqual([
+      product: { releaseDate: string; claims: Array<{ attribute: string; value: string; confidence: number }> };
+    }>(service.url, '{ product(id: "chatgpt") { releaseDate claims { attribute value confidence } } }');
+    expect(result.data!.product.releaseDate).toBe('2022-11');
+    expect(result.data!.product.claims.filter((c) => c.attribute === 'releaseDate')).toEqual([
       { attribute: 'releaseDate', value: '"2022-11"', confidence: 1 },
       { attribute: 'releaseDate', value: '"2020"', confidence: 0.3 },
     ]);
@@ -199,8 +199,9 @@ describe('connections', () => {
         .map((r) => r.from)
         .sort(),
     );
-    const byAlias = await count({ nameContains: '文心一言' });
-    expect(byAlias.edges.map((e) => e.node.id)).toEqual(['ernie-bot']);
+    // 通义千问 names both the Qwen family and the product; models lists only the family.
+    const byAlias = await count({ nameContains: '通义千问' });
+    expect(byAlias.edges.map((e) => e.node.id)).toEqual(['qwen']);
     const big = await count({ minParameters: 100e9, releasedBefore: '2021' });
     expect(big.edges.map((e) => e.node.id)).toContain('gpt-3');
     const recentOpen = (await count({ openWeights: true, releasedAfter: '2023-06' })).edges;

@@ -96,6 +96,7 @@ describe('a kind added to the registry alone', () => {
       'organizations.json': [],
       'techniques.json': [],
       'limitations.json': [],
+      'products.json': [],
       'datasets.json': [
         {
           id: 'the-pile',

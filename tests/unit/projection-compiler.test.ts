@@ -75,7 +75,9 @@ describe('selection → Cypher projection', () => {
     expect(compile(query, ['entity'])).toBe(
       "CASE WHEN n:Model THEN n {.id, .name, .releaseDate, __type: 'MODEL'} WHEN n:Organization THEN n {.id, .name, __type: 'ORGANIZATION'} " +
         "WHEN n:Technique THEN n {.id, .name, .category, __type: 'TECHNIQUE'} WHEN n:Limitation THEN n {.id, .name, __type: 'LIMITATION'} " +
-        "ELSE n {.id, .name, __type: CASE WHEN n:Model THEN 'MODEL' WHEN n:Organization THEN 'ORGANIZATION' WHEN n:Technique THEN 'TECHNIQUE' WHEN n:Limitation THEN 'LIMITATION' END} END",
+        "WHEN n:Product THEN n {.id, .name, __type: 'PRODUCT'} " +
+        "ELSE n {.id, .name, __type: CASE WHEN n:Model THEN 'MODEL' WHEN n:Organization THEN 'ORGANIZATION' WHEN n:Technique THEN 'TECHNIQUE' WHEN n:Limitation THEN 'LIMITATION' " +
+        "WHEN n:Product THEN 'PRODUCT' END} END",
     );
   });
 

@@ -74,7 +74,7 @@ describe('the committed seed data', () => {
   });
 
   it('keeps contradicting claims side by side and hedged ones at lower confidence', () => {
-    const chatgpt = dataset.entities.MODEL.find((m) => m.id === 'chatgpt');
+    const chatgpt = dataset.entities.PRODUCT.find((p) => p.id === 'chatgpt');
     expect(chatgpt?.claims?.filter((c) => c.attribute === 'releaseDate').map((c) => c.value)).toEqual(['2022-11', '2020']);
     const gpt4Params = dataset.entities.MODEL.find((m) => m.id === 'gpt-4')?.claims?.find((c) => c.attribute === 'parameters');
     expect(gpt4Params).toMatchObject({ value: 1_800_000_000_000, confidence: 0.5 });
@@ -116,7 +116,7 @@ describe('seed validation errors name the file and entry', () => {
     });
     const cycles = problemsIn(dir).filter((p) => p.entry === 'cycle');
     expect(cycles).toHaveLength(1);
-    expect(cycles[0]!.message).toBe('DERIVED_FROM forms a cycle: gpt-4 -> gpt-3-5 -> gpt-3 -> gpt-2 -> gpt-1 -> gpt-4');
+    expect(cycles[0]!.message).toBe('DERIVED_FROM forms a cycle: gpt-3 -> gpt-2 -> gpt-1 -> gpt-4 -> gpt-3-5 -> gpt-3');
   });
 
   it('reports a relationship without a citation and a quote that is not in its document', () => {

@@ -93,6 +93,7 @@ export async function entity(id: string): Promise<EntityDetails | null> {
         ... on Model { parameters contextWindow releaseDate openWeights modalities developers { id name type } }
         ... on Organization { country }
         ... on Technique { category }
+        ... on Product { productKind url releaseDate poweredBy { id name type } offeredBy { id name type } }
       }
     }`,
     { id },

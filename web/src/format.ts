@@ -14,6 +14,7 @@ export const TYPE_STYLE: Record<EntityType, TypeStyle> = {
   ORGANIZATION: { label: 'Organization', plural: 'Organizations', color: '#d97706', shape: 'round-rectangle' },
   TECHNIQUE: { label: 'Technique', plural: 'Techniques', color: '#059669', shape: 'diamond' },
   LIMITATION: { label: 'Limitation', plural: 'Limitations', color: '#dc2626', shape: 'round-triangle' },
+  PRODUCT: { label: 'Product', plural: 'Products', color: '#db2777', shape: 'hexagon' },
 };
 
 export const RELATION_COLOR: Record<RelationType, string> = {
@@ -27,6 +28,8 @@ export const RELATION_COLOR: Record<RelationType, string> = {
   COLLABORATES_WITH: '#c2410c',
   INVESTS_IN: '#a16207',
   PROPOSED_BY: '#7c3aed',
+  POWERED_BY: '#be185d',
+  OFFERED_BY: '#9d174d',
 };
 
 /** DERIVED_FROM → "derived from". */

@@ -110,14 +110,14 @@ export class Panel {
       fact('Released', formatDate(entity.releaseDate));
       fact('Open weights', entity.openWeights == null ? null : entity.openWeights ? 'Yes' : 'No');
       fact('Modalities', entity.modalities?.join(', '));
-      if (entity.developers && entity.developers.length > 0) {
-        const dd = el('dd');
-        entity.developers.forEach((d, i) => {
-          if (i > 0) dd.append(', ');
-          dd.append(this.entityLink(d));
-        });
-        facts.append(el('dt', { text: 'Developed by' }), dd);
-      }
+      this.links(facts, 'Developed by', entity.developers);
+    }
+    if (entity.type === 'PRODUCT') {
+      fact('Kind', entity.productKind ? relationLabel(entity.productKind) : null);
+      fact('Released', formatDate(entity.releaseDate));
+      fact('Home page', entity.url);
+      this.links(facts, 'Powered by', entity.poweredBy);
+      this.links(facts, 'Offered by', entity.offeredBy);
     }
     fact('Country', entity.country);
     fact('Category', entity.category ? relationLabel(entity.category) : null);
@@ -133,6 +133,16 @@ export class Panel {
       el('h3', { text: `Sources (${entity.sources.length})` }),
       entity.sources.length > 0 ? sources : el('p', { className: 'muted', 'data-testid': 'panel-sources', text: 'No cited sources.' }),
     );
+  }
+
+  private links(facts: HTMLElement, term: string, refs: EntityRef[] | undefined): void {
+    if (!refs || refs.length === 0) return;
+    const dd = el('dd');
+    refs.forEach((ref, i) => {
+      if (i > 0) dd.append(', ');
+      dd.append(this.entityLink(ref));
+    });
+    facts.append(el('dt', { text: term }), dd);
   }
 
   private citation(c: Citation): HTMLLIElement {

@@ -1,6 +1,6 @@
 /** Shapes of the GraphQL API results the explorer reads (see schema/schema.graphql). */
 
-export const ENTITY_TYPES = ['MODEL', 'ORGANIZATION', 'TECHNIQUE', 'LIMITATION'] as const;
+export const ENTITY_TYPES = ['MODEL', 'ORGANIZATION', 'TECHNIQUE', 'LIMITATION', 'PRODUCT'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export const RELATION_TYPES = [
@@ -14,6 +14,8 @@ export const RELATION_TYPES = [
   'COLLABORATES_WITH',
   'INVESTS_IN',
   'PROPOSED_BY',
+  'POWERED_BY',
+  'OFFERED_BY',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
@@ -73,6 +75,11 @@ export interface EntityDetails extends EntityRef {
   country?: string | null;
   // Technique
   category?: string | null;
+  // Product
+  productKind?: string | null;
+  url?: string | null;
+  poweredBy?: EntityRef[];
+  offeredBy?: EntityRef[];
 }
 
 export interface SearchHit {

@@ -57,7 +57,7 @@ const changeRow = z.object({
 const heldCitation = z.object({
   ordinal: z.number(),
   sourceId: z.string(),
-  quote: z.string(),
+  quote: z.string().nullable(),
   attribute: z.string().nullable(),
   value: z.string().nullable(),
   confidence: z.number(),
@@ -193,6 +193,9 @@ export class CurationRepository {
          ON CREATE SET r.id = $edgeId, r.citationSources = [], r.citationQuotes = [], r.citationConfidences = []
          SET r.kind = coalesce($kind, r.kind)
          WITH r, any(i IN range(0, size(r.citationQuotes) - 1) WHERE r.citationSources[i] = $sourceId AND r.citationQuotes[i] = $quote) AS known
+         // Curated citations carry a quote and no note; the notes list stays as long as the others.
+         SET r.citationNotes = [j IN range(0, size(r.citationSources) - 1) | coalesce(r.citationNotes[j], '')]
+               + CASE WHEN known THEN [] ELSE [''] END
          SET r.citationSources = r.citationSources + CASE WHEN known THEN [] ELSE [$sourceId] END,
              r.citationQuotes = r.citationQuotes + CASE WHEN known THEN [] ELSE [$quote] END,
              r.citationConfidences = r.citationConfidences + CASE WHEN known THEN [] ELSE [1.0] END,

@@ -25,24 +25,31 @@ const appendCitations = `
   UNWIND $rows AS row
   MATCH (n:${ENTITY_LABEL} {id: row.entityId}) MATCH (s:${SOURCE_LABEL} {id: row.sourceId})
   WITH n, s, row, head(COLLECT { MATCH (n)-[c:${relType(CITES)}]->(s)
-    WHERE c.quote = row.quote AND coalesce(c.attribute, '') = coalesce(row.attribute, '')
+    WHERE coalesce(c.quote, '') = coalesce(row.quote, '') AND coalesce(c.note, '') = coalesce(row.note, '')
+      AND coalesce(c.attribute, '') = coalesce(row.attribute, '')
       AND coalesce(c.value, '') = coalesce(row.value, '') RETURN c }) AS known
   FOREACH (_ IN CASE WHEN known IS NULL THEN [1] ELSE [] END |
     CREATE (n)-[:${relType(CITES)} {ordinal: row.ordinal + coalesce($offsets[row.entityId], 0), quote: row.quote,
-      confidence: row.confidence, attribute: row.attribute, value: row.value}]->(s))
+      note: row.note, confidence: row.confidence, attribute: row.attribute, value: row.value}]->(s))
   FOREACH (_ IN CASE WHEN known IS NULL THEN [] ELSE [1] END | SET known.confidence = row.confidence)`;
 
-/** Relationship citations are parallel lists; the ones the relationship lacks (by source and quote) are appended. */
+/**
+ * Relationship citations are parallel lists; the ones the relationship lacks (by source, quote and
+ * note) are appended. Notes are padded first: relationships written before notes existed lack them.
+ */
 const upsertRelationships = (type: RelationType) => `
   UNWIND $rows AS row
   MATCH (a:${ENTITY_LABEL} {id: row.from})
   MATCH (b:${ENTITY_LABEL} {id: row.to})
   MERGE (a)-[r:${relType(type)}]->(b)
-  ON CREATE SET r.citationSources = [], r.citationQuotes = [], r.citationConfidences = []
+  ON CREATE SET r.citationSources = [], r.citationQuotes = [], r.citationNotes = [], r.citationConfidences = []
+  SET r.citationNotes = [j IN range(0, size(r.citationSources) - 1) | coalesce(r.citationNotes[j], '')]
   WITH r, row, [i IN range(0, size(row.citationSources) - 1)
     WHERE NOT any(j IN range(0, size(r.citationSources) - 1)
-      WHERE r.citationSources[j] = row.citationSources[i] AND r.citationQuotes[j] = row.citationQuotes[i])] AS fresh
+      WHERE r.citationSources[j] = row.citationSources[i] AND r.citationQuotes[j] = row.citationQuotes[i]
+        AND r.citationNotes[j] = row.citationNotes[i])] AS fresh
   SET r.id = row.id, r.kind = row.kind,
+      r.citationNotes = r.citationNotes + [i IN fresh | row.citationNotes[i]],
       r.citationSources = r.citationSources + [i IN fresh | row.citationSources[i]],
       r.citationQuotes = r.citationQuotes + [i IN fresh | row.citationQuotes[i]],
       r.citationConfidences = r.citationConfidences + [i IN fresh | row.citationConfidences[i]]
@@ -65,7 +72,8 @@ const citationRow = z.object({
   entityId: z.string(),
   sourceId: z.string(),
   ordinal: z.number().int(),
-  quote: z.string(),
+  quote: nullableString,
+  note: nullableString,
   confidence: z.number(),
   attribute: nullableString,
   value: nullableString,
@@ -77,6 +85,7 @@ const relationshipRow = z.object({
   kind: nullableString,
   citationSources: z.array(z.string()),
   citationQuotes: z.array(z.string()),
+  citationNotes: z.array(z.string()),
   citationConfidences: z.array(z.number()),
   confidence: z.number(),
 });
@@ -182,7 +191,7 @@ export class SeedRepository {
     const citations: CitationRow[] = (
       await scope.read(
         `MATCH (n:${ENTITY_LABEL})-[c:${relType(CITES)}]->(s:${SOURCE_LABEL})
-       RETURN {entityId: n.id, sourceId: s.id, ordinal: c.ordinal, quote: c.quote, confidence: c.confidence,
+       RETURN {entityId: n.id, sourceId: s.id, ordinal: c.ordinal, quote: c.quote, note: c.note, confidence: c.confidence,
                attribute: c.attribute, value: c.value} AS row
        ORDER BY n.id, c.ordinal`,
       )
@@ -193,6 +202,7 @@ export class SeedRepository {
         await scope.read(
           `MATCH (a:${ENTITY_LABEL})-[r:${relType(type)}]->(b:${ENTITY_LABEL})
          RETURN {id: r.id, from: a.id, to: b.id, kind: r.kind, citationSources: r.citationSources, citationQuotes: r.citationQuotes,
+                 citationNotes: [j IN range(0, size(r.citationSources) - 1) | coalesce(r.citationNotes[j], '')],
                  citationConfidences: r.citationConfidences, confidence: r.confidence} AS row
          ORDER BY a.id, b.id`,
         )

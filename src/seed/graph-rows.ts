@@ -25,7 +25,8 @@ export interface CitationRow {
   entityId: string;
   sourceId: string;
   ordinal: number;
-  quote: string;
+  quote: string | null;
+  note: string | null;
   confidence: number;
   attribute: string | null;
   value: string | null;
@@ -36,7 +37,9 @@ export interface RelationshipRow {
   to: string;
   kind: string | null;
   citationSources: string[];
+  /** Parallel lists (Neo4j lists hold no nulls): '' where a citation has no quote, or no note. */
   citationQuotes: string[];
+  citationNotes: string[];
   citationConfidences: number[];
   confidence: number;
 }
@@ -99,7 +102,8 @@ export function toGraphRows(dataset: Dataset): GraphRows {
         entityId: entity.id,
         sourceId: sourceIdOf(c),
         ordinal,
-        quote: c.quote,
+        quote: c.quote ?? null,
+        note: c.note ?? null,
         confidence: c.confidence ?? 1,
         attribute: c.attribute ?? null,
         value: c.attribute === undefined ? null : JSON.stringify(c.value),
@@ -128,7 +132,8 @@ export function toGraphRows(dataset: Dataset): GraphRows {
         to: rel.to,
         kind: rel.kind ?? null,
         citationSources: rel.citations.map(sourceIdOf),
-        citationQuotes: rel.citations.map((c) => c.quote),
+        citationQuotes: rel.citations.map((c) => c.quote ?? ''),
+        citationNotes: rel.citations.map((c) => c.note ?? ''),
         citationConfidences: rel.citations.map((c) => c.confidence ?? 1),
         confidence: Math.max(...rel.citations.map((c) => c.confidence ?? 1)),
       })),

@@ -8,12 +8,21 @@ const id = z.string().regex(ID_PATTERN, 'must be a lowercase slug such as "gpt-4
 const text = (max: number) => z.string().trim().min(1).max(max);
 const confidence = z.number().gt(0).lt(1).optional();
 
-const quoted = { quote: text(400), confidence };
-const fromDocument = { source: id, ...quoted };
-const fromUrl = { url: z.url({ protocol: /^https?$/ }), ...quoted };
+/** The curator's own words about a source: never shown as a quote. */
+const note = text(400).optional();
+const fromDocument = { source: id, quote: text(400), note, confidence };
+const fromUrl = { url: z.url({ protocol: /^https?$/ }), quote: text(400).optional(), note, confidence };
 
-/** A quote from a source document (verified verbatim) or, for public knowledge, from a URL. */
-export const citationSchema = z.union([z.strictObject(fromDocument), z.strictObject(fromUrl)]);
+const URL_TEXT = 'a URL citation needs a quote copied from the page or a note in the curator’s words';
+const hasText = (c: { quote?: string; note?: string }) => c.quote !== undefined || c.note !== undefined;
+
+/**
+ * A quote from a source document (verified verbatim), or a URL with text copied from its page
+ * (`quote`) and/or the curator's own words (`note`).
+ */
+export const citationSchema = z
+  .union([z.strictObject(fromDocument), z.strictObject(fromUrl)])
+  .refine(hasText, { message: URL_TEXT, path: ['quote'] });
 
 /** A cited value of a claimable attribute, checked against that attribute's rule in the registry. */
 function claimSchema(type: EntityType) {
@@ -29,6 +38,7 @@ function claimSchema(type: EntityType) {
       z.strictObject({ attribute, value: z.unknown(), ...fromUrl }),
     ])
     .superRefine((claim, ctx) => {
+      if (!hasText(claim)) ctx.addIssue({ code: 'custom', path: ['quote'], message: URL_TEXT });
       const result = (values[claim.attribute] as z.ZodType).safeParse(claim.value);
       if (!result.success)
         ctx.addIssue({ code: 'custom', path: ['value'], message: `${claim.attribute} ${result.error.issues[0]?.message ?? 'is invalid'}` });

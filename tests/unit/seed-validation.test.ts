@@ -132,6 +132,20 @@ describe('seed validation errors name the file and entry', () => {
     );
   });
 
+  it('refuses a URL citation with neither quote nor note, and a document citation with a note but no quote', () => {
+    const dir = seedCopy('relationships/uses.json', (rels) => {
+      const byUrl = rels.find((r) => r.from === 'baichuan-7b' && r.to === 'rope')!;
+      (byUrl.citations as Array<Record<string, unknown>>)[0] = { url: 'https://github.com/baichuan-inc/Baichuan-7B' };
+      const byDocument = (rels[0]!.citations as Array<Record<string, unknown>>)[0]!;
+      delete byDocument.quote;
+      byDocument.note = 'a curator’s summary';
+    });
+    const messages = problemsIn(dir).map(formatProblem);
+    expect(messages).toHaveLength(2);
+    expect(messages.join('\n')).toContain('a URL citation needs a quote copied from the page or a note in the curator’s words');
+    expect(messages.every((m) => m.startsWith('relationships/uses.json #'))).toBe(true);
+  });
+
   it('reports values out of range', () => {
     const dir = seedCopy('models.json', (models) => {
       const gpt3 = models.find((m) => m.id === 'gpt-3')!;

@@ -159,7 +159,11 @@ export class Panel {
     if (s.date) meta.append(el('span', { className: 'muted', text: ` · ${formatDate(s.date) ?? s.date}` }));
     if (c.confidence < 1)
       meta.append(el('span', { className: 'confidence', title: 'Extraction confidence', text: `${Math.round(c.confidence * 100)}%` }));
-    return el('li', { className: 'source' }, el('blockquote', { 'data-testid': 'source-quote', text: plainQuote(c.quote) }), meta);
+    // A note is the curator's wording, not the source's: never set as a quotation.
+    const text = c.quote
+      ? el('blockquote', { 'data-testid': 'source-quote', text: plainQuote(c.quote) })
+      : el('p', { className: 'source-note', 'data-testid': 'source-note', text: `Curator’s note: ${c.note ?? ''}` });
+    return el('li', { className: 'source' }, text, meta);
   }
 
   private entityLink(ref: EntityRef): HTMLButtonElement {

@@ -29,7 +29,9 @@ export interface Source {
 }
 
 export interface Citation {
-  quote: string;
+  /** Copied from the source; null when the citation holds only a curator's note. */
+  quote: string | null;
+  note: string | null;
   confidence: number;
   source: Source;
 }

@@ -21,13 +21,19 @@ export class Source {
   date?: string | null;
 }
 
-@ObjectType({ description: 'A verbatim quote from a source that supports a fact.' })
+@ObjectType({ description: 'Where a fact comes from: text copied from a source, and/or a curator’s note about a web page.' })
 export class Citation {
   @Field(() => Source)
   source!: Source;
 
-  @Field(() => String)
-  quote!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Text copied verbatim from the source; null when the citation holds only a curator’s note.',
+  })
+  quote?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The curator’s own words about the source; never a quote.' })
+  note?: string | null;
 
   @Field(() => Float, { description: '1 when the source states the fact plainly; lower where it hedges.' })
   confidence!: number;

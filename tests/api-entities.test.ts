@@ -73,13 +73,34 @@ describe('entity lookups', () => {
 
   it('keeps contradicting claims visible: ChatGPT release date 2022-11 (shown) and 2020 (low confidence)', async () => {
     const result = await graphql<{
-      product: { releaseDate: string; claims: Array<{ attribute: string; value: string; confidence: number }> };
-    }>(service.url, '{ product(id: "chatgpt") { releaseDate claims { attribute value confidence } } }');
+      product: { releaseDate: string; claims: Array<Record<string, unknown>> };
+    }>(service.url, '{ product(id: "chatgpt") { releaseDate claims { attribute value confidence rank reason hedged } } }');
     expect(result.data!.product.releaseDate).toBe('2022-11');
     expect(result.data!.product.claims.filter((c) => c.attribute === 'releaseDate')).toEqual([
-      { attribute: 'releaseDate', value: '"2022-11"', confidence: 1 },
-      { attribute: 'releaseDate', value: '"2020"', confidence: 0.3 },
+      { attribute: 'releaseDate', value: '"2022-11"', confidence: 1, rank: 'PREFERRED', reason: null, hedged: false },
+      {
+        attribute: 'releaseDate',
+        value: '"2020"',
+        confidence: 0.3,
+        rank: 'DEPRECATED',
+        reason: expect.stringContaining('confuses ChatGPT with GPT-3'),
+        hedged: false,
+      },
     ]);
+  });
+
+  it('returns the rumoured GPT-4 parameter count marked as hedged, and a stated PaLM 2 size over a deprecated one', async () => {
+    const result = await graphql<{ gpt4: any; palm2: any }>(
+      service.url,
+      `{ gpt4: model(id: "gpt-4") { parameters claims { attribute value rank hedged } }
+         palm2: model(id: "palm-2") { parameters claims { attribute value rank reason } } }`,
+    );
+    expect(result.data!.gpt4.parameters).toBe(1.8e12);
+    expect(result.data!.gpt4.claims.filter((c: any) => c.attribute === 'parameters')).toEqual([
+      { attribute: 'parameters', value: '1800000000000', rank: 'NORMAL', hedged: true },
+    ]);
+    expect(result.data!.palm2.parameters).toBe(340e9);
+    expect(result.data!.palm2.claims.find((c: any) => c.value === '14700000000')).toMatchObject({ rank: 'DEPRECATED' });
   });
 
   it('answers null for an absent id and for an id of another kind', async () => {

@@ -40,6 +40,13 @@ export enum LineageKind {
   DISTILLATION = 'DISTILLATION',
 }
 
+/** How a claim ranks among competing values of its attribute (as Wikidata ranks statements). */
+export enum ClaimRank {
+  PREFERRED = 'PREFERRED',
+  NORMAL = 'NORMAL',
+  DEPRECATED = 'DEPRECATED',
+}
+
 export enum TechniqueCategory {
   ARCHITECTURE = 'ARCHITECTURE',
   TRAINING = 'TRAINING',

@@ -53,7 +53,9 @@ export class ProjectionCompiler {
 
   private entityCitations(v: string, attributeTest: string, withClaim: boolean): string {
     const [c, s] = [this.fresh('c'), this.fresh('s')];
-    const claim = withClaim ? `attribute: ${c}.attribute, value: ${c}.value, ` : '';
+    const claim = withClaim
+      ? `attribute: ${c}.attribute, value: ${c}.value, rank: coalesce(${c}.rank, 'NORMAL'), reason: ${c}.reason, hedged: coalesce(${c}.hedged, false), `
+      : '';
     return `COLLECT { MATCH (${v})-[${c}:${relType(CITES)}]->(${s}:${SOURCE_LABEL}) WHERE ${c}.attribute ${attributeTest}
       WITH ${c}, ${s} ORDER BY ${c}.ordinal
       RETURN {${claim}quote: ${c}.quote, note: ${c}.note, confidence: ${c}.confidence, source: ${s} {.*}} }`;

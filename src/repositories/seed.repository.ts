@@ -18,6 +18,7 @@ const upsertEntities = (type: EntityType) => `
       n.description = row.description, n += row.props`;
 
 /**
+ * A held citation keeps its rank: curation may have re-ranked it (see CurationRepository).
  * A citation the entity does not hold yet is appended after the ones it has ($offsets: the next
  * free ordinal of entities that had citations before this load); one it holds keeps its place.
  */
@@ -30,8 +31,10 @@ const appendCitations = `
       AND coalesce(c.value, '') = coalesce(row.value, '') RETURN c }) AS known
   FOREACH (_ IN CASE WHEN known IS NULL THEN [1] ELSE [] END |
     CREATE (n)-[:${relType(CITES)} {ordinal: row.ordinal + coalesce($offsets[row.entityId], 0), quote: row.quote,
-      note: row.note, confidence: row.confidence, attribute: row.attribute, value: row.value}]->(s))
-  FOREACH (_ IN CASE WHEN known IS NULL THEN [] ELSE [1] END | SET known.confidence = row.confidence)`;
+      note: row.note, confidence: row.confidence, attribute: row.attribute, value: row.value,
+      rank: row.rank, reason: row.reason, hedged: row.hedged}]->(s))
+  FOREACH (_ IN CASE WHEN known IS NULL THEN [] ELSE [1] END |
+    SET known.confidence = row.confidence, known.reason = row.reason, known.hedged = row.hedged)`;
 
 /**
  * Relationship citations are parallel lists; the ones the relationship lacks (by source, quote and
@@ -77,6 +80,9 @@ const citationRow = z.object({
   confidence: z.number(),
   attribute: nullableString,
   value: nullableString,
+  rank: nullableString,
+  reason: nullableString,
+  hedged: z.boolean().nullable(),
 });
 const relationshipRow = z.object({
   id: z.string(),
@@ -89,7 +95,14 @@ const relationshipRow = z.object({
   citationConfidences: z.array(z.number()),
   confidence: z.number(),
 });
-const claimRow = z.object({ id: z.string(), attribute: z.string(), value: z.string(), confidence: z.number() });
+const claimRow = z.object({
+  id: z.string(),
+  attribute: z.string(),
+  value: z.string(),
+  confidence: z.number(),
+  rank: z.string().nullable(),
+  hedged: z.boolean().nullable(),
+});
 const count = z.object({ n: z.number() });
 const offsetRow = z.object({ id: z.string(), next: z.number() });
 
@@ -156,7 +169,8 @@ export class SeedRepository {
         const claims = (
           await scope.read(
             `UNWIND $ids AS id MATCH (:${label(type)} {id: id})-[c:${relType(CITES)}]->() WHERE c.attribute IS NOT NULL
-             RETURN id, c.attribute AS attribute, c.value AS value, c.confidence AS confidence ORDER BY id, c.ordinal`,
+             RETURN id, c.attribute AS attribute, c.value AS value, c.confidence AS confidence, c.rank AS rank, c.hedged AS hedged
+             ORDER BY id, c.ordinal`,
             { ids: batch },
           )
         ).map((r) => claimRow.parse(r));
@@ -192,7 +206,7 @@ export class SeedRepository {
       await scope.read(
         `MATCH (n:${ENTITY_LABEL})-[c:${relType(CITES)}]->(s:${SOURCE_LABEL})
        RETURN {entityId: n.id, sourceId: s.id, ordinal: c.ordinal, quote: c.quote, note: c.note, confidence: c.confidence,
-               attribute: c.attribute, value: c.value} AS row
+               attribute: c.attribute, value: c.value, rank: c.rank, reason: c.reason, hedged: c.hedged} AS row
        ORDER BY n.id, c.ordinal`,
       )
     ).map((r) => citationRow.parse(r.row));

@@ -21,6 +21,9 @@ export interface ExportedCitation {
 export interface ExportedClaim extends ExportedCitation {
   attribute: string;
   value: unknown;
+  rank: string;
+  reason: string | null;
+  hedged: boolean;
 }
 export interface ExportedNode {
   key: string;
@@ -111,6 +114,9 @@ export function toExportedGraph(rows: GraphRows): ExportedGraph {
               attribute: c.attribute as string,
               value: JSON.parse(c.value as string) as unknown,
               ...cite(c.sourceId, c.quote, c.note, c.confidence),
+              rank: c.rank ?? 'NORMAL',
+              reason: c.reason,
+              hedged: c.hedged === true,
             })),
         },
       };

@@ -30,6 +30,10 @@ export interface CitationRow {
   confidence: number;
   attribute: string | null;
   value: string | null;
+  /** Claims only: rank among competing values (null = NORMAL), why deprecated, whether the source hedges. */
+  rank: string | null;
+  reason: string | null;
+  hedged: boolean | null;
 }
 export interface RelationshipRow {
   id: string;
@@ -107,6 +111,9 @@ export function toGraphRows(dataset: Dataset): GraphRows {
         confidence: c.confidence ?? 1,
         attribute: c.attribute ?? null,
         value: c.attribute === undefined ? null : JSON.stringify(c.value),
+        rank: ('rank' in c && c.rank) || null,
+        reason: ('reason' in c && c.reason) || null,
+        hedged: ('hedged' in c && c.hedged) || null,
       });
     });
     return {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { claimableOf, ENTITY_TYPES, type EntityType, plainPropertiesOf, RELATION_TYPES } from '../domain/registry.js';
+import { type ClaimRank, claimableOf, ENTITY_TYPES, type EntityType, plainPropertiesOf, RELATION_TYPES } from '../domain/registry.js';
 import type { Dataset } from './dataset.js';
 import type { CitationRow, GraphRows } from './graph-rows.js';
 import { ENTITY_FILES, type EntityEntry, relationshipFile, type Citation } from './seed.schema.js';
@@ -26,11 +26,18 @@ function canonicalEntity(type: EntityType, entity: EntityEntry): Record<string, 
   for (const name of plainPropertiesOf(type)) if (entity[name] !== undefined && entity[name] !== null) out[name] = entity[name];
   out.mentions = entity.mentions.map(canonicalCitation);
   if (claimableOf(type).length > 0) {
-    out.claims = (entity.claims ?? []).map((claim) => ({
-      attribute: claim.attribute,
-      value: claim.value,
-      ...canonicalCitation(claim),
-    }));
+    out.claims = (entity.claims ?? []).map((claim) => {
+      const { confidence, ...cited } = canonicalCitation(claim) as Citation & { confidence?: number };
+      return {
+        attribute: claim.attribute,
+        value: claim.value,
+        ...cited,
+        ...(claim.rank && { rank: claim.rank }),
+        ...(claim.reason && { reason: claim.reason }),
+        ...(claim.hedged && { hedged: true }),
+        ...(confidence !== undefined && { confidence }),
+      };
+    });
   }
   return out;
 }
@@ -94,6 +101,9 @@ export function rowsToDataset(rows: GraphRows): Dataset {
           attribute: c.attribute as string,
           value: JSON.parse(c.value as string) as unknown,
           ...citation(c.sourceId, c.quote, c.note, c.confidence),
+          ...(c.rank !== null && { rank: c.rank as ClaimRank }),
+          ...(c.reason !== null && { reason: c.reason }),
+          ...(c.hedged === true && { hedged: true as const }),
         }));
     return out;
   };

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ENTITY_TYPES, type EntityType, ID_PATTERN, ISO_DATE_PATTERN, KINDS, LineageKind, type RelationType } from '../domain/registry.js';
+import {
+  ClaimRank,
+  ENTITY_TYPES,
+  type EntityType,
+  ID_PATTERN,
+  ISO_DATE_PATTERN,
+  KINDS,
+  LineageKind,
+  type RelationType,
+} from '../domain/registry.js';
 import { entityFields } from '../domain/write-rules.js';
 
 export { ID_PATTERN, ISO_DATE_PATTERN } from '../domain/registry.js';
@@ -32,13 +41,16 @@ function claimSchema(type: EntityType) {
       .map(([n, p]) => [n, p.value]),
   );
   const attribute = z.enum(Object.keys(values) as [string, ...string[]]);
+  const ranked = { rank: z.enum(ClaimRank).optional(), reason: text(300).optional(), hedged: z.literal(true).optional() };
   return z
     .union([
-      z.strictObject({ attribute, value: z.unknown(), ...fromDocument }),
-      z.strictObject({ attribute, value: z.unknown(), ...fromUrl }),
+      z.strictObject({ attribute, value: z.unknown(), ...fromDocument, ...ranked }),
+      z.strictObject({ attribute, value: z.unknown(), ...fromUrl, ...ranked }),
     ])
     .superRefine((claim, ctx) => {
       if (!hasText(claim)) ctx.addIssue({ code: 'custom', path: ['quote'], message: URL_TEXT });
+      if ((claim.rank === ClaimRank.DEPRECATED) !== (claim.reason !== undefined))
+        ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a DEPRECATED claim needs a reason, and only a deprecated one has one' });
       const result = (values[claim.attribute] as z.ZodType).safeParse(claim.value);
       if (!result.success)
         ctx.addIssue({ code: 'custom', path: ['value'], message: `${claim.attribute} ${result.error.issues[0]?.message ?? 'is invalid'}` });
@@ -48,11 +60,24 @@ function claimSchema(type: EntityType) {
 /** A seed entry of one kind: the common fields, the kind's plain properties, mentions, and claims when it has claimable attributes. */
 function entrySchema(type: EntityType) {
   const hasClaims = Object.values(KINDS[type].properties).some((p) => p.claimable);
-  return z.strictObject({
-    ...entityFields(type, 'seed'),
-    mentions: z.array(citationSchema).min(1),
-    ...(hasClaims && { claims: z.array(claimSchema(type)).default([]) }),
-  });
+  return z
+    .strictObject({
+      ...entityFields(type, 'seed'),
+      mentions: z.array(citationSchema).min(1),
+      ...(hasClaims && { claims: z.array(claimSchema(type)).default([]) }),
+    })
+    .superRefine((entry, ctx) => {
+      const claims = (entry as { claims?: Claim[] }).claims ?? [];
+      for (const attribute of new Set(claims.map((c) => c.attribute))) {
+        const competing = claims.filter((c) => c.attribute === attribute);
+        if (new Set(competing.map((c) => JSON.stringify(c.value))).size < 2) continue;
+        if (competing.some((c) => c.rank === undefined))
+          ctx.addIssue({ code: 'custom', path: ['claims'], message: `${attribute} has competing values: every claim of it needs a rank` });
+        const stated = competing.some((c) => !c.hedged && c.rank !== ClaimRank.DEPRECATED);
+        if (stated && competing.some((c) => c.hedged && c.rank === ClaimRank.PREFERRED))
+          ctx.addIssue({ code: 'custom', path: ['claims'], message: `${attribute}: a hedged claim cannot be preferred over a stated one` });
+      }
+    });
 }
 
 export const sourceSchema = z.strictObject({
@@ -71,7 +96,7 @@ export const relationshipSchema = z.strictObject({
 });
 
 export type Citation = z.infer<typeof citationSchema>;
-export type Claim = Citation & { attribute: string; value: unknown };
+export type Claim = Citation & { attribute: string; value: unknown; rank?: ClaimRank; reason?: string; hedged?: true };
 /** One entity of any kind as the seed files hold it; kind-specific properties by name. */
 export interface EntityEntry {
   id: string;

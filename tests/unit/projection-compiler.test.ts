@@ -66,7 +66,8 @@ describe('selection → Cypher projection', () => {
       "n {.id, __type: 'MODEL', sources: COLLECT { MATCH (n)-[c1:CITES]->(s2:Source) WHERE c1.attribute IS NULL WITH c1, s2 ORDER BY c1.ordinal " +
         'RETURN {quote: c1.quote, note: c1.note, confidence: c1.confidence, source: s2 {.*}} }, ' +
         'claims: COLLECT { MATCH (n)-[c3:CITES]->(s4:Source) WHERE c3.attribute IS NOT NULL WITH c3, s4 ORDER BY c3.ordinal ' +
-        'RETURN {attribute: c3.attribute, value: c3.value, quote: c3.quote, note: c3.note, confidence: c3.confidence, source: s4 {.*}} }}',
+        "RETURN {attribute: c3.attribute, value: c3.value, rank: coalesce(c3.rank, 'NORMAL'), reason: c3.reason, hedged: coalesce(c3.hedged, false), " +
+        'quote: c3.quote, note: c3.note, confidence: c3.confidence, source: s4 {.*}} }}',
     );
   });
 

@@ -90,7 +90,10 @@ export async function entity(id: string): Promise<EntityDetails | null> {
       entity(id: $id) {
         id name type aliases description
         sources { ${CITATION_FIELDS} }
-        ... on Model { parameters contextWindow releaseDate openWeights modalities developers { id name type } }
+        ... on Model {
+          parameters contextWindow releaseDate openWeights modalities developers { id name type }
+          claims { attribute value hedged }
+        }
         ... on Organization { country }
         ... on Technique { category }
         ... on Product { productKind url releaseDate poweredBy { id name type } offeredBy { id name type } }

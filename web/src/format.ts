@@ -44,6 +44,11 @@ export function edgeLabel(type: string, kind: string | null | undefined): string
 }
 
 /** 175e9 → "175B", 1.8e12 → "1.8T", 117e6 → "117M". */
+/** A value whose only source hedges it (a rumour, a guess): "≈1.8T (rumoured)". */
+export function hedged(text: string | null, isHedged: boolean): string | null {
+  return text !== null && isHedged ? `≈${text} (rumoured)` : text;
+}
+
 export function formatParameters(n: number | null | undefined): string | null {
   if (n == null || !Number.isFinite(n)) return null;
   const units: Array<[number, string]> = [

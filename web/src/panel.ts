@@ -1,5 +1,5 @@
 /** The side panel: details of the chosen entity, its cited sources, and the action buttons. */
-import { TYPE_STYLE, el, formatContextWindow, formatDate, formatParameters, relationLabel, shapeIcon } from './format';
+import { TYPE_STYLE, el, formatContextWindow, formatDate, formatParameters, hedged, relationLabel, shapeIcon } from './format';
 import type { Citation, EntityDetails, EntityRef } from './types';
 
 export interface PanelActions {
@@ -13,6 +13,12 @@ export interface PanelActions {
 }
 
 /** Quotes are copied from Markdown documents: drop emphasis and code marks. */
+/** The shown value is hedged when every claim giving it is (the API never prefers a rumour over a stated value). */
+function isHedged(entity: EntityDetails, attribute: string, shown: unknown): boolean {
+  const giving = (entity.claims ?? []).filter((c) => c.attribute === attribute && c.value === JSON.stringify(shown));
+  return giving.length > 0 && giving.every((c) => c.hedged);
+}
+
 function plainQuote(quote: string): string {
   return quote.replace(/\*\*|__|`/g, '').trim();
 }
@@ -105,7 +111,7 @@ export class Panel {
       facts.append(el('dt', { text: term }), el('dd', { text: value }));
     };
     if (entity.type === 'MODEL') {
-      fact('Parameters', formatParameters(entity.parameters));
+      fact('Parameters', hedged(formatParameters(entity.parameters), isHedged(entity, 'parameters', entity.parameters)));
       fact('Context window', formatContextWindow(entity.contextWindow));
       fact('Released', formatDate(entity.releaseDate));
       fact('Open weights', entity.openWeights == null ? null : entity.openWeights ? 'Yes' : 'No');

@@ -36,6 +36,13 @@ export interface Citation {
   source: Source;
 }
 
+/** One cited value of an attribute; `value` is JSON text. */
+export interface ClaimSummary {
+  attribute: string;
+  value: string;
+  hedged: boolean;
+}
+
 export interface GraphNode {
   id: string;
   label: string;
@@ -73,6 +80,7 @@ export interface EntityDetails extends EntityRef {
   openWeights?: boolean | null;
   modalities?: string[];
   developers?: EntityRef[];
+  claims?: ClaimSummary[];
   // Organization
   country?: string | null;
   // Technique

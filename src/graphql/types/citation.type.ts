@@ -1,4 +1,10 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ClaimRank } from '../../domain/registry.js';
+
+registerEnumType(ClaimRank, {
+  name: 'ClaimRank',
+  description: 'How a claim ranks among competing values of its attribute (as Wikidata ranks statements).',
+});
 
 @ObjectType({ description: 'A source document, or a public web page for facts the documents do not state.' })
 export class Source {
@@ -46,4 +52,13 @@ export class AttributeClaim extends Citation {
 
   @Field(() => String, { description: 'The claimed value as JSON text, e.g. 175000000000 or "2023-03".' })
   value!: string;
+
+  @Field(() => ClaimRank, { description: 'The attribute field returns the best-ranked value; a hedged one never beats a stated one.' })
+  rank!: ClaimRank;
+
+  @Field(() => String, { nullable: true, description: 'Why a DEPRECATED claim is kept but not believed.' })
+  reason?: string | null;
+
+  @Field(() => Boolean, { description: 'The source hedges: a rumour, a guess, "reportedly".' })
+  hedged!: boolean;
 }

@@ -4,6 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY web ./web
+COPY tools/build-if-changed.mjs ./tools/
 RUN npm ci --no-audit --no-fund --ignore-scripts && npm run build
 
 FROM node:20-bookworm-slim

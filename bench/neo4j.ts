@@ -42,7 +42,9 @@ export async function startBenchNeo4j(models: number, log: (line: string) => voi
   const dataDir = path.join(WORK_DIR, `neo4j-${models}`);
   log(`starting Neo4j on 127.0.0.1:${port} (store ${path.relative(process.cwd(), dataDir)}, heap 2 GB, page cache 1 GB)`);
   const local: LocalNeo4j = await startLocalNeo4j({ dataDir, port, heapMb: 2048, pageCacheMb: 1024, startTimeoutMs: 600_000 });
-  const database = new Database({ uri: local.uri, user: 'neo4j', password: undefined, database: undefined, timeoutMs: 600_000 });
+  // The systems run in child processes, which inherit the generated password through the environment.
+  process.env.NEO4J_PASSWORD = local.password;
+  const database = new Database({ uri: local.uri, user: local.user, password: local.password, database: undefined, timeoutMs: 600_000 });
   // On a loaded machine the first answer can take longer than the driver's connection timeouts.
   for (let attempt = 1; ; attempt += 1) {
     try {

@@ -32,7 +32,14 @@ export interface RunningSystem {
 
 export async function startOurs(neo4jUri: string): Promise<RunningSystem> {
   const port = await freePort();
-  const config = loadConfig({ NEO4J_URI: neo4jUri, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'production' });
+  const config = loadConfig({
+    NEO4J_URI: neo4jUri,
+    NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'production',
+  });
   const service = await startService(config, createLogger('silent'));
   return { url: `${service.url}/graphql`, roundTrips: () => service.database.roundTrips, stop: () => service.stop() };
 }
@@ -46,7 +53,10 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 export async function startRaw(neo4jUri: string): Promise<RunningSystem> {
   // Same socket setting as ours (src/db/tcp-no-delay.ts), so the comparison measures query handling, not Nagle.
   enableTcpNoDelay();
-  const driver = neo4j.driver(neo4jUri, undefined, { disableLosslessIntegers: true, maxConnectionPoolSize: 50 });
+  const driver = neo4j.driver(neo4jUri, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD ?? ''), {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 50,
+  });
   let roundTrips = 0;
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -133,7 +143,7 @@ function countingDriver(driver: Driver, count: () => void): Driver {
 
 export async function startPeer(neo4jUri: string): Promise<RunningSystem> {
   enableTcpNoDelay();
-  const driver = neo4j.driver(neo4jUri, undefined, { maxConnectionPoolSize: 50 });
+  const driver = neo4j.driver(neo4jUri, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD ?? ''), { maxConnectionPoolSize: 50 });
   let roundTrips = 0;
   const counted = countingDriver(driver, () => {
     roundTrips += 1;

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './config/config.js';
 import { createLogger } from './logging/logger.js';
-import { LocalNeo4jError } from './neo4j-local/local-neo4j.js';
-import { startService } from './service.js';
+import { LocalNeo4jError } from './neo4j-local/errors.js';
+import { StartupError } from './startup/startup-error.js';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -14,12 +14,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
+  // Loaded after the configuration is known to be good: GraphQL, Apollo and the driver take seconds
+  // to load on a busy machine, and a typo in a variable should not wait for them.
+  const { startService } = await import('./service.js');
   let service: Awaited<ReturnType<typeof startService>>;
   try {
     service = await startService(config, log);
   } catch (error) {
-    if (error instanceof LocalNeo4jError) {
+    // A cause the user fixes is one sentence, without a stack trace.
+    if (error instanceof LocalNeo4jError || error instanceof StartupError) {
       console.error(error.message);
       process.exit(3);
     }

@@ -66,8 +66,8 @@ describe('readiness while Neo4j is down', () => {
   beforeAll(async () => {
     boltPort = await freePort();
     neo4j = await startLocalNeo4j({ dataDir, port: boltPort });
-    service = await startTestService({ NEO4J_URI: neo4j.uri });
-  }, 120_000);
+    service = await startTestService({ NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password });
+  }, 600_000);
   afterAll(async () => {
     await service.stop();
     await neo4j.stop();
@@ -95,5 +95,5 @@ describe('readiness while Neo4j is down', () => {
       if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(status).toBe(200);
-  }, 120_000);
+  }, 600_000);
 });

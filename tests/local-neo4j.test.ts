@@ -1,17 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Database } from '../src/db/database.js';
 import { checkJava, LocalNeo4jError, portAnswers, startLocalNeo4j } from '../src/neo4j-local/local-neo4j.js';
+import { PASSWORD_FILE } from '../src/neo4j-local/store-files.js';
 import { freePort } from './helpers/ports.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'llm-graph-local-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function connect(uri: string): Database {
-  return new Database({ uri, user: 'neo4j', password: undefined, database: undefined, timeoutMs: 10_000 });
+function connect(uri: string, password: string): Database {
+  return new Database({ uri, user: 'neo4j', password, database: undefined, timeoutMs: 10_000 });
 }
 
 function isRunning(pid: number | undefined): boolean {
@@ -27,33 +28,60 @@ function isRunning(pid: number | undefined): boolean {
 describe('the embedded Neo4j', () => {
   it('starts on the given port, answers Bolt, keeps data across restarts and stops with nothing left running', async () => {
     const port = await freePort();
-    const first = await startLocalNeo4j({ dataDir, port });
+    const first = await startLocalNeo4j({ dataDir, port, shared: true });
     expect(first.owned).toBe(true);
     expect(first.uri).toBe(`bolt://127.0.0.1:${port}`);
-    const db = connect(first.uri);
+    const db = connect(first.uri, first.password);
     await db.scope().write((tx) => tx.run("CREATE (:Probe {id: 'persisted'})"));
     await db.close();
+    // A shared one (npm run neo4j) is reused for its own data folder, with its password.
+    const reused = await startLocalNeo4j({ dataDir, port });
+    expect(reused.owned).toBe(false);
+    expect(reused.password).toBe(first.password);
+    await reused.stop();
+    expect(await portAnswers(port)).toBe(true);
     await first.stop();
     expect(await portAnswers(port)).toBe(false);
     expect(isRunning(first.pid)).toBe(false);
 
     const second = await startLocalNeo4j({ dataDir, port });
-    const again = connect(second.uri);
+    const again = connect(second.uri, second.password);
     const rows = await again.scope().read("MATCH (p:Probe {id: 'persisted'}) RETURN count(p) AS n");
     expect(rows).toEqual([{ n: 1 }]);
     await again.close();
     await second.stop();
     expect(isRunning(second.pid)).toBe(false);
-  }, 120_000);
+  }, 600_000);
 
-  it('reuses a Neo4j that already serves the port instead of starting another', async () => {
-    const uri = new URL(`http://${(await import('vitest')).inject('neo4jUri').slice('bolt://'.length)}`);
-    const reused = await startLocalNeo4j({ dataDir: path.join(dataDir, 'unused'), port: Number(uri.port) });
-    expect(reused.owned).toBe(false);
-    expect(reused.pid).toBeUndefined();
-    await reused.stop();
-    expect(await portAnswers(Number(uri.port))).toBe(true);
+  it('refuses a Bolt client with a wrong password, and keeps the generated one readable by its owner only', async () => {
+    const wrong = connect(inject('neo4jUri'), 'not-the-password');
+    await expect(wrong.probe(10_000)).rejects.toMatchObject({ code: 'Neo.ClientError.Security.Unauthorized' });
+    await wrong.close();
+    const noPassword = new Database({
+      uri: inject('neo4jUri'),
+      user: 'neo4j',
+      password: undefined,
+      database: undefined,
+      timeoutMs: 10_000,
+    });
+    await expect(noPassword.probe(10_000)).rejects.toMatchObject({ code: expect.stringMatching(/^Neo\.ClientError\.Security\./) });
+    await noPassword.close();
+    const right = connect(inject('neo4jUri'), inject('neo4jPassword'));
+    await right.probe(10_000);
+    await right.close();
+    expect(statSync(path.join(inject('neo4jDataDir'), PASSWORD_FILE)).mode & 0o777).toBe(0o600);
   });
+
+  it('names the root cause when the store is locked by another Neo4j', async () => {
+    const port = new URL(inject('neo4jUri').replace('bolt:', 'http:')).port;
+    const error = await startLocalNeo4j({ dataDir: inject('neo4jDataDir'), port: await freePort() }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LocalNeo4jError);
+    expect((error as Error).message).toBe(
+      `The embedded Neo4j store in ${inject('neo4jDataDir')} is locked by another process (another Neo4j uses this NEO4J_LOCAL_DATA): stop that process, or set NEO4J_LOCAL_DATA to another folder.`,
+    );
+    // The running one is untouched.
+    expect(await portAnswers(Number(port))).toBe(true);
+  }, 400_000);
 
   it('says in one sentence what to install when java is missing', () => {
     let error: unknown;

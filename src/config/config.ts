@@ -1,6 +1,8 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'production', 'test'] as const;
 
 const port = (name: string, fallback: number) =>
   z
@@ -41,9 +43,11 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((raw, ctx) => {
-      const host = raw === undefined || raw === '' ? '127.0.0.1' : raw;
-      if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) {
-        ctx.addIssue({ code: 'custom', message: `HOST must be a host name or IP address, got "${raw}".` });
+      const host = raw === undefined || raw === '' ? '127.0.0.1' : raw.replace(/^\[(.*)\]$/, '$1');
+      // An IP address, or a host name of dot-separated labels: "0.0.0.0:4000" is neither.
+      if (isIP(host) === 0 && !/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(host)) {
+        const hint = /^[^:]+:\d+$/.test(host) ? ' (set the port with PORT, not in HOST)' : '';
+        ctx.addIssue({ code: 'custom', message: `HOST must be a host name or IP address${hint}, got "${raw}".` });
         return z.NEVER;
       }
       return host;
@@ -120,7 +124,28 @@ const envSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `DEBUG_ERRORS must be true or false, got "${raw}".` });
       return z.NEVER;
     }),
-  NODE_ENV: optionalText.transform((v) => v ?? 'development'),
+  NODE_ENV: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw === undefined || raw === '' ? 'development' : raw;
+      if (!(NODE_ENVS as readonly string[]).includes(value)) {
+        ctx.addIssue({ code: 'custom', message: `NODE_ENV must be one of ${NODE_ENVS.join(', ')}, got "${raw}".` });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  LOG_FORMAT: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return undefined;
+      if (raw !== 'pretty' && raw !== 'json') {
+        ctx.addIssue({ code: 'custom', message: `LOG_FORMAT must be pretty or json, got "${raw}".` });
+        return z.NEVER;
+      }
+      return raw;
+    }),
 });
 
 /** Every variable the service reads, for checks that deployment files set no other. */
@@ -136,6 +161,8 @@ export type Config = {
   port: number;
   host: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Undefined: pretty on a terminal, JSON otherwise. */
+  logFormat: 'pretty' | 'json' | undefined;
   requestTimeoutMs: number;
   production: boolean;
   /** Bearer tokens that may write (editor) or also delete (admin). */
@@ -172,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     production: e.NODE_ENV === 'production',
     apiTokens: e.API_TOKENS,

@@ -74,6 +74,20 @@ export class Database {
   }
 
   /**
+   * One attempt, no retry (ping's executeQuery retries for seconds): resolves when the server takes
+   * our credentials and database, else rejects with the driver's own error, so start-up can tell a
+   * wrong password or database from a server that is still coming up.
+   */
+  async probe(timeoutMs: number): Promise<void> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await this.withDeadline(Promise.resolve(session.run('RETURN 1')), timeoutMs);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
    * A request's view of the database. Its deadline covers all its statements: Neo4j enforces it as
    * a transaction timeout, and the client enforces it too, since a frozen server enforces nothing.
    */

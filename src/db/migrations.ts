@@ -45,7 +45,8 @@ export const SCHEMA_ITEMS: SchemaItem[] = [
 
 /** Applies every constraint and index; safe to run at every start. */
 export async function applyMigrations(db: Database): Promise<void> {
-  const scope = db.scope();
+  // A start-up task, not a request: a busy machine may need more than a request's deadline for all of them.
+  const scope = db.scope({ timeoutMs: 120_000 });
   // Schema commands cannot share a transaction with each other.
   for (const item of SCHEMA_ITEMS) await scope.write((tx) => tx.run(item.cypher));
   // Graphs written before the sort key existed get it here; every write path keeps it current.

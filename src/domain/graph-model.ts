@@ -21,6 +21,8 @@ export const SOURCE_LABEL = 'Source';
 export const CHANGE_LABEL = 'Change';
 /** Entity → Source citation relationship (mentions and attribute claims). */
 export const CITES = 'CITES';
+/** Marks a completed load: written last, so a graph without it is an interrupted load to resume. */
+export const GRAPH_META_LABEL = 'GraphMeta';
 
 /**
  * Property holding toLower(name) on every entity, written with the name: lists ordered by name
@@ -28,7 +30,7 @@ export const CITES = 'CITES';
  */
 export const SORT_NAME = 'sortName';
 
-const KNOWN_LABELS = new Set([ENTITY_LABEL, SOURCE_LABEL, CHANGE_LABEL, ...Object.values(LABEL_OF)]);
+const KNOWN_LABELS = new Set([ENTITY_LABEL, SOURCE_LABEL, CHANGE_LABEL, GRAPH_META_LABEL, ...Object.values(LABEL_OF)]);
 const KNOWN_RELATIONSHIPS = new Set<string>([CITES, ...RELATION_TYPES]);
 
 /** The label of an entity kind, for splicing into Cypher. */

@@ -47,6 +47,8 @@ export interface HttpServerOptions {
   requestTimeoutMs: number;
   /** Stack traces in client-facing errors (DEBUG_ERRORS); never otherwise. */
   debugErrors: boolean;
+  /** The server already listening (so probes answer during start-up); it gets the returned handler when ready. */
+  httpServer: http.Server;
 }
 
 const requestIdOf = (req: http.IncomingMessage): string => {
@@ -60,13 +62,17 @@ const requestIdOfError = (error: unknown): string | undefined => {
 };
 
 /** Builds the HTTP server: probes, metrics, the playground, /graphql (Apollo) and the explorer. */
-export async function createHttpServer(options: HttpServerOptions): Promise<{ httpServer: http.Server; apollo: ApolloServer<Context> }> {
+export async function createHttpServer(options: HttpServerOptions): Promise<{
+  handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
+  apollo: ApolloServer<Context>;
+}> {
   const app = express();
   app.disable('x-powered-by');
   // Hashing every response for an ETag costs CPU per request, and GraphQL POSTs are never revalidated.
   app.set('etag', false);
   let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
-  const httpServer = http.createServer((req, res) => {
+  const { httpServer } = options;
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // A body declared over the limit is refused before any parsing, on every path (see refuseTooLarge).
     if (declaresTooLarge(req)) refuseTooLarge(req, res);
     else if (graphqlPost && isPlainGraphqlPost(req)) {
@@ -76,7 +82,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
         else res.destroy();
       });
     } else app(req, res);
-  });
+  };
   // A client that asks before sending (Expect: 100-continue, as curl does for large bodies) is told
   // 413 instead of "continue" and never sends the body; the connection closes after the answer.
   httpServer.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -171,5 +177,5 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ht
     if (status >= 500) options.log.error({ err: error }, 'unhandled HTTP error');
     sendHttpError(res, status, message);
   });
-  return { httpServer, apollo };
+  return { handler, apollo };
 }

@@ -1,15 +1,21 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { Database } from '../db/database.js';
+import { debugLogOf, explainFailedStart, fileSize, readSince } from './diagnose.js';
+import { LocalNeo4jError, toolMissing } from './errors.js';
+import { resolveClasspath } from './maven.js';
+import { isAlive, readOrCreatePassword, readOwner, removeOwner, writeOwner } from './store-files.js';
 
-/** Where the Maven project of the Java launcher lives (same relative spot from src/ and dist/). */
-export const LAUNCHER_DIR = fileURLToPath(new URL('../../tools/neo4j-local/', import.meta.url));
-const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
-const LAUNCHER_SOURCE = path.join(LAUNCHER_DIR, 'src', 'main', 'java', 'dev', 'llmgraph', 'Neo4jLocal.java');
-const LAUNCHER_CLASS = path.join(LAUNCHER_DIR, 'target', 'classes', 'dev', 'llmgraph', 'Neo4jLocal.class');
+export { LocalNeo4jError } from './errors.js';
+export { LAUNCHER_DIR, resolveClasspath } from './maven.js';
+
 const READY_LINE = /^neo4j-local ready (bolt:\/\/\S+)/m;
+const PROGRESS_EVERY_MS = 5_000;
+/** Lines of debug.log after which the database will not open, however long we wait. */
+const FATAL_IN_DEBUG_LOG = / ERROR .*Failed to start DatabaseId|Transaction logs are missing and recovery is not possible/;
+export const LOCAL_USER = 'neo4j';
 
 // Neo4j 5 on Java 17 needs these; they are the flags its own neo4j script passes.
 const JVM_FLAGS = [
@@ -22,32 +28,28 @@ const JVM_FLAGS = [
   '-XX:-OmitStackTraceInFastThrow',
 ];
 
-/** A problem the user fixes by installing something or changing config; the message is one sentence. */
-export class LocalNeo4jError extends Error {
-  override name = 'LocalNeo4jError';
-}
-
 export interface LocalNeo4jOptions {
   dataDir: string;
   port: number;
   heapMb?: number;
   pageCacheMb?: number;
   startTimeoutMs?: number;
-  onLog?: (line: string) => void;
+  /** Progress lines for a person waiting (Maven download, Neo4j's start). */
+  onProgress?: (message: string) => void;
+  /** `npm run neo4j`: a Neo4j others may reuse while it runs. */
+  shared?: boolean;
+  /** Short-lived tools (seed, export) may reuse the Neo4j of a running service; the service itself only a shared one. */
+  reuseAny?: boolean;
 }
 
 export interface LocalNeo4j {
   uri: string;
-  /** False when another process already served Bolt on the port and we reused it. */
+  user: string;
+  password: string;
+  /** False when a Neo4j for the same data folder already served the port and we reused it. */
   owned: boolean;
   pid: number | undefined;
   stop(): Promise<void>;
-}
-
-function toolMissing(tool: string, install: string): LocalNeo4jError {
-  return new LocalNeo4jError(
-    `The embedded Neo4j needs ${tool}, which was not found on PATH: install ${install}, or set NEO4J_URI to use an existing Neo4j.`,
-  );
 }
 
 /** Checks that java (17 or newer) is available. */
@@ -61,33 +63,6 @@ export function checkJava(javaCommand = 'java'): void {
       `The embedded Neo4j needs Java 17 or newer but "${javaCommand} -version" reports ${major || 'an unknown version'}: install a JDK 17, or set NEO4J_URI to use an existing Neo4j.`,
     );
   }
-}
-
-function isFresh(target: string, inputs: string[]): boolean {
-  if (!existsSync(target)) return false;
-  const built = statSync(target).mtimeMs;
-  return inputs.every((input) => statSync(input).mtimeMs <= built);
-}
-
-/**
- * Compiles the launcher and resolves Neo4j's jars through Maven, once; later runs read the cached
- * classpath and need neither Maven nor the network.
- */
-export function resolveClasspath(mvnCommand = 'mvn'): string {
-  const inputs = [path.join(LAUNCHER_DIR, 'pom.xml'), LAUNCHER_SOURCE];
-  if (!isFresh(CLASSPATH_FILE, inputs) || !isFresh(LAUNCHER_CLASS, inputs)) {
-    const result = spawnSync(
-      mvnCommand,
-      ['-q', '-B', 'compile', 'dependency:build-classpath', '-Dmdep.includeScope=runtime', `-Dmdep.outputFile=${CLASSPATH_FILE}`],
-      { cwd: LAUNCHER_DIR, encoding: 'utf8' },
-    );
-    if (result.error) throw toolMissing('Maven (mvn)', 'Maven 3.8+ (Debian: apt-get install maven)');
-    if (result.status !== 0) {
-      const tail = `${result.stdout}${result.stderr}`.trim().split('\n').slice(-5).join(' ');
-      throw new LocalNeo4jError(`Maven could not fetch Neo4j for the embedded database (is Maven Central reachable?): ${tail}`);
-    }
-  }
-  return [path.join(LAUNCHER_DIR, 'target', 'classes'), readFileSync(CLASSPATH_FILE, 'utf8').trim()].join(path.delimiter);
 }
 
 /** True when something accepts TCP connections on 127.0.0.1:port. */
@@ -115,19 +90,66 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Null when Bolt on the URI accepts the password, else the driver's reason. */
+async function boltRefusal(uri: string, password: string): Promise<string | null> {
+  const db = new Database({ uri, user: LOCAL_USER, password, database: undefined, timeoutMs: 3_000 });
+  try {
+    await db.ping(3_000);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
 /**
- * Starts Neo4j Community on 127.0.0.1:port with its store in dataDir, or reuses one already
- * listening there, and resolves once Bolt answers.
+ * What to do about a listener already on the port: reuse it when it is the Neo4j of this data folder
+ * (owner file, live process, Bolt and our password all agree) and its owner allows it, else refuse.
+ */
+async function reuseOrRefuse(options: LocalNeo4jOptions, dataDir: string, uri: string, password: string): Promise<LocalNeo4j | 'free'> {
+  const { port } = options;
+  let owner = readOwner(dataDir);
+  // A service killed hard leaves its Neo4j shutting down by itself (its stdin closed): wait for it.
+  if (owner?.port === port && !isAlive(owner.ownerPid) && isAlive(owner.javaPid)) {
+    options.onProgress?.(`waiting for the embedded Neo4j left by a stopped process (pid ${owner.javaPid}) to shut down`);
+    for (let waited = 0; waited < 60_000 && isAlive(owner.javaPid); waited += 250) await sleep(250);
+    if (!(await portAnswers(port))) return 'free';
+    owner = readOwner(dataDir);
+  }
+  const ours = owner?.port === port && isAlive(owner.javaPid);
+  const refusal = ours ? await boltRefusal(uri, password) : 'no Neo4j of this data folder is running';
+  if (!owner || refusal !== null) {
+    throw new LocalNeo4jError(
+      `Port ${port} (NEO4J_LOCAL_PORT) is already in use by something that is not the embedded Neo4j of ${dataDir} (${refusal}): stop it, or set NEO4J_LOCAL_PORT to a free port.`,
+    );
+  }
+  if (!owner.shared && !options.reuseAny && isAlive(owner.ownerPid)) {
+    throw new LocalNeo4jError(
+      `The embedded Neo4j on port ${port} belongs to another running service (pid ${owner.ownerPid}) and stops with it: stop that service, or give this one its own NEO4J_LOCAL_PORT and NEO4J_LOCAL_DATA.`,
+    );
+  }
+  return { uri, user: LOCAL_USER, password, owned: false, pid: undefined, stop: async () => {} };
+}
+
+/**
+ * Starts Neo4j Community on 127.0.0.1:port with its store in dataDir and authentication on, or
+ * reuses the one already started there for the same data folder, and resolves once Bolt answers.
  */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const uri = `bolt://127.0.0.1:${options.port}`;
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const password = readOrCreatePassword(dataDir);
   if (await portAnswers(options.port)) {
-    return { uri, owned: false, pid: undefined, stop: async () => {} };
+    const reused = await reuseOrRefuse(options, dataDir, uri, password);
+    if (reused !== 'free') return reused;
   }
   checkJava();
-  const classpath = resolveClasspath();
-  const dataDir = path.resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  const classpath = await resolveClasspath(options.onProgress);
+  const debugLogStart = fileSize(debugLogOf(dataDir));
 
   const child = spawn(
     'java',
@@ -143,10 +165,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       String(options.pageCacheMb ?? 128),
     ],
     // stdin stays a pipe: the launcher exits when it closes, so a crashed parent leaves no orphan.
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEO4J_LOCAL_PASSWORD: password } },
   );
 
   const stop = async () => {
+    removeOwner(dataDir, child.pid);
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
     if (!(await waitForExit(child, 30_000))) {
@@ -156,46 +179,64 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   };
 
   let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(
-        new LocalNeo4jError(
-          `The embedded Neo4j did not become ready within ${(options.startTimeoutMs ?? 120_000) / 1000} s; its log is in ${dataDir}/logs.`,
-        ),
-      );
-    }, options.startTimeoutMs ?? 120_000);
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
-      output = (output + text).slice(-4000);
-      for (const line of text.split('\n')) if (line.trim()) options.onLog?.(line.trim());
-      if (READY_LINE.test(output)) {
+  const started = Date.now();
+  const startTimeoutMs = options.startTimeoutMs ?? 300_000;
+  const progress = setInterval(
+    () => options.onProgress?.(`starting Neo4j, ${Math.round((Date.now() - started) / 1000)} s so far`),
+    PROGRESS_EVERY_MS,
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        void stop();
+        reject(
+          new LocalNeo4jError(
+            `The embedded Neo4j did not become ready within ${startTimeoutMs / 1000} s; its log is ${debugLogOf(dataDir)}.`,
+          ),
+        );
+      }, startTimeoutMs);
+      // A database that fails to open does not end the JVM (the DBMS keeps running without it), so
+      // Neo4j's own log is watched for the failure that would otherwise only show as a time-out.
+      const watchLog = setInterval(() => {
+        const debugLog = readSince(debugLogOf(dataDir), debugLogStart);
+        if (!FATAL_IN_DEBUG_LOG.test(debugLog)) return;
         clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new LocalNeo4jError(`The embedded Neo4j could not be started: ${error.message}.`));
+        clearInterval(watchLog);
+        void stop();
+        reject(new LocalNeo4jError(explainFailedStart({ dataDir, port: options.port, exitCode: null, output, debugLog })));
+      }, 2_000);
+      const onData = (chunk: Buffer) => {
+        output = (output + chunk.toString('utf8')).slice(-64_000);
+        if (READY_LINE.test(output)) {
+          clearTimeout(timer);
+          clearInterval(watchLog);
+          resolve();
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('error', (error) => {
+        clearTimeout(timer);
+        clearInterval(watchLog);
+        reject(new LocalNeo4jError(`The embedded Neo4j could not be started: ${error.message}.`));
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        clearInterval(watchLog);
+        const debugLog = readSince(debugLogOf(dataDir), debugLogStart);
+        reject(new LocalNeo4jError(explainFailedStart({ dataDir, port: options.port, exitCode: code, output, debugLog })));
+      });
     });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      const reason = output.trim().split('\n').filter(Boolean).slice(-3).join(' ');
-      reject(
-        new LocalNeo4jError(
-          `The embedded Neo4j exited with code ${code} before it was ready (port ${options.port} busy or store locked?): ${reason}`,
-        ),
-      );
-    });
-  });
+  } finally {
+    clearInterval(progress);
+  }
   child.removeAllListeners('exit');
   child.stdout?.removeAllListeners('data');
   child.stderr?.removeAllListeners('data');
   // Keep draining its pipes so the JVM never blocks on a full buffer.
   child.stdout?.resume();
   child.stderr?.resume();
+  writeOwner(dataDir, { port: options.port, javaPid: child.pid as number, ownerPid: process.pid, shared: options.shared ?? false });
 
-  return { uri, owned: true, pid: child.pid, stop };
+  return { uri, user: LOCAL_USER, password, owned: true, pid: child.pid, stop };
 }

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
-import { CITES, ENTITY_LABEL, label, relType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
+import { CITES, ENTITY_LABEL, GRAPH_META_LABEL, knownLabel, label, relType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import { claimableOf, ENTITY_TYPES, type EntityType, RELATION_TYPES, type RelationType } from '../domain/registry.js';
 import { preferredValue } from '../domain/write-rules.js';
 import type { CitationRow, EntityRow, GraphRows, RelationshipRow, SourceRow } from '../seed/graph-rows.js';
 
 const BATCH = 1_000;
+/** The completion marker of a load, written last: a graph without it is incomplete and gets loaded again. */
+const META_LABEL = knownLabel(GRAPH_META_LABEL);
+
+/** Reports a load's progress after each batch (done of total). */
+export type OnBatch = (done: number, total: number) => void | Promise<void>;
 
 const chunks = <T>(rows: T[]): T[][] =>
   Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
@@ -115,6 +120,18 @@ export class SeedRepository {
     return count.parse(rows[0]).n === 0;
   }
 
+  /** True once a load ran to its end (its marker is the last thing it writes). */
+  async isSeeded(): Promise<boolean> {
+    const [row] = await this.db.scope().read(`RETURN COUNT { (:${META_LABEL} {id: 'seed'}) } AS n`);
+    return row?.n === 1;
+  }
+
+  async markSeeded(seedHash: string): Promise<void> {
+    await this.db
+      .scope()
+      .write((tx) => tx.run(`MERGE (m:${META_LABEL} {id: 'seed'}) SET m.seededAt = datetime(), m.seedHash = $seedHash`, { seedHash }));
+  }
+
   /** Removes every node and relationship, in batches so a large graph does not need one huge transaction. */
   async reset(): Promise<void> {
     const scope = this.db.scope();
@@ -128,12 +145,21 @@ export class SeedRepository {
    * Merges the rows into the graph. Nothing already there is removed: a citation the graph holds is
    * kept (its confidence updated), a new one is appended, so loading a partial dataset over a
    * curated graph loses no curated fact. Claimable node values are then recomputed from all the
-   * claims the entity holds, with the same rule as a fresh load (preferredValue).
+   * claims the entity holds, with the same rule as a fresh load (preferredValue). `onBatch` hears
+   * of every committed batch, for progress and for the interrupted-load tests.
    */
-  async write(rows: GraphRows): Promise<void> {
+  async write(rows: GraphRows, onBatch: OnBatch = () => {}): Promise<void> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
+    const entityLists = Object.values(rows.entities);
+    const sizes = [rows.sources, ...entityLists, rows.citations, ...Object.values(rows.relationships)];
+    const total = sizes.reduce((sum, list) => sum + Math.ceil(list.length / BATCH), 0);
+    let done = 0;
     const run = async (cypher: string, all: unknown[], params: Record<string, unknown> = {}) => {
-      for (const batch of chunks(all)) await scope.write((tx) => tx.run(cypher, { ...params, rows: batch }));
+      for (const batch of chunks(all)) {
+        await scope.write((tx) => tx.run(cypher, { ...params, rows: batch }));
+        done += 1;
+        await onBatch(done, total);
+      }
     };
     await run(
       `UNWIND $rows AS row MERGE (s:${SOURCE_LABEL} {id: row.id})

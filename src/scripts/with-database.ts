@@ -1,8 +1,11 @@
 import { ConfigError, loadConfig } from '../config/config.js';
-import { Database } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import { createLogger } from '../logging/logger.js';
 import { LocalNeo4jError, startLocalNeo4j } from '../neo4j-local/local-neo4j.js';
+import { connectToNeo4j } from '../startup/connect.js';
+import { StartupError } from '../startup/startup-error.js';
 
-/** Runs a command-line task against NEO4J_URI, or the embedded Neo4j when it is unset. */
+/** Runs a command-line task against NEO4J_URI, or the embedded Neo4j (with its generated password) when it is unset. */
 export async function withDatabase(task: (db: Database) => Promise<void>): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -12,16 +15,29 @@ export async function withDatabase(task: (db: Database) => Promise<void>): Promi
     for (const problem of error.problems) console.error(`Configuration error: ${problem}`);
     process.exit(2);
   }
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, config.logFormat);
   let local: Awaited<ReturnType<typeof startLocalNeo4j>> | undefined;
+  let db: Database;
   try {
     local =
-      config.neo4j.uri === undefined ? await startLocalNeo4j({ dataDir: config.neo4j.localData, port: config.neo4j.localPort }) : undefined;
+      config.neo4j.uri === undefined
+        ? await startLocalNeo4j({
+            dataDir: config.neo4j.localData,
+            port: config.neo4j.localPort,
+            // A short task may use the Neo4j of a running service for the same data folder.
+            reuseAny: true,
+            onProgress: (message) => console.error(message),
+          })
+        : undefined;
+    const uri = config.neo4j.uri ?? (local?.uri as string);
+    const password = local?.password ?? config.neo4j.password;
+    db = await connectToNeo4j({ ...config.neo4j, uri, password, timeoutMs: config.requestTimeoutMs }, log);
   } catch (error) {
-    if (!(error instanceof LocalNeo4jError)) throw error;
+    if (!(error instanceof LocalNeo4jError || error instanceof StartupError)) throw error;
+    await local?.stop();
     console.error(error.message);
     process.exit(3);
   }
-  const db = new Database({ ...config.neo4j, uri: config.neo4j.uri ?? (local?.uri as string), timeoutMs: config.requestTimeoutMs });
   try {
     await task(db);
   } finally {

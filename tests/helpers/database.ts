@@ -3,7 +3,7 @@ import { Database } from '../../src/db/database.js';
 
 /** A Database on the run's shared Neo4j. */
 export function testDatabase(timeoutMs = 10_000): Database {
-  return new Database({ uri: inject('neo4jUri'), user: 'neo4j', password: undefined, database: undefined, timeoutMs });
+  return new Database({ uri: inject('neo4jUri'), user: 'neo4j', password: inject('neo4jPassword'), database: undefined, timeoutMs });
 }
 
 /** Removes the entities a test wrote (ids starting with `prefix`) and the change records about them. */

@@ -5,7 +5,7 @@ import { startService, type Service } from '../../src/service.js';
 
 /** The whole service on an ephemeral port against the run's Neo4j (or the env given). */
 export function startTestService(env: Record<string, string> = {}): Promise<Service> {
-  const config = loadConfig({ NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword'), LOG_LEVEL: 'silent', ...env });
   if (env.PORT === undefined) config.port = 0;
   return startService(config, createLogger(config.logLevel));
 }

@@ -67,6 +67,9 @@ describe('configuration from the environment', () => {
     ['NEO4J_DATABASE', 'x', 'NEO4J_DATABASE must be a Neo4j database name (letters, digits, dots, dashes; 3-63 characters), got "x".'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud".'],
     ['REQUEST_TIMEOUT_MS', '5', 'REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, got "5".'],
+    ['HOST', '0.0.0.0:4000', 'HOST must be a host name or IP address (set the port with PORT, not in HOST), got "0.0.0.0:4000".'],
+    ['NODE_ENV', 'prod', 'NODE_ENV must be one of development, production, test, got "prod".'],
+    ['LOG_FORMAT', 'text', 'LOG_FORMAT must be pretty or json, got "text".'],
   ])('rejects %s=%s with one sentence naming it', (name, value, message) => {
     expect(problemsOf({ [name]: value })).toEqual([message]);
   });
@@ -83,6 +86,10 @@ describe('configuration from the environment', () => {
       expect(loadConfig({ NEO4J_URI: uri }).neo4j.uri).toBe(uri);
     },
   );
+
+  it.each(['127.0.0.1', '0.0.0.0', '::', '[::1]', 'localhost', 'api.internal'])('accepts HOST %s', (host) => {
+    expect(loadConfig({ HOST: host }).host).toBe(host.replace(/^\[(.*)\]$/, '$1'));
+  });
 
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', NEO4J_URI: '', LOG_LEVEL: '' })).toMatchObject({

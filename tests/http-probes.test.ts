@@ -32,7 +32,14 @@ describe('health, readiness and HTTP errors', () => {
       '{ graphStats { nodes { label count } } }',
     );
     expect(result.status).toBe(200);
-    expect(result.data?.graphStats.nodes.map((n) => n.label)).toEqual(['Model', 'Organization', 'Technique', 'Limitation', 'Product', 'Source']);
+    expect(result.data?.graphStats.nodes.map((n) => n.label)).toEqual([
+      'Model',
+      'Organization',
+      'Technique',
+      'Limitation',
+      'Product',
+      'Source',
+    ]);
   });
 
   it('answers malformed JSON with 400 and a sentence', async () => {

@@ -271,6 +271,8 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     TECHNIQUE: ratio(EntityType.TECHNIQUE),
     LIMITATION: ratio(EntityType.LIMITATION),
     DATASET: 0, // the documents name no datasets; catalogues bring them
+    // The bench measures model-centred queries; products are not generated.
+    PRODUCT: 0,
   };
 
   const sourceCount = Math.max(5, Math.round(models / 25));
@@ -423,6 +425,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     TECHNIQUE: techniques.map((e) => e.id),
     LIMITATION: limitations.map((e) => e.id),
     DATASET: [],
+    PRODUCT: [],
   };
   const relationships = Object.fromEntries(Object.values(RelationType).map((t) => [t, [] as RelationshipEntry[]])) as Record<
     RelationType,
@@ -482,7 +485,14 @@ export function generate(options: GenerateOptions): GeneratedGraph {
 
   const dataset: Dataset = {
     sources,
-    entities: { MODEL: modelEntries, ORGANIZATION: organizations, TECHNIQUE: techniques, LIMITATION: limitations, DATASET: [] },
+    entities: {
+      MODEL: modelEntries,
+      ORGANIZATION: organizations,
+      TECHNIQUE: techniques,
+      LIMITATION: limitations,
+      DATASET: [],
+      PRODUCT: [],
+    },
     relationships,
   };
 

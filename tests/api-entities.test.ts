@@ -73,13 +73,34 @@ describe('entity lookups', () => {
 
   it('keeps contradicting claims visible: ChatGPT release date 2022-11 (shown) and 2020 (low confidence)', async () => {
     const result = await graphql<{
-      model: { releaseDate: string; claims: Array<{ attribute: string; value: string; confidence: number }> };
-    }>(service.url, '{ model(id: "chatgpt") { releaseDate claims { attribute value confidence } } }');
-    expect(result.data!.model.releaseDate).toBe('2022-11');
-    expect(result.data!.model.claims.filter((c) => c.attribute === 'releaseDate')).toEqual([
-      { attribute: 'releaseDate', value: '"2022-11"', confidence: 1 },
-      { attribute: 'releaseDate', value: '"2020"', confidence: 0.3 },
+      product: { releaseDate: string; claims: Array<Record<string, unknown>> };
+    }>(service.url, '{ product(id: "chatgpt") { releaseDate claims { attribute value confidence rank reason hedged } } }');
+    expect(result.data!.product.releaseDate).toBe('2022-11');
+    expect(result.data!.product.claims.filter((c) => c.attribute === 'releaseDate')).toEqual([
+      { attribute: 'releaseDate', value: '"2022-11"', confidence: 1, rank: 'PREFERRED', reason: null, hedged: false },
+      {
+        attribute: 'releaseDate',
+        value: '"2020"',
+        confidence: 0.3,
+        rank: 'DEPRECATED',
+        reason: expect.stringContaining('confuses ChatGPT with GPT-3'),
+        hedged: false,
+      },
     ]);
+  });
+
+  it('returns the rumoured GPT-4 parameter count marked as hedged, and a stated PaLM 2 size over a deprecated one', async () => {
+    const result = await graphql<{ gpt4: any; palm2: any }>(
+      service.url,
+      `{ gpt4: model(id: "gpt-4") { parameters claims { attribute value rank hedged } }
+         palm2: model(id: "palm-2") { parameters claims { attribute value rank reason } } }`,
+    );
+    expect(result.data!.gpt4.parameters).toBe(1.8e12);
+    expect(result.data!.gpt4.claims.filter((c: any) => c.attribute === 'parameters')).toEqual([
+      { attribute: 'parameters', value: '1800000000000', rank: 'NORMAL', hedged: true },
+    ]);
+    expect(result.data!.palm2.parameters).toBe(340e9);
+    expect(result.data!.palm2.claims.find((c: any) => c.value === '14700000000')).toMatchObject({ rank: 'DEPRECATED' });
   });
 
   it('answers null for an absent id and for an id of another kind', async () => {
@@ -199,8 +220,9 @@ describe('connections', () => {
         .map((r) => r.from)
         .sort(),
     );
-    const byAlias = await count({ nameContains: '文心一言' });
-    expect(byAlias.edges.map((e) => e.node.id)).toEqual(['ernie-bot']);
+    // 通义千问 names both the Qwen family and the product; models lists only the family.
+    const byAlias = await count({ nameContains: '通义千问' });
+    expect(byAlias.edges.map((e) => e.node.id)).toEqual(['qwen']);
     const big = await count({ minParameters: 100e9, releasedBefore: '2021' });
     expect(big.edges.map((e) => e.node.id)).toContain('gpt-3');
     const recentOpen = (await count({ openWeights: true, releasedAfter: '2023-06' })).edges;

@@ -38,6 +38,7 @@ describe('health, readiness and HTTP errors', () => {
       'Technique',
       'Limitation',
       'Dataset',
+      'Product',
       'Source',
     ]);
   });

@@ -52,7 +52,7 @@ describe('loading the seed into Neo4j', () => {
 
   it('keeps both of two contradicting claims and shows the better supported value on the node', async () => {
     const rows = await db.scope().read(
-      `MATCH (m:Model {id: 'chatgpt'})-[c:CITES {attribute: 'releaseDate'}]->(s:Source)
+      `MATCH (m:Product {id: 'chatgpt'})-[c:CITES {attribute: 'releaseDate'}]->(s:Source)
        RETURN m.releaseDate AS shown, c.value AS value, c.confidence AS confidence, s.id AS source ORDER BY c.ordinal`,
     );
     expect(rows.map((r) => [r.shown, r.value, r.confidence])).toEqual([
@@ -90,5 +90,9 @@ describe('loading the seed into Neo4j', () => {
     expect(await search('幻觉')).toContain('hallucination');
     expect(await search('文心一言')).toContain('ernie-bot');
     expect(await search('hallucination')).toContain('hallucination');
+    // One name, two things: the product 通义千问 and the Qwen family it shares the name with.
+    expect(await search('通义千问')).toEqual(expect.arrayContaining(['tongyi-qianwen-app', 'qwen']));
+    expect(await search('Tongyi Qianwen')).toContain('tongyi-qianwen-app');
+    expect(await search('Kimi')).toContain('kimi');
   });
 });

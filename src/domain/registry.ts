@@ -13,6 +13,7 @@ export enum EntityType {
   TECHNIQUE = 'TECHNIQUE',
   LIMITATION = 'LIMITATION',
   DATASET = 'DATASET',
+  PRODUCT = 'PRODUCT',
 }
 
 export enum RelationType {
@@ -27,6 +28,8 @@ export enum RelationType {
   INVESTS_IN = 'INVESTS_IN',
   PROPOSED_BY = 'PROPOSED_BY',
   TRAINED_ON = 'TRAINED_ON',
+  POWERED_BY = 'POWERED_BY',
+  OFFERED_BY = 'OFFERED_BY',
 }
 
 /**
@@ -41,11 +44,17 @@ export enum LineageKind {
   SCALE_UP = 'SCALE_UP',
   MULTIMODAL = 'MULTIMODAL',
   LONG_CONTEXT = 'LONG_CONTEXT',
-  PRODUCT = 'PRODUCT',
   DISTILLATION = 'DISTILLATION',
   ADAPTER = 'ADAPTER',
   QUANTIZED = 'QUANTIZED',
   MERGE = 'MERGE',
+}
+
+/** How a claim ranks among competing values of its attribute (as Wikidata ranks statements). */
+export enum ClaimRank {
+  PREFERRED = 'PREFERRED',
+  NORMAL = 'NORMAL',
+  DEPRECATED = 'DEPRECATED',
 }
 
 export enum TechniqueCategory {
@@ -56,6 +65,19 @@ export enum TechniqueCategory {
   DATA = 'DATA',
   APPLICATION = 'APPLICATION',
   EFFICIENCY = 'EFFICIENCY',
+}
+
+/** What kind of thing people use a product as. */
+export enum ProductKind {
+  CHAT_APP = 'CHAT_APP',
+  ASSISTANT = 'ASSISTANT',
+  CODING_TOOL = 'CODING_TOOL',
+  SEARCH_ENGINE = 'SEARCH_ENGINE',
+  CONTENT_TOOL = 'CONTENT_TOOL',
+  AGENT = 'AGENT',
+  DEVELOPER_PLATFORM = 'DEVELOPER_PLATFORM',
+  DEVICE = 'DEVICE',
+  BROWSER_EXTENSION = 'BROWSER_EXTENSION',
 }
 
 /** Slug ids: lowercase words joined by single dashes. */
@@ -100,13 +122,18 @@ export interface KindSpec {
   properties: Record<string, PropertySpec>;
 }
 
+const releaseDate = z
+  .string()
+  .regex(ISO_DATE_PATTERN, 'must be an ISO date: 2023, 2023-03 or 2023-03-14')
+  .refine((d) => d >= '1950' && d <= '2100', 'must be a year from 1950 to 2100');
+
 const modalities = z.array(z.enum(['text', 'image', 'audio', 'video', 'code'])).min(1);
 
 export const KINDS: Record<EntityType, KindSpec> = {
   [EntityType.MODEL]: {
     label: 'Model',
     typeName: 'Model',
-    description: 'A large language model or a product built on one.',
+    description: 'A trained language model, with weights (a product built on one is a Product).',
     singular: 'model',
     plural: 'models',
     listDescription: 'Models, filtered and ordered, a page at a time (keyset cursors).',
@@ -127,10 +154,7 @@ export const KINDS: Record<EntityType, KindSpec> = {
         claimable: true,
       },
       releaseDate: {
-        value: z
-          .string()
-          .regex(ISO_DATE_PATTERN, 'must be an ISO date: 2023, 2023-03 or 2023-03-14')
-          .refine((d) => d >= '1950' && d <= '2100', 'must be a year from 1950 to 2100'),
+        value: releaseDate,
         scalar: 'String',
         description: 'ISO date, as precise as the source: 2023, 2023-03 or 2023-11-07.',
         claimable: true,
@@ -194,6 +218,25 @@ export const KINDS: Record<EntityType, KindSpec> = {
     listDescription: 'Datasets by name, a page at a time.',
     seedFile: 'datasets.json',
     properties: {},
+  },
+  [EntityType.PRODUCT]: {
+    label: 'Product',
+    typeName: 'Product',
+    description: 'What people use: an application, assistant, coding tool, search engine, device or extension, powered by models.',
+    singular: 'product',
+    plural: 'products',
+    listDescription: 'Products by name, a page at a time.',
+    seedFile: 'products.json',
+    properties: {
+      // Not `category`: Technique's category is another enum, and one response name may not carry two types.
+      productKind: {
+        value: z.enum(ProductKind),
+        scalar: { enum: ProductKind, name: 'ProductKind', description: 'What kind of thing people use a product as.' },
+        required: true,
+      },
+      url: { value: z.url({ protocol: /^https?$/ }), scalar: 'String', description: "The product's home page." },
+      releaseDate: { value: releaseDate, scalar: 'String', description: 'ISO date of launch, as precise as the source.', claimable: true },
+    },
   },
 };
 
@@ -281,6 +324,18 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
     to: EntityType.DATASET,
     outField: { name: 'trainingData', description: 'Datasets this model was trained on.' },
     inField: { name: 'trainedModels', description: 'Models trained on this dataset.' },
+  },
+  [RelationType.POWERED_BY]: {
+    from: EntityType.PRODUCT,
+    to: EntityType.MODEL,
+    outField: { name: 'poweredBy', description: 'Models a source says this product is built on.' },
+    inField: { name: 'products', description: 'Products a source says are built on this model.' },
+  },
+  [RelationType.OFFERED_BY]: {
+    from: EntityType.PRODUCT,
+    to: EntityType.ORGANIZATION,
+    outField: { name: 'offeredBy' },
+    inField: { name: 'products' },
   },
 };
 

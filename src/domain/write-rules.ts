@@ -67,10 +67,33 @@ const kindedTypes = () => (Object.keys(RELATIONS) as RelationType[]).filter((t) 
 export const isAcyclic = (type: RelationType): boolean => RELATIONS[type].acyclic === true;
 
 /** The value a node shows for a claimable attribute: the most confident claim, the first listed on ties. */
-export function preferredValue<C extends { value: unknown; confidence?: number }>(claims: readonly C[]): unknown {
+const RANK_WEIGHT: Record<string, number> = { PREFERRED: 2, NORMAL: 1, DEPRECATED: 0 };
+
+/** Orders competing claims: by rank, then a stated value over a hedged one (a rumour never wins over a fact), then confidence. */
+function claimWeight(claim: { confidence?: number | null; rank?: string | null; hedged?: boolean | null }): number[] {
+  return [RANK_WEIGHT[claim.rank ?? 'NORMAL'] ?? 1, claim.hedged ? 0 : 1, claim.confidence ?? 1];
+}
+
+/** The claim a node shows; on a tie the first listed wins. */
+export function preferredClaim<C extends { value: unknown; confidence?: number | null; rank?: string | null; hedged?: boolean | null }>(
+  claims: readonly C[],
+): C | undefined {
   let top: C | undefined;
-  for (const claim of claims) if (top === undefined || (claim.confidence ?? 1) > (top.confidence ?? 1)) top = claim;
-  return top?.value ?? null;
+  for (const claim of claims) {
+    if (top === undefined) top = claim;
+    else {
+      const [a, b] = [claimWeight(claim), claimWeight(top)];
+      const i = a.findIndex((x, k) => x !== b[k]);
+      if (i >= 0 && (a[i] as number) > (b[i] as number)) top = claim;
+    }
+  }
+  return top;
+}
+
+export function preferredValue<C extends { value: unknown; confidence?: number | null; rank?: string | null; hedged?: boolean | null }>(
+  claims: readonly C[],
+): unknown {
+  return preferredClaim(claims)?.value ?? null;
 }
 
 /** Parses with a rule, or throws one InvalidInputError naming the first offending field under `root`. */

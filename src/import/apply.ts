@@ -52,6 +52,7 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
   const typeOf = new Map<string, EntityType | undefined>(plan.toCreate.map((e) => [e.id, TYPE_OF[e.kind]]));
   const writable = (id: string) => !created.has(id) || typeOf.get(id) !== undefined;
   const ordinals = new Map<string, number>();
+  const CATALOGUE_NOTE = 'Catalogue entry';
   const cite = (entityId: string, rowKey: string, quote: string, attribute: string | null = null, value: unknown = null) => {
     const ordinal = ordinals.get(entityId) ?? 0;
     ordinals.set(entityId, ordinal + 1);
@@ -59,11 +60,16 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
       entityId,
       sourceId: source.id,
       ordinal,
-      quote,
+      // The catalogue's own words are a quote; where it has none, the row key locates the fact.
+      quote: quote === rowKey ? null : quote,
+      note: quote === rowKey ? `${CATALOGUE_NOTE} ${rowKey}` : null,
       confidence: CATALOGUE_CONFIDENCE,
       attribute,
       value: attribute === null ? null : JSON.stringify(value),
       locator: rowKey,
+      rank: null,
+      reason: null,
+      hedged: null,
     });
   };
 
@@ -118,7 +124,8 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
       to: rel.to,
       kind: existingKinds.has(id) ? (existingKinds.get(id) ?? null) : (rel.kind ?? null),
       citationSources: [source.id],
-      citationQuotes: [`${rel.rowKey}: ${rel.basis}`],
+      citationQuotes: [''],
+      citationNotes: [`${CATALOGUE_NOTE} ${rel.rowKey}: ${rel.basis}`],
       citationConfidences: [CATALOGUE_CONFIDENCE],
       confidence: CATALOGUE_CONFIDENCE,
     };

@@ -57,10 +57,12 @@ const changeRow = z.object({
 const heldCitation = z.object({
   ordinal: z.number(),
   sourceId: z.string(),
-  quote: z.string(),
+  quote: z.string().nullable(),
   attribute: z.string().nullable(),
   value: z.string().nullable(),
   confidence: z.number(),
+  rank: z.string().nullable().default(null),
+  hedged: z.boolean().nullable().default(null),
 });
 type HeldCitation = z.infer<typeof heldCitation>;
 const heldRow = z.object({ held: z.array(heldCitation) });
@@ -106,7 +108,8 @@ export class CurationRepository {
       const [citing] = await tx.run(
         `MATCH (n:${ENTITY_LABEL} {id: $id})
          RETURN COLLECT { MATCH (n)-[c:${relType(CITES)}]->(s:${SOURCE_LABEL})
-                          RETURN {ordinal: c.ordinal, sourceId: s.id, quote: c.quote, attribute: c.attribute, value: c.value, confidence: c.confidence} } AS held`,
+                          RETURN {ordinal: c.ordinal, sourceId: s.id, quote: c.quote, attribute: c.attribute, value: c.value, confidence: c.confidence,
+                                  rank: c.rank, hedged: c.hedged} } AS held`,
         { id: write.id },
       );
       const held = heldRow.parse(citing).held;
@@ -131,11 +134,32 @@ export class CurationRepository {
           { id: write.id, sourceId, quote: write.citation.quote, rows: rows.map((r) => ({ ...r, ordinal: int(r.ordinal) })) },
         );
       }
+      // A curated value that competes with held ones is the curator's choice: it becomes PREFERRED and
+      // the others of its attribute NORMAL (deprecated ones stay so), so every competing claim has a rank.
+      const competing = [...new Set(fresh.map((c) => c.attribute))].filter((attribute) =>
+        held.some((c) => c.attribute === attribute && !fresh.some((f) => f.attribute === attribute && f.value === c.value)),
+      );
+      if (competing.length > 0) {
+        const preferred = rows.filter((r) => r.attribute !== null && competing.includes(r.attribute)).map((r) => r.ordinal);
+        await tx.run(
+          `MATCH (n:${ENTITY_LABEL} {id: $id})-[c:${relType(CITES)}]->() WHERE c.attribute IN $competing
+           SET c.rank = CASE WHEN c.ordinal IN $preferred THEN 'PREFERRED' WHEN c.rank = 'DEPRECATED' THEN c.rank ELSE 'NORMAL' END`,
+          { id: write.id, competing, preferred: preferred.map(int) },
+        );
+      }
+      const rankOf = (c: { attribute: string | null; ordinal: number; rank?: string | null }) =>
+        c.attribute === null || !competing.includes(c.attribute)
+          ? (c.rank ?? null)
+          : rows.some((r) => r.ordinal === c.ordinal && r.attribute === c.attribute)
+            ? 'PREFERRED'
+            : c.rank === 'DEPRECATED'
+              ? 'DEPRECATED'
+              : 'NORMAL';
       // Claimed attributes show what the normaliser picks from all their claims, as after a reload;
       // a new claim is normally that one already (the node was set to it above).
-      const all = [...held, ...rows.filter((r) => r.attribute !== null).map((r) => ({ ...r, confidence: 1 }))].sort(
-        (a, b) => a.ordinal - b.ordinal,
-      );
+      const all = [...held, ...rows.filter((r) => r.attribute !== null).map((r) => ({ ...r, confidence: 1 }))]
+        .map((c) => ({ ...c, rank: rankOf(c) }))
+        .sort((a, b) => a.ordinal - b.ordinal);
       const values = Object.fromEntries(
         write.claims.map(({ attribute }) => [
           attribute,
@@ -193,6 +217,9 @@ export class CurationRepository {
          ON CREATE SET r.id = $edgeId, r.citationSources = [], r.citationQuotes = [], r.citationConfidences = []
          SET r.kind = coalesce($kind, r.kind)
          WITH r, any(i IN range(0, size(r.citationQuotes) - 1) WHERE r.citationSources[i] = $sourceId AND r.citationQuotes[i] = $quote) AS known
+         // Curated citations carry a quote and no note; the notes list stays as long as the others.
+         SET r.citationNotes = [j IN range(0, size(r.citationSources) - 1) | coalesce(r.citationNotes[j], '')]
+               + CASE WHEN known THEN [] ELSE [''] END
          SET r.citationSources = r.citationSources + CASE WHEN known THEN [] ELSE [$sourceId] END,
              r.citationQuotes = r.citationQuotes + CASE WHEN known THEN [] ELSE [$quote] END,
              r.citationConfidences = r.citationConfidences + CASE WHEN known THEN [] ELSE [1.0] END,

@@ -53,10 +53,12 @@ export class ProjectionCompiler {
 
   private entityCitations(v: string, attributeTest: string, withClaim: boolean): string {
     const [c, s] = [this.fresh('c'), this.fresh('s')];
-    const claim = withClaim ? `attribute: ${c}.attribute, value: ${c}.value, ` : '';
+    const claim = withClaim
+      ? `attribute: ${c}.attribute, value: ${c}.value, rank: coalesce(${c}.rank, 'NORMAL'), reason: ${c}.reason, hedged: coalesce(${c}.hedged, false), `
+      : '';
     return `COLLECT { MATCH (${v})-[${c}:${relType(CITES)}]->(${s}:${SOURCE_LABEL}) WHERE ${c}.attribute ${attributeTest}
       WITH ${c}, ${s} ORDER BY ${c}.ordinal
-      RETURN {${claim}quote: ${c}.quote, confidence: ${c}.confidence, source: ${s} {.*}} }`;
+      RETURN {${claim}quote: ${c}.quote, note: ${c}.note, confidence: ${c}.confidence, source: ${s} {.*}} }`;
   }
 
   /** Citations stored on a relationship as parallel lists, joined to their Source nodes in order. */
@@ -65,9 +67,12 @@ export class ProjectionCompiler {
     return `COLLECT { UNWIND range(0, size(coalesce(${r}.citationSources, [])) - 1) AS ${i}
       MATCH (${s}:${SOURCE_LABEL} {id: ${r}.citationSources[${i}]})
       WITH ${i}, ${s} ORDER BY ${i}
-      RETURN {quote: ${r}.citationQuotes[${i}], confidence: ${r}.citationConfidences[${i}], source: ${s} {.*}} }`;
+      RETURN {quote: ${blankToNull(`${r}.citationQuotes[${i}]`)}, note: ${blankToNull(`${r}.citationNotes[${i}]`)}, confidence: ${r}.citationConfidences[${i}], source: ${s} {.*}} }`;
   }
 }
+
+/** Relationship citation lists hold '' where a citation has no quote or no note (lists cannot hold nulls). */
+const blankToNull = (item: string) => `CASE WHEN coalesce(${item}, '') = '' THEN null ELSE ${item} END`;
 
 function relationPattern(v: string, r: string, relation: RelationField, x: string, targetLabel: string): string {
   const arrow = `[${r}:${relType(relation.type)}]`;

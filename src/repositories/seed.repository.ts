@@ -24,6 +24,7 @@ const upsertEntities = (type: EntityType) => `
       n.description = row.description, n += row.props`;
 
 /**
+ * A held citation keeps its rank: curation may have re-ranked it (see CurationRepository).
  * A citation the entity does not hold yet is appended after the ones it has ($offsets: the next
  * free ordinal of entities that had citations before this load); one it holds keeps its place.
  */
@@ -31,24 +32,33 @@ const appendCitations = `
   UNWIND $rows AS row
   MATCH (n:${ENTITY_LABEL} {id: row.entityId}) MATCH (s:${SOURCE_LABEL} {id: row.sourceId})
   WITH n, s, row, head(COLLECT { MATCH (n)-[c:${relType(CITES)}]->(s)
-    WHERE c.quote = row.quote AND coalesce(c.attribute, '') = coalesce(row.attribute, '')
+    WHERE coalesce(c.quote, '') = coalesce(row.quote, '') AND coalesce(c.note, '') = coalesce(row.note, '')
+      AND coalesce(c.attribute, '') = coalesce(row.attribute, '')
       AND coalesce(c.value, '') = coalesce(row.value, '') RETURN c }) AS known
   FOREACH (_ IN CASE WHEN known IS NULL THEN [1] ELSE [] END |
     CREATE (n)-[:${relType(CITES)} {ordinal: row.ordinal + coalesce($offsets[row.entityId], 0), quote: row.quote,
-      confidence: row.confidence, attribute: row.attribute, value: row.value, locator: row.locator}]->(s))
-  FOREACH (_ IN CASE WHEN known IS NULL THEN [] ELSE [1] END | SET known.confidence = row.confidence)`;
+      note: row.note, confidence: row.confidence, attribute: row.attribute, value: row.value,
+      rank: row.rank, reason: row.reason, hedged: row.hedged, locator: row.locator}]->(s))
+  FOREACH (_ IN CASE WHEN known IS NULL THEN [] ELSE [1] END |
+    SET known.confidence = row.confidence, known.reason = row.reason, known.hedged = row.hedged)`;
 
-/** Relationship citations are parallel lists; the ones the relationship lacks (by source and quote) are appended. */
+/**
+ * Relationship citations are parallel lists; the ones the relationship lacks (by source, quote and
+ * note) are appended. Notes are padded first: relationships written before notes existed lack them.
+ */
 const upsertRelationships = (type: RelationType) => `
   UNWIND $rows AS row
   MATCH (a:${ENTITY_LABEL} {id: row.from})
   MATCH (b:${ENTITY_LABEL} {id: row.to})
   MERGE (a)-[r:${relType(type)}]->(b)
-  ON CREATE SET r.citationSources = [], r.citationQuotes = [], r.citationConfidences = []
+  ON CREATE SET r.citationSources = [], r.citationQuotes = [], r.citationNotes = [], r.citationConfidences = []
+  SET r.citationNotes = [j IN range(0, size(r.citationSources) - 1) | coalesce(r.citationNotes[j], '')]
   WITH r, row, [i IN range(0, size(row.citationSources) - 1)
     WHERE NOT any(j IN range(0, size(r.citationSources) - 1)
-      WHERE r.citationSources[j] = row.citationSources[i] AND r.citationQuotes[j] = row.citationQuotes[i])] AS fresh
+      WHERE r.citationSources[j] = row.citationSources[i] AND r.citationQuotes[j] = row.citationQuotes[i]
+        AND r.citationNotes[j] = row.citationNotes[i])] AS fresh
   SET r.id = row.id, r.kind = row.kind,
+      r.citationNotes = r.citationNotes + [i IN fresh | row.citationNotes[i]],
       r.citationSources = r.citationSources + [i IN fresh | row.citationSources[i]],
       r.citationQuotes = r.citationQuotes + [i IN fresh | row.citationQuotes[i]],
       r.citationConfidences = r.citationConfidences + [i IN fresh | row.citationConfidences[i]]
@@ -71,10 +81,14 @@ const citationRow = z.object({
   entityId: z.string(),
   sourceId: z.string(),
   ordinal: z.number().int(),
-  quote: z.string(),
+  quote: nullableString,
+  note: nullableString,
   confidence: z.number(),
   attribute: nullableString,
   value: nullableString,
+  rank: nullableString,
+  reason: nullableString,
+  hedged: z.boolean().nullable(),
 });
 const relationshipRow = z.object({
   id: z.string(),
@@ -83,10 +97,18 @@ const relationshipRow = z.object({
   kind: nullableString,
   citationSources: z.array(z.string()),
   citationQuotes: z.array(z.string()),
+  citationNotes: z.array(z.string()),
   citationConfidences: z.array(z.number()),
   confidence: z.number(),
 });
-const claimRow = z.object({ id: z.string(), attribute: z.string(), value: z.string(), confidence: z.number() });
+const claimRow = z.object({
+  id: z.string(),
+  attribute: z.string(),
+  value: z.string(),
+  confidence: z.number(),
+  rank: z.string().nullable(),
+  hedged: z.boolean().nullable(),
+});
 const count = z.object({ n: z.number() });
 const offsetRow = z.object({ id: z.string(), next: z.number() });
 
@@ -176,7 +198,8 @@ export class SeedRepository {
         const claims = (
           await scope.read(
             `UNWIND $ids AS id MATCH (:${label(type)} {id: id})-[c:${relType(CITES)}]->() WHERE c.attribute IS NOT NULL
-             RETURN id, c.attribute AS attribute, c.value AS value, c.confidence AS confidence ORDER BY id, c.ordinal`,
+             RETURN id, c.attribute AS attribute, c.value AS value, c.confidence AS confidence, c.rank AS rank, c.hedged AS hedged
+             ORDER BY id, c.ordinal`,
             { ids: batch },
           )
         ).map((r) => claimRow.parse(r));
@@ -211,8 +234,8 @@ export class SeedRepository {
     const citations: CitationRow[] = (
       await scope.read(
         `MATCH (n:${ENTITY_LABEL})-[c:${relType(CITES)}]->(s:${SOURCE_LABEL})
-       RETURN {entityId: n.id, sourceId: s.id, ordinal: c.ordinal, quote: c.quote, confidence: c.confidence,
-               attribute: c.attribute, value: c.value} AS row
+       RETURN {entityId: n.id, sourceId: s.id, ordinal: c.ordinal, quote: c.quote, note: c.note, confidence: c.confidence,
+               attribute: c.attribute, value: c.value, rank: c.rank, reason: c.reason, hedged: c.hedged} AS row
        ORDER BY n.id, c.ordinal`,
       )
     ).map((r) => citationRow.parse(r.row));
@@ -222,6 +245,7 @@ export class SeedRepository {
         await scope.read(
           `MATCH (a:${ENTITY_LABEL})-[r:${relType(type)}]->(b:${ENTITY_LABEL})
          RETURN {id: r.id, from: a.id, to: b.id, kind: r.kind, citationSources: r.citationSources, citationQuotes: r.citationQuotes,
+                 citationNotes: [j IN range(0, size(r.citationSources) - 1) | coalesce(r.citationNotes[j], '')],
                  citationConfidences: r.citationConfidences, confidence: r.confidence} AS row
          ORDER BY a.id, b.id`,
         )

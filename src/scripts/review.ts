@@ -39,7 +39,9 @@ sample.forEach((fact, i) => {
   for (const citation of fact.citations) {
     const confidence = citation.confidence === undefined ? '' : ` (confidence ${citation.confidence})`;
     if ('url' in citation) {
-      console.log(`- URL ${citation.url}${confidence}\n  quote: ${citation.quote}`);
+      console.log(
+        `- URL ${citation.url}${confidence}\n  ${citation.quote === undefined ? `note (not a quote): ${citation.note}` : `quote: ${citation.quote}`}`,
+      );
       continue;
     }
     const context = quoteInContext(documents.get(citation.source) ?? '', citation.quote);

@@ -12,12 +12,18 @@ export interface ExportedCitation {
   title: string | null;
   file: string | null;
   url: string | null;
-  quote: string;
+  /** Text copied from the source; null when the citation holds only a note. */
+  quote: string | null;
+  /** The curator's own words, never a quote. */
+  note: string | null;
   confidence: number;
 }
 export interface ExportedClaim extends ExportedCitation {
   attribute: string;
   value: unknown;
+  rank: string;
+  reason: string | null;
+  hedged: boolean;
 }
 export interface ExportedNode {
   key: string;
@@ -77,9 +83,9 @@ function attributeType(scalar: GraphQLScalar): AttributeType {
 
 export function toExportedGraph(rows: GraphRows): ExportedGraph {
   const sources = new Map<string, SourceRow>(rows.sources.map((s) => [s.id, s]));
-  const cite = (sourceId: string, quote: string, confidence: number): ExportedCitation => {
+  const cite = (sourceId: string, quote: string | null, note: string | null, confidence: number): ExportedCitation => {
     const source = sources.get(sourceId);
-    return { sourceId, title: source?.title ?? null, file: source?.file ?? null, url: source?.url ?? null, quote, confidence };
+    return { sourceId, title: source?.title ?? null, file: source?.file ?? null, url: source?.url ?? null, quote, note, confidence };
   };
   const citationsOf = new Map<string, CitationRow[]>();
   for (const row of [...rows.citations].sort((a, b) => a.ordinal - b.ordinal))
@@ -101,13 +107,16 @@ export function toExportedGraph(rows: GraphRows): ExportedGraph {
           aliases: entity.aliases,
           ...(entity.description !== null && { description: entity.description }),
           ...properties,
-          sources: cited.filter((c) => c.attribute === null).map((c) => cite(c.sourceId, c.quote, c.confidence)),
+          sources: cited.filter((c) => c.attribute === null).map((c) => cite(c.sourceId, c.quote, c.note, c.confidence)),
           claims: cited
             .filter((c) => c.attribute !== null)
             .map((c) => ({
               attribute: c.attribute as string,
               value: JSON.parse(c.value as string) as unknown,
-              ...cite(c.sourceId, c.quote, c.confidence),
+              ...cite(c.sourceId, c.quote, c.note, c.confidence),
+              rank: c.rank ?? 'NORMAL',
+              reason: c.reason,
+              hedged: c.hedged === true,
             })),
         },
       };
@@ -122,7 +131,9 @@ export function toExportedGraph(rows: GraphRows): ExportedGraph {
         relation: type,
         kind: rel.kind,
         confidence: rel.confidence,
-        citations: rel.citationSources.map((sourceId, i) => cite(sourceId, rel.citationQuotes[i]!, rel.citationConfidences[i]!)),
+        citations: rel.citationSources.map((sourceId, i) =>
+          cite(sourceId, rel.citationQuotes[i] || null, rel.citationNotes[i] || null, rel.citationConfidences[i]!),
+        ),
       },
     })),
   );

@@ -25,12 +25,17 @@ export interface CitationRow {
   entityId: string;
   sourceId: string;
   ordinal: number;
-  quote: string;
+  quote: string | null;
+  note: string | null;
   confidence: number;
   attribute: string | null;
   value: string | null;
   /** Where in the source: a catalogue's row key ("row 12"); documents are located by the quote alone. */
   locator?: string | null;
+  /** Claims only: rank among competing values (null = NORMAL), why deprecated, whether the source hedges. */
+  rank: string | null;
+  reason: string | null;
+  hedged: boolean | null;
 }
 export interface RelationshipRow {
   id: string;
@@ -38,7 +43,9 @@ export interface RelationshipRow {
   to: string;
   kind: string | null;
   citationSources: string[];
+  /** Parallel lists (Neo4j lists hold no nulls): '' where a citation has no quote, or no note. */
   citationQuotes: string[];
+  citationNotes: string[];
   citationConfidences: number[];
   confidence: number;
 }
@@ -101,10 +108,14 @@ export function toGraphRows(dataset: Dataset): GraphRows {
         entityId: entity.id,
         sourceId: sourceIdOf(c),
         ordinal,
-        quote: c.quote,
+        quote: c.quote ?? null,
+        note: c.note ?? null,
         confidence: c.confidence ?? 1,
         attribute: c.attribute ?? null,
         value: c.attribute === undefined ? null : JSON.stringify(c.value),
+        rank: ('rank' in c && c.rank) || null,
+        reason: ('reason' in c && c.reason) || null,
+        hedged: ('hedged' in c && c.hedged) || null,
       });
     });
     return {
@@ -130,7 +141,8 @@ export function toGraphRows(dataset: Dataset): GraphRows {
         to: rel.to,
         kind: rel.kind ?? null,
         citationSources: rel.citations.map(sourceIdOf),
-        citationQuotes: rel.citations.map((c) => c.quote),
+        citationQuotes: rel.citations.map((c) => c.quote ?? ''),
+        citationNotes: rel.citations.map((c) => c.note ?? ''),
         citationConfidences: rel.citations.map((c) => c.confidence ?? 1),
         confidence: Math.max(...rel.citations.map((c) => c.confidence ?? 1)),
       })),

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { claimableOf, ENTITY_TYPES, type EntityType, plainPropertiesOf, RELATION_TYPES } from '../domain/registry.js';
+import { type ClaimRank, claimableOf, ENTITY_TYPES, type EntityType, plainPropertiesOf, RELATION_TYPES } from '../domain/registry.js';
 import type { Dataset } from './dataset.js';
 import type { CitationRow, GraphRows } from './graph-rows.js';
 import { ENTITY_FILES, type EntityEntry, relationshipFile, type Citation } from './seed.schema.js';
@@ -13,7 +13,11 @@ const withConfidence = <T extends object>(citation: T, confidence: number | unde
 /** Key order per entry is fixed, so files written from the graph match the committed ones byte for byte. */
 function canonicalCitation(citation: Citation): Citation {
   const where = 'source' in citation ? { source: citation.source } : { url: citation.url };
-  return withConfidence({ ...where, quote: citation.quote }, citation.confidence);
+  const text = {
+    ...(citation.quote !== undefined && { quote: citation.quote }),
+    ...(citation.note !== undefined && { note: citation.note }),
+  };
+  return withConfidence({ ...where, ...text } as Citation, citation.confidence);
 }
 
 function canonicalEntity(type: EntityType, entity: EntityEntry): Record<string, unknown> {
@@ -22,11 +26,18 @@ function canonicalEntity(type: EntityType, entity: EntityEntry): Record<string, 
   for (const name of plainPropertiesOf(type)) if (entity[name] !== undefined && entity[name] !== null) out[name] = entity[name];
   out.mentions = entity.mentions.map(canonicalCitation);
   if (claimableOf(type).length > 0) {
-    out.claims = (entity.claims ?? []).map((claim) => ({
-      attribute: claim.attribute,
-      value: claim.value,
-      ...canonicalCitation(claim),
-    }));
+    out.claims = (entity.claims ?? []).map((claim) => {
+      const { confidence, ...cited } = canonicalCitation(claim) as Citation & { confidence?: number };
+      return {
+        attribute: claim.attribute,
+        value: claim.value,
+        ...cited,
+        ...(claim.rank && { rank: claim.rank }),
+        ...(claim.reason && { reason: claim.reason }),
+        ...(claim.hedged && { hedged: true }),
+        ...(confidence !== undefined && { confidence }),
+      };
+    });
   }
   return out;
 }
@@ -70,9 +81,10 @@ export function writeDatasetFiles(files: Map<string, string>, dir: string): void
 /** The inverse of toGraphRows: the dataset a graph holds. */
 export function rowsToDataset(rows: GraphRows): Dataset {
   const urlOf = new Map(rows.sources.filter((s) => s.url !== null).map((s) => [s.id, s.url as string]));
-  const citation = (sourceId: string, quote: string, confidence: number): Citation => {
+  const citation = (sourceId: string, quote: string | null, note: string | null, confidence: number): Citation => {
     const url = urlOf.get(sourceId);
-    return withConfidence(url === undefined ? { source: sourceId, quote } : { url, quote }, confidence);
+    const where = url === undefined ? { source: sourceId } : { url };
+    return canonicalCitation(withConfidence({ ...where, quote: quote ?? undefined, note: note ?? undefined } as Citation, confidence));
   };
   const citationsOf = new Map<string, CitationRow[]>();
   for (const row of rows.citations) citationsOf.set(row.entityId, [...(citationsOf.get(row.entityId) ?? []), row]);
@@ -81,14 +93,17 @@ export function rowsToDataset(rows: GraphRows): Dataset {
     const out: EntityEntry = { id: row.id, name: row.name, aliases: row.aliases, mentions: [] };
     if (row.description !== null) out.description = row.description;
     for (const name of plainPropertiesOf(type)) if (row.props[name] !== undefined && row.props[name] !== null) out[name] = row.props[name];
-    out.mentions = cited.filter((c) => c.attribute === null).map((c) => citation(c.sourceId, c.quote, c.confidence));
+    out.mentions = cited.filter((c) => c.attribute === null).map((c) => citation(c.sourceId, c.quote, c.note, c.confidence));
     if (claimableOf(type).length > 0)
       out.claims = cited
         .filter((c) => c.attribute !== null)
         .map((c) => ({
           attribute: c.attribute as string,
           value: JSON.parse(c.value as string) as unknown,
-          ...citation(c.sourceId, c.quote, c.confidence),
+          ...citation(c.sourceId, c.quote, c.note, c.confidence),
+          ...(c.rank !== null && { rank: c.rank as ClaimRank }),
+          ...(c.reason !== null && { reason: c.reason }),
+          ...(c.hedged === true && { hedged: true as const }),
         }));
     return out;
   };
@@ -113,7 +128,7 @@ export function rowsToDataset(rows: GraphRows): Dataset {
           to: r.to,
           ...(r.kind !== null && { kind: r.kind as never }),
           citations: r.citationSources.map((sourceId, i) =>
-            citation(sourceId, r.citationQuotes[i] as string, r.citationConfidences[i] as number),
+            citation(sourceId, r.citationQuotes[i] || null, r.citationNotes[i] || null, r.citationConfidences[i] as number),
           ),
         })),
       ]),

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ENTITY_TYPES, type EntityType, ID_PATTERN, ISO_DATE_PATTERN, KINDS, LineageKind, type RelationType } from '../domain/registry.js';
+import {
+  ClaimRank,
+  ENTITY_TYPES,
+  type EntityType,
+  ID_PATTERN,
+  ISO_DATE_PATTERN,
+  KINDS,
+  LineageKind,
+  type RelationType,
+} from '../domain/registry.js';
 import { entityFields } from '../domain/write-rules.js';
 
 export { ID_PATTERN, ISO_DATE_PATTERN } from '../domain/registry.js';
@@ -8,12 +17,21 @@ const id = z.string().regex(ID_PATTERN, 'must be a lowercase slug such as "gpt-4
 const text = (max: number) => z.string().trim().min(1).max(max);
 const confidence = z.number().gt(0).lt(1).optional();
 
-const quoted = { quote: text(400), confidence };
-const fromDocument = { source: id, ...quoted };
-const fromUrl = { url: z.url({ protocol: /^https?$/ }), ...quoted };
+/** The curator's own words about a source: never shown as a quote. */
+const note = text(400).optional();
+const fromDocument = { source: id, quote: text(400), note, confidence };
+const fromUrl = { url: z.url({ protocol: /^https?$/ }), quote: text(400).optional(), note, confidence };
 
-/** A quote from a source document (verified verbatim) or, for public knowledge, from a URL. */
-export const citationSchema = z.union([z.strictObject(fromDocument), z.strictObject(fromUrl)]);
+const URL_TEXT = 'a URL citation needs a quote copied from the page or a note in the curator’s words';
+const hasText = (c: { quote?: string; note?: string }) => c.quote !== undefined || c.note !== undefined;
+
+/**
+ * A quote from a source document (verified verbatim), or a URL with text copied from its page
+ * (`quote`) and/or the curator's own words (`note`).
+ */
+export const citationSchema = z
+  .union([z.strictObject(fromDocument), z.strictObject(fromUrl)])
+  .refine(hasText, { message: URL_TEXT, path: ['quote'] });
 
 /** A cited value of a claimable attribute, checked against that attribute's rule in the registry. */
 function claimSchema(type: EntityType) {
@@ -23,12 +41,16 @@ function claimSchema(type: EntityType) {
       .map(([n, p]) => [n, p.value]),
   );
   const attribute = z.enum(Object.keys(values) as [string, ...string[]]);
+  const ranked = { rank: z.enum(ClaimRank).optional(), reason: text(300).optional(), hedged: z.literal(true).optional() };
   return z
     .union([
-      z.strictObject({ attribute, value: z.unknown(), ...fromDocument }),
-      z.strictObject({ attribute, value: z.unknown(), ...fromUrl }),
+      z.strictObject({ attribute, value: z.unknown(), ...fromDocument, ...ranked }),
+      z.strictObject({ attribute, value: z.unknown(), ...fromUrl, ...ranked }),
     ])
     .superRefine((claim, ctx) => {
+      if (!hasText(claim)) ctx.addIssue({ code: 'custom', path: ['quote'], message: URL_TEXT });
+      if ((claim.rank === ClaimRank.DEPRECATED) !== (claim.reason !== undefined))
+        ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a DEPRECATED claim needs a reason, and only a deprecated one has one' });
       const result = (values[claim.attribute] as z.ZodType).safeParse(claim.value);
       if (!result.success)
         ctx.addIssue({ code: 'custom', path: ['value'], message: `${claim.attribute} ${result.error.issues[0]?.message ?? 'is invalid'}` });
@@ -38,11 +60,24 @@ function claimSchema(type: EntityType) {
 /** A seed entry of one kind: the common fields, the kind's plain properties, mentions, and claims when it has claimable attributes. */
 function entrySchema(type: EntityType) {
   const hasClaims = Object.values(KINDS[type].properties).some((p) => p.claimable);
-  return z.strictObject({
-    ...entityFields(type, 'seed'),
-    mentions: z.array(citationSchema).min(1),
-    ...(hasClaims && { claims: z.array(claimSchema(type)).default([]) }),
-  });
+  return z
+    .strictObject({
+      ...entityFields(type, 'seed'),
+      mentions: z.array(citationSchema).min(1),
+      ...(hasClaims && { claims: z.array(claimSchema(type)).default([]) }),
+    })
+    .superRefine((entry, ctx) => {
+      const claims = (entry as { claims?: Claim[] }).claims ?? [];
+      for (const attribute of new Set(claims.map((c) => c.attribute))) {
+        const competing = claims.filter((c) => c.attribute === attribute);
+        if (new Set(competing.map((c) => JSON.stringify(c.value))).size < 2) continue;
+        if (competing.some((c) => c.rank === undefined))
+          ctx.addIssue({ code: 'custom', path: ['claims'], message: `${attribute} has competing values: every claim of it needs a rank` });
+        const stated = competing.some((c) => !c.hedged && c.rank !== ClaimRank.DEPRECATED);
+        if (stated && competing.some((c) => c.hedged && c.rank === ClaimRank.PREFERRED))
+          ctx.addIssue({ code: 'custom', path: ['claims'], message: `${attribute}: a hedged claim cannot be preferred over a stated one` });
+      }
+    });
 }
 
 export const sourceSchema = z.strictObject({
@@ -61,7 +96,7 @@ export const relationshipSchema = z.strictObject({
 });
 
 export type Citation = z.infer<typeof citationSchema>;
-export type Claim = Citation & { attribute: string; value: unknown };
+export type Claim = Citation & { attribute: string; value: unknown; rank?: ClaimRank; reason?: string; hedged?: true };
 /** One entity of any kind as the seed files hold it; kind-specific properties by name. */
 export interface EntityEntry {
   id: string;

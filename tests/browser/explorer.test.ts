@@ -181,7 +181,8 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
     await page.getByTestId('panel-attributes').waitFor();
     const attributes = await page.getByTestId('panel-attributes').textContent();
     expect(attributes).toContain('Released');
-    expect(attributes).toMatch(/Parameters\d+(\.\d+)?[KMBT]/);
+    // GPT-4's one parameter count is a rumour the document reports as such.
+    expect(attributes).toContain('Parameters≈1.8T (rumoured)');
     expect(await page.getByTestId('source-quote').count()).toBeGreaterThan(0);
     await shot(page, 'explorer-05-panel');
   });

@@ -33,13 +33,26 @@ export async function graphFingerprint(db: Database): Promise<Record<string, str
   const citations = (
     await scope.read(
       `MATCH (n)-[c:CITES]->(s:Source)
-       RETURN n.id AS entity, s.id AS source, c.quote AS quote, c.attribute AS attribute, c.value AS value, c.confidence AS confidence
+       RETURN n.id AS entity, s.id AS source, c.quote AS quote, c.note AS note, c.attribute AS attribute, c.value AS value,
+              c.confidence AS confidence, c.rank AS rank, c.reason AS reason, c.hedged AS hedged
        ORDER BY n.id, c.ordinal`,
     )
   ).map((r) => {
     const group = `${r.entity}|${r.attribute === null ? 'mention' : 'claim'}`;
     rank.set(group, (rank.get(group) ?? -1) + 1);
-    return JSON.stringify([group, rank.get(group), r.source, r.quote, r.attribute, r.value, r.confidence]);
+    return JSON.stringify([
+      group,
+      rank.get(group),
+      r.source,
+      r.quote,
+      r.note,
+      r.attribute,
+      r.value,
+      r.confidence,
+      r.rank,
+      r.reason,
+      r.hedged,
+    ]);
   });
   return { nodes: nodes.sort(), relationships: relationships.sort(), citations: citations.sort() };
 }

@@ -13,6 +13,7 @@ import {
   parse,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { KINDS } from '../../src/domain/registry.js';
 import { MAX_COMPLEXITY, queryComplexity } from '../../src/graphql/limits.plugin.js';
 import { createSchema } from '../../src/graphql/schema.js';
 
@@ -26,7 +27,7 @@ const weigh = (query: string, variables?: Record<string, unknown>) => queryCompl
 /** What Apollo Client sends: the same query with __typename in every selection set. */
 const withTypenames = (query: string) => query.replace(/\{/g, '{ __typename ');
 
-const ENTITY_TYPES = new Set(['Entity', 'Model', 'Organization', 'Technique', 'Limitation']);
+const ENTITY_TYPES = new Set(['Entity', ...Object.values(KINDS).map((kind) => kind.typeName)]);
 
 /**
  * Everything a client can ask of a type short of following relationships: every scalar and every

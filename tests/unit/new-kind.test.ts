@@ -97,6 +97,7 @@ describe('a kind added to the registry alone', () => {
       'techniques.json': [],
       'limitations.json': [],
       'datasets.json': [],
+      'products.json': [],
       'benchmarks.json': [
         {
           id: 'the-pile',

@@ -56,16 +56,18 @@ describe('selection → Cypher projection', () => {
       "n {.id, __type: 'MODEL', parents: COLLECT { MATCH (n)-[r1:DERIVED_FROM]->(x2:Model) WITH DISTINCT r1, x2 ORDER BY x2.name, x2.id LIMIT 200 " +
         "RETURN {kind: r1.kind, model: x2 {.id, .name, __type: 'MODEL'}, citations: COLLECT { UNWIND range(0, size(coalesce(r1.citationSources, [])) - 1) AS i3 " +
         'MATCH (s4:Source {id: r1.citationSources[i3]}) WITH i3, s4 ORDER BY i3 ' +
-        'RETURN {quote: r1.citationQuotes[i3], confidence: r1.citationConfidences[i3], source: s4 {.*}} }} }}',
+        "RETURN {quote: CASE WHEN coalesce(r1.citationQuotes[i3], '') = '' THEN null ELSE r1.citationQuotes[i3] END, " +
+        "note: CASE WHEN coalesce(r1.citationNotes[i3], '') = '' THEN null ELSE r1.citationNotes[i3] END, confidence: r1.citationConfidences[i3], source: s4 {.*}} }} }}",
     );
   });
 
   it('compiles mentions and claims from CITES, split on the attribute', () => {
     expect(compile('{ model(id: "gpt-4") { sources { quote } claims { value } } }', [], [EntityType.MODEL])).toBe(
       "n {.id, __type: 'MODEL', sources: COLLECT { MATCH (n)-[c1:CITES]->(s2:Source) WHERE c1.attribute IS NULL WITH c1, s2 ORDER BY c1.ordinal " +
-        'RETURN {quote: c1.quote, confidence: c1.confidence, source: s2 {.*}} }, ' +
+        'RETURN {quote: c1.quote, note: c1.note, confidence: c1.confidence, source: s2 {.*}} }, ' +
         'claims: COLLECT { MATCH (n)-[c3:CITES]->(s4:Source) WHERE c3.attribute IS NOT NULL WITH c3, s4 ORDER BY c3.ordinal ' +
-        'RETURN {attribute: c3.attribute, value: c3.value, quote: c3.quote, confidence: c3.confidence, source: s4 {.*}} }}',
+        "RETURN {attribute: c3.attribute, value: c3.value, rank: coalesce(c3.rank, 'NORMAL'), reason: c3.reason, hedged: coalesce(c3.hedged, false), " +
+        'quote: c3.quote, note: c3.note, confidence: c3.confidence, source: s4 {.*}} }}',
     );
   });
 
@@ -76,7 +78,9 @@ describe('selection → Cypher projection', () => {
       "CASE WHEN n:Model THEN n {.id, .name, .releaseDate, __type: 'MODEL'} WHEN n:Organization THEN n {.id, .name, __type: 'ORGANIZATION'} " +
         "WHEN n:Technique THEN n {.id, .name, .category, __type: 'TECHNIQUE'} WHEN n:Limitation THEN n {.id, .name, __type: 'LIMITATION'} " +
         "WHEN n:Dataset THEN n {.id, .name, __type: 'DATASET'} " +
-        "ELSE n {.id, .name, __type: CASE WHEN n:Model THEN 'MODEL' WHEN n:Organization THEN 'ORGANIZATION' WHEN n:Technique THEN 'TECHNIQUE' WHEN n:Limitation THEN 'LIMITATION' WHEN n:Dataset THEN 'DATASET' END} END",
+        "WHEN n:Product THEN n {.id, .name, __type: 'PRODUCT'} " +
+        "ELSE n {.id, .name, __type: CASE WHEN n:Model THEN 'MODEL' WHEN n:Organization THEN 'ORGANIZATION' WHEN n:Technique THEN 'TECHNIQUE' WHEN n:Limitation THEN 'LIMITATION' " +
+        "WHEN n:Dataset THEN 'DATASET' WHEN n:Product THEN 'PRODUCT' END} END",
     );
   });
 

@@ -74,10 +74,14 @@ describe('the committed seed data', () => {
   });
 
   it('keeps contradicting claims side by side and hedged ones at lower confidence', () => {
-    const chatgpt = dataset.entities.MODEL.find((m) => m.id === 'chatgpt');
+    const chatgpt = dataset.entities.PRODUCT.find((p) => p.id === 'chatgpt');
     expect(chatgpt?.claims?.filter((c) => c.attribute === 'releaseDate').map((c) => c.value)).toEqual(['2022-11', '2020']);
     const gpt4Params = dataset.entities.MODEL.find((m) => m.id === 'gpt-4')?.claims?.find((c) => c.attribute === 'parameters');
-    expect(gpt4Params).toMatchObject({ value: 1_800_000_000_000, confidence: 0.5 });
+    expect(gpt4Params).toMatchObject({ value: 1_800_000_000_000, confidence: 0.5, hedged: true });
+    expect(chatgpt?.claims?.find((c) => c.value === '2020')).toMatchObject({
+      rank: 'DEPRECATED',
+      reason: expect.stringContaining('GPT-3'),
+    });
     expect(gpt4Params && 'source' in gpt4Params && gpt4Params.quote).toContain('猜测');
   });
 });
@@ -116,7 +120,7 @@ describe('seed validation errors name the file and entry', () => {
     });
     const cycles = problemsIn(dir).filter((p) => p.entry === 'cycle');
     expect(cycles).toHaveLength(1);
-    expect(cycles[0]!.message).toBe('DERIVED_FROM forms a cycle: gpt-4 -> gpt-3-5 -> gpt-3 -> gpt-2 -> gpt-1 -> gpt-4');
+    expect(cycles[0]!.message).toBe('DERIVED_FROM forms a cycle: gpt-3 -> gpt-2 -> gpt-1 -> gpt-4 -> gpt-3-5 -> gpt-3');
   });
 
   it('reports a relationship without a citation and a quote that is not in its document', () => {
@@ -130,6 +134,35 @@ describe('seed validation errors name the file and entry', () => {
     expect(messages[1]).toMatch(
       /^relationships\/mitigates.json #2 .*citations.0: quote does not appear verbatim in src-00\d: "this sentence is in no document"$/,
     );
+  });
+
+  it('refuses a URL citation with neither quote nor note, and a document citation with a note but no quote', () => {
+    const dir = seedCopy('relationships/uses.json', (rels) => {
+      const byUrl = rels.find((r) => r.from === 'baichuan-7b' && r.to === 'rope')!;
+      (byUrl.citations as Array<Record<string, unknown>>)[0] = { url: 'https://github.com/baichuan-inc/Baichuan-7B' };
+      const byDocument = (rels[0]!.citations as Array<Record<string, unknown>>)[0]!;
+      delete byDocument.quote;
+      byDocument.note = 'a curator’s summary';
+    });
+    const messages = problemsIn(dir).map(formatProblem);
+    expect(messages).toHaveLength(2);
+    expect(messages.join('\n')).toContain('a URL citation needs a quote copied from the page or a note in the curator’s words');
+    expect(messages.every((m) => m.startsWith('relationships/uses.json #'))).toBe(true);
+  });
+
+  it('refuses competing claims without a rank, a deprecated one without a reason, and a rumour preferred over a fact', () => {
+    const dir = seedCopy('models.json', (models) => {
+      const claims = (id: string) => models.find((m) => m.id === id)!.claims as Array<Record<string, unknown>>;
+      delete claims('claude').find((c) => c.attribute === 'contextWindow' && c.value === 9000)!.rank;
+      delete claims('palm-2').find((c) => c.rank === 'DEPRECATED')!.reason;
+      const claude2 = claims('claude-2').filter((c) => c.attribute === 'contextWindow');
+      claude2[0]!.hedged = true;
+    });
+    const messages = problemsIn(dir).map(formatProblem);
+    expect(messages).toHaveLength(3);
+    expect(messages.find((m) => m.includes('(claude)'))).toContain('contextWindow has competing values: every claim of it needs a rank');
+    expect(messages.find((m) => m.includes('(palm-2)'))).toContain('a DEPRECATED claim needs a reason');
+    expect(messages.find((m) => m.includes('(claude-2)'))).toContain('contextWindow: a hedged claim cannot be preferred over a stated one');
   });
 
   it('reports values out of range', () => {

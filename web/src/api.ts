@@ -37,7 +37,7 @@ export async function request<T>(query: string, variables: Record<string, unknow
 }
 
 const GRAPH_FIELDS = `nodes { id label type } edges { id source target type kind } truncated`;
-const CITATION_FIELDS = `quote confidence source { id title file url author date }`;
+const CITATION_FIELDS = `quote note confidence source { id title file url author date }`;
 
 export async function search(query: string, first = 8): Promise<SearchHit[]> {
   const data = await request<{ search: SearchHit[] }>(
@@ -90,9 +90,13 @@ export async function entity(id: string): Promise<EntityDetails | null> {
       entity(id: $id) {
         id name type aliases description
         sources { ${CITATION_FIELDS} }
-        ... on Model { parameters contextWindow releaseDate openWeights modalities developers { id name type } }
+        ... on Model {
+          parameters contextWindow releaseDate openWeights modalities developers { id name type }
+          claims { attribute value hedged }
+        }
         ... on Organization { country }
         ... on Technique { category }
+        ... on Product { productKind url releaseDate poweredBy { id name type } offeredBy { id name type } }
       }
     }`,
     { id },

@@ -15,6 +15,7 @@ export const TYPE_STYLE: Record<EntityType, TypeStyle> = {
   TECHNIQUE: { label: 'Technique', plural: 'Techniques', color: '#059669', shape: 'diamond' },
   LIMITATION: { label: 'Limitation', plural: 'Limitations', color: '#dc2626', shape: 'round-triangle' },
   DATASET: { label: 'Dataset', plural: 'Datasets', color: '#6b7280', shape: 'hexagon' },
+  PRODUCT: { label: 'Product', plural: 'Products', color: '#db2777', shape: 'hexagon' },
 };
 
 export const RELATION_COLOR: Record<RelationType, string> = {
@@ -29,6 +30,8 @@ export const RELATION_COLOR: Record<RelationType, string> = {
   INVESTS_IN: '#a16207',
   PROPOSED_BY: '#7c3aed',
   TRAINED_ON: '#4b5563',
+  POWERED_BY: '#be185d',
+  OFFERED_BY: '#9d174d',
 };
 
 /** DERIVED_FROM → "derived from". */
@@ -43,6 +46,11 @@ export function edgeLabel(type: string, kind: string | null | undefined): string
 }
 
 /** 175e9 → "175B", 1.8e12 → "1.8T", 117e6 → "117M". */
+/** A value whose only source hedges it (a rumour, a guess): "≈1.8T (rumoured)". */
+export function hedged(text: string | null, isHedged: boolean): string | null {
+  return text !== null && isHedged ? `≈${text} (rumoured)` : text;
+}
+
 export function formatParameters(n: number | null | undefined): string | null {
   if (n == null || !Number.isFinite(n)) return null;
   const units: Array<[number, string]> = [

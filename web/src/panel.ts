@@ -1,5 +1,5 @@
 /** The side panel: details of the chosen entity, its cited sources, and the action buttons. */
-import { TYPE_STYLE, el, formatContextWindow, formatDate, formatParameters, relationLabel, shapeIcon } from './format';
+import { TYPE_STYLE, el, formatContextWindow, formatDate, formatParameters, hedged, relationLabel, shapeIcon } from './format';
 import type { Citation, EntityDetails, EntityRef } from './types';
 
 export interface PanelActions {
@@ -13,6 +13,12 @@ export interface PanelActions {
 }
 
 /** Quotes are copied from Markdown documents: drop emphasis and code marks. */
+/** The shown value is hedged when every claim giving it is (the API never prefers a rumour over a stated value). */
+function isHedged(entity: EntityDetails, attribute: string, shown: unknown): boolean {
+  const giving = (entity.claims ?? []).filter((c) => c.attribute === attribute && c.value === JSON.stringify(shown));
+  return giving.length > 0 && giving.every((c) => c.hedged);
+}
+
 function plainQuote(quote: string): string {
   return quote.replace(/\*\*|__|`/g, '').trim();
 }
@@ -105,19 +111,19 @@ export class Panel {
       facts.append(el('dt', { text: term }), el('dd', { text: value }));
     };
     if (entity.type === 'MODEL') {
-      fact('Parameters', formatParameters(entity.parameters));
+      fact('Parameters', hedged(formatParameters(entity.parameters), isHedged(entity, 'parameters', entity.parameters)));
       fact('Context window', formatContextWindow(entity.contextWindow));
       fact('Released', formatDate(entity.releaseDate));
       fact('Open weights', entity.openWeights == null ? null : entity.openWeights ? 'Yes' : 'No');
       fact('Modalities', entity.modalities?.join(', '));
-      if (entity.developers && entity.developers.length > 0) {
-        const dd = el('dd');
-        entity.developers.forEach((d, i) => {
-          if (i > 0) dd.append(', ');
-          dd.append(this.entityLink(d));
-        });
-        facts.append(el('dt', { text: 'Developed by' }), dd);
-      }
+      this.links(facts, 'Developed by', entity.developers);
+    }
+    if (entity.type === 'PRODUCT') {
+      fact('Kind', entity.productKind ? relationLabel(entity.productKind) : null);
+      fact('Released', formatDate(entity.releaseDate));
+      fact('Home page', entity.url);
+      this.links(facts, 'Powered by', entity.poweredBy);
+      this.links(facts, 'Offered by', entity.offeredBy);
     }
     fact('Country', entity.country);
     fact('Category', entity.category ? relationLabel(entity.category) : null);
@@ -135,6 +141,16 @@ export class Panel {
     );
   }
 
+  private links(facts: HTMLElement, term: string, refs: EntityRef[] | undefined): void {
+    if (!refs || refs.length === 0) return;
+    const dd = el('dd');
+    refs.forEach((ref, i) => {
+      if (i > 0) dd.append(', ');
+      dd.append(this.entityLink(ref));
+    });
+    facts.append(el('dt', { text: term }), dd);
+  }
+
   private citation(c: Citation): HTMLLIElement {
     const s = c.source;
     const title = s.title ?? s.file ?? s.url ?? s.id;
@@ -149,7 +165,11 @@ export class Panel {
     if (s.date) meta.append(el('span', { className: 'muted', text: ` · ${formatDate(s.date) ?? s.date}` }));
     if (c.confidence < 1)
       meta.append(el('span', { className: 'confidence', title: 'Extraction confidence', text: `${Math.round(c.confidence * 100)}%` }));
-    return el('li', { className: 'source' }, el('blockquote', { 'data-testid': 'source-quote', text: plainQuote(c.quote) }), meta);
+    // A note is the curator's wording, not the source's: never set as a quotation.
+    const text = c.quote
+      ? el('blockquote', { 'data-testid': 'source-quote', text: plainQuote(c.quote) })
+      : el('p', { className: 'source-note', 'data-testid': 'source-note', text: `Curator’s note: ${c.note ?? ''}` });
+    return el('li', { className: 'source' }, text, meta);
   }
 
   private entityLink(ref: EntityRef): HTMLButtonElement {

@@ -1,6 +1,6 @@
 /** Shapes of the GraphQL API results the explorer reads (see schema/schema.graphql). */
 
-export const ENTITY_TYPES = ['MODEL', 'ORGANIZATION', 'TECHNIQUE', 'LIMITATION', 'DATASET'] as const;
+export const ENTITY_TYPES = ['MODEL', 'ORGANIZATION', 'TECHNIQUE', 'LIMITATION', 'DATASET', 'PRODUCT'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export const RELATION_TYPES = [
@@ -15,6 +15,8 @@ export const RELATION_TYPES = [
   'INVESTS_IN',
   'PROPOSED_BY',
   'TRAINED_ON',
+  'POWERED_BY',
+  'OFFERED_BY',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
@@ -28,9 +30,18 @@ export interface Source {
 }
 
 export interface Citation {
-  quote: string;
+  /** Copied from the source; null when the citation holds only a curator's note. */
+  quote: string | null;
+  note: string | null;
   confidence: number;
   source: Source;
+}
+
+/** One cited value of an attribute; `value` is JSON text. */
+export interface ClaimSummary {
+  attribute: string;
+  value: string;
+  hedged: boolean;
 }
 
 export interface GraphNode {
@@ -70,10 +81,16 @@ export interface EntityDetails extends EntityRef {
   openWeights?: boolean | null;
   modalities?: string[];
   developers?: EntityRef[];
+  claims?: ClaimSummary[];
   // Organization
   country?: string | null;
   // Technique
   category?: string | null;
+  // Product
+  productKind?: string | null;
+  url?: string | null;
+  poweredBy?: EntityRef[];
+  offeredBy?: EntityRef[];
 }
 
 export interface SearchHit {

@@ -1,4 +1,10 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ClaimRank } from '../../domain/registry.js';
+
+registerEnumType(ClaimRank, {
+  name: 'ClaimRank',
+  description: 'How a claim ranks among competing values of its attribute (as Wikidata ranks statements).',
+});
 
 @ObjectType({ description: 'A source document, or a public web page for facts the documents do not state.' })
 export class Source {
@@ -21,13 +27,19 @@ export class Source {
   date?: string | null;
 }
 
-@ObjectType({ description: 'A verbatim quote from a source that supports a fact.' })
+@ObjectType({ description: 'Where a fact comes from: text copied from a source, and/or a curator’s note about a web page.' })
 export class Citation {
   @Field(() => Source)
   source!: Source;
 
-  @Field(() => String)
-  quote!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Text copied verbatim from the source; null when the citation holds only a curator’s note.',
+  })
+  quote?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The curator’s own words about the source; never a quote.' })
+  note?: string | null;
 
   @Field(() => Float, { description: '1 when the source states the fact plainly; lower where it hedges.' })
   confidence!: number;
@@ -40,4 +52,13 @@ export class AttributeClaim extends Citation {
 
   @Field(() => String, { description: 'The claimed value as JSON text, e.g. 175000000000 or "2023-03".' })
   value!: string;
+
+  @Field(() => ClaimRank, { description: 'The attribute field returns the best-ranked value; a hedged one never beats a stated one.' })
+  rank!: ClaimRank;
+
+  @Field(() => String, { nullable: true, description: 'Why a DEPRECATED claim is kept but not believed.' })
+  reason?: string | null;
+
+  @Field(() => Boolean, { description: 'The source hedges: a rumour, a guess, "reportedly".' })
+  hedged!: boolean;
 }

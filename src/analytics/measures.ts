@@ -1,4 +1,5 @@
 import { betweenness } from './betweenness.js';
+import { seededRandom } from '../domain/seeded-random.js';
 import { Graph, louvain, pagerank } from './graphology.js';
 import { lineageShape } from './lineage-shape.js';
 
@@ -59,7 +60,8 @@ const LABEL_LEADERS = 3;
  * algorithms). Deterministic for a given graph and seed, so two replicas agree.
  */
 export function computeMeasures(nodes: MeasureNode[], edges: MeasureEdge[], options: MeasureOptions): Measures {
-  const random = mulberry32(options.seed ?? 2026);
+  // Seeded, so Louvain and sampled betweenness give the same answer on every run and replica.
+  const random = seededRandom(options.seed ?? 2026);
   const whole = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
   for (const node of nodes) whole.addNode(node.id);
   const lineage = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
@@ -139,16 +141,4 @@ function summarise(nodes: MeasureNode[], measures: Map<string, NodeMeasures>): C
       return { id, label: leaders.join(' · '), size: list.length, leaders };
     })
     .sort((a, b) => b.size - a.size || a.id - b.id);
-}
-
-/** A small seeded generator, so Louvain and sampled betweenness give the same answer on every run. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -112,17 +112,24 @@ export class MeasuresRepository {
   }
 
   async latestRun(): Promise<MeasureRun | null> {
-    const rows = await this.database.scope({ timeoutMs: 5_000 }).read(`MATCH (run:${RUN} {id: 'latest'}) RETURN run {.*} AS run`);
-    const run = rows[0]?.run as Record<string, unknown> | undefined;
-    if (run === undefined) return null;
-    return {
-      version: String(run.version),
-      computedAt: String(run.computedAt),
-      communities: JSON.parse(String(run.communities)),
-      lineage: JSON.parse(String(run.lineage)),
-      betweennessExact: Boolean(run.betweennessExact),
-      betweennessSources: Number(run.betweennessSources),
-      modularity: Number(run.modularity),
-    };
+    const rows = await this.database.scope({ timeoutMs: 5_000 }).read(READ_RUN);
+    return decodeRun(rows[0]?.run);
   }
+}
+
+/** The statement that reads the latest run, and its decoder: shared with the request-time reads. */
+export const READ_RUN = `MATCH (run:${RUN} {id: 'latest'}) RETURN run {.*} AS run`;
+
+export function decodeRun(value: unknown): MeasureRun | null {
+  const run = value as Record<string, unknown> | undefined;
+  if (run === undefined || run === null) return null;
+  return {
+    version: String(run.version),
+    computedAt: String(run.computedAt),
+    communities: JSON.parse(String(run.communities)),
+    lineage: JSON.parse(String(run.lineage)),
+    betweennessExact: Boolean(run.betweennessExact),
+    betweennessSources: Number(run.betweennessSources),
+    modularity: Number(run.modularity),
+  };
 }

@@ -3,7 +3,7 @@ import { int, type DbScope } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, knownLabel, label, MEASURE_RUN_LABEL, RelationType, relType } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
 import type { EntityRow } from './entity.repository.js';
-import type { MeasureRun } from './measures.repository.js';
+import { decodeRun, type MeasureRun, READ_RUN } from './measures.repository.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 
 export type Bucket = 'YEAR' | 'QUARTER';
@@ -204,18 +204,8 @@ export class ResearchRepository {
   }
 
   async measureRun(): Promise<MeasureRun | null> {
-    const [row] = await this.db.read(`MATCH (run:${RUN} {id: 'latest'}) RETURN run {.*} AS run`);
-    const run = row?.run as Record<string, unknown> | undefined;
-    if (run === undefined) return null;
-    return {
-      version: String(run.version),
-      computedAt: String(run.computedAt),
-      communities: JSON.parse(String(run.communities)),
-      lineage: JSON.parse(String(run.lineage)),
-      betweennessExact: Boolean(run.betweennessExact),
-      betweennessSources: Number(run.betweennessSources),
-      modularity: Number(run.modularity),
-    };
+    const [row] = await this.db.read(READ_RUN);
+    return decodeRun(row?.run);
   }
 }
 

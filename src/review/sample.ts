@@ -1,3 +1,4 @@
+import { seededRandom } from '../domain/seeded-random.js';
 import { RelationType } from '../domain/graph-model.js';
 import type { Dataset } from '../seed/dataset.js';
 import type { Citation } from '../seed/seed.schema.js';
@@ -34,21 +35,6 @@ export function collectFacts(dataset: Dataset): Fact[] {
     }
   }
   return facts;
-}
-
-/**
- * mulberry32: a tiny seeded generator, so a sample is the same on every machine and Node version
- * (Math.random cannot be seeded; no dependency is worth it for 8 lines).
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The first k items of a seeded Fisher–Yates shuffle of a copy of the list. */

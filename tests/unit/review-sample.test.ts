@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Fact, quoteInContext, seededRandom, stratifiedSample } from '../../src/review/sample.js';
+import { seededRandom } from '../../src/domain/seeded-random.js';
+import { type Fact, quoteInContext, stratifiedSample } from '../../src/review/sample.js';
 import { RelationType } from '../../src/domain/graph-model.js';
 
 const fact = (stratum: Fact['stratum'], n: number): Fact => ({

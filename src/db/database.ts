@@ -52,7 +52,7 @@ export class Database {
   private openSessions = 0;
   /** The graph's data version as this process knows it: see data-version.ts. */
   readonly version = new DataVersion(VERSION_POLL_MS, async () => {
-    const [row] = await this.scope().read(READ_VERSION);
+    const [row] = await this.scope({ background: true }).read(READ_VERSION);
     return Number(row?.version ?? 0);
   });
 
@@ -100,7 +100,7 @@ export class Database {
    * A request's view of the database. Its deadline covers all its statements: Neo4j enforces it as
    * a transaction timeout, and the client enforces it too, since a frozen server enforces nothing.
    */
-  scope(options: { timeoutMs?: number; metadata?: Params } = {}): DbScope {
+  scope(options: { timeoutMs?: number; metadata?: Params; background?: boolean } = {}): DbScope {
     let roundTrips = 0;
     let writtenVersion: number | undefined;
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
@@ -108,7 +108,8 @@ export class Database {
     const txConfig = { timeout: timeoutMs, metadata: options.metadata ?? {} };
     const count = () => {
       roundTrips += 1;
-      this.totalRoundTrips += 1;
+      // The process's own bookkeeping (the data-version poll) is not a request's round trip.
+      if (!options.background) this.totalRoundTrips += 1;
     };
     return {
       get roundTrips() {

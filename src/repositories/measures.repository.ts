@@ -42,7 +42,7 @@ export class MeasuresRepository {
   ) {}
 
   async readGraph(): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
-    const scope = this.database.scope({ timeoutMs: this.timeoutMs, metadata: { app: 'measures' } });
+    const scope = this.database.scope({ timeoutMs: this.timeoutMs, metadata: { app: 'measures' }, background: true });
     const nodeRows = await scope.read(
       `MATCH (n:${ENTITY}) RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name`,
       { labels: ENTITY_LABELS },
@@ -81,7 +81,7 @@ export class MeasuresRepository {
       descendants: m.descendants,
       fanOut: JSON.stringify(m.fanOut),
     }));
-    const scope = this.database.scope({ timeoutMs: this.timeoutMs, metadata: { app: 'measures' } });
+    const scope = this.database.scope({ timeoutMs: this.timeoutMs, metadata: { app: 'measures' }, background: true });
     await scope.write(async (tx) => {
       for (let i = 0; i < rows.length; i += WRITE_BATCH) {
         await tx.run(
@@ -112,7 +112,7 @@ export class MeasuresRepository {
   }
 
   async latestRun(): Promise<MeasureRun | null> {
-    const rows = await this.database.scope({ timeoutMs: 5_000 }).read(READ_RUN);
+    const rows = await this.database.scope({ timeoutMs: 5_000, background: true }).read(READ_RUN);
     return decodeRun(rows[0]?.run);
   }
 }

@@ -52,7 +52,8 @@ export class Database {
   private openSessions = 0;
   /** The graph's data version as this process knows it: see data-version.ts. */
   readonly version = new DataVersion(VERSION_POLL_MS, async () => {
-    const [row] = await this.scope({ background: true }).read(READ_VERSION);
+    // Briefly: a request waits for this answer, and a frozen Neo4j must not cost it a second deadline.
+    const [row] = await this.scope({ background: true, timeoutMs: 500 }).read(READ_VERSION);
     return Number(row?.version ?? 0);
   });
 

@@ -59,7 +59,7 @@ describe('the committed seed data', () => {
     expect(urlOnly.length / rels.length).toBeLessThan(0.25);
   });
 
-  it('covers the documents: at least 70 models, 20 organizations, 35 techniques, 15 limitations, 300 relationships', () => {
+  it('covers the documents: at least 70 models, 20 organizations, 35 techniques, 15 limitations, 280 relationships', () => {
     const counts = {
       models: dataset.entities[EntityType.MODEL].length,
       organizations: dataset.entities[EntityType.ORGANIZATION].length,
@@ -72,7 +72,8 @@ describe('the committed seed data', () => {
     expect(counts.organizations).toBeGreaterThanOrEqual(20);
     expect(counts.techniques).toBeGreaterThanOrEqual(35);
     expect(counts.limitations).toBeGreaterThanOrEqual(15);
-    expect(Object.values(dataset.relationships).flat().length).toBeGreaterThanOrEqual(300);
+    // 280, not 300: round 3 removed every fact no document sentence or catalogue row states (review/url-only.md).
+    expect(Object.values(dataset.relationships).flat().length).toBeGreaterThanOrEqual(280);
   });
 
   it('keeps contradicting claims side by side and hedged ones at lower confidence', () => {

@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RELATION_FIELDS } from '../../src/domain/relation-fields.js';
-import { ENTITY_TYPES, type GraphQLScalar, KINDS, RELATION_TYPES, RELATIONS } from '../../src/domain/registry.js';
+import { ENTITY_TYPES, fromKinds, type GraphQLScalar, inFieldOf, KINDS, RELATION_TYPES, RELATIONS } from '../../src/domain/registry.js';
 import { createSchema } from '../../src/graphql/schema.js';
 import { nodeAttributeTypes } from '../../src/seed/graph-export.js';
 import { ENTITY_FILES, relationshipFile } from '../../src/seed/seed.schema.js';
@@ -106,11 +106,13 @@ describe('the GraphQL schema follows the registry', () => {
     const fromTable = ENTITY_TYPES.flatMap((type) => Object.keys(RELATION_FIELDS[type]).map((name) => `${KINDS[type].typeName}.${name}`));
     const declared = RELATION_TYPES.flatMap((type) => {
       const spec = RELATIONS[type];
-      return [
-        spec.outField && `${KINDS[spec.from].typeName}.${spec.outField.name}`,
-        spec.inField && `${KINDS[spec.to].typeName}.${spec.inField.name}`,
-        spec.bothField && `${KINDS[spec.from].typeName}.${spec.bothField.name}`,
-      ].filter((f): f is string => Boolean(f));
+      return fromKinds(type)
+        .flatMap((from) => [
+          spec.outField && `${KINDS[from].typeName}.${spec.outField.name}`,
+          inFieldOf(type, from) && `${KINDS[spec.to].typeName}.${inFieldOf(type, from)!.name}`,
+          spec.bothField && `${KINDS[from].typeName}.${spec.bothField.name}`,
+        ])
+        .filter((f): f is string => Boolean(f));
     });
     expect(declared.sort()).toEqual(fromTable.sort());
     expect(new Set(declared).size).toBe(declared.length);

@@ -273,6 +273,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     DATASET: 0, // the documents name no datasets; catalogues bring them
     // The bench measures model-centred queries; products are not generated.
     PRODUCT: 0,
+    SERIES: 0,
   };
 
   const sourceCount = Math.max(5, Math.round(models / 25));
@@ -426,6 +427,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     LIMITATION: limitations.map((e) => e.id),
     DATASET: [],
     PRODUCT: [],
+    SERIES: [],
   };
   const relationships = Object.fromEntries(Object.values(RelationType).map((t) => [t, [] as RelationshipEntry[]])) as Record<
     RelationType,
@@ -492,6 +494,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
       LIMITATION: limitations,
       DATASET: [],
       PRODUCT: [],
+      SERIES: [],
     },
     relationships,
   };

@@ -107,6 +107,26 @@ describe('seed validation errors name the file and entry', () => {
     expect(problemsIn(dir).map((p) => p.message)).toEqual(['"transformer" is a TECHNIQUE, but DEVELOPED_BY needs a ORGANIZATION there']);
   });
 
+  it('accepts every kind a relationship may start at, and names them all when an end is of none', () => {
+    const dir = seedCopy('relationships/has_limitation.json', (rels) => {
+      rels.find((r) => r.from === 'n-gram')!.from = 'google';
+    });
+    expect(problemsIn(dir).map((p) => p.message)).toEqual([
+      '"google" is a ORGANIZATION, but HAS_LIMITATION needs a MODEL or TECHNIQUE or PRODUCT there',
+    ]);
+    const series = seedCopy('relationships/member_of.json', (rels) => {
+      rels[0]!.to = 'gpt-4';
+    });
+    expect(problemsIn(series).map((p) => p.message)).toEqual(['"gpt-4" is a MODEL, but MEMBER_OF needs a SERIES there']);
+  });
+
+  it('refuses lineage from or to a series: membership is not lineage', () => {
+    const dir = seedCopy('relationships/derived_from.json', (rels) => {
+      rels[0]!.to = 'qwen';
+    });
+    expect(problemsIn(dir).map((p) => p.message)).toContainEqual('"qwen" is a SERIES, but DERIVED_FROM needs a MODEL there');
+  });
+
   it('reports a duplicate id across kinds', () => {
     const dir = seedCopy('limitations.json', (entries) => {
       entries[0]!.id = 'gpt-4';

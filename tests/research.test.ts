@@ -42,14 +42,15 @@ async function ok<T = Record<string, any>>(query: string, variables: Record<stri
 }
 
 describe('graph measures', () => {
-  it('ranks the GPT line first by lineage PageRank and the Transformer among the bridges', async () => {
+  it('ranks PaLM first by lineage PageRank and the Transformer among the bridges', async () => {
     const data = await ok(`{
       lineage: mostInfluential(types: [MODEL], measure: LINEAGE_PAGE_RANK, first: 5) { entity { id } score }
       bridges: mostInfluential(measure: BETWEENNESS, first: 5) { entity { id type } score }
       descendants: mostInfluential(types: [MODEL], measure: DESCENDANTS, first: 1) { entity { id name } score }
     }`);
     const lineage = data.lineage.map((r: any) => r.entity.id);
-    expect(lineage.filter((id: string) => id.startsWith('gpt-')).length).toBeGreaterThanOrEqual(3);
+    // PaLM has the largest lineage (four descendants, below); the GPT line is two chains since round 3.
+    expect(lineage).toContain('palm');
     expect(data.bridges.map((r: any) => r.entity.id)).toContain('transformer');
     const scores = data.bridges.map((r: any) => r.score);
     expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
@@ -83,7 +84,8 @@ describe('graph measures', () => {
     expect(data.influence.map((i: any) => i.id)).toEqual(['gpt-4', 'transformer']);
     const [gpt4, transformer] = data.influence;
     expect(gpt4).toMatchObject({ version: 'research-test' });
-    expect(gpt4.lineageDepth).toBeGreaterThanOrEqual(3);
+    // GPT-4 derives from GPT-3.5, and GPT-3.5 from nothing a source states.
+    expect(gpt4.lineageDepth).toBe(1);
     expect(gpt4.community.label.length).toBeGreaterThan(0);
     expect(Date.parse(gpt4.computedAt)).not.toBeNaN();
     expect(transformer.lineagePageRank).toBeNull();
@@ -96,7 +98,8 @@ describe('graph measures', () => {
     );
     const stats = data.lineageStats;
     expect(stats.depth[0].value).toBe(0);
-    expect(stats.depth.length).toBeGreaterThan(3);
+    // Depths 0, 1 and 2 (e.g. PaLM -> PaLM 2 -> Med-PaLM 2).
+    expect(stats.depth.map((d: any) => d.value)).toEqual([0, 1, 2]);
     for (const f of stats.fanOut) {
       expect(f.distribution.reduce((s: number, d: any) => s + d.count, 0)).toBe(f.parents);
       expect(f.distribution.reduce((s: number, d: any) => s + d.value * d.count, 0)).toBe(f.children);

@@ -227,12 +227,13 @@ describe('organizationProfile', () => {
       'glm-4',
     ]);
     expect(profile.favouriteTechniques.map((f: any) => [f.technique.id, f.count])).toEqual([
+      // Ties go by name ("LLM Agent" after "GLM Architecture").
       ['long-context', 2],
-      ['agent', 1],
       ['alignment', 1],
       ['feedback-bootstrap', 1],
       ['flashattention', 1],
       ['glm-blank-infilling', 1],
+      ['agent', 1],
       ['multi-query-attention', 1],
       ['multimodal-learning', 1],
       ['pre-training', 1],

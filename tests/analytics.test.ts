@@ -225,12 +225,10 @@ describe('organizationProfile', () => {
       'codegeex',
       'cogvlm-17b',
       'cogview',
-      'glm',
       'glm-4',
       'webglm',
     ]);
     expect(profile.favouriteTechniques.map((f: any) => [f.technique.id, f.count])).toEqual([
-      ['glm-blank-infilling', 2],
       ['agent', 2],
       ['long-context', 2],
       ['alignment', 1],
@@ -238,6 +236,7 @@ describe('organizationProfile', () => {
       ['feedback-bootstrap', 1],
       ['flashattention', 1],
       ['function-calling', 1],
+      ['glm-blank-infilling', 1],
       ['multi-query-attention', 1],
       ['multimodal-learning', 1],
     ]);
@@ -275,11 +274,11 @@ describe('mostConnected', () => {
       ['transformer', 17],
       ['zhipu-ai', 16],
       ['gpt-4', 14],
+      ['llama', 14],
       ['gpt-3', 13],
-      ['llama', 13],
-      ['chatglm', 9],
-      ['meta', 9],
-      ['chatglm2', 8],
+      ['ernie-bot', 11],
+      ['chatglm', 10],
+      ['meta', 10],
     ]);
     expect(mostConnected[0].entity.type).toBe('ORGANIZATION');
   });

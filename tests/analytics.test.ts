@@ -38,10 +38,11 @@ describe('timeline', () => {
     timeline(from: $from, to: $to, types: $types, first: $first) { date event entity { id type } } }`;
   type Entry = { date: string; event: string; entity: { id: string; type: string } };
 
-  it('places the 32 dated models at their release and 38 techniques at their first adopter, oldest first', async () => {
+  it('places the 31 dated models at their release and 38 techniques at their first adopter, oldest first', async () => {
     const { timeline } = await ok<{ timeline: Entry[] }>(query);
-    expect(timeline).toHaveLength(70);
-    expect(timeline.filter((e) => e.event === 'RELEASED')).toHaveLength(32);
+    // Qwen's 2023-08 is the series' date now, not a model's.
+    expect(timeline).toHaveLength(69);
+    expect(timeline.filter((e) => e.event === 'RELEASED')).toHaveLength(31);
     const adopted = timeline.filter((e) => e.event === 'FIRST_ADOPTED');
     expect(adopted).toHaveLength(38);
     expect(adopted.every((e) => e.entity.type === 'TECHNIQUE')).toBe(true);
@@ -287,14 +288,15 @@ describe('mostConnected', () => {
     const { mostConnected } = await ok(query, { first: 3, types: ['LIMITATION'] });
     expect(mostConnected.map((e: any) => [e.entity.id, e.degree])).toEqual([
       ['high-compute-cost', 5],
+      // RNN and LSTM have vanishing gradients too, beside the two techniques that mitigate them.
+      ['vanishing-gradient', 4],
       ['hallucination', 3],
-      ['bias', 2],
     ]);
     const techniques = await ok(query, { first: 2, types: ['TECHNIQUE'] });
     expect(techniques.mostConnected.map((e: any) => [e.entity.id, e.degree])).toEqual([
       ['transformer', 17],
-      // RLHF also has 8 since ChatGPT and 文心一言 became products; ties go by name.
-      ['long-context', 8],
+      // 文心一言 (a product) uses RLHF again, as its document says.
+      ['rlhf', 9],
     ]);
   });
 

@@ -463,6 +463,8 @@ export function generate(options: GenerateOptions): GeneratedGraph {
   for (const type of Object.values(RelationType)) {
     if (type === RelationType.DERIVED_FROM) continue;
     const [fromType, toType] = RELATION_ENDPOINTS[type];
+    // Kinds the synthetic graph has no nodes of (series) get no relationships.
+    if (ids[fromType].length === 0 || ids[toType].length === 0) continue;
     const outDist = new Discrete(profile.outDegree[type]);
     if (outDist.mean() === 0) continue;
     const inDist = new Discrete(profile.inDegree[type]);

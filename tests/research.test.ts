@@ -195,7 +195,14 @@ describe('recomputation', () => {
       expect([before.measures.version, during.measures.version]).toContain(during.influence[0].version);
       await until(async () => {
         const now = await graphql<any>(live.url, `{ measures { version } influence(ids: ["${PREFIX}model"]) { lineageDepth version } }`);
-        return now.data?.influence?.[0]?.version === now.data?.measures?.version && now.data?.measures?.version !== before.measures.version;
+        // The create and the link are two writes; on a slow machine a run may land between them, so wait
+        // for the run that sees the link (the new model then has a lineage depth).
+        const model = now.data?.influence?.[0];
+        return (
+          model?.version === now.data?.measures?.version &&
+          now.data?.measures?.version !== before.measures.version &&
+          model?.lineageDepth != null
+        );
       });
       const after = await graphql<any>(live.url, `{ influence(ids: ["${PREFIX}model", "gpt-4"]) { id lineageDepth } }`);
       const [model, gpt4] = after.data.influence;

@@ -41,6 +41,8 @@ export async function startOurs(neo4jUri: string, cacheMb = 0): Promise<RunningS
     LOG_LEVEL: 'silent',
     NODE_ENV: 'production',
     RESPONSE_CACHE_MB: String(cacheMb),
+    // The graph measures have their own bench (measures-time.ts); a recomputation here would run beside the scenarios.
+    MEASURES_ENABLED: 'false',
   });
   const service = await startService(config, createLogger('silent'));
   return { url: `${service.url}/graphql`, roundTrips: () => service.database.roundTrips, stop: () => service.stop() };

@@ -7,7 +7,12 @@ const ENTITY = knownLabel(ENTITY_LABEL);
 const RUN = knownLabel(MEASURE_RUN_LABEL);
 const DOMAIN_RELATIONSHIPS = Object.values(RelationType).map(relType).join('|');
 const ENTITY_LABELS = Object.values(LABEL_OF);
+/** Nodes per write transaction of the measures: bounded transaction state however large the graph. */
 const WRITE_BATCH = 5_000;
+const SUMMARY = `run.version = $version, run.computedAt = $computedAt, run.communities = $communities, run.lineage = $lineage,
+  run.betweennessExact = $exact, run.betweennessSources = $sources, run.modularity = $modularity`;
+/** The summary node of one run, kept while nodes may still carry its measures. */
+export const runIdOf = (version: string): string => `run:${version}`;
 
 /** Entity properties the measures write (derived data: exports and fingerprints leave them out). */
 export const MEASURE_PROPERTIES = [
@@ -38,7 +43,10 @@ export interface MeasureRun {
 export class MeasuresRepository {
   constructor(
     private readonly database: Database,
+    /** The whole graph's read: at 100,000 models a million rows. */
     private readonly timeoutMs = 600_000,
+    /** Each write transaction's own deadline. */
+    private readonly batchTimeoutMs = 60_000,
   ) {}
 
   async readGraph(): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
@@ -66,10 +74,13 @@ export class MeasuresRepository {
   }
 
   /**
-   * One transaction for every node and the summary, so a reader sees either the previous run's
-   * measures or this one's, never a mix of both.
+   * Writes in bounded steps, each its own transaction with its own deadline: first this run's summary
+   * under its version (`run:<version>`), then the nodes' measures WRITE_BATCH at a time, each node
+   * labelled with the version, and last the `latest` summary. A read meanwhile never waits on these
+   * writes (Neo4j reads take no locks); it sees every node with the measures of the run named on it,
+   * whose summary (communities, computedAt) stays readable until the run after next.
+   * Returns the data version the graph is at once the measures are written (the writes advance it too).
    */
-  /** Returns the data version the graph is at once the measures are written (the write advances it too). */
   async write(run: MeasureRun, measures: Measures): Promise<number | undefined> {
     const rows = [...measures.nodes.entries()].map(([id, m]) => ({
       id,
@@ -81,34 +92,42 @@ export class MeasuresRepository {
       descendants: m.descendants,
       fanOut: JSON.stringify(m.fanOut),
     }));
-    const scope = this.database.scope({ timeoutMs: this.timeoutMs, metadata: { app: 'measures' }, background: true });
-    await scope.write(async (tx) => {
-      for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-        await tx.run(
+    const scope = () => this.database.scope({ timeoutMs: this.batchTimeoutMs, metadata: { app: 'measures' }, background: true });
+    const summary = {
+      version: run.version,
+      computedAt: run.computedAt,
+      communities: JSON.stringify(run.communities),
+      lineage: JSON.stringify(run.lineage),
+      exact: run.betweennessExact,
+      sources: run.betweennessSources,
+      modularity: run.modularity,
+    };
+    await scope().write((tx) => tx.run(`MERGE (run:${RUN} {id: $runId}) SET ${SUMMARY}`, { ...summary, runId: runIdOf(run.version) }));
+    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+      await scope().write((tx) =>
+        tx.run(
           `UNWIND $rows AS row MATCH (n:${ENTITY} {id: row.id})
            SET n.influencePageRank = row.pageRank, n.influenceLineagePageRank = row.lineagePageRank,
                n.influenceBetweenness = row.betweenness, n.influenceCommunity = row.community,
                n.lineageDepth = row.lineageDepth, n.lineageDescendants = row.descendants, n.lineageFanOut = row.fanOut,
                n.measuresVersion = $version`,
           { rows: rows.slice(i, i + WRITE_BATCH), version: run.version },
-        );
-      }
-      await tx.run(
-        `MERGE (run:${RUN} {id: 'latest'})
-         SET run.version = $version, run.computedAt = $computedAt, run.communities = $communities, run.lineage = $lineage,
-             run.betweennessExact = $exact, run.betweennessSources = $sources, run.modularity = $modularity`,
-        {
-          version: run.version,
-          computedAt: run.computedAt,
-          communities: JSON.stringify(run.communities),
-          lineage: JSON.stringify(run.lineage),
-          exact: run.betweennessExact,
-          sources: run.betweennessSources,
-          modularity: run.modularity,
-        },
+        ),
       );
-    });
-    return scope.writtenVersion;
+    }
+    const last = scope();
+    await last.write((tx) =>
+      tx.run(
+        `MERGE (run:${RUN} {id: 'latest'})
+         WITH run, run.version AS previous
+         SET ${SUMMARY}
+         WITH previous
+         MATCH (old:${RUN}) WHERE old.id STARTS WITH 'run:' AND NOT old.version IN [$version, coalesce(previous, $version)]
+         DETACH DELETE old`,
+        summary,
+      ),
+    );
+    return last.writtenVersion;
   }
 
   async latestRun(): Promise<MeasureRun | null> {

@@ -4,9 +4,10 @@
  * Times what a bench scale costs before any scenario runs: generating the graph and loading it into
  * a fresh store (bench/.work/neo4j-<models>, removed first, left loaded so `npm run bench -- --scaling
  * --scales <models>` reuses it). Prints wall time and the CPU seconds of this process and of Neo4j
- * (from /proc), since on a shared machine wall time also measures everyone else's work.
+ * (from /proc), since on a shared machine wall time also measures everyone else's work, and the load average;
+ * writes them to bench/results/load-<models>.json.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { generate, measureSeed } from './generator.js';
@@ -60,6 +61,10 @@ try {
     load_average: { before: loadBefore, after: loadavg().map((n) => Math.round(n * 10) / 10) },
   };
   console.log(JSON.stringify(result));
+  writeFileSync(
+    new URL(`./results/load-${models}.json`, import.meta.url),
+    `${JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2)}\n`,
+  );
 } finally {
   await neo.stop();
 }

@@ -191,7 +191,13 @@ describe('recomputation', () => {
       expect([before.measures.version, during.measures.version]).toContain(during.influence[0].version);
       await until(async () => {
         const now = await graphql<any>(live.url, `{ measures { version } influence(ids: ["${PREFIX}model"]) { lineageDepth version } }`);
-        return now.data?.influence?.[0]?.version === now.data?.measures?.version && now.data?.measures?.version !== before.measures.version;
+        // On a busy machine a run may start between the two writes (after the quiet time): wait for the one that saw the link.
+        const [model] = now.data?.influence ?? [];
+        return (
+          model?.version === now.data?.measures?.version &&
+          now.data?.measures?.version !== before.measures.version &&
+          model?.lineageDepth != null
+        );
       });
       const after = await graphql<any>(live.url, `{ influence(ids: ["${PREFIX}model", "gpt-4"]) { id lineageDepth } }`);
       const [model, gpt4] = after.data.influence;

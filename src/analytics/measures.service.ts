@@ -114,7 +114,9 @@ export class MeasuresService {
         measures,
       );
       this.state.version = version;
-      this.ownVersion = written === undefined ? undefined : String(written);
+      // Our own writes moved the version: no reason to recompute for them, unless someone else wrote
+      // while we ran (their change is in none of these measures), and then the next tick does.
+      this.ownVersion = written.version === undefined || written.changedMeanwhile ? undefined : String(written.version);
       this.state.lastDurationMs = Date.now() - started;
       this.state.lastPhases = { readMs: read - started, computeMs: computed - read, writeMs: Date.now() - computed };
       this.state.lastError = null;

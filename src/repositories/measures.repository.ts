@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { MeasureEdge, MeasureNode, Measures } from '../analytics/measures.js';
 import type { LineageDistribution } from '../analytics/lineage-stats.js';
+import { VERSION_LABEL } from '../db/data-version.js';
 import { ENTITY_LABEL, knownLabel, LABEL_OF, MEASURE_RUN_LABEL, RelationType, relType, TYPE_OF_LABEL } from '../domain/graph-model.js';
 
 const ENTITY = knownLabel(ENTITY_LABEL);
@@ -11,6 +12,12 @@ const ENTITY_LABELS = Object.values(LABEL_OF);
 const WRITE_BATCH = 5_000;
 const SUMMARY = `run.version = $version, run.computedAt = $computedAt, run.communities = $communities, run.lineage = $lineage,
   run.betweennessExact = $exact, run.betweennessSources = $sources, run.modularity = $modularity`;
+/**
+ * First statement of each write of the measures: takes the data-version node's lock (held to the
+ * commit, where the write advances the version) and reads the version, so a write by anyone else
+ * between two of ours cannot go unnoticed.
+ */
+const LOCK_VERSION = `OPTIONAL MATCH (v:${VERSION_LABEL} {id: 'graph'}) SET v.lock = true REMOVE v.lock RETURN v.value AS version`;
 /** The summary node of one run, kept while nodes may still carry its measures. */
 export const runIdOf = (version: string): string => `run:${version}`;
 
@@ -79,9 +86,11 @@ export class MeasuresRepository {
    * labelled with the version, and last the `latest` summary. A read meanwhile never waits on these
    * writes (Neo4j reads take no locks); it sees every node with the measures of the run named on it,
    * whose summary (communities, computedAt) stays readable until the run after next.
-   * Returns the data version the graph is at once the measures are written (the writes advance it too).
+   * Returns the data version the graph is at once the measures are written (the writes advance it
+   * too), and whether anyone else changed the graph after `run.version` while the run was going (then
+   * the measures are already out of date, and the graph's version no longer says so).
    */
-  async write(run: MeasureRun, measures: Measures): Promise<number | undefined> {
+  async write(run: MeasureRun, measures: Measures): Promise<{ version: number | undefined; changedMeanwhile: boolean }> {
     const rows = [...measures.nodes.entries()].map(([id, m]) => ({
       id,
       pageRank: m.pageRank,
@@ -92,7 +101,19 @@ export class MeasuresRepository {
       descendants: m.descendants,
       fanOut: JSON.stringify(m.fanOut),
     }));
-    const scope = () => this.database.scope({ timeoutMs: this.batchTimeoutMs, metadata: { app: 'measures' }, background: true });
+    let expected = Number(run.version);
+    let changedMeanwhile = false;
+    /** One write transaction of ours: checks the version it starts from, then notes the one it leaves. */
+    const write = async (cypher: string, params: Record<string, unknown>) => {
+      const scope = this.database.scope({ timeoutMs: this.batchTimeoutMs, metadata: { app: 'measures' }, background: true });
+      await scope.write(async (tx) => {
+        const [row] = await tx.run(LOCK_VERSION);
+        if (row?.version != null && Number(row.version) !== expected) changedMeanwhile = true;
+        await tx.run(cypher, params);
+      });
+      if (scope.writtenVersion !== undefined) expected = scope.writtenVersion;
+      return scope.writtenVersion;
+    };
     const summary = {
       version: run.version,
       computedAt: run.computedAt,
@@ -102,32 +123,27 @@ export class MeasuresRepository {
       sources: run.betweennessSources,
       modularity: run.modularity,
     };
-    await scope().write((tx) => tx.run(`MERGE (run:${RUN} {id: $runId}) SET ${SUMMARY}`, { ...summary, runId: runIdOf(run.version) }));
+    await write(`MERGE (run:${RUN} {id: $runId}) SET ${SUMMARY}`, { ...summary, runId: runIdOf(run.version) });
     for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-      await scope().write((tx) =>
-        tx.run(
-          `UNWIND $rows AS row MATCH (n:${ENTITY} {id: row.id})
+      await write(
+        `UNWIND $rows AS row MATCH (n:${ENTITY} {id: row.id})
            SET n.influencePageRank = row.pageRank, n.influenceLineagePageRank = row.lineagePageRank,
                n.influenceBetweenness = row.betweenness, n.influenceCommunity = row.community,
                n.lineageDepth = row.lineageDepth, n.lineageDescendants = row.descendants, n.lineageFanOut = row.fanOut,
                n.measuresVersion = $version`,
-          { rows: rows.slice(i, i + WRITE_BATCH), version: run.version },
-        ),
+        { rows: rows.slice(i, i + WRITE_BATCH), version: run.version },
       );
     }
-    const last = scope();
-    await last.write((tx) =>
-      tx.run(
-        `MERGE (run:${RUN} {id: 'latest'})
+    const version = await write(
+      `MERGE (run:${RUN} {id: 'latest'})
          WITH run, run.version AS previous
          SET ${SUMMARY}
          WITH previous
          MATCH (old:${RUN}) WHERE old.id STARTS WITH 'run:' AND NOT old.version IN [$version, coalesce(previous, $version)]
          DETACH DELETE old`,
-        summary,
-      ),
+      summary,
     );
-    return last.writtenVersion;
+    return { version, changedMeanwhile };
   }
 
   async latestRun(): Promise<MeasureRun | null> {

@@ -151,7 +151,7 @@ try {
         p50_ms: round(percentile(ms, 0.5), 1),
         p99_ms: round(percentile(ms, 0.99), 1),
         max_ms: round(ms.at(-1) ?? Number.NaN, 1),
-        versions: [...new Set(list.map((r) => r.version))],
+        versions: [...new Set(list.map((r) => r.version ?? 'not yet measured'))],
       };
     };
     const result = {

@@ -13,9 +13,9 @@ const WRITE_BATCH = 5_000;
 const SUMMARY = `run.version = $version, run.computedAt = $computedAt, run.communities = $communities, run.lineage = $lineage,
   run.betweennessExact = $exact, run.betweennessSources = $sources, run.modularity = $modularity`;
 /**
- * First statement of each write of the measures: takes the data-version node's lock (held to the
- * commit, where the write advances the version) and reads the version, so a write by anyone else
- * between two of ours cannot go unnoticed.
+ * Last statement of each write of the measures before the version's bump: takes the data-version
+ * node's lock (held to the commit) and reads the version, so a write by anyone else between two of
+ * ours cannot go unnoticed.
  */
 const LOCK_VERSION = `OPTIONAL MATCH (v:${VERSION_LABEL} {id: 'graph'}) SET v.lock = true REMOVE v.lock RETURN v.value AS version`;
 /** The summary node of one run, kept while nodes may still carry its measures. */
@@ -107,9 +107,10 @@ export class MeasuresRepository {
     const write = async (cypher: string, params: Record<string, unknown>) => {
       const scope = this.database.scope({ timeoutMs: this.batchTimeoutMs, metadata: { app: 'measures' }, background: true });
       await scope.write(async (tx) => {
+        await tx.run(cypher, params);
+        // Last, so the lock is held only from here to the commit (the version's bump), as by any write.
         const [row] = await tx.run(LOCK_VERSION);
         if (row?.version != null && Number(row.version) !== expected) changedMeanwhile = true;
-        await tx.run(cypher, params);
       });
       if (scope.writtenVersion !== undefined) expected = scope.writtenVersion;
       return scope.writtenVersion;

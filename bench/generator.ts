@@ -23,7 +23,7 @@ import { EntityType, type LineageKind, RELATION_ENDPOINTS, RelationType } from '
 import { readDataset, type Dataset } from '../src/seed/dataset.js';
 import type { Citation, Claim, RelationshipEntry } from '../src/seed/seed.schema.js';
 
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 export const SEED_DIR = fileURLToPath(new URL('../seed/', import.meta.url));
 
 /** mulberry32: small, fast, deterministic. */
@@ -116,10 +116,12 @@ export interface SeedProfile {
   citationsPerRelationship: Hist;
   mentionsPerEntity: Hist;
   aliasesPerEntity: Hist;
-  claimShare: Record<string, number>;
+  /** Per kind: the share of its entities that carry claims on each attribute. */
+  claimShare: Record<EntityType, Record<string, number>>;
   lineageKinds: Hist;
   categories: Map<string, number>;
   countries: Map<string, number>;
+  productKinds: Map<string, number>;
   /** Share of models with no DERIVED_FROM at all (neither parent nor child). */
   lineageIsolatedShare: number;
   /** Share of models that have a parent which have two or more. */
@@ -159,9 +161,13 @@ export function measureSeed(dir = SEED_DIR): SeedProfile {
   }
   const all = Object.values(EntityType).flatMap((t) => dataset.entities[t] as Array<{ mentions: unknown[]; aliases: string[] }>);
   const models = dataset.entities.MODEL;
-  const claimShare: Record<string, number> = {};
-  for (const [attribute, n] of countBy(models.flatMap((m) => [...new Set((m.claims ?? []).map((c) => c.attribute))])))
-    claimShare[attribute] = n / models.length;
+  const claimShare = {} as Record<EntityType, Record<string, number>>;
+  for (const type of Object.values(EntityType)) {
+    const entries = dataset.entities[type] as Array<{ claims?: Claim[] }>;
+    claimShare[type] = {};
+    for (const [attribute, n] of countBy(entries.flatMap((e) => [...new Set((e.claims ?? []).map((c) => c.attribute))])))
+      claimShare[type][attribute] = n / entries.length;
+  }
   const derived = dataset.relationships.DERIVED_FROM;
   const inLineage = new Set(derived.flatMap((r) => [r.from, r.to]));
   const parents = countBy(derived.map((r) => r.from));
@@ -176,6 +182,7 @@ export function measureSeed(dir = SEED_DIR): SeedProfile {
     lineageKinds: countBy(derived.map((r) => r.kind ?? 'VARIANT')) as unknown as Hist,
     categories: countBy(dataset.entities.TECHNIQUE.map((t) => String(t.category))),
     countries: countBy(dataset.entities.ORGANIZATION.map((o) => String(o.country ?? 'US'))),
+    productKinds: countBy(dataset.entities.PRODUCT.map((p) => String(p.productKind))),
     lineageIsolatedShare: 1 - inLineage.size / Math.max(1, models.length),
     twoParentShare: [...parents.values()].filter((n) => n >= 2).length / Math.max(1, parents.size),
   };
@@ -231,6 +238,8 @@ const TECH_WORDS = [
   'Normalization',
 ];
 const LIMIT_WORDS = ['Drift', 'Hallucination', 'Bias', 'Leakage', 'Forgetting', 'Overconfidence', 'Latency', 'Sycophancy'];
+const PRODUCT_WORDS = ['Chat', 'Assistant', 'Studio', 'Search', 'Copilot', 'Agent', 'Writer', 'Lens'];
+const DATASET_WORDS = ['Corpus', 'Crawl', 'Books', 'Code', 'Dialogues', 'Benchmark'];
 const ORG_SUFFIX = ['AI', 'Labs', 'Research', 'Intelligence', 'Technologies', 'Cloud'];
 const SIZES = ['1B', '3B', '7B', '13B', '34B', '70B', '175B', '405B'];
 const VARIANTS = ['Base', 'Chat', 'Instruct', 'Pro', 'Mini', 'Turbo', 'Long', 'Vision'];
@@ -264,16 +273,17 @@ export function generate(options: GenerateOptions): GeneratedGraph {
   const rand = prng(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const models = Math.max(10, Math.floor(options.models));
-  const ratio = (type: EntityType) => Math.max(3, Math.round((models * profile.counts[type]) / Math.max(1, profile.counts.MODEL)));
+  // Every kind keeps its ratio to models; a kind the seed does not have (datasets come from catalogues) stays empty.
+  const ratio = (type: EntityType) =>
+    profile.counts[type] === 0 ? 0 : Math.max(3, Math.round((models * profile.counts[type]) / Math.max(1, profile.counts.MODEL)));
   const counts: Record<EntityType, number> = {
     MODEL: models,
     ORGANIZATION: ratio(EntityType.ORGANIZATION),
     TECHNIQUE: ratio(EntityType.TECHNIQUE),
     LIMITATION: ratio(EntityType.LIMITATION),
-    DATASET: 0, // the documents name no datasets; catalogues bring them
-    // The bench measures model-centred queries; products are not generated.
-    PRODUCT: 0,
-    SERIES: 0,
+    DATASET: ratio(EntityType.DATASET),
+    PRODUCT: ratio(EntityType.PRODUCT),
+    SERIES: 0, // series are names for families: no model-centred query reads them
   };
 
   const sourceCount = Math.max(5, Math.round(models / 25));
@@ -322,7 +332,31 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     return [...out];
   };
 
-  // ---- organizations, techniques, limitations
+  /** Claims on the attributes the seed's entities of this kind carry, at the seed's share per attribute. */
+  const claimsFor = (type: EntityType, name: string): Claim[] => {
+    const claims: Claim[] = [];
+    for (const [attribute, share] of Object.entries(profile.claimShare[type])) {
+      if (rand() >= share) continue;
+      const value =
+        attribute === 'parameters'
+          ? Math.round(10 ** (8 + rand() * 4))
+          : attribute === 'contextWindow'
+            ? 2 ** (11 + Math.floor(rand() * 7))
+            : attribute === 'releaseDate'
+              ? `${2018 + Math.floor(rand() * 8)}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}`
+              : attribute === 'openWeights'
+                ? rand() < 0.5
+                : attribute === 'modalities'
+                  ? rand() < 0.7
+                    ? ['text']
+                    : ['text', 'image']
+                  : Math.round(10 ** (9 + rand() * 4));
+      claims.push({ attribute, value, ...cite(name) } as Claim);
+    }
+    return claims;
+  };
+
+  // ---- organizations, techniques, limitations, products, datasets
   const countryDist = new Discrete(profile.countries);
   const categoryDist = new Discrete(profile.categories);
   const organizations = Array.from({ length: counts.ORGANIZATION }, (_, i) => {
@@ -357,6 +391,30 @@ export function generate(options: GenerateOptions): GeneratedGraph {
       mentions: mentions(name),
     };
   });
+  const productKindDist = counts.PRODUCT === 0 ? undefined : new Discrete(profile.productKinds);
+  const products = Array.from({ length: counts.PRODUCT }, (_, i) => {
+    const name = `${uniqueWord(2)} ${pick(PRODUCT_WORDS)}`;
+    return {
+      id: `p-${i}`,
+      name,
+      aliases: aliasesFor(name),
+      description: `Synthetic product ${name} powered by language models.`,
+      productKind: productKindDist!.sample(rand) as 'CHAT_APP',
+      mentions: mentions(name),
+      claims: claimsFor(EntityType.PRODUCT, name),
+    };
+  });
+  const datasets = Array.from({ length: counts.DATASET }, (_, i) => {
+    const name = `${uniqueWord(2)} ${pick(DATASET_WORDS)}`;
+    return {
+      id: `d-${i}`,
+      name,
+      aliases: aliasesFor(name),
+      description: `Synthetic dataset ${name} that models are trained on.`,
+      mentions: mentions(name),
+      claims: claimsFor(EntityType.DATASET, name),
+    };
+  });
 
   // ---- models, grouped in lineage families
   const familyOf: number[] = [];
@@ -386,30 +444,11 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     }
     for (let f = 0; f < families.length; f += 1) familyNames.push(uniqueWord(2 + (f % 2)));
   }
-  const claimAttributes = Object.entries(profile.claimShare);
   const modelEntries = Array.from({ length: models }, (_, i) => {
     const family = familyOf[i]!;
     const position = families[family]!.indexOf(i);
     const name = `${familyNames[family]}-${position + 1} ${pick(SIZES)} ${pick(VARIANTS)}`;
-    const claims: Claim[] = [];
-    for (const [attribute, share] of claimAttributes) {
-      if (rand() >= share) continue;
-      const value =
-        attribute === 'parameters'
-          ? Math.round(10 ** (8 + rand() * 4))
-          : attribute === 'contextWindow'
-            ? 2 ** (11 + Math.floor(rand() * 7))
-            : attribute === 'releaseDate'
-              ? `${2018 + Math.floor(rand() * 8)}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}`
-              : attribute === 'openWeights'
-                ? rand() < 0.5
-                : attribute === 'modalities'
-                  ? rand() < 0.7
-                    ? ['text']
-                    : ['text', 'image']
-                  : Math.round(10 ** (9 + rand() * 4));
-      claims.push({ attribute, value, ...cite(name) } as Claim);
-    }
+    const claims = claimsFor(EntityType.MODEL, name);
     return {
       id: `m-${i}`,
       name,
@@ -425,8 +464,8 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     ORGANIZATION: organizations.map((e) => e.id),
     TECHNIQUE: techniques.map((e) => e.id),
     LIMITATION: limitations.map((e) => e.id),
-    DATASET: [],
-    PRODUCT: [],
+    DATASET: datasets.map((e) => e.id),
+    PRODUCT: products.map((e) => e.id),
     SERIES: [],
   };
   const relationships = Object.fromEntries(Object.values(RelationType).map((t) => [t, [] as RelationshipEntry[]])) as Record<
@@ -494,8 +533,8 @@ export function generate(options: GenerateOptions): GeneratedGraph {
       ORGANIZATION: organizations,
       TECHNIQUE: techniques,
       LIMITATION: limitations,
-      DATASET: [],
-      PRODUCT: [],
+      DATASET: datasets,
+      PRODUCT: products,
       SERIES: [],
     },
     relationships,
@@ -534,7 +573,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     dataset,
     scale: {
       models,
-      nodes: models + counts.ORGANIZATION + counts.TECHNIQUE + counts.LIMITATION + sourceCount,
+      nodes: Object.values(counts).reduce((a, b) => a + b, 0) + sourceCount,
       relationships: entityRelationships + citesCount,
     },
     picks: {

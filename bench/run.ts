@@ -2,6 +2,7 @@
  * npm run bench [-- --quick | --scaling] [--models N] [--seed S] [--duration s] [--rounds r] [--warmup s]
  *   [--connections c] [--scenarios a,b] [--systems ours,raw,peer] [--scales 1000,10000,100000]
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { spawnSystem, type SystemHandle } from './child.js';
 import { generate, measureSeed, type GeneratedGraph } from './generator.js';
@@ -257,6 +258,8 @@ async function scaling(): Promise<void> {
     relationships: number;
     load_s: number;
     rss_mb: { idle: number; peak: number };
+    /** The machine's 1-minute load average before and after this scale's scenarios (it is shared). */
+    load_average: { before: number; after: number };
     scenarios: Array<{ name: string } & Measured>;
   }> = [];
   let machine: Record<string, unknown> = {};
@@ -272,6 +275,7 @@ async function scaling(): Promise<void> {
       const idle = (await handle.stats()).rss;
       const rss: number[] = [];
       const scenarios: Array<{ name: string } & Measured> = [];
+      const loadBefore = Math.round(loadavg()[0]! * 10) / 10;
       // As in the main run: one pass over every scenario first, so the first measured is not alone in warming Neo4j.
       for (const name of SCALING_SCENARIOS) {
         const scenario = SCENARIOS.find((s) => s.name === name)!;
@@ -294,6 +298,7 @@ async function scaling(): Promise<void> {
         relationships: scale.relationships,
         load_s: loadS,
         rss_mb: { idle: Math.round(idle / 2 ** 20), peak: Math.round(Math.max(idle, ...rss) / 2 ** 20) },
+        load_average: { before: loadBefore, after: Math.round(loadavg()[0]! * 10) / 10 },
         scenarios,
       });
     } finally {
@@ -304,13 +309,13 @@ async function scaling(): Promise<void> {
   const lines = [
     `# Scaling — ${new Date().toISOString()}`,
     '',
-    `Ours only, ${connections} connections, ${Number(args.duration ?? 8)} s per scenario after a warm-up. Machine: ${machine.cores} × ${machine.cpu}, Node ${machine.node}, Neo4j ${machine.neo4j}.`,
+    `Command: \`npm run bench -- ${process.argv.slice(2).join(' ')}\`. Ours only, ${connections} connections, ${Number(args.duration ?? 8)} s per scenario after a warm-up. Machine: ${machine.cores} × ${machine.cpu}, Node ${machine.node}, Neo4j ${machine.neo4j}; the last column is the machine's 1-minute load average before / after the scale's scenarios (the machine is shared).`,
     '',
-    `| models | relationships | ${SCALING_SCENARIOS.map((s) => `${s} p50 / p99 ms (rps)`).join(' | ')} | service RSS idle / peak MB |`,
-    `| ---: | ---: | ${SCALING_SCENARIOS.map(() => '---:').join(' | ')} | ---: |`,
+    `| models | relationships | ${SCALING_SCENARIOS.map((s) => `${s} p50 / p99 ms (rps)`).join(' | ')} | service RSS idle / peak MB | load average |`,
+    `| ---: | ---: | ${SCALING_SCENARIOS.map(() => '---:').join(' | ')} | ---: | ---: |`,
     ...rows.map(
       (r) =>
-        `| ${r.models} | ${r.relationships} | ${r.scenarios.map((s) => `${s.p50_ms} / ${s.p99_ms} (${s.rps})`).join(' | ')} | ${r.rss_mb.idle} / ${r.rss_mb.peak} |`,
+        `| ${r.models} | ${r.relationships} | ${r.scenarios.map((s) => `${s.p50_ms} / ${s.p99_ms} (${s.rps})`).join(' | ')} | ${r.rss_mb.idle} / ${r.rss_mb.peak} | ${r.load_average.before} / ${r.load_average.after} |`,
     ),
     '',
   ];

@@ -8,7 +8,7 @@ import { testDatabase } from './helpers/database.js';
 
 const db = testDatabase(60_000);
 const repository = new ImportRepository(db);
-const SYNTHETIC = '^(m|o|t|l)-\\d+$';
+const SYNTHETIC = '^(m|o|t|l|p|d)-\\d+$';
 const removeSynthetic = () =>
   db.scope().write(async (tx) => {
     await tx.run('MATCH (n:Entity) WHERE n.id =~ $pattern DETACH DELETE n', { pattern: SYNTHETIC });

@@ -18,14 +18,16 @@ export interface MeasuresStatus {
   computing: boolean;
   version: string | null;
   lastDurationMs: number | null;
+  /** Where the last run's time went: reading the graph, computing in the worker, writing back. */
+  lastPhases: { readMs: number; computeMs: number; writeMs: number } | null;
   lastError: string | null;
 }
 
 /**
  * Keeps the stored measures in step with the graph, in the background: it polls the data version,
- * waits for writes to settle, recomputes in a worker thread and writes every node's measures in one
- * transaction. Reads are never blocked; until a run commits they see the previous run's measures,
- * labelled with the version they were computed from.
+ * waits for writes to settle, recomputes in a worker thread and writes the nodes' measures back in
+ * bounded batches (MeasuresRepository.write). Reads are never blocked; each node answers with the
+ * measures of the run that last wrote it, labelled with the version they were computed from.
  */
 export class MeasuresService {
   private timer: NodeJS.Timeout | undefined;
@@ -33,7 +35,13 @@ export class MeasuresService {
   private seen: { version: string; since: number } | undefined;
   /** The version our own last write of measures moved the graph to: no reason to recompute for it. */
   private ownVersion: string | undefined;
-  private readonly state: MeasuresStatus = { computing: false, version: null, lastDurationMs: null, lastError: null };
+  private readonly state: MeasuresStatus = {
+    computing: false,
+    version: null,
+    lastDurationMs: null,
+    lastPhases: null,
+    lastError: null,
+  };
 
   constructor(
     private readonly repository: MeasuresRepository,
@@ -87,10 +95,12 @@ export class MeasuresService {
     try {
       const version = await this.schedule.currentVersion();
       const { nodes, edges } = await this.repository.readGraph();
+      const read = Date.now();
       const measures = await computeInWorker(nodes, edges, {
         lineageType: this.schedule.lineageType,
         symmetricTypes: this.schedule.symmetricTypes,
       });
+      const computed = Date.now();
       const written = await this.repository.write(
         {
           version,
@@ -104,10 +114,16 @@ export class MeasuresService {
         measures,
       );
       this.state.version = version;
-      this.ownVersion = written === undefined ? undefined : String(written);
+      // Our own writes moved the version: no reason to recompute for them, unless someone else wrote
+      // while we ran (their change is in none of these measures), and then the next tick does.
+      this.ownVersion = written.version === undefined || written.changedMeanwhile ? undefined : String(written.version);
       this.state.lastDurationMs = Date.now() - started;
+      this.state.lastPhases = { readMs: read - started, computeMs: computed - read, writeMs: Date.now() - computed };
       this.state.lastError = null;
-      this.log.info({ version, nodes: nodes.length, edges: edges.length, ms: this.state.lastDurationMs }, 'graph measures recomputed');
+      this.log.info(
+        { version, nodes: nodes.length, edges: edges.length, ms: this.state.lastDurationMs, ...this.state.lastPhases },
+        'graph measures recomputed',
+      );
     } catch (error) {
       this.state.lastError = (error as Error).message;
       this.log.warn({ reason: this.state.lastError }, 'graph measures could not be recomputed; the previous ones stay');

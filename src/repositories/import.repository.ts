@@ -3,7 +3,7 @@
  * writes a whole generated graph into an empty store (the benchmark's 100k-model scale).
  */
 import type { Database } from '../db/database.js';
-import { ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
+import { CITES, ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import type { CatalogueSource } from '../import/catalogues.js';
 import { type ExistingEntity, KIND_OF_LABEL, shownValues } from '../import/existing.js';
 import { edgeId, type GraphRows } from '../seed/graph-rows.js';
@@ -11,6 +11,8 @@ import { SeedRepository } from './seed.repository.js';
 
 /** Rows per UNWIND statement (and per transaction): large enough that Bolt round trips stop mattering. */
 export const BULK_BATCH = 10_000;
+/** Bulk batches in flight at once: two keep Neo4j busy while the driver packs the next batch. */
+export const BULK_CONCURRENCY = 2;
 /** Each batch's own deadline; a whole load may take minutes, a batch must not. */
 const BATCH_TIMEOUT_MS = 300_000;
 
@@ -25,7 +27,16 @@ const createRelationships = (type: RelationType) => `
   MATCH (a:${ENTITY_LABEL} {id: row.from})
   MATCH (b:${ENTITY_LABEL} {id: row.to})
   CREATE (a)-[:${type} {id: row.id, kind: row.kind, citationSources: row.citationSources, citationQuotes: row.citationQuotes,
-                       citationConfidences: row.citationConfidences, confidence: row.confidence}]->(b)`;
+                       citationNotes: row.citationNotes, citationConfidences: row.citationConfidences, confidence: row.confidence}]->(b)`;
+
+/** The same properties as the seed repository's citations (null ones are simply not stored). */
+const createCitations = `
+  UNWIND $rows AS row
+  MATCH (n:${ENTITY_LABEL} {id: row.entityId})
+  MATCH (s:${SOURCE_LABEL} {id: row.sourceId})
+  CREATE (n)-[:${CITES} {ordinal: row.ordinal, quote: row.quote, note: row.note, confidence: row.confidence,
+                          attribute: row.attribute, value: row.value, rank: row.rank, reason: row.reason, hedged: row.hedged,
+                          locator: row.locator}]->(s)`;
 
 export class ImportRepository {
   constructor(private readonly db: Database) {}
@@ -79,30 +90,52 @@ export class ImportRepository {
 
   /**
    * Writes a whole graph into an EMPTY store with CREATE (no MERGE look-ups, no citation clean-up):
-   * the bulk path for generated graphs. Entities first, so relationships find both ends by the id
-   * constraint's index. Calls progress after every batch.
+   * the bulk path for generated graphs. Phase by phase (sources, entities label by label, citations,
+   * relationships type by type), so every relationship finds both ends through the id constraints'
+   * indexes. Nodes and citations are written `concurrency` batches at a time (while Neo4j writes one
+   * batch, the driver packs the next, and a second core writes another): new nodes share nothing, and
+   * citation batches end at an entity's last citation, so two of them never lock the same entity
+   * (their Source ends are dense nodes, which Neo4j does not lock exclusively). Typed relationships
+   * meet on hubs (organizations, techniques), so they are written one batch at a time, which is how
+   * Neo4j advises to avoid deadlocks. Calls progress after every batch; returns each phase's rows
+   * and wall milliseconds.
    */
-  async bulkCreate(rows: GraphRows, progress: (done: number, total: number) => void = () => {}): Promise<void> {
+  async bulkCreate(
+    rows: GraphRows,
+    progress: (done: number, total: number) => void = () => {},
+    options: { batch?: number; concurrency?: number } = {},
+  ): Promise<Array<{ phase: string; rows: number; ms: number }>> {
+    const batchSize = options.batch ?? BULK_BATCH;
+    const concurrency = Math.max(1, options.concurrency ?? BULK_CONCURRENCY);
     const entityRows = Object.values(rows.entities).reduce((n, list) => n + list.length, 0);
     const relationshipRows = Object.values(rows.relationships).reduce((n, list) => n + list.length, 0);
     const total = rows.sources.length + entityRows + rows.citations.length + relationshipRows;
+    const phases: Array<{ phase: string; rows: number; ms: number }> = [];
     let done = 0;
-    const run = async (cypher: string, all: unknown[]) => {
-      for (let i = 0; i < all.length; i += BULK_BATCH) {
-        const batch = all.slice(i, i + BULK_BATCH);
-        await this.db.scope({ timeoutMs: BATCH_TIMEOUT_MS }).write((tx) => tx.run(cypher, { rows: batch }));
-        done += batch.length;
-        progress(done, total);
-      }
+    const run = async <T>(phase: string, cypher: string, all: T[], parallel: number, groupOf?: (row: T) => string) => {
+      if (all.length === 0) return;
+      const started = Date.now();
+      let next = 0;
+      const worker = async () => {
+        while (next < all.length) {
+          let end = Math.min(all.length, next + batchSize);
+          // A batch ends with the last row of its group, so concurrent batches never share a group.
+          if (groupOf !== undefined) while (end < all.length && groupOf(all[end]!) === groupOf(all[end - 1]!)) end += 1;
+          const batch = all.slice(next, end);
+          next = end;
+          await this.db.scope({ timeoutMs: BATCH_TIMEOUT_MS, background: true }).write((tx) => tx.run(cypher, { rows: batch }));
+          done += batch.length;
+          progress(done, total);
+        }
+      };
+      await Promise.all(Array.from({ length: parallel }, worker));
+      phases.push({ phase, rows: all.length, ms: Date.now() - started });
     };
-    await run(`UNWIND $rows AS row CREATE (s:${SOURCE_LABEL}) SET s = row`, rows.sources);
-    for (const type of Object.values(EntityType)) await run(createEntities(LABEL_OF[type]), rows.entities[type]);
-    await run(
-      `UNWIND $rows AS row
-       MATCH (n:${ENTITY_LABEL} {id: row.entityId}) MATCH (s:${SOURCE_LABEL} {id: row.sourceId})
-       CREATE (n)-[:CITES {ordinal: row.ordinal, quote: row.quote, confidence: row.confidence, attribute: row.attribute, value: row.value}]->(s)`,
-      rows.citations,
-    );
-    for (const type of Object.values(RelationType)) await run(createRelationships(type), rows.relationships[type]);
+    await run('sources', `UNWIND $rows AS row CREATE (s:${SOURCE_LABEL}) SET s = row`, rows.sources, concurrency);
+    for (const type of Object.values(EntityType))
+      await run(LABEL_OF[type], createEntities(LABEL_OF[type]), rows.entities[type], concurrency);
+    await run(CITES, createCitations, rows.citations, concurrency, (row) => row.entityId);
+    for (const type of Object.values(RelationType)) await run(type, createRelationships(type), rows.relationships[type], 1);
+    return phases;
   }
 }

@@ -1,13 +1,25 @@
 import type { Database } from '../db/database.js';
 import type { MeasureEdge, MeasureNode, Measures } from '../analytics/measures.js';
 import type { LineageDistribution } from '../analytics/lineage-stats.js';
+import { VERSION_LABEL } from '../db/data-version.js';
 import { ENTITY_LABEL, knownLabel, LABEL_OF, MEASURE_RUN_LABEL, RelationType, relType, TYPE_OF_LABEL } from '../domain/graph-model.js';
 
 const ENTITY = knownLabel(ENTITY_LABEL);
 const RUN = knownLabel(MEASURE_RUN_LABEL);
 const DOMAIN_RELATIONSHIPS = Object.values(RelationType).map(relType).join('|');
 const ENTITY_LABELS = Object.values(LABEL_OF);
+/** Nodes per write transaction of the measures: bounded transaction state however large the graph. */
 const WRITE_BATCH = 5_000;
+const SUMMARY = `run.version = $version, run.computedAt = $computedAt, run.communities = $communities, run.lineage = $lineage,
+  run.betweennessExact = $exact, run.betweennessSources = $sources, run.modularity = $modularity`;
+/**
+ * Last statement of each write of the measures before the version's bump: takes the data-version
+ * node's lock (held to the commit) and reads the version, so a write by anyone else between two of
+ * ours cannot go unnoticed.
+ */
+const LOCK_VERSION = `OPTIONAL MATCH (v:${VERSION_LABEL} {id: 'graph'}) SET v.lock = true REMOVE v.lock RETURN v.value AS version`;
+/** The summary node of one run, kept while nodes may still carry its measures. */
+export const runIdOf = (version: string): string => `run:${version}`;
 
 /** Entity properties the measures write (derived data: exports and fingerprints leave them out). */
 export const MEASURE_PROPERTIES = [
@@ -38,7 +50,10 @@ export interface MeasureRun {
 export class MeasuresRepository {
   constructor(
     private readonly database: Database,
+    /** The whole graph's read: at 100,000 models a million rows. */
     private readonly timeoutMs = 600_000,
+    /** Each write transaction's own deadline. */
+    private readonly batchTimeoutMs = 60_000,
   ) {}
 
   async readGraph(): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
@@ -66,11 +81,16 @@ export class MeasuresRepository {
   }
 
   /**
-   * One transaction for every node and the summary, so a reader sees either the previous run's
-   * measures or this one's, never a mix of both.
+   * Writes in bounded steps, each its own transaction with its own deadline: first this run's summary
+   * under its version (`run:<version>`), then the nodes' measures WRITE_BATCH at a time, each node
+   * labelled with the version, and last the `latest` summary. A read meanwhile never waits on these
+   * writes (Neo4j reads take no locks); it sees every node with the measures of the run named on it,
+   * whose summary (communities, computedAt) stays readable until the run after next.
+   * Returns the data version the graph is at once the measures are written (the writes advance it
+   * too), and whether anyone else changed the graph after `run.version` while the run was going (then
+   * the measures are already out of date, and the graph's version no longer says so).
    */
-  /** Returns the data version the graph is at once the measures are written (the write advances it too). */
-  async write(run: MeasureRun, measures: Measures): Promise<number | undefined> {
+  async write(run: MeasureRun, measures: Measures): Promise<{ version: number | undefined; changedMeanwhile: boolean }> {
     const rows = [...measures.nodes.entries()].map(([id, m]) => ({
       id,
       pageRank: m.pageRank,
@@ -81,34 +101,50 @@ export class MeasuresRepository {
       descendants: m.descendants,
       fanOut: JSON.stringify(m.fanOut),
     }));
-    const scope = this.database.scope({ timeoutMs: this.timeoutMs, metadata: { app: 'measures' }, background: true });
-    await scope.write(async (tx) => {
-      for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-        await tx.run(
-          `UNWIND $rows AS row MATCH (n:${ENTITY} {id: row.id})
+    let expected = Number(run.version);
+    let changedMeanwhile = false;
+    /** One write transaction of ours: checks the version it starts from, then notes the one it leaves. */
+    const write = async (cypher: string, params: Record<string, unknown>) => {
+      const scope = this.database.scope({ timeoutMs: this.batchTimeoutMs, metadata: { app: 'measures' }, background: true });
+      await scope.write(async (tx) => {
+        await tx.run(cypher, params);
+        // Last, so the lock is held only from here to the commit (the version's bump), as by any write.
+        const [row] = await tx.run(LOCK_VERSION);
+        if (row?.version != null && Number(row.version) !== expected) changedMeanwhile = true;
+      });
+      if (scope.writtenVersion !== undefined) expected = scope.writtenVersion;
+      return scope.writtenVersion;
+    };
+    const summary = {
+      version: run.version,
+      computedAt: run.computedAt,
+      communities: JSON.stringify(run.communities),
+      lineage: JSON.stringify(run.lineage),
+      exact: run.betweennessExact,
+      sources: run.betweennessSources,
+      modularity: run.modularity,
+    };
+    await write(`MERGE (run:${RUN} {id: $runId}) SET ${SUMMARY}`, { ...summary, runId: runIdOf(run.version) });
+    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+      await write(
+        `UNWIND $rows AS row MATCH (n:${ENTITY} {id: row.id})
            SET n.influencePageRank = row.pageRank, n.influenceLineagePageRank = row.lineagePageRank,
                n.influenceBetweenness = row.betweenness, n.influenceCommunity = row.community,
                n.lineageDepth = row.lineageDepth, n.lineageDescendants = row.descendants, n.lineageFanOut = row.fanOut,
                n.measuresVersion = $version`,
-          { rows: rows.slice(i, i + WRITE_BATCH), version: run.version },
-        );
-      }
-      await tx.run(
-        `MERGE (run:${RUN} {id: 'latest'})
-         SET run.version = $version, run.computedAt = $computedAt, run.communities = $communities, run.lineage = $lineage,
-             run.betweennessExact = $exact, run.betweennessSources = $sources, run.modularity = $modularity`,
-        {
-          version: run.version,
-          computedAt: run.computedAt,
-          communities: JSON.stringify(run.communities),
-          lineage: JSON.stringify(run.lineage),
-          exact: run.betweennessExact,
-          sources: run.betweennessSources,
-          modularity: run.modularity,
-        },
+        { rows: rows.slice(i, i + WRITE_BATCH), version: run.version },
       );
-    });
-    return scope.writtenVersion;
+    }
+    const version = await write(
+      `MERGE (run:${RUN} {id: 'latest'})
+         WITH run, run.version AS previous
+         SET ${SUMMARY}
+         WITH previous
+         MATCH (old:${RUN}) WHERE old.id STARTS WITH 'run:' AND NOT old.version IN [$version, coalesce(previous, $version)]
+         DETACH DELETE old`,
+      summary,
+    );
+    return { version, changedMeanwhile };
   }
 
   async latestRun(): Promise<MeasureRun | null> {

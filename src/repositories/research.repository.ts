@@ -169,24 +169,29 @@ export class ResearchRepository {
 
   /** Stored measures of the entities asked for, in that order; unknown or not yet measured ids are left out. */
   async influence(ids: string[]): Promise<InfluenceRow[]> {
+    // Each node with the summary of the run that wrote it: while a run writes its batches, nodes carry two versions.
     const rows = await this.db.read(
       `UNWIND range(0, size($ids) - 1) AS i
        MATCH (n:${ENTITY} {id: $ids[i]}) WHERE n.measuresVersion IS NOT NULL
-       OPTIONAL MATCH (run:${RUN} {id: 'latest'})
+       OPTIONAL MATCH (run:${RUN} {id: 'run:' + n.measuresVersion})
        RETURN n.id AS id, n.influencePageRank AS pageRank, n.influenceLineagePageRank AS lineagePageRank,
               n.influenceBetweenness AS betweenness, n.influenceCommunity AS community, n.lineageDepth AS lineageDepth,
               n.lineageDescendants AS descendants, n.lineageFanOut AS fanOut, n.measuresVersion AS version,
-              CASE WHEN run.version = n.measuresVersion THEN run.computedAt END AS computedAt, run.communities AS communities
+              run.computedAt AS computedAt, run.communities AS communities
        ORDER BY i`,
       { ids },
     );
-    const communities = new Map<number, CommunitySummary>();
-    const labelled = (json: unknown) => {
-      if (communities.size === 0 && typeof json === 'string')
-        for (const c of JSON.parse(json) as CommunitySummary[]) communities.set(c.id, c);
+    const byVersion = new Map<string, Map<number, CommunitySummary>>();
+    const communitiesOf = (version: string, json: unknown) => {
+      let communities = byVersion.get(version);
+      if (communities === undefined) {
+        communities = new Map(typeof json === 'string' ? (JSON.parse(json) as CommunitySummary[]).map((c) => [c.id, c]) : []);
+        byVersion.set(version, communities);
+      }
+      return communities;
     };
     return rows.map((r) => {
-      labelled(r.communities);
+      const communities = communitiesOf(String(r.version), r.communities);
       const fanOut = JSON.parse(String(r.fanOut ?? '{}')) as Record<string, number>;
       return {
         id: String(r.id),

@@ -1,0 +1,234 @@
+/**
+ * npx tsx bench/measures-time.ts [models=100000] [seed=42]
+ *
+ * Times one recomputation of the graph measures (issue 16) on a bench graph, through Neo4j, as the
+ * service runs it after a load: the service (startService, measures polling off) reads the graph out
+ * of Neo4j, computes in its worker thread and writes the measures back in batches. Meanwhile one
+ * client keeps asking the service for a model and its stored measures, to check that reads are
+ * answered (and how fast) while the recomputation runs. Prints and writes
+ * bench/results/measures-<models>.{json,md}: each phase's wall time, CPU seconds of this process
+ * (service + worker thread) and of Neo4j, peak RSS of both, Neo4j's heap, and the reads' latencies.
+ * Reuses the store bench/load-time.ts or `npm run bench -- --scaling` loaded, or loads it.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { loadConfig } from '../src/config/config.js';
+import { createLogger } from '../src/logging/logger.js';
+import { startService } from '../src/service.js';
+import { generate, measureSeed } from './generator.js';
+import { ensureLoaded, freePort, measuredScale, startBenchNeo4j } from './neo4j.js';
+
+const models = Number(process.argv[2] ?? 100_000);
+const seed = Number(process.argv[3] ?? 42);
+const started = Date.now();
+const log = (line: string) => console.log(`[measures-time ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const procStatus = (pid: number, field: string) =>
+  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) / 1024;
+const procCpu = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+const ownCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+/** Neo4j's used heap in MB from `jcmd GC.heap_info` (JDK tools); NaN where they are missing. */
+const neo4jHeapMb = (pid: number): number => {
+  try {
+    const out = execFileSync('jcmd', [String(pid), 'GC.heap_info'], { encoding: 'utf8', timeout: 10_000 });
+    const used = /total \d+K, used (\d+)K/.exec(out);
+    return used ? Number(used[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+};
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+const neo = await startBenchNeo4j(models, log);
+try {
+  const [marker] = await neo.database.scope().read('OPTIONAL MATCH (b:BenchMarker) RETURN b.key AS key, b.complete AS complete');
+  if (marker?.complete !== true || !String(marker.key).includes(`:models=${models}:seed=${seed}`)) {
+    log('no loaded bench graph of this scale in the store: generating and loading it');
+    await ensureLoaded(neo.database, generate({ models, seed, profile: measureSeed() }), seed, log);
+  } else log(`reusing the loaded graph (${marker.key})`);
+  const scale = await measuredScale(neo.database);
+  const neoPid = neo.pid!;
+
+  const service = await startService(
+    loadConfig({
+      NEO4J_URI: neo.uri,
+      NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? '',
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      RESPONSE_CACHE_MB: '0',
+      // Started by hand below, so its start and end are known.
+      MEASURES_ENABLED: 'false',
+    }),
+    createLogger('silent'),
+  );
+  try {
+    // ---- one client reading a model and its measures, without pause, before and during the run
+    const [idRow] = await neo.database.scope().read('MATCH (m:Model) RETURN collect(m.id)[0..200] AS ids');
+    const ids = idRow!.ids as string[];
+    const reads: Array<{ ms: number; during: boolean; ok: boolean; version: string | null }> = [];
+    let phase = 'before' as 'before' | 'during' | 'done';
+    const reader = (async () => {
+      for (let i = 0; phase !== 'done'; i += 1) {
+        const t = performance.now();
+        const during = phase === 'during';
+        try {
+          const response = await fetch(`${service.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              query: 'query($id: ID!) { model(id: $id) { name } influence(ids: [$id]) { pageRank community { id } version } }',
+              variables: { id: ids[i % ids.length] },
+            }),
+          });
+          const body = (await response.json()) as { data?: { model?: unknown; influence?: Array<{ version: string }> }; errors?: unknown };
+          reads.push({
+            ms: performance.now() - t,
+            during,
+            ok: response.ok && body.errors === undefined && body.data?.model != null,
+            version: body.data?.influence?.[0]?.version ?? null,
+          });
+        } catch {
+          reads.push({ ms: performance.now() - t, during, ok: false, version: null });
+        }
+      }
+    })();
+    await sleep(10_000);
+
+    // ---- memory sampled every 2 s (RSS of this process = service + worker thread; Neo4j RSS and heap)
+    let peak = { serviceRssMb: 0, neo4jRssMb: 0, neo4jHeapMb: 0 };
+    const baseline = {
+      serviceRssMb: process.memoryUsage().rss / 2 ** 20,
+      neo4jRssMb: procStatus(neoPid, 'VmRSS'),
+      neo4jHeapMb: neo4jHeapMb(neoPid),
+    };
+    const sampler = setInterval(() => {
+      peak = {
+        serviceRssMb: Math.max(peak.serviceRssMb, process.memoryUsage().rss / 2 ** 20),
+        neo4jRssMb: Math.max(peak.neo4jRssMb, procStatus(neoPid, 'VmRSS')),
+        neo4jHeapMb: Math.max(peak.neo4jHeapMb, neo4jHeapMb(neoPid) || 0),
+      };
+    }, 2_000);
+    const load = { before: loadavg().map((n) => round(n, 1)) };
+    const cpu0 = { own: ownCpu(), neo4j: procCpu(neoPid) };
+    phase = 'during';
+    const t0 = Date.now();
+    log('recomputing (read from Neo4j, worker thread, batched write back)');
+    await service.measures.recompute();
+    const wallS = (Date.now() - t0) / 1000;
+    phase = 'done';
+    clearInterval(sampler);
+    await reader;
+    const cpu = { service: round(ownCpu() - cpu0.own, 1), neo4j: round(procCpu(neoPid) - cpu0.neo4j, 1) };
+    const status = service.measures.status;
+    if (status.lastError !== null) throw new Error(`The recomputation failed: ${status.lastError}`);
+    const [written] = await neo.database
+      .scope()
+      .read(
+        'MATCH (n:Entity) RETURN count(n) AS nodes, count(n.measuresVersion) AS measured, collect(DISTINCT n.measuresVersion) AS versions',
+      );
+    const [run] = await neo.database
+      .scope()
+      .read(
+        "MATCH (r:MeasureRun {id: 'latest'}) RETURN r.betweennessExact AS exact, r.betweennessSources AS sources, r.modularity AS modularity, size(r.communities) AS communitiesJsonChars",
+      );
+    const latency = (during: boolean) => {
+      const list = reads.filter((r) => r.during === during);
+      const ms = list.map((r) => r.ms).sort((a, b) => a - b);
+      return {
+        requests: list.length,
+        failed: list.filter((r) => !r.ok).length,
+        p50_ms: round(percentile(ms, 0.5), 1),
+        p99_ms: round(percentile(ms, 0.99), 1),
+        max_ms: round(ms.at(-1) ?? Number.NaN, 1),
+        versions: [...new Set(list.map((r) => r.version ?? 'not yet measured'))],
+      };
+    };
+    const result = {
+      date: new Date().toISOString(),
+      command: `npx tsx bench/measures-time.ts ${models} ${seed}`,
+      machine: `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`,
+      load_average_before: load.before,
+      load_average_after: loadavg().map((n) => round(n, 1)),
+      scale,
+      wall_s: round(wallS, 1),
+      phases_s: {
+        read: round((status.lastPhases?.readMs ?? Number.NaN) / 1000, 1),
+        compute: round((status.lastPhases?.computeMs ?? Number.NaN) / 1000, 1),
+        write: round((status.lastPhases?.writeMs ?? Number.NaN) / 1000, 1),
+      },
+      cpu_s: cpu,
+      memory_mb: {
+        baseline: {
+          serviceRss: round(baseline.serviceRssMb),
+          neo4jRss: round(baseline.neo4jRssMb),
+          neo4jHeapUsed: round(baseline.neo4jHeapMb),
+        },
+        peak: {
+          serviceRss: round(peak.serviceRssMb),
+          serviceMaxRss: round(process.resourceUsage().maxRSS / 1024),
+          neo4jRss: round(peak.neo4jRssMb),
+          neo4jRssHighWater: round(procStatus(neoPid, 'VmHWM')),
+          neo4jHeapUsed: round(peak.neo4jHeapMb),
+        },
+      },
+      written,
+      run,
+      reads: { before: latency(false), during: latency(true) },
+    };
+    console.log(JSON.stringify(result, null, 1));
+    writeFileSync(new URL(`./results/measures-${models}.json`, import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(new URL(`./results/measures-${models}.md`, import.meta.url), markdownOf(result));
+  } finally {
+    await service.stop();
+  }
+} finally {
+  await neo.stop();
+}
+
+function markdownOf(r: Record<string, any>): string {
+  const m = r.memory_mb;
+  const row = (name: string, l: Record<string, any>) =>
+    `| ${name} | ${l.requests} | ${l.failed} | ${l.p50_ms} | ${l.p99_ms} | ${l.max_ms} | ${l.versions.join(', ')} |`;
+  return `# Graph measures on the ${r.scale.models.toLocaleString('en')}-model bench graph — ${r.date.slice(0, 10)}
+
+Command: \`${r.command}\` (${r.machine}; load average ${r.load_average_before.join(', ')} before, ${r.load_average_after.join(', ')} after).
+The service (startService, its own MeasuresService) reads the graph out of Neo4j, computes PageRank (whole graph and
+lineage), betweenness (sampled from ${r.run.sources} sources: exact only up to 5,000 nodes), Louvain and lineage
+statistics in its worker thread, and writes the measures back 5,000 nodes per transaction (each with its own deadline).
+
+Graph: ${r.scale.nodes.toLocaleString('en')} nodes, ${r.scale.relationships.toLocaleString('en')} relationships (with CITES); measures written on ${r.written.measured.toLocaleString('en')} of ${r.written.nodes.toLocaleString('en')} entities; modularity ${Number(r.run.modularity).toFixed(3)}.
+
+| phase | wall s |
+| --- | ---: |
+| read the graph from Neo4j | ${r.phases_s.read} |
+| compute (worker thread) | ${r.phases_s.compute} |
+| write back in batches | ${r.phases_s.write} |
+| total | ${r.wall_s} |
+
+CPU seconds during the run: service + worker ${r.cpu_s.service}, Neo4j ${r.cpu_s.neo4j}.
+
+| memory MB | before | peak |
+| --- | ---: | ---: |
+| service + worker RSS (sampled / process maxRSS) | ${m.baseline.serviceRss} | ${m.peak.serviceRss} / ${m.peak.serviceMaxRss} |
+| Neo4j RSS (sampled / VmHWM) | ${m.baseline.neo4jRss} | ${m.peak.neo4jRss} / ${m.peak.neo4jRssHighWater} |
+| Neo4j heap used (jcmd GC.heap_info, every 2 s) | ${m.baseline.neo4jHeapUsed} | ${m.peak.neo4jHeapUsed} |
+
+Reads while it runs (one client, one request after another: \`model(id) { name } influence(ids) { pageRank community version }\`):
+
+| window | requests | failed | p50 ms | p99 ms | max ms | measures versions seen |
+| --- | ---: | ---: | ---: | ---: | ---: | --- |
+${row('10 s before', r.reads.before)}
+${row('during the recomputation', r.reads.during)}
+`;
+}

@@ -17,22 +17,28 @@ export interface ExistingEntity {
   values: RecordAttributes;
 }
 
-/**
- * Node labels a catalogue record can resolve to, and its kind: techniques and limitations are never
- * imported. Dataset and Application nodes do not exist yet; they are read once they do.
- */
+/** Node labels a catalogue record can resolve to, and its kind: techniques and limitations are never imported. */
 export const KIND_OF_LABEL: Record<string, ResolvedKind> = {
   [LABEL_OF[EntityType.MODEL]]: 'MODEL',
   [LABEL_OF[EntityType.ORGANIZATION]]: 'ORGANIZATION',
-  Dataset: 'DATASET',
-  Application: 'APPLICATION',
+  [LABEL_OF[EntityType.DATASET]]: 'DATASET',
+  [LABEL_OF[EntityType.PRODUCT]]: 'PRODUCT',
 };
 
 /** The seed folder as the graph an empty database gets: values are what the nodes show (toGraphRows). */
 export function existingFromSeed(dir: string): ExistingEntity[] {
   const rows = toGraphRows(readDataset(dir).dataset);
+  const plain = (kind: ResolvedKind) => (e: { id: string; name: string; aliases: string[] }) => ({
+    id: e.id,
+    kind,
+    name: e.name,
+    aliases: e.aliases,
+    values: {},
+  });
   return [
-    ...rows.entities.ORGANIZATION.map((o) => ({ id: o.id, kind: 'ORGANIZATION' as const, name: o.name, aliases: o.aliases, values: {} })),
+    ...rows.entities.ORGANIZATION.map(plain('ORGANIZATION')),
+    ...rows.entities.DATASET.map(plain('DATASET')),
+    ...rows.entities.PRODUCT.map((p) => ({ ...plain('PRODUCT')(p), values: shownValues(p.props) })),
     ...rows.entities.MODEL.map((m) => ({
       id: m.id,
       kind: 'MODEL' as const,

@@ -10,7 +10,8 @@ import type { ResolvedKind } from './resolve/overrides.js';
 
 export interface ExistingEntity {
   id: string;
-  kind: ResolvedKind;
+  /** Null for a kind no catalogue row can be (a technique, a limitation): its id is taken, its names never match. */
+  kind: ResolvedKind | null;
   name: string;
   aliases: string[];
   /** Values the graph already holds (cited by documents), compared with the catalogue's. */
@@ -39,6 +40,13 @@ export function existingFromSeed(dir: string): ExistingEntity[] {
     ...rows.entities.ORGANIZATION.map(plain('ORGANIZATION')),
     ...rows.entities.DATASET.map(plain('DATASET')),
     ...rows.entities.PRODUCT.map((p) => ({ ...plain('PRODUCT')(p), values: shownValues(p.props) })),
+    ...[...rows.entities.TECHNIQUE, ...rows.entities.LIMITATION].map((e) => ({
+      id: e.id,
+      kind: null,
+      name: e.name,
+      aliases: [],
+      values: {},
+    })),
     ...rows.entities.MODEL.map((m) => ({
       id: m.id,
       kind: 'MODEL' as const,

@@ -11,6 +11,7 @@ import { readHfModelTree } from '../../src/import/formats/hf-model-tree.js';
 import { planImport, relationshipFor } from '../../src/import/plan.js';
 import { nameKey, slugOf } from '../../src/import/resolve/normalise.js';
 import { Overrides } from '../../src/import/resolve/overrides.js';
+import { Resolver } from '../../src/import/resolve/resolver.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 
@@ -198,5 +199,13 @@ describe('relationship typing', () => {
     expect(relationshipFor('UNTYPED', 'PRODUCT', 'DATASET')).toEqual({
       reason: expect.stringContaining('product depending on a dataset'),
     });
+  });
+});
+
+describe('ids of entities no row can be', () => {
+  it('are never reused: a model named like a technique gets an id of its own', () => {
+    const technique: ExistingEntity = { id: 'lstm', kind: null, name: 'LSTM', aliases: [], values: {} };
+    const resolver = new Resolver([technique], new Overrides(), 'epoch-csv');
+    expect(resolver.resolveRecord('LSTM', [], 'MODEL', 'row 1')).toEqual({ status: 'new', id: 'lstm-2' });
   });
 });

@@ -47,7 +47,9 @@ export class Resolver {
     private readonly format: Format,
   ) {
     for (const entity of existing) {
+      // Every id is taken, so a new entity never reuses a technique's id (an Epoch row "LSTM" is not the technique lstm).
       this.ids.add(entity.id);
+      if (entity.kind === null) continue;
       this.kindOf.set(entity.id, entity.kind);
       for (const name of [entity.name, ...entity.aliases]) add(this.graph, nameKey(name), entity.kind, entity.id);
     }

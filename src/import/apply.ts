@@ -72,7 +72,7 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
   };
 
   for (const entity of plan.toCreate) cite(entity.id, entity.rowKey, entity.rowKey);
-  for (const match of plan.matched) cite(match.id, match.rowKey, match.rowKey);
+  for (const match of [...plan.matched, ...plan.mentioned]) cite(match.id, match.rowKey, match.rowKey);
 
   const claimsOf = new Map<string, Array<{ attribute: string; value: unknown; confidence: number }>>();
   for (const claim of plan.claims) {

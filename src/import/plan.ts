@@ -68,6 +68,12 @@ export interface ImportPlan {
   matched: Array<{ rowKey: string; name: string; id: string; by: 'name' | 'override' }>;
   /** Existing organizations the rows name (each once). */
   organizationsMatched: string[];
+  /**
+   * Existing entities a row names without describing them (organizations, training datasets), each
+   * with the first row naming it: cited like the entities the import creates, so an import that
+   * finds them already written (a resumed load) cites them as one that creates them.
+   */
+  mentioned: Array<{ id: string; rowKey: string }>;
   toCreate: NewEntity[];
   ambiguous: Ambiguity[];
   relationships: PlannedRelationship[];
@@ -132,6 +138,7 @@ export function planImport(parsed: ParseResult, existing: ExistingEntity[], over
     recordsParsed: parsed.records.length,
     matched: [],
     organizationsMatched: [],
+    mentioned: [],
     toCreate: [],
     ambiguous: [],
     relationships: [],
@@ -189,7 +196,10 @@ export function planImport(parsed: ParseResult, existing: ExistingEntity[], over
       if (org.status === 'ambiguous')
         plan.ambiguous.push({ rowKey: record.rowKey, name: organization, role: 'organization', candidates: org.candidates });
       else if (org.status === 'matched' || org.status === 'new') {
-        if (org.status === 'matched' && !plan.organizationsMatched.includes(org.id)) plan.organizationsMatched.push(org.id);
+        if (org.status === 'matched' && !plan.organizationsMatched.includes(org.id)) {
+          plan.organizationsMatched.push(org.id);
+          plan.mentioned.push({ id: org.id, rowKey: record.rowKey });
+        }
         relate({ from: resolution.id, type: byOrganization, to: org.id, rowKey: record.rowKey, basis: 'organization column' });
       }
     }
@@ -197,6 +207,7 @@ export function planImport(parsed: ParseResult, existing: ExistingEntity[], over
   }
 
   // Pass 2: dependencies, now that every record of the catalogue has its entity.
+  const mentionedIds = new Set(plan.mentioned.map((m) => m.id));
   for (const { record, id } of resolved) {
     for (const dependency of record.dependencies) {
       let target: Resolution = resolver.resolveReference(dependency.name, TARGET_KINDS[dependency.relation]);
@@ -225,6 +236,10 @@ export function planImport(parsed: ParseResult, existing: ExistingEntity[], over
         });
         continue;
       }
+      if (target.status === 'matched' && dependency.relation === 'TRAINED_ON' && !mentionedIds.has(target.id)) {
+        mentionedIds.add(target.id);
+        plan.mentioned.push({ id: target.id, rowKey: record.rowKey });
+      }
       const typed = relationshipFor(dependency.relation, resolver.kindOf.get(id)!, resolver.kindOf.get(target.id)!);
       if ('reason' in typed)
         plan.unresolved.push({ rowKey: record.rowKey, name: dependency.name, relation: dependency.relation, reason: typed.reason });
@@ -232,6 +247,8 @@ export function planImport(parsed: ParseResult, existing: ExistingEntity[], over
     }
   }
   plan.toCreate = [...resolver.newEntities.values()];
+  // An entity a row of this catalogue describes is cited by that row.
+  plan.mentioned = plan.mentioned.filter((m) => !rowOf.has(m.id));
   return plan;
 }
 

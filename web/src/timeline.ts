@@ -24,7 +24,7 @@ function textMeasurer(): (text: string) => number {
 }
 
 /** Lanes a busy year is widened to fit its labels in. */
-const TARGET_LANES = 24;
+const TARGET_LANES = 20;
 /** The narrowest a year is drawn. */
 const MIN_YEAR_WIDTH = 200;
 

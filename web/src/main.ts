@@ -132,7 +132,14 @@ function applyFilters(): void {
         if (!citedBy(api.citationsOfEdge(apiEdgeId(e.id())), s.source)) e.addClass('filtered');
       });
       graph.cy.nodes().forEach((n) => {
-        if (n.id() !== state.selected && n.connectedEdges(':not(.filtered)').empty()) n.addClass('filtered');
+        if (
+          n.id() !== state.selected &&
+          n
+            .connectedEdges()
+            .filter((e) => !e.hasClass('filtered'))
+            .empty()
+        )
+          n.addClass('filtered');
       });
     });
   graph.setSizeByDegree(s.sizeByDegree);

@@ -10,7 +10,7 @@ import type { ResolvedKind } from './resolve/overrides.js';
 
 export interface ExistingEntity {
   id: string;
-  /** Null for a kind no catalogue row can be (a technique, a limitation): its id is taken, its names never match. */
+  /** null for kinds a catalogue never resolves to (series, products, techniques…): the id is taken, the names match nothing. */
   kind: ResolvedKind | null;
   name: string;
   aliases: string[];
@@ -29,24 +29,18 @@ export const KIND_OF_LABEL: Record<string, ResolvedKind> = {
 /** The seed folder as the graph an empty database gets: values are what the nodes show (toGraphRows). */
 export function existingFromSeed(dir: string): ExistingEntity[] {
   const rows = toGraphRows(readDataset(dir).dataset);
-  const plain = (kind: ResolvedKind) => (e: { id: string; name: string; aliases: string[] }) => ({
-    id: e.id,
-    kind,
-    name: e.name,
-    aliases: e.aliases,
-    values: {},
-  });
+  const kindOf = (type: EntityType): ResolvedKind | null => KIND_OF_LABEL[LABEL_OF[type]] ?? null;
+  const others = (Object.keys(rows.entities) as EntityType[]).filter(
+    (type) => type !== EntityType.MODEL && type !== EntityType.ORGANIZATION,
+  );
   return [
-    ...rows.entities.ORGANIZATION.map(plain('ORGANIZATION')),
-    ...rows.entities.DATASET.map(plain('DATASET')),
-    ...rows.entities.PRODUCT.map((p) => ({ ...plain('PRODUCT')(p), values: shownValues(p.props) })),
-    ...[...rows.entities.TECHNIQUE, ...rows.entities.LIMITATION].map((e) => ({
-      id: e.id,
-      kind: null,
-      name: e.name,
-      aliases: [],
-      values: {},
-    })),
+    ...others.flatMap((type) =>
+      rows.entities[type].map((e) => {
+        const kind = kindOf(type);
+        return { id: e.id, kind, name: e.name, aliases: kind === null ? [] : e.aliases, values: kind === null ? {} : shownValues(e.props) };
+      }),
+    ),
+    ...rows.entities.ORGANIZATION.map((o) => ({ id: o.id, kind: 'ORGANIZATION' as const, name: o.name, aliases: o.aliases, values: {} })),
     ...rows.entities.MODEL.map((m) => ({
       id: m.id,
       kind: 'MODEL' as const,

@@ -30,10 +30,7 @@ const createRelationships = (type: RelationType) => `
 export class ImportRepository {
   constructor(private readonly db: Database) {}
 
-  /**
-   * Ids, kinds, names, aliases and stated values of every entity, in one statement; entities no
-   * catalogue row can be (techniques, limitations) come with kind null, so their ids stay taken.
-   */
+  /** Ids, kinds, names, aliases and stated values of every entity a catalogue row could be, and the ids of every other entity (taken): one statement. */
   async existingEntities(): Promise<ExistingEntity[]> {
     const rows = await this.db.scope({ timeoutMs: 60_000 }).read(
       `MATCH (n:${ENTITY_LABEL})
@@ -46,8 +43,8 @@ export class ImportRepository {
       id: String(row.id),
       kind: row.label === null ? null : KIND_OF_LABEL[String(row.label)]!,
       name: String(row.name),
-      aliases: (row.aliases as string[]) ?? [],
-      values: shownValues(row),
+      aliases: row.label === null ? [] : ((row.aliases as string[]) ?? []),
+      values: row.label === null ? {} : shownValues(row),
     }));
   }
 

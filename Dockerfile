@@ -15,6 +15,7 @@ RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
 COPY seed ./seed
+COPY catalogues ./catalogues
 COPY schema ./schema
 EXPOSE 4000
 USER node

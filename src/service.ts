@@ -1,5 +1,6 @@
 import { TokenAuthenticator } from './auth/tokens.js';
-import type { Config } from './config/config.js';
+import type { CatalogueName, Config } from './config/config.js';
+import { DEFAULT_CATALOGUES } from './import/default-catalogues.js';
 import { MeasuresService } from './analytics/measures.service.js';
 import { type Database, DatabaseUnavailableError } from './db/database.js';
 import { RELATION_TYPES, RELATIONS, RelationType } from './domain/registry.js';
@@ -23,8 +24,9 @@ export interface Service {
 }
 
 /**
- * Test-only: the process kills itself (SIGKILL) after this many seed batches ("last": after the last
- * one, before the completion marker), to prove that a cut load is resumed by the next start.
+ * Test-only: the process kills itself (SIGKILL) after this many batches of the first load, counted over
+ * the documents and the catalogues ("last": after the last one, before the completion marker), to
+ * prove that a cut load is resumed by the next start.
  */
 const KILL_AFTER_BATCH = process.env.LLM_GRAPH_TEST_KILL_AFTER_BATCH;
 
@@ -63,7 +65,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     gate.phase = 'connecting to Neo4j';
     const target = { ...config.neo4j, uri, password, timeoutMs: config.requestTimeoutMs };
     database = await connectToNeo4j(target, log, local ? `the password in ${config.neo4j.localData}` : 'NEO4J_PASSWORD');
-    await prepareGraph(database, gate, log);
+    await prepareGraph(database, config.defaultCatalogues, gate, log);
 
     gate.phase = 'building the API';
     const { handler, apollo } = await createHttpServer({
@@ -122,28 +124,57 @@ export async function startService(config: Config, log: Logger): Promise<Service
   }
 }
 
-/** The first load, or the rest of one that was cut short: the completion marker is written last. */
-async function loadIfIncomplete(database: Database, gate: StartupGate, log: Logger): Promise<void> {
+/**
+ * The first load, or the rest of one that was cut short: the documents, then the default catalogues
+ * (DEFAULT_CATALOGUES), and the completion marker last. A graph that has the marker is never loaded
+ * again, whatever DEFAULT_CATALOGUES says now: a catalogue is added to it with `npm run import`.
+ */
+async function loadIfIncomplete(database: Database, catalogues: CatalogueName[], gate: StartupGate, log: Logger): Promise<void> {
   const seeds = new SeedRepository(database);
   if (await seeds.isSeeded()) {
     await applyMigrations(database);
     return;
   }
   const resuming = !(await seeds.isEmpty());
+  const what = ['the documents', ...catalogues.map((name) => DEFAULT_CATALOGUES[name].title)].join(' and ');
   gate.phase = 'loading the graph 0 %';
-  log.info(resuming ? 'the last load of the graph did not finish; loading it again' : 'the graph is empty; loading the seed data');
+  log.info(resuming ? `the last load of the graph did not finish; loading ${what} again` : `the graph is empty; loading ${what}`);
   let lastLogged = -1;
+  let batches = 0;
   // Applies the constraints and indexes first, as every load does.
   await seedDatabase(database, {
-    onBatch: (done, total) => {
-      const percent = Math.floor((100 * done) / total);
+    catalogues,
+    onProgress: ({ what, step, steps, done, total }) => {
+      // Each step is an equal share of the bar: the catalogues' batch counts are known only once planned.
+      const percent = Math.floor((100 * (step - 1 + done / total)) / steps);
       gate.phase = `loading the graph ${percent} %`;
       if (percent >= lastLogged + 25 || done === total) {
         lastLogged = percent;
-        log.info(`loading the graph: ${percent} %`);
+        log.info(`loading the graph: ${percent} % (${what})`);
       }
-      if (KILL_AFTER_BATCH === String(done) || (KILL_AFTER_BATCH === 'last' && done === total)) process.kill(process.pid, 'SIGKILL');
+      batches += 1;
+      if (KILL_AFTER_BATCH === String(batches) || (KILL_AFTER_BATCH === 'last' && step === steps && done === total))
+        process.kill(process.pid, 'SIGKILL');
     },
+    onCatalogue: (name, { plan, notWritten, before, after }) =>
+      log.info(
+        {
+          catalogue: name,
+          rows: plan.rowsRead,
+          selected: plan.recordsParsed,
+          matched: plan.matched.length,
+          created: plan.toCreate.length,
+          ambiguous: plan.ambiguous.length,
+          relationships: plan.relationships.length,
+          claims: plan.claims.length,
+          conflicts: plan.conflicts.length,
+          skipped: plan.skipped.length,
+          notWritten: notWritten.length,
+        },
+        `loaded ${DEFAULT_CATALOGUES[name].title}: ${plan.recordsParsed} rows of ${plan.rowsRead}, ${plan.matched.length} matched, ` +
+          `${plan.toCreate.length} created, ${plan.ambiguous.length} ambiguous, ${plan.conflicts.length} conflicts; ` +
+          `models ${before.nodes.Model ?? 0} -> ${after.nodes.Model ?? 0}`,
+      ),
   });
 }
 
@@ -151,10 +182,10 @@ async function loadIfIncomplete(database: Database, gate: StartupGate, log: Logg
  * loadIfIncomplete, asked again when Neo4j was too slow for a moment (a busy or just-thawed server):
  * every step of it is idempotent, so a retry resumes where it stopped.
  */
-async function prepareGraph(database: Database, gate: StartupGate, log: Logger): Promise<void> {
+async function prepareGraph(database: Database, catalogues: CatalogueName[], gate: StartupGate, log: Logger): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await loadIfIncomplete(database, gate, log);
+      return await loadIfIncomplete(database, catalogues, gate, log);
     } catch (error) {
       if (!(error instanceof DatabaseUnavailableError) || attempt >= 5) throw error;
       const delayMs = 1_000 * attempt;

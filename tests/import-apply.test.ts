@@ -1,24 +1,20 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { applyImport } from '../src/import/apply-import.js';
 import { READERS } from '../src/import/read.js';
 import type { Format } from '../src/import/records.js';
 import { Overrides } from '../src/import/resolve/overrides.js';
-import { SeedRepository } from '../src/repositories/seed.repository.js';
-import { seedDatabase } from '../src/seed/load.js';
-import type { Service } from '../src/service.js';
 import { graphFingerprint } from './helpers/fingerprint.js';
-import { graphql, startTestService } from './helpers/service.js';
+import { importService } from './helpers/import-service.js';
+import { graphql } from './helpers/service.js';
 
 // --apply on the fixture files of the three formats, into the shared graph: a second apply changes
 // nothing, and a catalogue never replaces what a document states. The file restores the seed graph
 // when done, because the other files pin its counts.
 
-let service: Service;
-let db: Database;
+const running = importService();
 const overrides = Overrides.read('seed/import-overrides.json');
 const dir = mkdtempSync(path.join(tmpdir(), 'import-apply-'));
 // The Epoch fixture plus a row that contradicts the documents: they date BERT 2018-10.
@@ -31,19 +27,9 @@ const SNAPSHOTS: Array<[Format, string]> = [
 ];
 const applyAll = async () => {
   const results = [];
-  for (const [format, file] of SNAPSHOTS) results.push(await applyImport(db, format, file, READERS[format](file), overrides));
+  for (const [format, file] of SNAPSHOTS) results.push(await applyImport(running.db, format, file, READERS[format](file), overrides));
   return results;
 };
-
-beforeAll(async () => {
-  service = await startTestService({ REQUEST_TIMEOUT_MS: '60000' });
-  db = service.database;
-});
-afterAll(async () => {
-  await new SeedRepository(db).reset();
-  await seedDatabase(db);
-  await service.stop();
-}, 300_000);
 
 describe('import --apply', { timeout: 300_000 }, () => {
   it('writes the catalogues once: a second apply changes nothing', async () => {
@@ -54,15 +40,21 @@ describe('import --apply', { timeout: 300_000 }, () => {
     expect(epochRun.plan.conflicts).toContainEqual(
       expect.objectContaining({ entityId: 'bert', attribute: 'releaseDate', graphValue: '2018-10', catalogueValue: '2019-05-01' }),
     );
+    // Ecosystem Graphs' application is a Product, powered by the model it depends on, offered by its organization.
     const ecosystem = first[1]!;
-    expect(ecosystem.notWritten.some((n) => n.reason === 'needs the Product kind')).toBe(true);
+    expect(ecosystem.after.nodes.Product).toBe(ecosystem.before.nodes.Product! + 1);
+    expect(ecosystem.after.relationships.POWERED_BY).toBe(ecosystem.before.relationships.POWERED_BY! + 1);
+    expect(ecosystem.after.relationships.OFFERED_BY).toBe(ecosystem.before.relationships.OFFERED_BY! + 1);
+    const { data } = await graphql<{
+      product: { productKind: string; poweredBy: Array<{ id: string }>; offeredBy: Array<{ id: string }> };
+    }>(running.service.url, '{ product(id: "tulu-playground") { productKind poweredBy { id } offeredBy { id } } }');
+    expect(data!.product).toEqual({ productKind: 'DEVELOPER_PLATFORM', poweredBy: [{ id: 'tulu-2' }], offeredBy: [{ id: 'ai2' }] });
 
-    const once = await graphFingerprint(db);
+    const once = await graphFingerprint(running.db);
     const second = await applyAll();
-    expect(await graphFingerprint(db)).toEqual(once);
+    expect(await graphFingerprint(running.db)).toEqual(once);
     for (const run of second) expect(run.after).toEqual(run.before);
-    // What the second run would still create is only what the graph cannot hold yet (applications).
-    expect(second.flatMap((run) => run.plan.toCreate.map((e) => e.kind)).filter((kind) => kind !== 'APPLICATION')).toEqual([]);
+    expect(second.flatMap((run) => run.plan.toCreate)).toEqual([]);
   });
 
   it('keeps the value a document states and shows the catalogue’s as a competing claim', async () => {
@@ -74,7 +66,7 @@ describe('import --apply', { timeout: 300_000 }, () => {
         values: Array<{ value: string; preferred: boolean; sources: Array<{ id: string; url: string | null }> }>;
       }>;
     }>(
-      service.url,
+      running.service.url,
       `{ model(id: "bert") { releaseDate claims { attribute value source { id } } }
          conflicts(first: 100) { entityId attribute values { value preferred sources { id url } } } }`,
     );
@@ -89,7 +81,7 @@ describe('import --apply', { timeout: 300_000 }, () => {
         sources: [expect.objectContaining({ url: 'https://epoch.ai/data/ai-models' })],
       }),
     ]);
-    const source = await db
+    const source = await running.db
       .scope()
       .read("MATCH (s:Source) WHERE s.id STARTS WITH 'catalogue-epoch-csv-' RETURN s.license AS license, s.version AS version");
     expect(source).toEqual([{ license: 'CC BY 4.0', version: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) }]);

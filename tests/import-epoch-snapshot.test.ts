@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { applyImport } from '../src/import/apply-import.js';
 import { readEpochCsv } from '../src/import/formats/epoch-csv.js';
 import { Overrides } from '../src/import/resolve/overrides.js';
-import { SeedRepository } from '../src/repositories/seed.repository.js';
-import { seedDatabase } from '../src/seed/load.js';
-import type { Service } from '../src/service.js';
-import { graphql, startTestService } from './helpers/service.js';
+import { importService } from './helpers/import-service.js';
+import { graphql } from './helpers/service.js';
 
 // The vendored Epoch snapshot applied over the seed graph, then read back through the GraphQL API:
 // counts and a handful of rows checked against the CSV. The seed graph is restored afterwards.
 
 const SNAPSHOT = 'catalogues/epoch-ai/all_ai_models.csv';
-let service: Service;
-let db: Database;
-beforeAll(async () => {
-  service = await startTestService({ REQUEST_TIMEOUT_MS: '60000' });
-  db = service.database;
-});
-afterAll(async () => {
-  await new SeedRepository(db).reset();
-  await seedDatabase(db);
-  await service.stop();
-}, 300_000);
+const running = importService();
 
 interface Model {
   releaseDate: string | null;
@@ -36,7 +23,7 @@ const MODEL = 'releaseDate parameters openWeights developers { id } parents { ki
 
 describe('the Epoch snapshot through the API', { timeout: 300_000 }, () => {
   it('adds its rows to the graph and serves them', async () => {
-    const run = await applyImport(db, 'epoch-csv', SNAPSHOT, readEpochCsv(SNAPSHOT), Overrides.read('seed/import-overrides.json'));
+    const run = await applyImport(running.db, 'epoch-csv', SNAPSHOT, readEpochCsv(SNAPSHOT), Overrides.read('seed/import-overrides.json'));
     expect(run.plan.rowsRead).toBe(2228);
 
     const { data, errors } = await graphql<{
@@ -45,7 +32,7 @@ describe('the Epoch snapshot through the API', { timeout: 300_000 }, () => {
       falcon: Model;
       gpt4: Model;
     }>(
-      service.url,
+      running.service.url,
       `{ graphStats { nodes { label count } }
          llama: model(id: "llama-2-70b") { ${MODEL} }
          falcon: model(id: "falcon-180b") { ${MODEL} }

@@ -3,6 +3,9 @@ import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
+/** Catalogues an empty database can be loaded with besides the documents (src/import/default-catalogues.ts). */
+export const CATALOGUE_NAMES = ['epoch'] as const;
+export type CatalogueName = (typeof CATALOGUE_NAMES)[number];
 
 const port = (name: string, fallback: number) =>
   z
@@ -169,6 +172,22 @@ const envSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `MEASURES_ENABLED must be true or false, got "${raw}".` });
       return z.NEVER;
     }),
+  DEFAULT_CATALOGUES: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return [...CATALOGUE_NAMES];
+      if (raw.trim() === 'none') return [];
+      const names = [...new Set(raw.split(',').map((name) => name.trim().toLowerCase()))];
+      if (names.some((name) => !(CATALOGUE_NAMES as readonly string[]).includes(name))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `DEFAULT_CATALOGUES must be none or a comma-separated list of ${CATALOGUE_NAMES.join(', ')} (the catalogues an empty database is loaded with besides the documents), got "${raw}".`,
+        });
+        return z.NEVER;
+      }
+      return names as CatalogueName[];
+    }),
   MEASURES_QUIET_MS: positiveMs('MEASURES_QUIET_MS', 2_000),
   CACHE_MAX_AGE_S: wholeNumber('CACHE_MAX_AGE_S', 60, 86_400, 'seconds'),
   RESPONSE_CACHE_MB: wholeNumber('RESPONSE_CACHE_MB', 64, 65_536, 'megabytes'),
@@ -208,6 +227,8 @@ export type Config = {
   /** Bearer tokens that may write (editor) or also delete (admin). */
   apiTokens: ApiToken[];
   readsRequireToken: boolean;
+  /** Catalogues loaded with the documents into an empty database (the default graph); [] loads the documents only. */
+  defaultCatalogues: CatalogueName[];
   /** Background recomputation of the graph measures (PageRank, communities, lineage statistics). */
   measures: { enabled: boolean; pollMs: number; quietMs: number };
   /** Stack traces in the errors clients see; for debugging only. */
@@ -254,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     apiTokens: e.API_TOKENS,
     readsRequireToken: e.READS_REQUIRE_TOKEN,
+    defaultCatalogues: e.DEFAULT_CATALOGUES,
     measures: { enabled: e.MEASURES_ENABLED, pollMs: 1_000, quietMs: e.MEASURES_QUIET_MS },
     debugErrors: e.DEBUG_ERRORS,
     cacheMaxAgeS: e.CACHE_MAX_AGE_S,

@@ -1,6 +1,7 @@
 /** --apply: plan against the database, write the plan through the shared write model, count around it. */
 import type { Database } from '../db/database.js';
 import { ImportRepository } from '../repositories/import.repository.js';
+import type { OnBatch } from '../repositories/seed.repository.js';
 import { StatsRepository } from '../repositories/stats.repository.js';
 import { applyRows } from './apply.js';
 import { catalogueSource } from './catalogues.js';
@@ -21,6 +22,7 @@ export async function applyImport(
   snapshot: string,
   parsed: ParseResult,
   overrides: Overrides,
+  onBatch?: OnBatch,
 ): Promise<Applied & { plan: ImportPlan }> {
   const repository = new ImportRepository(db);
   const plan = planImport(parsed, await repository.existingEntities(), overrides);
@@ -28,6 +30,6 @@ export async function applyImport(
   const lineage = plan.relationships.filter((r) => r.type === 'DERIVED_FROM').map(({ from, to }) => ({ from, to }));
   const { rows, notWritten } = applyRows(plan, source, await repository.lineageKinds(lineage));
   const before = await counts(db);
-  await repository.apply(rows, source);
+  await repository.apply(rows, source, onBatch);
   return { plan, source: source.id, notWritten, before, after: await counts(db) };
 }

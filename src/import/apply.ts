@@ -14,10 +14,11 @@ import type { ResolvedKind } from './resolve/overrides.js';
 /** A catalogue's confidence in its values: below a document's 1, so documents win (preferredValue). */
 export const CATALOGUE_CONFIDENCE = 0.5;
 
-const TYPE_OF: Partial<Record<ResolvedKind, EntityType>> = {
+const TYPE_OF: Record<ResolvedKind, EntityType> = {
   MODEL: EntityType.MODEL,
   ORGANIZATION: EntityType.ORGANIZATION,
   DATASET: EntityType.DATASET,
+  PRODUCT: EntityType.PRODUCT,
 };
 
 export interface NotWritten {
@@ -28,7 +29,7 @@ export interface NotWritten {
 
 export interface ApplyRows {
   rows: GraphRows;
-  /** Planned facts the graph cannot hold yet (applications need the Product kind) or refuses (a value outside its rule). */
+  /** Planned facts the graph refuses (a value outside its rule). */
   notWritten: NotWritten[];
 }
 
@@ -48,9 +49,6 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
   const notWritten: NotWritten[] = [];
   rows.sources.push({ id: source.id, title: source.title, file: null, url: source.url, author: source.author, date: source.retrieved });
 
-  const created = new Map(plan.toCreate.map((e) => [e.id, e]));
-  const typeOf = new Map<string, EntityType | undefined>(plan.toCreate.map((e) => [e.id, TYPE_OF[e.kind]]));
-  const writable = (id: string) => !created.has(id) || typeOf.get(id) !== undefined;
   const ordinals = new Map<string, number>();
   const CATALOGUE_NOTE = 'Catalogue entry';
   const cite = (entityId: string, rowKey: string, quote: string, attribute: string | null = null, value: unknown = null) => {
@@ -73,19 +71,12 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
     });
   };
 
-  for (const entity of plan.toCreate) {
-    if (typeOf.get(entity.id) === undefined) {
-      notWritten.push({ rowKey: entity.rowKey, what: `${entity.kind} ${entity.name}`, reason: 'needs the Product kind' });
-      continue;
-    }
-    cite(entity.id, entity.rowKey, entity.rowKey);
-  }
-  for (const match of plan.matched) cite(match.id, match.rowKey, match.rowKey);
+  for (const entity of plan.toCreate) cite(entity.id, entity.rowKey, entity.rowKey);
+  for (const match of [...plan.matched, ...plan.mentioned]) cite(match.id, match.rowKey, match.rowKey);
 
   const claimsOf = new Map<string, Array<{ attribute: string; value: unknown; confidence: number }>>();
   for (const claim of plan.claims) {
-    if (!writable(claim.entityId)) continue;
-    const rule = KINDS[EntityType.MODEL].properties[claim.attribute]?.value;
+    const rule = KINDS[TYPE_OF[claim.kind]].properties[claim.attribute]?.value;
     if (!rule?.safeParse(claim.value).success) {
       notWritten.push({
         rowKey: claim.rowKey,
@@ -102,20 +93,21 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
   }
 
   for (const entity of plan.toCreate) {
-    const type = typeOf.get(entity.id);
-    if (type === undefined) continue;
+    const type = TYPE_OF[entity.kind];
     const mine = claimsOf.get(entity.id) ?? [];
-    const props: Record<string, unknown> = Object.fromEntries(Object.keys(KINDS[type].properties).map((name) => [name, null]));
+    const props: Record<string, unknown> = {};
+    for (const [name, spec] of Object.entries(KINDS[type].properties)) {
+      const value = entity.props?.[name] ?? null;
+      const fits = value === null || spec.value.safeParse(value).success;
+      if (!fits) notWritten.push({ rowKey: entity.rowKey, what: `${name} ${value}`, reason: 'outside the graph’s rule for the value' });
+      props[name] = fits ? value : null;
+    }
     for (const attribute of claimableOf(type)) props[attribute] = preferredValue(mine.filter((c) => c.attribute === attribute));
     const aliases = [...new Set(entity.aliases)].filter((a) => a !== entity.name);
     rows.entities[type].push({ id: entity.id, name: entity.name, aliases, aliasText: aliases.join(' | '), description: null, props });
   }
 
   for (const rel of plan.relationships) {
-    if (rel.type === 'POWERED_BY' || !writable(rel.from) || !writable(rel.to)) {
-      notWritten.push({ rowKey: rel.rowKey, what: `${rel.from} ${rel.type} ${rel.to}`, reason: 'needs the Product kind' });
-      continue;
-    }
     const type = RelationType[rel.type];
     const id = edgeId(rel.from, type, rel.to);
     const row: RelationshipRow = {

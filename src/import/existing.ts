@@ -18,15 +18,12 @@ export interface ExistingEntity {
   values: RecordAttributes;
 }
 
-/**
- * Node labels a catalogue record can resolve to, and its kind: techniques and limitations are never
- * imported. Dataset and Application nodes do not exist yet; they are read once they do.
- */
+/** Node labels a catalogue record can resolve to, and its kind: techniques and limitations are never imported. */
 export const KIND_OF_LABEL: Record<string, ResolvedKind> = {
   [LABEL_OF[EntityType.MODEL]]: 'MODEL',
   [LABEL_OF[EntityType.ORGANIZATION]]: 'ORGANIZATION',
-  Dataset: 'DATASET',
-  Application: 'APPLICATION',
+  [LABEL_OF[EntityType.DATASET]]: 'DATASET',
+  [LABEL_OF[EntityType.PRODUCT]]: 'PRODUCT',
 };
 
 /** The seed folder as the graph an empty database gets: values are what the nodes show (toGraphRows). */
@@ -40,7 +37,7 @@ export function existingFromSeed(dir: string): ExistingEntity[] {
     ...others.flatMap((type) =>
       rows.entities[type].map((e) => {
         const kind = kindOf(type);
-        return { id: e.id, kind, name: e.name, aliases: kind === null ? [] : e.aliases, values: {} };
+        return { id: e.id, kind, name: e.name, aliases: kind === null ? [] : e.aliases, values: kind === null ? {} : shownValues(e.props) };
       }),
     ),
     ...rows.entities.ORGANIZATION.map((o) => ({ id: o.id, kind: 'ORGANIZATION' as const, name: o.name, aliases: o.aliases, values: {} })),

@@ -15,7 +15,7 @@ import {
 import type { Overrides, ResolvedKind } from './resolve/overrides.js';
 import { type NewEntity, type Resolution, Resolver } from './resolve/resolver.js';
 
-export type RelationshipType = 'DERIVED_FROM' | 'DEVELOPED_BY' | 'TRAINED_ON' | 'POWERED_BY';
+export type RelationshipType = 'DERIVED_FROM' | 'DEVELOPED_BY' | 'TRAINED_ON' | 'POWERED_BY' | 'OFFERED_BY';
 
 export interface PlannedRelationship {
   from: string;
@@ -30,6 +30,8 @@ export interface PlannedRelationship {
 
 export interface PlannedClaim {
   entityId: string;
+  /** The entity's kind, whose rule the value must meet. */
+  kind: ResolvedKind;
   attribute: keyof RecordAttributes;
   value: string | number | boolean;
   rowKey: string;
@@ -66,6 +68,12 @@ export interface ImportPlan {
   matched: Array<{ rowKey: string; name: string; id: string; by: 'name' | 'override' }>;
   /** Existing organizations the rows name (each once). */
   organizationsMatched: string[];
+  /**
+   * Existing entities a row names without describing them (organizations, training datasets), each
+   * with the first row naming it: cited like the entities the import creates, so an import that
+   * finds them already written (a resumed load) cites them as one that creates them.
+   */
+  mentioned: Array<{ id: string; rowKey: string }>;
   toCreate: NewEntity[];
   ambiguous: Ambiguity[];
   relationships: PlannedRelationship[];
@@ -76,6 +84,9 @@ export interface ImportPlan {
   warnings: Problem[];
 }
 
+/** The relationship from a row's entity to the organizations its row names, by the entity's kind (datasets have none yet). */
+const ORGANIZATION_RELATION: Partial<Record<ResolvedKind, RelationshipType>> = { MODEL: 'DEVELOPED_BY', PRODUCT: 'OFFERED_BY' };
+
 /** Where a dependency may point, by its relation: datasets for TRAINED_ON, models otherwise, anything when untyped. */
 const TARGET_KINDS: Record<Dependency['relation'], ResolvedKind[]> = {
   FINE_TUNE: ['MODEL'],
@@ -84,7 +95,7 @@ const TARGET_KINDS: Record<Dependency['relation'], ResolvedKind[]> = {
   MERGE: ['MODEL'],
   BASE: ['MODEL'],
   TRAINED_ON: ['DATASET'],
-  UNTYPED: ['MODEL', 'DATASET', 'APPLICATION'],
+  UNTYPED: ['MODEL', 'DATASET', 'PRODUCT'],
 };
 
 /**
@@ -92,7 +103,8 @@ const TARGET_KINDS: Record<Dependency['relation'], ResolvedKind[]> = {
  * - a lineage kind the catalogue states (Hugging Face; Epoch's base model with finetune compute) is kept;
  * - Epoch's base model without finetune compute is lineage VARIANT: derived, manner not stated;
  * - an untyped dependency (Ecosystem Graphs) is typed by the kinds at both ends: model -> model lineage
- *   VARIANT, model -> dataset TRAINED_ON, application -> model POWERED_BY; other pairs are not imported.
+ *   VARIANT, model -> dataset TRAINED_ON, product (an application) -> model POWERED_BY; other pairs are
+ *   not imported.
  */
 export function relationshipFor(
   relation: Dependency['relation'],
@@ -106,7 +118,7 @@ export function relationshipFor(
   const pair = `${fromKind}->${toKind}`;
   if (pair === 'MODEL->MODEL') return { type: 'DERIVED_FROM', kind: 'VARIANT', basis: 'dependency model -> model' };
   if (pair === 'MODEL->DATASET') return { type: 'TRAINED_ON', basis: 'dependency model -> dataset' };
-  if (pair === 'APPLICATION->MODEL') return { type: 'POWERED_BY', basis: 'dependency application -> model' };
+  if (pair === 'PRODUCT->MODEL') return { type: 'POWERED_BY', basis: 'dependency application -> model' };
   return { reason: `a ${fromKind.toLowerCase()} depending on a ${toKind.toLowerCase()} has no relationship type yet` };
 }
 
@@ -126,6 +138,7 @@ export function planImport(parsed: ParseResult, existing: ExistingEntity[], over
     recordsParsed: parsed.records.length,
     matched: [],
     organizationsMatched: [],
+    mentioned: [],
     toCreate: [],
     ambiguous: [],
     relationships: [],
@@ -165,19 +178,36 @@ export function planImport(parsed: ParseResult, existing: ExistingEntity[], over
       plan.matched.push({ rowKey: record.rowKey, name: record.name, id: resolution.id, by: resolution.by });
     resolved.push({ record, id: resolution.id });
 
+    const kind = resolver.kindOf.get(resolution.id)!;
+    if (resolution.status === 'new' && kind === 'PRODUCT')
+      resolver.newEntities.get(resolution.id)!.props = { productKind: record.productKind ?? null, url: record.url ?? null };
     for (const organization of record.organizations) {
+      const byOrganization = ORGANIZATION_RELATION[kind];
+      if (byOrganization === undefined) {
+        plan.unresolved.push({
+          rowKey: record.rowKey,
+          name: organization,
+          relation: 'ORGANIZATION',
+          reason: `a ${kind.toLowerCase()}'s organization has no relationship type yet`,
+        });
+        continue;
+      }
       const org = resolver.resolveOrganization(organization, record.rowKey);
       if (org.status === 'ambiguous')
         plan.ambiguous.push({ rowKey: record.rowKey, name: organization, role: 'organization', candidates: org.candidates });
       else if (org.status === 'matched' || org.status === 'new') {
-        if (org.status === 'matched' && !plan.organizationsMatched.includes(org.id)) plan.organizationsMatched.push(org.id);
-        relate({ from: resolution.id, type: 'DEVELOPED_BY', to: org.id, rowKey: record.rowKey, basis: 'organization column' });
+        if (org.status === 'matched' && !plan.organizationsMatched.includes(org.id)) {
+          plan.organizationsMatched.push(org.id);
+          plan.mentioned.push({ id: org.id, rowKey: record.rowKey });
+        }
+        relate({ from: resolution.id, type: byOrganization, to: org.id, rowKey: record.rowKey, basis: 'organization column' });
       }
     }
-    addClaims(plan, record, resolution.id, valuesOf.get(resolution.id));
+    addClaims(plan, record, resolution.id, kind, valuesOf.get(resolution.id));
   }
 
   // Pass 2: dependencies, now that every record of the catalogue has its entity.
+  const mentionedIds = new Set(plan.mentioned.map((m) => m.id));
   for (const { record, id } of resolved) {
     for (const dependency of record.dependencies) {
       let target: Resolution = resolver.resolveReference(dependency.name, TARGET_KINDS[dependency.relation]);
@@ -206,21 +236,33 @@ export function planImport(parsed: ParseResult, existing: ExistingEntity[], over
         });
         continue;
       }
-      const typed = relationshipFor(dependency.relation, record.kind, resolver.kindOf.get(target.id)!);
+      if (target.status === 'matched' && dependency.relation === 'TRAINED_ON' && !mentionedIds.has(target.id)) {
+        mentionedIds.add(target.id);
+        plan.mentioned.push({ id: target.id, rowKey: record.rowKey });
+      }
+      const typed = relationshipFor(dependency.relation, resolver.kindOf.get(id)!, resolver.kindOf.get(target.id)!);
       if ('reason' in typed)
         plan.unresolved.push({ rowKey: record.rowKey, name: dependency.name, relation: dependency.relation, reason: typed.reason });
       else relate({ from: id, ...typed, to: target.id, rowKey: record.rowKey });
     }
   }
   plan.toCreate = [...resolver.newEntities.values()];
+  // An entity a row of this catalogue describes is cited by that row.
+  plan.mentioned = plan.mentioned.filter((m) => !rowOf.has(m.id));
   return plan;
 }
 
-function addClaims(plan: ImportPlan, record: CatalogueRecord, entityId: string, graphValues: RecordAttributes | undefined): void {
+function addClaims(
+  plan: ImportPlan,
+  record: CatalogueRecord,
+  entityId: string,
+  kind: ResolvedKind,
+  graphValues: RecordAttributes | undefined,
+): void {
   for (const [attribute, value] of Object.entries(record.attributes) as Array<[keyof RecordAttributes, string | number | boolean]>) {
     if (value === undefined) continue;
     const quote = record.quotes.find((q) => q.attribute === attribute)?.text;
-    plan.claims.push({ entityId, attribute, value, rowKey: record.rowKey, ...(quote ? { quote } : {}) });
+    plan.claims.push({ entityId, kind, attribute, value, rowKey: record.rowKey, ...(quote ? { quote } : {}) });
     const graphValue = graphValues?.[attribute];
     if (graphValue !== undefined && !sameValue(graphValue, value))
       plan.conflicts.push({ entityId, attribute, graphValue, catalogueValue: value, rowKey: record.rowKey });

@@ -1,15 +1,15 @@
 /**
  * What every catalogue parser yields: normalised records with a stable row key, and typed problems.
- * Kinds and lineage kinds are the registry's (src/domain/registry.ts); APPLICATION stays the import's
- * own word until the registry has a Product kind (applications are reported, not written).
+ * Kinds and lineage kinds are the registry's (src/domain/registry.ts): an Ecosystem Graphs application
+ * is a PRODUCT.
  */
-import { LineageKind } from '../domain/registry.js';
+import { LineageKind, type ProductKind } from '../domain/registry.js';
 
 export const FORMATS = ['epoch-csv', 'ecosystem-graphs', 'hf-model-tree'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** What a catalogue row describes. Organizations come from the rows' organization cells. */
-export type RecordKind = 'MODEL' | 'DATASET' | 'APPLICATION';
+export type RecordKind = 'MODEL' | 'DATASET' | 'PRODUCT';
 
 /** Lineage kinds a catalogue states itself (Hugging Face's base_model_relation, Epoch's finetune compute). */
 export const STATED_LINEAGE = [LineageKind.FINE_TUNE, LineageKind.ADAPTER, LineageKind.QUANTIZED, LineageKind.MERGE] as const;
@@ -54,6 +54,8 @@ export interface CatalogueRecord {
   attributes: RecordAttributes;
   license?: string;
   url?: string;
+  /** What a PRODUCT is used as (the registry requires it): see productKindOf in formats/ecosystem-graphs.ts. */
+  productKind?: ProductKind;
   /** Free-form facts kept for the report and later filters (Epoch's Domain, Hugging Face's pipeline_tag). */
   tags: string[];
   dependencies: Dependency[];

@@ -7,7 +7,7 @@ import { CITES, ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOU
 import type { CatalogueSource } from '../import/catalogues.js';
 import { type ExistingEntity, KIND_OF_LABEL, shownValues } from '../import/existing.js';
 import { edgeId, type GraphRows } from '../seed/graph-rows.js';
-import { SeedRepository } from './seed.repository.js';
+import { type OnBatch, SeedRepository } from './seed.repository.js';
 
 /** Rows per UNWIND statement (and per transaction): large enough that Bolt round trips stop mattering. */
 export const BULK_BATCH = 10_000;
@@ -79,8 +79,8 @@ export class ImportRepository {
    * Writes an import through the shared write model (entities merged, citations appended, claimed
    * values recomputed), then the catalogue's own details on its Source node.
    */
-  async apply(rows: GraphRows, source: CatalogueSource): Promise<void> {
-    await new SeedRepository(this.db).write(rows);
+  async apply(rows: GraphRows, source: CatalogueSource, onBatch?: OnBatch): Promise<void> {
+    await new SeedRepository(this.db).write(rows, onBatch);
     await this.db.scope({ timeoutMs: BATCH_TIMEOUT_MS }).write((tx) =>
       tx.run(`MATCH (s:${SOURCE_LABEL} {id: $id}) SET s.license = $license, s.version = $version, s.retrieved = $retrieved`, {
         ...source,

@@ -127,10 +127,14 @@ export class SeedRepository {
     return row?.n === 1;
   }
 
-  async markSeeded(seedHash: string): Promise<void> {
-    await this.db
-      .scope()
-      .write((tx) => tx.run(`MERGE (m:${META_LABEL} {id: 'seed'}) SET m.seededAt = datetime(), m.seedHash = $seedHash`, { seedHash }));
+  /** `catalogues`: the default catalogues the load took besides the documents (DEFAULT_CATALOGUES). */
+  async markSeeded(seedHash: string, catalogues: string[] = []): Promise<void> {
+    await this.db.scope().write((tx) =>
+      tx.run(`MERGE (m:${META_LABEL} {id: 'seed'}) SET m.seededAt = datetime(), m.seedHash = $seedHash, m.catalogues = $catalogues`, {
+        seedHash,
+        catalogues,
+      }),
+    );
   }
 
   /** Removes every node and relationship but the data version (which only grows), in batches so a large graph does not need one huge transaction. */

@@ -1,30 +1,58 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import type { CatalogueName } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { applyMigrations } from '../db/migrations.js';
-import { type OnBatch, SeedRepository } from '../repositories/seed.repository.js';
+import { DEFAULT_CATALOGUES, loadDefaultCatalogue } from '../import/default-catalogues.js';
+import { SeedRepository } from '../repositories/seed.repository.js';
 import { loadDatasetOrThrow } from './dataset.js';
 import { toGraphRows } from './graph-rows.js';
 
 /** The seed folder shipped with the service (same relative spot from src/ and dist/). */
 export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../seed/', import.meta.url));
 
+/** Where a load is: its step (the documents, then each catalogue), and the batches of that step. */
+export interface LoadProgress {
+  what: string;
+  step: number;
+  steps: number;
+  done: number;
+  total: number;
+}
+
 export interface SeedOptions {
   dir?: string;
   reset?: boolean;
-  onBatch?: OnBatch;
+  /** Catalogues loaded after the documents, before the completion marker (the default graph). */
+  catalogues?: CatalogueName[];
+  onProgress?: (progress: LoadProgress) => void | Promise<void>;
+  /** Hears each catalogue's import result (for the log). */
+  onCatalogue?: (name: CatalogueName, result: Awaited<ReturnType<typeof loadDefaultCatalogue>>) => void;
 }
 
 /**
  * Validates the whole seed folder first (bad data writes nothing), then applies constraints and
- * MERGEs everything, and marks the graph complete last: a load cut short leaves no marker, so the
- * next start loads again (MERGE makes that a resume). Running it twice leaves the graph as it was.
+ * MERGEs everything, then imports the catalogues asked for, and marks the graph complete last: a
+ * load cut short leaves no marker, so the next start loads again (MERGE and the importer's
+ * idempotence make that a resume). Running it twice leaves the graph as it was.
  */
 export async function seedDatabase(db: Database, options: SeedOptions = {}): Promise<void> {
   const dataset = loadDatasetOrThrow(options.dir ?? DEFAULT_SEED_DIR);
+  const catalogues = options.catalogues ?? [];
+  const steps = 1 + catalogues.length;
   await applyMigrations(db);
   const repository = new SeedRepository(db);
   if (options.reset) await repository.reset();
-  await repository.write(toGraphRows(dataset), options.onBatch);
-  await repository.markSeeded(createHash('sha256').update(JSON.stringify(dataset)).digest('hex').slice(0, 16));
+  await repository.write(toGraphRows(dataset), async (done, total) => {
+    await options.onProgress?.({ what: 'the documents', step: 1, steps, done, total });
+  });
+  for (const [index, name] of catalogues.entries()) {
+    const what = DEFAULT_CATALOGUES[name].title;
+    const result = await loadDefaultCatalogue(db, name, (done, total) =>
+      options.onProgress?.({ what, step: index + 2, steps, done, total }),
+    );
+    options.onCatalogue?.(name, result);
+  }
+  const hash = createHash('sha256').update(JSON.stringify(dataset)).update(JSON.stringify(catalogues)).digest('hex').slice(0, 16);
+  await repository.markSeeded(hash, catalogues);
 }

@@ -6,11 +6,14 @@ export interface MainRun {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
 }
 
-/** `node dist/main.js` (what npm start runs) with only the given environment, its output collected. */
+/**
+ * `node dist/main.js` (what npm start runs) with only the given environment, its output collected.
+ * An empty store gets the documents only unless the test sets DEFAULT_CATALOGUES.
+ */
 export function runMain(env: Record<string, string>): MainRun {
   const started = Date.now();
   const child = spawn(process.execPath, ['dist/main.js'], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', DEFAULT_CATALOGUES: 'none', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -6,7 +6,9 @@ import { startService, type Service } from '../../src/service.js';
 /** The whole service on an ephemeral port against the run's Neo4j (or the env given). */
 export function startTestService(env: Record<string, string> = {}): Promise<Service> {
   // Measures are recomputed in the background only where a test asks for it: a run rewrites every node.
+  // An empty store gets the documents only, unless a test asks for the catalogues (tests/default-graph.test.ts).
   const config = loadConfig({
+    DEFAULT_CATALOGUES: 'none',
     NEO4J_URI: inject('neo4jUri'),
     NEO4J_PASSWORD: inject('neo4jPassword'),
     LOG_LEVEL: 'silent',

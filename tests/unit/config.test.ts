@@ -118,4 +118,13 @@ describe('configuration from the environment', () => {
       neo4j: { uri: undefined },
     });
   });
+
+  it('loads Epoch into an empty database by default; none loads the documents only; a bad value is one sentence', () => {
+    expect(loadConfig({}).defaultCatalogues).toEqual(['epoch']);
+    expect(loadConfig({ DEFAULT_CATALOGUES: 'none' }).defaultCatalogues).toEqual([]);
+    expect(loadConfig({ DEFAULT_CATALOGUES: ' Epoch, epoch ' }).defaultCatalogues).toEqual(['epoch']);
+    expect(problemsOf({ DEFAULT_CATALOGUES: 'epoch,huggingface' })).toEqual([
+      'DEFAULT_CATALOGUES must be none or a comma-separated list of epoch (the catalogues an empty database is loaded with besides the documents), got "epoch,huggingface".',
+    ]);
+  });
 });

@@ -5,12 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LineageKind } from '../../src/domain/registry.js';
 import type { ExistingEntity } from '../../src/import/existing.js';
-import { readEcosystemGraphs } from '../../src/import/formats/ecosystem-graphs.js';
+import { productKindOf, readEcosystemGraphs } from '../../src/import/formats/ecosystem-graphs.js';
 import { readEpochCsv } from '../../src/import/formats/epoch-csv.js';
 import { readHfModelTree } from '../../src/import/formats/hf-model-tree.js';
 import { planImport, relationshipFor } from '../../src/import/plan.js';
 import { nameKey, slugOf } from '../../src/import/resolve/normalise.js';
 import { Overrides } from '../../src/import/resolve/overrides.js';
+import { Resolver } from '../../src/import/resolve/resolver.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 
@@ -114,7 +115,14 @@ describe('planning an epoch-csv import', () => {
   });
 
   it('adds claims with their quotes and reports values that disagree with the graph', () => {
-    expect(plan.claims).toContainEqual({ entityId: 'llama-2-70b', attribute: 'parameters', value: 70e9, rowKey: 'row 1', quote: '70B' });
+    expect(plan.claims).toContainEqual({
+      entityId: 'llama-2-70b',
+      kind: 'MODEL',
+      attribute: 'parameters',
+      value: 70e9,
+      rowKey: 'row 1',
+      quote: '70B',
+    });
     expect(plan.conflicts).toEqual([
       { entityId: 'gpt-4', attribute: 'releaseDate', graphValue: '2023-03-14', catalogueValue: '2023-03-15', rowKey: 'row 7' },
     ]);
@@ -131,8 +139,21 @@ describe('planning an ecosystem-graphs import', () => {
     expect(rel('tulu-playground', 'tulu-2')).toMatchObject({ type: 'POWERED_BY' });
   });
 
+  it('makes applications products, offered by their organizations, with a product kind', () => {
+    const products = plan.toCreate.filter((e) => e.kind === 'PRODUCT');
+    // Tulu Chat's row is skipped (its date is "sometime in 2024").
+    expect(products.map((p) => [p.id, p.props?.productKind])).toEqual([['tulu-playground', 'DEVELOPER_PLATFORM']]);
+    expect(rel('tulu-playground', 'ai2')).toMatchObject({ type: 'OFFERED_BY' });
+    expect(productKindOf('Tulu Chat', '')).toBe('CHAT_APP');
+    expect(productKindOf('Bing Search', 'A search engine with chat.')).toBe('SEARCH_ENGINE');
+    expect(productKindOf('Khanmigo', 'A tutor for students.')).toBe('ASSISTANT');
+    expect(rel('tulu-2', 'ai2')).toMatchObject({ type: 'DEVELOPED_BY' });
+  });
+
   it('reports dependencies it cannot resolve or type, and invents nothing', () => {
     expect(plan.unresolved.map((u) => `${u.rowKey} ${u.name}: ${u.reason}`)).toEqual([
+      "assets/meta.yaml#2 AI2: a dataset's organization has no relationship type yet",
+      "assets/meta.yaml#2 University of Washington: a dataset's organization has no relationship type yet",
       'assets/meta.yaml#2 ShareGPT: names no entity in the graph or the catalogue',
       'assets/meta.yaml#2 GPT-4: a dataset depending on a model has no relationship type yet',
       'assets/meta.yaml#3 Some Unlisted Corpus: names no entity in the graph or the catalogue',
@@ -144,6 +165,7 @@ describe('planning an ecosystem-graphs import', () => {
     expect(plan.matched.map((m) => m.id).sort()).toEqual(['gpt-4', 'llama-2']);
     expect(plan.claims).toContainEqual({
       entityId: 'llama-2',
+      kind: 'MODEL',
       attribute: 'releaseDate',
       value: '2023-07-18',
       rowKey: 'assets/meta.yaml#1',
@@ -173,8 +195,17 @@ describe('relationship typing', () => {
   it('keeps stated lineage kinds and says what an unstated base becomes', () => {
     expect(relationshipFor(LineageKind.QUANTIZED, 'MODEL', 'MODEL')).toMatchObject({ type: 'DERIVED_FROM', kind: 'QUANTIZED' });
     expect(relationshipFor('BASE', 'MODEL', 'MODEL')).toMatchObject({ type: 'DERIVED_FROM', kind: 'VARIANT' });
-    expect(relationshipFor('UNTYPED', 'APPLICATION', 'DATASET')).toEqual({
-      reason: expect.stringContaining('application depending on a dataset'),
+    expect(relationshipFor('UNTYPED', 'PRODUCT', 'MODEL')).toMatchObject({ type: 'POWERED_BY' });
+    expect(relationshipFor('UNTYPED', 'PRODUCT', 'DATASET')).toEqual({
+      reason: expect.stringContaining('product depending on a dataset'),
     });
+  });
+});
+
+describe('ids of entities no row can be', () => {
+  it('are never reused: a model named like a technique gets an id of its own', () => {
+    const technique: ExistingEntity = { id: 'lstm', kind: null, name: 'LSTM', aliases: [], values: {} };
+    const resolver = new Resolver([technique], new Overrides(), 'epoch-csv');
+    expect(resolver.resolveRecord('LSTM', [], 'MODEL', 'row 1')).toEqual({ status: 'new', id: 'lstm-2' });
   });
 });

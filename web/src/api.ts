@@ -1,5 +1,5 @@
 /** The GraphQL client: POST /graphql on the page's own origin, `{ data, errors }` back. */
-import type { EntityDetails, EntityRef, Graph, SearchHit, SimilarModel, TimelineModel } from './types';
+import type { Citation, EntityDetails, EntityRef, Graph, SearchHit, SimilarModel, TimelineModel } from './types';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -36,8 +36,18 @@ export async function request<T>(query: string, variables: Record<string, unknow
   return body.data;
 }
 
-const GRAPH_FIELDS = `nodes { id label type } edges { id source target type kind } truncated`;
 const CITATION_FIELDS = `quote note confidence source { id title file url author date }`;
+// Written out, not built from CITATION_FIELDS: the trusted-documents manifest reads flat constants (src/graphql/trusted-sources.ts).
+const GRAPH_FIELDS = `nodes { id label type } edges { id source target type kind citations { quote note confidence source { id title file url author date } } } truncated`;
+
+/** Every relationship's citations the explorer has fetched, by edge id: the panel and the source filter read them. */
+const edgeCitations = new Map<string, Citation[]>();
+export const citationsOfEdge = (id: string): Citation[] => edgeCitations.get(id) ?? [];
+
+function remember<G extends Graph | null>(graph: G): G {
+  for (const edge of graph?.edges ?? []) edgeCitations.set(edge.id, edge.citations ?? []);
+  return graph;
+}
 
 export async function search(query: string, first = 8): Promise<SearchHit[]> {
   const data = await request<{ search: SearchHit[] }>(
@@ -52,7 +62,7 @@ export async function neighborhood(ids: string[], depth = 1): Promise<Graph> {
     `query Neighborhood($ids: [ID!]!, $depth: Int) { neighborhood(ids: $ids, depth: $depth) { ${GRAPH_FIELDS} } }`,
     { ids, depth },
   );
-  return data.neighborhood;
+  return remember(data.neighborhood);
 }
 
 export async function usesNeighborhood(ids: string[]): Promise<Graph> {
@@ -60,7 +70,7 @@ export async function usesNeighborhood(ids: string[]): Promise<Graph> {
     `query Uses($ids: [ID!]!) { neighborhood(ids: $ids, depth: 1, types: [USES]) { ${GRAPH_FIELDS} } }`,
     { ids },
   );
-  return data.neighborhood;
+  return remember(data.neighborhood);
 }
 
 export async function lineage(modelId: string): Promise<Graph> {
@@ -68,12 +78,12 @@ export async function lineage(modelId: string): Promise<Graph> {
     `query Lineage($id: ID!) { lineageGraph(modelId: $id, direction: BOTH) { ${GRAPH_FIELDS} } }`,
     { id: modelId },
   );
-  return data.lineageGraph;
+  return remember(data.lineageGraph);
 }
 
 export async function downstream(id: string): Promise<Graph> {
   const data = await request<{ downstream: Graph }>(`query Downstream($id: ID!) { downstream(id: $id) { ${GRAPH_FIELDS} } }`, { id });
-  return data.downstream;
+  return remember(data.downstream);
 }
 
 export async function path(fromId: string, toId: string): Promise<Graph | null> {
@@ -81,7 +91,7 @@ export async function path(fromId: string, toId: string): Promise<Graph | null> 
     `query Path($from: ID!, $to: ID!) { path(fromId: $from, toId: $to) { ${GRAPH_FIELDS} } }`,
     { from: fromId, to: toId },
   );
-  return data.path;
+  return remember(data.path);
 }
 
 export async function entity(id: string): Promise<EntityDetails | null> {
@@ -119,8 +129,14 @@ interface ModelPage {
   models: { edges: Array<{ node: TimelineModel }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
 
-/** Every model ordered by release date, following `pageInfo.endCursor`. */
-export async function allModelsByReleaseDate(maxPages = 50): Promise<TimelineModel[]> {
+/** At most this many pages of 100 models (the API's cap on `first`) feed the timeline: 5,000 models. */
+export const TIMELINE_MAX_PAGES = 50;
+
+/**
+ * Models ordered by release date (undated last), following `pageInfo.endCursor` for at most
+ * `maxPages` pages; `complete` is false when more models were left.
+ */
+export async function allModelsByReleaseDate(maxPages = TIMELINE_MAX_PAGES): Promise<{ models: TimelineModel[]; complete: boolean }> {
   const out: TimelineModel[] = [];
   let after: string | null = null;
   for (let page = 0; page < maxPages; page++) {
@@ -134,8 +150,8 @@ export async function allModelsByReleaseDate(maxPages = 50): Promise<TimelineMod
       { after },
     );
     out.push(...data.models.edges.map((e) => e.node));
-    if (!data.models.pageInfo.hasNextPage || !data.models.pageInfo.endCursor) break;
+    if (!data.models.pageInfo.hasNextPage || !data.models.pageInfo.endCursor) return { models: out, complete: true };
     after = data.models.pageInfo.endCursor;
   }
-  return out;
+  return { models: out, complete: false };
 }

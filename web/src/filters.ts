@@ -1,15 +1,49 @@
-/** Filter checkboxes: entity types and relationship types to hide or show, and size by degree. */
+/** Filters: entity types and relationship types to hide or show, which sources to trust, and size by degree. */
 import { RELATION_COLOR, TYPE_STYLE, el, relationLabel, shapeIcon } from './format';
-import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from './types';
+import { type Citation, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType, type Source } from './types';
+
+/** Where a fact comes from: the project's documents, one of the catalogues, or a curator's write (a URL). */
+export type SourceGroup = 'documents' | 'epoch' | 'ecosystem-graphs' | 'hf-model-tree' | 'curated';
+
+export const SOURCE_GROUP_LABEL: Record<SourceGroup, string> = {
+  documents: 'Documents',
+  epoch: 'Epoch AI',
+  'ecosystem-graphs': 'Ecosystem Graphs',
+  'hf-model-tree': 'Hugging Face',
+  curated: 'Curated',
+};
+
+/** Catalogue snapshots are sources with ids `catalogue-<format>-<hash>` (src/import/catalogues.ts); documents have a file. */
+export function sourceGroup(source: Source): SourceGroup {
+  if (source.file) return 'documents';
+  if (source.id.startsWith('catalogue-epoch-csv-')) return 'epoch';
+  if (source.id.startsWith('catalogue-ecosystem-graphs-')) return 'ecosystem-graphs';
+  if (source.id.startsWith('catalogue-hf-model-tree-')) return 'hf-model-tree';
+  return 'curated';
+}
+
+/** The graph's source filter: everything, or only the facts the documents (or Epoch) state. */
+export type SourceFilter = 'all' | 'documents' | 'epoch';
+const SOURCE_FILTERS: Array<[SourceFilter, string]> = [
+  ['all', 'All sources'],
+  ['documents', 'Documents only'],
+  ['epoch', 'Epoch AI only'],
+];
+
+/** Whether a relationship with these citations passes the source filter. */
+export function citedBy(citations: Citation[], filter: SourceFilter): boolean {
+  return filter === 'all' || citations.some((c) => sourceGroup(c.source) === filter);
+}
 
 export interface FilterState {
   hiddenTypes: Set<EntityType>;
   hiddenRelations: Set<RelationType>;
+  source: SourceFilter;
   sizeByDegree: boolean;
 }
 
 export class Filters {
-  readonly state: FilterState = { hiddenTypes: new Set(), hiddenRelations: new Set(), sizeByDegree: false };
+  readonly state: FilterState = { hiddenTypes: new Set(), hiddenRelations: new Set(), source: 'all', sizeByDegree: false };
   private typeCounts = new Map<string, HTMLElement>();
   private relationCounts = new Map<string, HTMLElement>();
 
@@ -40,6 +74,23 @@ export class Filters {
         this.checkbox(`filter-rel-${r}`, [swatch, relationLabel(r)], count, (on) => this.toggle(this.state.hiddenRelations, r, on)),
       );
     }
+    const sources = el('fieldset', { className: 'filter-group' }, el('legend', { text: 'Sources' }));
+    for (const [value, label] of SOURCE_FILTERS) {
+      const input = el('input', { type: 'radio', name: 'filter-source', value, 'data-testid': `filter-source-${value}` });
+      input.checked = value === 'all';
+      input.addEventListener('change', () => {
+        if (!input.checked) return;
+        this.state.source = value;
+        this.onChange(this.state);
+      });
+      sources.append(el('label', { className: 'check' }, input, el('span', { className: 'check-label', text: label })));
+    }
+    sources.append(
+      el('p', {
+        className: 'muted filter-note',
+        text: 'A relationship shows when the chosen source states it; an entity when one of its shown relationships does.',
+      }),
+    );
     const display = el('fieldset', { className: 'filter-group' }, el('legend', { text: 'Display' }));
     display.append(
       this.checkbox(
@@ -53,7 +104,7 @@ export class Filters {
         false,
       ),
     );
-    root.append(types, relations, display);
+    root.append(sources, types, relations, display);
   }
 
   private checkbox(

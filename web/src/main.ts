@@ -1,11 +1,11 @@
 /** Wires the views together: search → graph → panel, and the actions the panel offers. */
 import './styles.css';
 import * as api from './api';
-import { Filters } from './filters';
+import { citedBy, Filters } from './filters';
 import { el } from './format';
 import { GraphView, type Snapshot } from './graph-view';
 import { renderLegend } from './legend';
-import { Panel, type PathStep } from './panel';
+import { Panel, type PathStep, type ShownRelationship } from './panel';
 import { SearchBox } from './search';
 import { Timeline } from './timeline';
 import type { EntityRef, Graph } from './types';
@@ -107,17 +107,60 @@ const graph = new GraphView($('cy'), {
   onChange: () => {
     ui.empty.hidden = !graph.isEmpty() || state.view !== 'graph';
     filters.setCounts(graph.typeCounts(), graph.relationCounts());
-    graph.setFilters(filters.state.hiddenTypes, filters.state.hiddenRelations);
+    applyFilters();
     ui.clearHl.disabled = !graph.hasHighlight();
     ui.back.disabled = state.history.length === 0;
     ui.fit.disabled = graph.isEmpty();
   },
 });
 
-const filters = new Filters($('filters'), (s) => {
+const filters = new Filters($('filters'), () => applyFilters());
+
+/** A cytoscape edge id is the API's, prefixed when it collides with a node id (GraphView.toElements). */
+const apiEdgeId = (cyId: string) => (cyId.startsWith('edge:') ? cyId.slice('edge:'.length) : cyId);
+
+/**
+ * The type checkboxes (GraphView), then the source filter: a relationship the chosen source does not
+ * state is hidden, and so is an entity left without a shown relationship (but the selected one).
+ */
+function applyFilters(): void {
+  const s = filters.state;
   graph.setFilters(s.hiddenTypes, s.hiddenRelations);
+  if (s.source !== 'all')
+    graph.cy.batch(() => {
+      graph.cy.edges().forEach((e) => {
+        if (!citedBy(api.citationsOfEdge(apiEdgeId(e.id())), s.source)) e.addClass('filtered');
+      });
+      graph.cy.nodes().forEach((n) => {
+        if (
+          n.id() !== state.selected &&
+          n
+            .connectedEdges()
+            .filter((e) => !e.hasClass('filtered'))
+            .empty()
+        )
+          n.addClass('filtered');
+      });
+    });
   graph.setSizeByDegree(s.sizeByDegree);
-});
+}
+
+/** The relationships of an entity the graph shows, with who states them, for the panel. */
+function shownRelationships(id: string): ShownRelationship[] {
+  return graph.cy
+    .getElementById(id)
+    .connectedEdges()
+    .map((e) => {
+      const forward = e.source().id() === id;
+      const other = forward ? e.target() : e.source();
+      return {
+        type: e.data('type') as string,
+        forward,
+        other: { id: other.id(), name: other.data('label') as string, type: other.data('type') },
+        citations: api.citationsOfEdge(apiEdgeId(e.id())),
+      };
+    });
+}
 
 const timeline = new Timeline(ui.timelinePane, { onSelect: (id) => void select(id) });
 
@@ -158,7 +201,8 @@ function setView(view: 'graph' | 'timeline'): void {
   }
   if (!timeline.loaded) {
     void run('Loading timeline…', async () => {
-      timeline.setModels(await api.allModelsByReleaseDate());
+      const { models, complete } = await api.allModelsByReleaseDate();
+      timeline.setModels(models, complete);
     });
   } else {
     timeline.render();
@@ -198,7 +242,7 @@ async function select(id: string): Promise<void> {
     const details = await api.entity(id);
     if (seq !== state.selectSeq) return;
     if (!details) panel.showMissing(id);
-    else panel.showEntity(details);
+    else panel.showEntity(details, shownRelationships(id));
   } catch (error) {
     if (seq !== state.selectSeq) return;
     panel.showHint();

@@ -1,6 +1,28 @@
 /** The side panel: details of the chosen entity, its cited sources, and the action buttons. */
 import { TYPE_STYLE, el, formatContextWindow, formatDate, formatParameters, hedged, relationLabel, shapeIcon } from './format';
+import { SOURCE_GROUP_LABEL, type SourceGroup, sourceGroup } from './filters';
 import type { Citation, EntityDetails, EntityRef } from './types';
+
+/** A relationship of the entity that the graph shows, and its citations (from the graph queries). */
+export interface ShownRelationship {
+  type: string;
+  /** True when the entity is the relationship's start. */
+  forward: boolean;
+  other: EntityRef;
+  citations: Citation[];
+}
+
+/** Relationships listed in the panel at most; a hub may show hundreds. */
+const MAX_LISTED_RELATIONSHIPS = 40;
+
+const groupsOf = (citations: Citation[]): SourceGroup[] => [...new Set(citations.map((c) => sourceGroup(c.source)))];
+
+function sourceBadges(groups: SourceGroup[]): HTMLElement {
+  const out = el('span', { className: 'source-badges' });
+  for (const g of groups)
+    out.append(el('span', { className: `source-badge ${g}`, 'data-testid': 'source-badge', text: SOURCE_GROUP_LABEL[g] }));
+  return out;
+}
 
 export interface PanelActions {
   select(id: string): void;
@@ -68,7 +90,7 @@ export class Panel {
     this.set(el('div', { className: 'panel-empty' }, el('p', { text: `No entity with id “${id}”.` })));
   }
 
-  showEntity(entity: EntityDetails): void {
+  showEntity(entity: EntityDetails, relationships: ShownRelationship[] = []): void {
     const style = TYPE_STYLE[entity.type];
     const header = el(
       'header',
@@ -130,15 +152,39 @@ export class Panel {
 
     const sources = el('ol', { className: 'sources', 'data-testid': 'panel-sources' });
     for (const citation of entity.sources) sources.append(this.citation(citation));
+    const groups = groupsOf(entity.sources);
 
     this.set(
       header,
       actions,
       entity.description ? el('p', { className: 'description', 'data-testid': 'panel-description', text: entity.description }) : el('span'),
       facts.childElementCount > 0 ? facts : el('span'),
-      el('h3', { text: `Sources (${entity.sources.length})` }),
+      el('h3', { text: `Sources (${entity.sources.length})` }, groups.length > 0 ? sourceBadges(groups) : ''),
       entity.sources.length > 0 ? sources : el('p', { className: 'muted', 'data-testid': 'panel-sources', text: 'No cited sources.' }),
+      relationships.length > 0 ? el('h3', { text: `Relationships shown (${relationships.length})` }) : el('span'),
+      relationships.length > 0 ? this.relationshipSources(relationships) : el('span'),
     );
+  }
+
+  /** Each shown relationship with who states it; the first source's quote or note is the tooltip. */
+  private relationshipSources(relationships: ShownRelationship[]): HTMLElement {
+    const list = el('ul', { className: 'ref-list relationship-sources', 'data-testid': 'panel-relationship-sources' });
+    const sorted = [...relationships].sort((a, b) => a.type.localeCompare(b.type) || a.other.name.localeCompare(b.other.name));
+    for (const r of sorted.slice(0, MAX_LISTED_RELATIONSHIPS)) {
+      const first = r.citations[0];
+      const li = el(
+        'li',
+        { 'data-testid': 'relationship-source', title: first ? (first.quote ?? first.note ?? '') : 'No citation' },
+        el('span', { className: 'muted', text: `${r.forward ? '' : '← '}${relationLabel(r.type)}${r.forward ? ' →' : ''} ` }),
+        this.entityLink(r.other),
+        ' ',
+        sourceBadges(groupsOf(r.citations)),
+      );
+      list.append(li);
+    }
+    if (sorted.length > MAX_LISTED_RELATIONSHIPS)
+      list.append(el('li', { className: 'muted', text: `… and ${sorted.length - MAX_LISTED_RELATIONSHIPS} more` }));
+    return list;
   }
 
   private links(facts: HTMLElement, term: string, refs: EntityRef[] | undefined): void {
@@ -163,6 +209,7 @@ export class Panel {
     if (s.file && s.file !== title) meta.append(el('span', { className: 'muted', text: ` · ${s.file}` }));
     if (s.author) meta.append(el('span', { className: 'muted', text: ` · ${s.author}` }));
     if (s.date) meta.append(el('span', { className: 'muted', text: ` · ${formatDate(s.date) ?? s.date}` }));
+    meta.append(' ', sourceBadges([sourceGroup(s)]));
     if (c.confidence < 1)
       meta.append(el('span', { className: 'confidence', title: 'Extraction confidence', text: `${Math.round(c.confidence * 100)}%` }));
     // A note is the curator's wording, not the source's: never set as a quotation.

@@ -1,4 +1,8 @@
-/** The timeline: every model with a release date, placed along a horizontal time axis. */
+/**
+ * The timeline: every model with a release date, placed along a horizontal time axis. A year is as
+ * wide as its models need for their labels to fit in about TARGET_LANES lanes, so a thousand models
+ * of the recent years widen those years (the view scrolls sideways) instead of stacking hundreds of lanes.
+ */
 import { TYPE_STYLE, dateToYear, el, formatDate, formatParameters } from './format';
 import type { TimelineModel } from './types';
 
@@ -19,12 +23,19 @@ function textMeasurer(): (text: string) => number {
   return (text) => ctx.measureText(text).width;
 }
 
+/** Lanes a busy year is widened to fit its labels in. */
+const TARGET_LANES = 20;
+/** The narrowest a year is drawn. */
+const MIN_YEAR_WIDTH = 200;
+
 export interface TimelineOptions {
   onSelect(id: string): void;
 }
 
 export class Timeline {
   private models: TimelineModel[] = [];
+  /** False when the API had more models than the explorer fetched (api.TIMELINE_MAX_PAGES). */
+  private complete = true;
   private selected: string | null = null;
 
   constructor(
@@ -36,8 +47,9 @@ export class Timeline {
     return this.models.length > 0;
   }
 
-  setModels(models: TimelineModel[]): void {
+  setModels(models: TimelineModel[], complete = true): void {
     this.models = models;
+    this.complete = complete;
     this.render();
   }
 
@@ -61,10 +73,21 @@ export class Timeline {
     const last = Math.floor(dated[dated.length - 1]!.year) + 1;
     const pad = 40;
     const available = Math.max(this.root.clientWidth, 320) - 2 * pad;
-    const perYear = Math.max(available / (last - first), 200);
     const measure = textMeasurer();
-    const width = perYear * (last - first) + 2 * pad;
-    const x = (year: number) => pad + (year - first) * perYear;
+    // Each year's width: an even share of the window, at least MIN_YEAR_WIDTH, and wide enough for
+    // its labels to fit in TARGET_LANES lanes. yearStart[i] is where year first + i begins.
+    const labelWidths = new Map<number, number>();
+    for (const { m, year } of dated) labelWidths.set(Math.floor(year), (labelWidths.get(Math.floor(year)) ?? 0) + 20 + measure(m.name));
+    const yearStart = [pad];
+    for (let year = first; year < last; year++) {
+      const need = (labelWidths.get(year) ?? 0) / TARGET_LANES;
+      yearStart.push(yearStart[yearStart.length - 1]! + Math.max(available / (last - first), MIN_YEAR_WIDTH, need));
+    }
+    const width = yearStart[yearStart.length - 1]! + pad;
+    const x = (year: number) => {
+      const i = Math.min(Math.floor(year) - first, last - first - 1);
+      return yearStart[i]! + (year - first - i) * (yearStart[i + 1]! - yearStart[i]!);
+    };
 
     // Greedy lanes so labels do not overlap: each lane remembers where its last label ended.
     const laneEnds: number[] = [];
@@ -137,6 +160,7 @@ export class Timeline {
       { className: 'timeline-caption' },
       `${placed.length} models by release date`,
       undated > 0 ? ` (${undated} without a date are not shown)` : '',
+      this.complete ? '' : `; the first ${this.models.length} models the API lists were fetched, later ones are left out`,
       '. Filled dots: open weights. Click a model for its details.',
     );
     const scroller = el('div', { className: 'timeline-scroll', 'data-testid': 'timeline-scroll' }, root);

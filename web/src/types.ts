@@ -57,6 +57,8 @@ export interface GraphEdge {
   target: string;
   type: RelationType;
   kind: string | null;
+  /** Who states the relationship: the documents, a catalogue, a curator. */
+  citations?: Citation[];
 }
 
 export interface Graph {

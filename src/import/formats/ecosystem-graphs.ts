@@ -2,14 +2,36 @@
  * Stanford CRFM's Ecosystem Graphs: a folder of assets/*.yaml files, each a list of assets
  * (type model | dataset | application) with untyped `dependencies`. Values may be plain or
  * `{value, explanation}`; the explanation becomes the catalogue's quote for that value.
+ * An application is a PRODUCT of the registry.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { ProductKind } from '../../domain/registry.js';
 import { type CatalogueRecord, emptyRecord, type ParseResult, type Problem, type RecordKind, RowProblem } from '../records.js';
 import { cleanName, countsInText, parseDate, splitList } from './values.js';
 
-const KIND_OF: Record<string, RecordKind> = { model: 'MODEL', dataset: 'DATASET', application: 'APPLICATION' };
+const KIND_OF: Record<string, RecordKind> = { model: 'MODEL', dataset: 'DATASET', application: 'PRODUCT' };
+
+/**
+ * Ecosystem Graphs does not say what an application is used as, and the registry requires a product
+ * kind: the first rule whose words appear in the name or description decides, and ASSISTANT (a
+ * general assistant people talk to) is the fallback. An inference, so it is plain, not a cited claim.
+ */
+const PRODUCT_KIND_RULES: Array<[RegExp, ProductKind]> = [
+  [/\bsearch\b/i, ProductKind.SEARCH_ENGINE],
+  [/\b(code|coding|copilot|programming|developer assistant)\b/i, ProductKind.CODING_TOOL],
+  [/\bextension\b/i, ProductKind.BROWSER_EXTENSION],
+  [/\bagents?\b/i, ProductKind.AGENT],
+  [/\b(api|platform|playground|sdk)\b/i, ProductKind.DEVELOPER_PLATFORM],
+  [/\b(device|glasses|phone|speaker|hardware)\b/i, ProductKind.DEVICE],
+  [/\b(writ\w*|image|video|design|content|copy\w*|marketing)\b/i, ProductKind.CONTENT_TOOL],
+  [/\bchat\w*\b/i, ProductKind.CHAT_APP],
+];
+export function productKindOf(name: string, description: string): ProductKind {
+  const text = `${name} ${description}`;
+  return PRODUCT_KIND_RULES.find(([words]) => words.test(text))?.[1] ?? ProductKind.ASSISTANT;
+}
 
 /** Fields of the Ecosystem Graphs asset schema (models, datasets, applications); others are reported. */
 const KNOWN_FIELDS = new Set([
@@ -96,6 +118,7 @@ function toRecord(rowKey: string, asset: Record<string, unknown>): CatalogueReco
   if (!EMPTY.test(license)) record.license = license;
   const url = text(asset.url);
   if (url.startsWith('http')) record.url = url;
+  if (kind === 'PRODUCT') record.productKind = productKindOf(name, text(explained(asset.description).value));
 
   const dependencies = explained(asset.dependencies).value ?? [];
   if (!Array.isArray(dependencies)) throw new RowProblem('malformed', 'dependencies is not a list.');

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { FORMATS } from '../records.js';
 import { nameKey } from './normalise.js';
 
-export const ENTITY_KINDS = ['MODEL', 'ORGANIZATION', 'DATASET', 'APPLICATION'] as const;
+export const ENTITY_KINDS = ['MODEL', 'ORGANIZATION', 'DATASET', 'PRODUCT'] as const;
 export type ResolvedKind = (typeof ENTITY_KINDS)[number];
 
 const entry = z

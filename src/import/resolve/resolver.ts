@@ -15,10 +15,10 @@ export type Resolution =
   | { status: 'ambiguous'; candidates: string[] }
   | { status: 'unresolved' };
 
-/** Kinds that may be the same thing: a catalogue's application may be a model node of the seed (ChatGPT). */
+/** Kinds that may be the same thing: each kind only itself (the documents' products are Product nodes, not models). */
 const MATCHES: Record<ResolvedKind, ResolvedKind[]> = {
   MODEL: ['MODEL'],
-  APPLICATION: ['APPLICATION', 'MODEL'],
+  PRODUCT: ['PRODUCT'],
   DATASET: ['DATASET'],
   ORGANIZATION: ['ORGANIZATION'],
 };
@@ -30,6 +30,8 @@ export interface NewEntity {
   aliases: string[];
   /** The row that introduced it. */
   rowKey: string;
+  /** Plain (unclaimed) properties the row gives, e.g. a product's kind and home page. */
+  props?: Record<string, unknown>;
 }
 
 export class Resolver {
@@ -45,6 +47,7 @@ export class Resolver {
     private readonly format: Format,
   ) {
     for (const entity of existing) {
+      // Every id is taken, so a new entity never reuses a technique's id (an Epoch row "LSTM" is not the technique lstm).
       this.ids.add(entity.id);
       if (entity.kind === null) continue;
       this.kindOf.set(entity.id, entity.kind);

@@ -4,7 +4,7 @@
  * size by influence, the adoption and releases charts, the organization network and every export.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -253,8 +253,20 @@ describe.skipIf(!hasChromium)('explorer research views (browser)', { timeout: 90
     await page.getByTestId('charts-view').evaluate((el: Any) => el.scrollTo(0, el.scrollHeight));
     await shot(page, 'research-04-charts-quarter-country');
 
+    // docs/research.md, question 3: the Transformer and RLHF, per year, cumulative.
+    await page.getByTestId('adoption-techniques').selectOption(['transformer', 'rlhf']);
+    await page.getByTestId('adoption-bucket').selectOption('YEAR');
+    await page.getByTestId('adoption-cumulative').check();
+    await idle(page);
+    await expect
+      .poll(
+        () => page.evaluate(() => window.__explorer.research.charts.adoptionChart.getOption().series.map((s: Any) => s.name) as string[]),
+        POLL,
+      )
+      .toEqual(['Transformer', 'Reinforcement Learning from Human Feedback']);
     const png = await exported(page, 'adoption-export-png');
     expect(png.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    writeFileSync(path.join(screenshots, 'research-export-adoption.png'), png.bytes);
     const svg = (await exported(page, 'releases-export-svg')).bytes.toString('utf8');
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).toContain('Models released');
@@ -262,7 +274,8 @@ describe.skipIf(!hasChromium)('explorer research views (browser)', { timeout: 90
     const csv = (await exported(page, 'adoption-export-csv')).bytes.toString('utf8').trim().split('\r\n');
     expect(csv[0]).toBe('technique_id,technique,period,count,cumulative');
     expect(csv.length).toBeGreaterThan(1);
-    expect(csv[1]).toMatch(/^[\w-]+,.+,\d{4}-Q[1-4],\d+,\d+$/);
+    expect(csv[1]).toMatch(/^transformer,Transformer,\d{4},\d+,\d+$/);
+    expect(csv.some((line) => line.startsWith('rlhf,'))).toBe(true);
   });
 
   it('draws the organization network with countries and exports it', async () => {
@@ -284,6 +297,7 @@ describe.skipIf(!hasChromium)('explorer research views (browser)', { timeout: 90
 
     const png = await exported(page, 'orgs-export-png');
     expect(png.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    writeFileSync(path.join(screenshots, 'research-export-organizations.png'), png.bytes);
     const svg = (await exported(page, 'orgs-export-svg')).bytes.toString('utf8');
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).toContain('Which organizations build on which');

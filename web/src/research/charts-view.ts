@@ -32,14 +32,14 @@ function baseOption(title: string, subtitle: string, xName: string, yName: strin
     textStyle: { fontFamily: CHART_FONT },
     title: { text: title, subtext: subtitle, left: 'center', textStyle: { fontSize: 15 } },
     tooltip: { trigger: 'axis' },
-    // On the right, one series a line: long names (and Chinese ones) stay whole up to 200 px.
+    // On the right, one series a line; a name longer than 200 px wraps instead of being cut.
     legend: {
       type: 'scroll',
       orient: 'vertical',
       right: 8,
       top: 70,
       bottom: 16,
-      textStyle: { fontSize: 12, width: 200, overflow: 'truncate' },
+      textStyle: { fontSize: 12, width: 200, overflow: 'break' },
       tooltip: { show: true },
     },
     grid: { left: 64, right: 250, top: 70, bottom: 50 },

@@ -264,6 +264,9 @@ describe.skipIf(!hasChromium)('explorer research views (browser)', { timeout: 90
         POLL,
       )
       .toEqual(['Transformer', 'Reinforcement Learning from Human Feedback']);
+    await expect
+      .poll(() => page.evaluate(() => window.__explorer.research.charts.adoptionChart.getOption().xAxis[0].data[0] as string), POLL)
+      .toMatch(/^\d{4}$/);
     const png = await exported(page, 'adoption-export-png');
     expect(png.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     writeFileSync(path.join(screenshots, 'research-export-adoption.png'), png.bytes);

@@ -60,7 +60,12 @@ export class ChartsView {
   readonly releasesChart: echarts.ECharts;
   private loaded = false;
   private adoption: research.AdoptionCurve[] = [];
+  /** The bucket `adoption` was asked with (the select may have moved on since). */
+  private adoptionBucketShown: research.Bucket = 'YEAR';
   private releases: research.ReleaseSeries[] = [];
+  /** Requests answered out of order must not draw over a newer choice. */
+  private adoptionSeq = 0;
+  private releasesSeq = 0;
 
   private techniques = el('select', { multiple: '', size: '6', 'data-testid': 'adoption-techniques', 'aria-label': 'Techniques to chart' });
   private adoptionBucket = select('adoption-bucket', 'Period', [
@@ -178,14 +183,16 @@ export class ChartsView {
   private async loadAdoption(): Promise<void> {
     const ids = [...this.techniques.selectedOptions].map((o) => o.value);
     const bucket = this.adoptionBucket.value as research.Bucket;
+    const seq = ++this.adoptionSeq;
     const curves = ids.length === 0 ? [] : await this.run('Loading adoption…', () => research.adoptionCurve(ids, bucket));
-    if (!curves) return;
+    if (!curves || seq !== this.adoptionSeq) return;
     this.adoption = curves;
+    this.adoptionBucketShown = bucket;
     this.drawAdoption();
   }
 
   private drawAdoption(): void {
-    const bucket = this.adoptionBucket.value === 'QUARTER' ? 'quarter' : 'year';
+    const bucket = this.adoptionBucketShown === 'QUARTER' ? 'quarter' : 'year';
     const cumulative = this.cumulative.checked;
     const periods = periodsOf(this.adoption);
     const option = baseOption(
@@ -228,8 +235,9 @@ export class ChartsView {
   private async loadReleases(): Promise<void> {
     const by = this.releasesBy.value as research.ReleaseGrouping;
     const bucket = this.releasesBucket.value as research.Bucket;
+    const seq = ++this.releasesSeq;
     const series = await this.run('Loading releases…', () => research.releasesPerPeriod(by, bucket));
-    if (!series) return;
+    if (!series || seq !== this.releasesSeq) return;
     this.releases = series;
     const periods = periodsOf(series);
     const word = bucket === 'QUARTER' ? 'quarter' : 'year';

@@ -273,6 +273,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     DATASET: 0, // the documents name no datasets; catalogues bring them
     // The bench measures model-centred queries; products are not generated.
     PRODUCT: 0,
+    SERIES: 0,
   };
 
   const sourceCount = Math.max(5, Math.round(models / 25));
@@ -426,6 +427,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     LIMITATION: limitations.map((e) => e.id),
     DATASET: [],
     PRODUCT: [],
+    SERIES: [],
   };
   const relationships = Object.fromEntries(Object.values(RelationType).map((t) => [t, [] as RelationshipEntry[]])) as Record<
     RelationType,
@@ -461,6 +463,8 @@ export function generate(options: GenerateOptions): GeneratedGraph {
   for (const type of Object.values(RelationType)) {
     if (type === RelationType.DERIVED_FROM) continue;
     const [fromType, toType] = RELATION_ENDPOINTS[type];
+    // Kinds the synthetic graph has no nodes of (series) get no relationships.
+    if (ids[fromType].length === 0 || ids[toType].length === 0) continue;
     const outDist = new Discrete(profile.outDegree[type]);
     if (outDist.mean() === 0) continue;
     const inDist = new Discrete(profile.inDegree[type]);
@@ -492,6 +496,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
       LIMITATION: limitations,
       DATASET: [],
       PRODUCT: [],
+      SERIES: [],
     },
     relationships,
   };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../src/service.js';
 import { deleteWrittenEntities } from './helpers/database.js';
-import { modelIds, relations, seedFile } from './helpers/seed-facts.js';
+import { modelIds, relations, seedFile, seriesIds } from './helpers/seed-facts.js';
 import { graphql, startTestService } from './helpers/service.js';
 import { API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.js';
 
@@ -129,29 +129,88 @@ describe('entity lookups', () => {
     );
   });
 
-  it('lists an organization’s models and a technique’s users and mitigations', async () => {
+  it('lists an organization’s models and series and a technique’s users and mitigations', async () => {
     const result = await graphql<{
-      organization: { models: Array<{ id: string }> };
-      technique: { usedBy: Array<{ id: string }>; mitigates: Array<{ id: string }> };
-    }>(service.url, '{ organization(id: "zhipu-ai") { models { id } } technique(id: "rag") { usedBy { id } mitigates { id } } }');
-    expect(result.data!.organization.models.map((m) => m.id).sort()).toEqual(
-      relations('developed_by')
-        .filter((r) => r.to === 'zhipu-ai')
+      organization: { models: Array<{ id: string }>; series: Array<{ id: string }> };
+      technique: { usedBy: Array<{ id: string }>; usedByProducts: Array<{ id: string }>; mitigates: Array<{ id: string }> };
+    }>(
+      service.url,
+      '{ organization(id: "zhipu-ai") { models { id } series { id } } technique(id: "rag") { usedBy { id } usedByProducts { id } mitigates { id } } }',
+    );
+    const models = new Set(modelIds());
+    const developed = relations('developed_by').filter((r) => r.to === 'zhipu-ai');
+    const ids = (list: Array<{ id: string }>) => list.map((e) => e.id).sort();
+    expect(ids(result.data!.organization.models)).toEqual(
+      developed
+        .filter((r) => models.has(r.from))
         .map((r) => r.from)
         .sort(),
     );
-    expect(result.data!.technique.mitigates.map((l) => l.id).sort()).toEqual(
+    expect(ids(result.data!.organization.series)).toEqual(
+      developed
+        .filter((r) => seriesIds().includes(r.from))
+        .map((r) => r.from)
+        .sort(),
+    );
+    expect(result.data!.organization.series.map((s) => s.id)).toContain('glm');
+    expect(ids(result.data!.technique.mitigates)).toEqual(
       relations('mitigates')
         .filter((r) => r.from === 'rag')
         .map((r) => r.to)
         .sort(),
     );
-    expect(result.data!.technique.usedBy.map((m) => m.id).sort()).toEqual(
-      relations('uses')
-        .filter((r) => r.to === 'rag')
+    const users = relations('uses').filter((r) => r.to === 'rag');
+    expect(ids(result.data!.technique.usedBy)).toEqual(
+      users
+        .filter((r) => models.has(r.from))
         .map((r) => r.from)
         .sort(),
     );
+    expect(ids(result.data!.technique.usedByProducts)).toEqual(
+      users
+        .filter((r) => !models.has(r.from))
+        .map((r) => r.from)
+        .sort(),
+    );
+    expect(ids(result.data!.technique.usedByProducts)).toEqual(expect.arrayContaining(['metaso', 'perplexity']));
+  });
+
+  it('returns a technique’s limitations, a limitation’s techniques and products, and a series with its members', async () => {
+    const result = await graphql<{
+      technique: { limitations: Array<{ id: string; sources: unknown[] }> };
+      limitation: { affects: Array<{ id: string }>; affectedTechniques: Array<{ id: string }>; affectedProducts: Array<{ id: string }> };
+      series: { name: string; members: Array<{ id: string; series: Array<{ id: string }> }>; developers: Array<{ id: string }> };
+      model: { series: Array<{ id: string }>; knowledgeCutoff: string | null };
+      product: { knowledgeCutoff: string | null; limitations: Array<{ id: string }> };
+    }>(
+      service.url,
+      `{ technique(id: "n-gram") { limitations { id } }
+         limitation(id: "vanishing-gradient") { affects { id } affectedTechniques { id } affectedProducts { id } }
+         series(id: "claude-series") { name members { id series { id } } developers { id } }
+         model(id: "gpt-4-turbo") { series { id } knowledgeCutoff }
+         product(id: "chatgpt") { knowledgeCutoff limitations { id } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const { technique, limitation, series, model, product } = result.data!;
+    const expectedLimits = relations('has_limitation').filter((r) => r.from === 'n-gram');
+    expect(technique.limitations.map((l) => l.id).sort()).toEqual(expectedLimits.map((r) => r.to).sort());
+    expect(technique.limitations.map((l) => l.id)).toContain('long-range-dependency');
+    expect(limitation.affectedTechniques.map((t) => t.id).sort()).toEqual(['lstm', 'rnn']);
+    expect(limitation.affects).toEqual([]);
+    expect(limitation.affectedProducts).toEqual([]);
+    expect(series.name).toBe('Claude series');
+    expect(series.members.map((m) => m.id).sort()).toEqual(
+      relations('member_of')
+        .filter((r) => r.to === 'claude-series')
+        .map((r) => r.from)
+        .sort(),
+    );
+    expect(series.members.map((m) => m.id)).toContain('claude');
+    for (const member of series.members) expect(member.series.map((s) => s.id)).toContain('claude-series');
+    expect(series.developers).toEqual([{ id: 'anthropic' }]);
+    expect(model).toEqual({ series: [], knowledgeCutoff: '2023-04' });
+    expect(product.knowledgeCutoff).toBe('2021-09');
+    expect(product.limitations.map((l) => l.id)).toContain('knowledge-cutoff');
   });
 });
 
@@ -212,7 +271,8 @@ describe('connections', () => {
         )
       ).data!.models;
     const zhipu = await count({ organization: 'zhipu-ai' });
-    expect(zhipu.totalCount).toBe(relations('developed_by').filter((r) => r.to === 'zhipu-ai').length);
+    const models = new Set(modelIds());
+    expect(zhipu.totalCount).toBe(relations('developed_by').filter((r) => r.to === 'zhipu-ai' && models.has(r.from)).length);
     const rope = await count({ technique: 'rope' });
     expect(rope.edges.map((e) => e.node.id).sort()).toEqual(
       relations('uses')
@@ -220,9 +280,9 @@ describe('connections', () => {
         .map((r) => r.from)
         .sort(),
     );
-    // 通义千问 names both the Qwen family and the product; models lists only the family.
-    const byAlias = await count({ nameContains: '通义千问' });
-    expect(byAlias.edges.map((e) => e.node.id)).toEqual(['qwen']);
+    // 通义千问 names the Qwen series and the product, neither of them a model; the series' members are.
+    expect((await count({ nameContains: '通义千问' })).edges).toEqual([]);
+    expect((await count({ nameContains: 'Qwen-' })).edges.map((e) => e.node.id)).toEqual(expect.arrayContaining(['qwen-7b', 'qwen-14b']));
     const big = await count({ minParameters: 100e9, releasedBefore: '2021' });
     expect(big.edges.map((e) => e.node.id)).toContain('gpt-3');
     const recentOpen = (await count({ openWeights: true, releasedAfter: '2023-06' })).edges;

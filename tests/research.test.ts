@@ -42,20 +42,22 @@ async function ok<T = Record<string, any>>(query: string, variables: Record<stri
 }
 
 describe('graph measures', () => {
-  it('ranks the GPT line first by lineage PageRank and the Transformer among the bridges', async () => {
+  it('ranks PaLM first by lineage PageRank and the Transformer among the bridges', async () => {
     const data = await ok(`{
       lineage: mostInfluential(types: [MODEL], measure: LINEAGE_PAGE_RANK, first: 5) { entity { id } score }
       bridges: mostInfluential(measure: BETWEENNESS, first: 5) { entity { id type } score }
       descendants: mostInfluential(types: [MODEL], measure: DESCENDANTS, first: 1) { entity { id name } score }
     }`);
     const lineage = data.lineage.map((r: any) => r.entity.id);
-    expect(lineage.filter((id: string) => id.startsWith('gpt-')).length).toBeGreaterThanOrEqual(3);
+    // PaLM has the largest lineage (four descendants, below); the GPT line is two chains since round 3.
+    expect(lineage).toContain('palm');
     expect(data.bridges.map((r: any) => r.entity.id)).toContain('transformer');
     const scores = data.bridges.map((r: any) => r.score);
     expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
-    // gpt-1 heads the longest line: GPT-2, GPT-3, GPT-3.5, GPT-4, GPT-4 Turbo, GPT-4o, Codex and WebGPT
-    // models derive from it (seed/relationships/derived_from.json; products are POWERED_BY, not lineage).
-    expect(data.descendants[0]).toMatchObject({ entity: { id: 'gpt-1' }, score: 8 });
+    // PaLM heads the largest lineage: Med-PaLM, PaLM 2, Med-PaLM 2 and PaLM-E derive from it
+    // (seed/relationships/derived_from.json; products are POWERED_BY, not lineage; the GPT line breaks at
+    // GPT-3 -> GPT-3.5, which no source in seed/ states).
+    expect(data.descendants[0]).toMatchObject({ entity: { id: 'palm' }, score: 4 });
   });
 
   it('labels communities by their leaders, covering every entity once, and reports the run', async () => {
@@ -82,7 +84,8 @@ describe('graph measures', () => {
     expect(data.influence.map((i: any) => i.id)).toEqual(['gpt-4', 'transformer']);
     const [gpt4, transformer] = data.influence;
     expect(gpt4).toMatchObject({ version: 'research-test' });
-    expect(gpt4.lineageDepth).toBeGreaterThanOrEqual(3);
+    // GPT-4 derives from GPT-3.5, and GPT-3.5 from nothing a source states.
+    expect(gpt4.lineageDepth).toBe(1);
     expect(gpt4.community.label.length).toBeGreaterThan(0);
     expect(Date.parse(gpt4.computedAt)).not.toBeNaN();
     expect(transformer.lineagePageRank).toBeNull();
@@ -95,13 +98,14 @@ describe('graph measures', () => {
     );
     const stats = data.lineageStats;
     expect(stats.depth[0].value).toBe(0);
-    expect(stats.depth.length).toBeGreaterThan(3);
+    // Depths 0, 1 and 2 (e.g. PaLM -> PaLM 2 -> Med-PaLM 2).
+    expect(stats.depth.map((d: any) => d.value)).toEqual([0, 1, 2]);
     for (const f of stats.fanOut) {
       expect(f.distribution.reduce((s: number, d: any) => s + d.count, 0)).toBe(f.parents);
       expect(f.distribution.reduce((s: number, d: any) => s + d.value * d.count, 0)).toBe(f.children);
     }
-    expect(stats.families[0]).toMatchObject({ rootId: 'gpt-1' });
-    expect(stats.families[0].generations).toBeGreaterThanOrEqual(4);
+    // PaLM's family is the largest: Med-PaLM, PaLM 2, PaLM-E, and Med-PaLM 2 below PaLM 2.
+    expect(stats.families[0]).toMatchObject({ rootId: 'palm', descendants: 4, generations: 2 });
   });
 });
 
@@ -191,7 +195,14 @@ describe('recomputation', () => {
       expect([before.measures.version, during.measures.version]).toContain(during.influence[0].version);
       await until(async () => {
         const now = await graphql<any>(live.url, `{ measures { version } influence(ids: ["${PREFIX}model"]) { lineageDepth version } }`);
-        return now.data?.influence?.[0]?.version === now.data?.measures?.version && now.data?.measures?.version !== before.measures.version;
+        // The create and the link are two writes; on a slow machine a run may land between them, so wait
+        // for the run that sees the link (the new model then has a lineage depth).
+        const model = now.data?.influence?.[0];
+        return (
+          model?.version === now.data?.measures?.version &&
+          now.data?.measures?.version !== before.measures.version &&
+          model?.lineageDepth != null
+        );
       });
       const after = await graphql<any>(live.url, `{ influence(ids: ["${PREFIX}model", "gpt-4"]) { id lineageDepth } }`);
       const [model, gpt4] = after.data.influence;

@@ -93,6 +93,9 @@ describe('loading the seed into Neo4j', () => {
     // One name, two things: the product 通义千问 and the Qwen family it shares the name with.
     expect(await search('通义千问')).toEqual(expect.arrayContaining(['tongyi-qianwen-app', 'qwen']));
     expect(await search('Tongyi Qianwen')).toContain('tongyi-qianwen-app');
+    // Both names of the family lead to the one series node.
+    expect(await search('Qwen')).toContain('qwen');
+    expect(await search('LLaMA 系列')).toContain('llama-series');
     expect(await search('Kimi')).toContain('kimi');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../domain/errors.js';
-import { ENTITY_TYPES, type EntityType, LineageKind, RELATIONS, RelationType } from '../domain/registry.js';
+import { ENTITY_TYPES, type EntityType, fromKinds, LineageKind, RELATIONS, RelationType } from '../domain/registry.js';
 import { aliasesProblem, entityFields, idRule, relationshipShapeProblem } from '../domain/write-rules.js';
 
 export { check } from '../domain/write-rules.js';
@@ -48,4 +48,4 @@ export function checkLinkShape(link: LinkValues): void {
 }
 
 /** The kinds a link's two ends must have, for error messages and the repository's checks. */
-export const endpointsOf = (type: RelationType): [EntityType, EntityType] => [RELATIONS[type].from, RELATIONS[type].to];
+export const endpointsOf = (type: RelationType): [EntityType[], EntityType[]] => [fromKinds(type), [RELATIONS[type].to]];

@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, EntityType, KINDS, RELATION_TYPES, RELATIONS, RelationType } from './registry.js';
+import { ENTITY_TYPES, EntityType, fromKinds, KINDS, RELATION_TYPES, RELATIONS, RelationType } from './registry.js';
 
 /**
  * The graph's vocabulary as Cypher sees it, derived from the registry. Labels and relationship
@@ -54,7 +54,10 @@ export function relType(type: RelationType | typeof CITES): string {
   return type;
 }
 
-/** Which kinds each relationship joins, from → to. */
+/**
+ * Which kinds each relationship joins, from → to, naming the first of the `from` kinds where there are
+ * several (the synthetic graphs of bench/generator.ts grow each type from that kind only).
+ */
 export const RELATION_ENDPOINTS: Record<RelationType, [EntityType, EntityType]> = Object.fromEntries(
-  RELATION_TYPES.map((type) => [type, [RELATIONS[type].from, RELATIONS[type].to]]),
+  RELATION_TYPES.map((type) => [type, [fromKinds(type)[0], RELATIONS[type].to]]),
 ) as Record<RelationType, [EntityType, EntityType]>;

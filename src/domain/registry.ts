@@ -14,6 +14,7 @@ export enum EntityType {
   LIMITATION = 'LIMITATION',
   DATASET = 'DATASET',
   PRODUCT = 'PRODUCT',
+  SERIES = 'SERIES',
 }
 
 export enum RelationType {
@@ -30,6 +31,7 @@ export enum RelationType {
   TRAINED_ON = 'TRAINED_ON',
   POWERED_BY = 'POWERED_BY',
   OFFERED_BY = 'OFFERED_BY',
+  MEMBER_OF = 'MEMBER_OF',
 }
 
 /**
@@ -127,6 +129,16 @@ const releaseDate = z
   .regex(ISO_DATE_PATTERN, 'must be an ISO date: 2023, 2023-03 or 2023-03-14')
   .refine((d) => d >= '1950' && d <= '2100', 'must be a year from 1950 to 2100');
 
+const openWeights: PropertySpec = { value: z.boolean(), scalar: 'Boolean', claimable: true, filterable: true };
+
+/** When the training data ends, as precise as the source ("知识截止日期是 2021 年 9 月" -> 2021-09). */
+const knowledgeCutoff: PropertySpec = {
+  value: releaseDate,
+  scalar: 'String',
+  description: 'Knowledge cut-off: the ISO date the training data ends, as precise as the source (2021-09).',
+  claimable: true,
+};
+
 const modalities = z.array(z.enum(['text', 'image', 'audio', 'video', 'code'])).min(1);
 
 export const KINDS: Record<EntityType, KindSpec> = {
@@ -161,9 +173,10 @@ export const KINDS: Record<EntityType, KindSpec> = {
         sortable: true,
         filterable: true,
       },
-      openWeights: { value: z.boolean(), scalar: 'Boolean', claimable: true, filterable: true },
+      openWeights,
       modalities: { value: modalities, scalar: 'StringList', claimable: true },
       trainingTokens: { value: z.number().min(1e6).max(1e15), scalar: 'Float', claimable: true },
+      knowledgeCutoff,
     },
   },
   [EntityType.ORGANIZATION]: {
@@ -236,19 +249,54 @@ export const KINDS: Record<EntityType, KindSpec> = {
       },
       url: { value: z.url({ protocol: /^https?$/ }), scalar: 'String', description: "The product's home page." },
       releaseDate: { value: releaseDate, scalar: 'String', description: 'ISO date of launch, as precise as the source.', claimable: true },
+      // A document may state the cut-off of the product it names (ChatGPT) without naming the model behind it.
+      knowledgeCutoff,
+    },
+  },
+  [EntityType.SERIES]: {
+    label: 'Series',
+    typeName: 'ModelSeries',
+    description: 'A name for a family of models (LLaMA, Claude, Qwen, GLM): not itself trained; its models are MEMBER_OF it.',
+    singular: 'series',
+    plural: 'seriesList',
+    listDescription: 'Model series by name, a page at a time.',
+    seedFile: 'series.json',
+    properties: {
+      releaseDate: {
+        value: releaseDate,
+        scalar: 'String',
+        description: 'ISO date of the first release, as precise as the source.',
+        claimable: true,
+      },
+      openWeights: {
+        value: z.boolean(),
+        scalar: 'Boolean',
+        claimable: true,
+        description: 'A source says the series is open (or closed) as a whole.',
+      },
     },
   },
 };
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
+export interface FieldSpec {
+  name: string;
+  description?: string;
+}
+
 export interface RelationSpec {
-  from: EntityType;
+  /** One kind, or several (HAS_LIMITATION starts at a model, a technique or a product). */
+  from: EntityType | readonly EntityType[];
   to: EntityType;
-  /** The GraphQL field on the `from` kind (outgoing) and on the `to` kind (incoming); one `both` field for symmetric types. */
-  outField?: { name: string; description?: string };
-  inField?: { name: string; description?: string };
-  bothField?: { name: string; description?: string };
+  /**
+   * The GraphQL field on each `from` kind (outgoing) and on the `to` kind (incoming); one `both` field for
+   * symmetric types. With several `from` kinds the incoming side has one field per kind, so every field
+   * keeps a concrete type (Limitation.affects stays [Model], Limitation.affectedTechniques is [Technique]).
+   */
+  outField?: FieldSpec;
+  inField?: FieldSpec | Partial<Record<EntityType, FieldSpec>>;
+  bothField?: FieldSpec;
   /** Lineage-style links: the relationship carries a required `kind`, and fields return link objects. */
   kind?: { value: z.ZodType; linkType: string };
   /** Writes that would close a cycle are refused (seed validation and curation alike). */
@@ -259,10 +307,13 @@ const lineage = { value: z.enum(LineageKind), linkType: 'LineageLink' };
 
 export const RELATIONS: Record<RelationType, RelationSpec> = {
   [RelationType.DEVELOPED_BY]: {
-    from: EntityType.MODEL,
+    from: [EntityType.MODEL, EntityType.SERIES],
     to: EntityType.ORGANIZATION,
     outField: { name: 'developers' },
-    inField: { name: 'models' },
+    inField: {
+      [EntityType.MODEL]: { name: 'models' },
+      [EntityType.SERIES]: { name: 'series', description: 'Model series a source says this organization made.' },
+    },
   },
   [RelationType.DERIVED_FROM]: {
     from: EntityType.MODEL,
@@ -273,16 +324,24 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
     acyclic: true,
   },
   [RelationType.USES]: {
-    from: EntityType.MODEL,
+    // A product can be built with a technique a model is not (Perplexity's retrieval, ChatGPT's plugins).
+    from: [EntityType.MODEL, EntityType.PRODUCT],
     to: EntityType.TECHNIQUE,
     outField: { name: 'techniques' },
-    inField: { name: 'usedBy' },
+    inField: {
+      [EntityType.MODEL]: { name: 'usedBy' },
+      [EntityType.PRODUCT]: { name: 'usedByProducts', description: 'Products a source says are built with this technique.' },
+    },
   },
   [RelationType.HAS_LIMITATION]: {
-    from: EntityType.MODEL,
+    from: [EntityType.MODEL, EntityType.TECHNIQUE, EntityType.PRODUCT],
     to: EntityType.LIMITATION,
     outField: { name: 'limitations' },
-    inField: { name: 'affects' },
+    inField: {
+      [EntityType.MODEL]: { name: 'affects', description: 'Models a source says have this limitation.' },
+      [EntityType.TECHNIQUE]: { name: 'affectedTechniques', description: 'Techniques a source says have this limitation.' },
+      [EntityType.PRODUCT]: { name: 'affectedProducts', description: 'Products a source says have this limitation.' },
+    },
   },
   [RelationType.MITIGATES]: {
     from: EntityType.TECHNIQUE,
@@ -337,7 +396,29 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
     outField: { name: 'offeredBy' },
     inField: { name: 'products' },
   },
+  [RelationType.MEMBER_OF]: {
+    // Membership, not lineage: a member need not be made from any other member's weights.
+    from: EntityType.MODEL,
+    to: EntityType.SERIES,
+    outField: { name: 'series', description: 'The series a source names this model as part of.' },
+    inField: { name: 'members', description: 'Models a source names as part of this series.' },
+  },
 };
+
+/** The kinds a relationship may start at. */
+export const fromKinds = (type: RelationType): EntityType[] => {
+  const from = RELATIONS[type].from;
+  return typeof from === 'string' ? [from] : [...from];
+};
+
+/** The incoming field on the `to` kind for relationships that start at `fromKind`. */
+export function inFieldOf(type: RelationType, fromKind: EntityType): FieldSpec | undefined {
+  const field = RELATIONS[type].inField;
+  if (field === undefined) return undefined;
+  return 'name' in field && typeof field.name === 'string'
+    ? (field as FieldSpec)
+    : (field as Partial<Record<EntityType, FieldSpec>>)[fromKind];
+}
 
 /** Properties every entity has, stored on the node under these names. */
 export const COMMON_PROPERTIES = ['id', 'name', 'aliases', 'description'] as const;

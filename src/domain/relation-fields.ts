@@ -1,4 +1,14 @@
-import { type Direction, ENTITY_TYPES, type EntityType, KINDS, RELATION_TYPES, RELATIONS, type RelationType } from './registry.js';
+import {
+  type Direction,
+  ENTITY_TYPES,
+  type EntityType,
+  fromKinds,
+  inFieldOf,
+  KINDS,
+  RELATION_TYPES,
+  RELATIONS,
+  type RelationType,
+} from './registry.js';
 
 export type { Direction } from './registry.js';
 
@@ -17,11 +27,15 @@ function fieldsOf(type: EntityType): Record<string, RelationField> {
   for (const relation of RELATION_TYPES) {
     const spec = RELATIONS[relation];
     const link = spec.kind !== undefined ? { link: true } : {};
-    if (spec.from === type && spec.outField)
+    const from = fromKinds(relation);
+    if (from.includes(type) && spec.outField)
       out[spec.outField.name] = { type: relation, direction: 'OUT', target: spec.to, description: spec.outField.description, ...link };
-    if (spec.to === type && spec.inField)
-      out[spec.inField.name] = { type: relation, direction: 'IN', target: spec.from, description: spec.inField.description, ...link };
-    if (spec.from === type && spec.bothField)
+    if (spec.to === type)
+      for (const source of from) {
+        const inField = inFieldOf(relation, source);
+        if (inField) out[inField.name] = { type: relation, direction: 'IN', target: source, description: inField.description, ...link };
+      }
+    if (from.includes(type) && spec.bothField)
       out[spec.bothField.name] = { type: relation, direction: 'BOTH', target: spec.to, description: spec.bothField.description, ...link };
   }
   return out;

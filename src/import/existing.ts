@@ -10,7 +10,8 @@ import type { ResolvedKind } from './resolve/overrides.js';
 
 export interface ExistingEntity {
   id: string;
-  kind: ResolvedKind;
+  /** null for kinds a catalogue never resolves to (series, products, techniques…): the id is taken, the names match nothing. */
+  kind: ResolvedKind | null;
   name: string;
   aliases: string[];
   /** Values the graph already holds (cited by documents), compared with the catalogue's. */
@@ -31,7 +32,17 @@ export const KIND_OF_LABEL: Record<string, ResolvedKind> = {
 /** The seed folder as the graph an empty database gets: values are what the nodes show (toGraphRows). */
 export function existingFromSeed(dir: string): ExistingEntity[] {
   const rows = toGraphRows(readDataset(dir).dataset);
+  const kindOf = (type: EntityType): ResolvedKind | null => KIND_OF_LABEL[LABEL_OF[type]] ?? null;
+  const others = (Object.keys(rows.entities) as EntityType[]).filter(
+    (type) => type !== EntityType.MODEL && type !== EntityType.ORGANIZATION,
+  );
   return [
+    ...others.flatMap((type) =>
+      rows.entities[type].map((e) => {
+        const kind = kindOf(type);
+        return { id: e.id, kind, name: e.name, aliases: kind === null ? [] : e.aliases, values: {} };
+      }),
+    ),
     ...rows.entities.ORGANIZATION.map((o) => ({ id: o.id, kind: 'ORGANIZATION' as const, name: o.name, aliases: o.aliases, values: {} })),
     ...rows.entities.MODEL.map((m) => ({
       id: m.id,

@@ -176,7 +176,7 @@ export class CurationRepository {
 
   async link(
     link: { fromId: string; toId: string; type: RelationType; kind: string | null; citation: CitationValues },
-    endpoints: [EntityType, EntityType],
+    endpoints: [EntityType[], EntityType[]],
     actor: string,
   ): Promise<GraphEdgeRow> {
     return this.db.write(async (tx) => {
@@ -190,9 +190,9 @@ export class CurationRepository {
       (['fromId', 'toId'] as const).forEach((field, i) => {
         const id = link[field];
         if (actual[i] === null) throw new InvalidInputError(`input.${field} "${id}" names no entity.`, `input.${field}`);
-        if (actual[i] !== endpoints[i]) {
+        if (!endpoints[i]!.includes(actual[i] as EntityType)) {
           throw new InvalidInputError(
-            `input.${field} "${id}" is a ${String(actual[i])}, but ${link.type} needs a ${endpoints[i]} there.`,
+            `input.${field} "${id}" is a ${String(actual[i])}, but ${link.type} needs a ${endpoints[i]!.join(' or ')} there.`,
             `input.${field}`,
           );
         }

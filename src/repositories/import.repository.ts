@@ -30,22 +30,21 @@ const createRelationships = (type: RelationType) => `
 export class ImportRepository {
   constructor(private readonly db: Database) {}
 
-  /** Ids, kinds, names, aliases and stated values of every entity a catalogue row could be: one statement. */
+  /** Ids, kinds, names, aliases and stated values of every entity a catalogue row could be, and the ids of every other entity (taken): one statement. */
   async existingEntities(): Promise<ExistingEntity[]> {
     const rows = await this.db.scope({ timeoutMs: 60_000 }).read(
       `MATCH (n:${ENTITY_LABEL})
        WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
-       WHERE label IS NOT NULL
        RETURN n.id AS id, label, n.name AS name, coalesce(n.aliases, []) AS aliases,
               n.releaseDate AS releaseDate, n.parameters AS parameters, n.openWeights AS openWeights`,
       { labels: Object.keys(KIND_OF_LABEL) },
     );
     return rows.map((row) => ({
       id: String(row.id),
-      kind: KIND_OF_LABEL[String(row.label)]!,
+      kind: row.label === null ? null : KIND_OF_LABEL[String(row.label)]!,
       name: String(row.name),
-      aliases: (row.aliases as string[]) ?? [],
-      values: shownValues(row),
+      aliases: row.label === null ? [] : ((row.aliases as string[]) ?? []),
+      values: row.label === null ? {} : shownValues(row),
     }));
   }
 

@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { acyclicRelations, ENTITY_TYPES, type EntityType, RELATION_TYPES, RELATIONS, type RelationType } from '../domain/registry.js';
+import {
+  acyclicRelations,
+  ENTITY_TYPES,
+  type EntityType,
+  fromKinds,
+  RELATION_TYPES,
+  RELATIONS,
+  type RelationType,
+} from '../domain/registry.js';
 import { aliasesProblem, relationshipShapeProblem } from '../domain/write-rules.js';
 import {
   ENTITY_FILES,
@@ -156,19 +164,19 @@ export function validateDataset(dataset: Dataset, dir: string): SeedProblem[] {
 
   for (const type of RELATION_TYPES) {
     const file = relationshipFile(type);
-    const { from: fromType, to: toType } = RELATIONS[type];
+    const [fromTypes, toTypes] = [fromKinds(type), [RELATIONS[type].to]];
     const seen = new Set<string>();
     dataset.relationships[type].forEach((rel, index) => {
       const entry = labelOf(index, rel);
       for (const [end, expected] of [
-        [rel.from, fromType],
-        [rel.to, toType],
+        [rel.from, fromTypes],
+        [rel.to, toTypes],
       ] as const) {
         const actual = typeOf.get(end);
         if (actual === undefined && dataset.rejectedIds?.has(end)) continue;
         if (actual === undefined) problems.push({ file, entry, message: `unknown id "${end}"` });
-        else if (actual !== expected)
-          problems.push({ file, entry, message: `"${end}" is a ${actual}, but ${type} needs a ${expected} there` });
+        else if (!(expected as readonly string[]).includes(actual))
+          problems.push({ file, entry, message: `"${end}" is a ${actual}, but ${type} needs a ${expected.join(' or ')} there` });
       }
       const shape = relationshipShapeProblem(type, rel.from, rel.to, rel.kind);
       if (shape) problems.push({ file, entry, message: shape.message });

@@ -221,12 +221,13 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
     await showEntity(page, 'GPT-4', 'gpt-4');
     await page.getByTestId('btn-lineage').click();
     await expect.poll(() => graphTitle(page), POLL).toMatch(/^Lineage of GPT-4/);
-    await page.waitForFunction(() => window.__explorer.cy.$id('gpt-3').nonempty());
+    // GPT-4's stated ancestor is GPT-3.5 (seed/review/url-only.md: GPT-3.5 -> GPT-3 has no source).
+    await page.waitForFunction(() => window.__explorer.cy.$id('gpt-3-5').nonempty());
     const y = await page.evaluate(() => ({
-      gpt3: window.__explorer.cy.$id('gpt-3').position('y') as number,
+      gpt35: window.__explorer.cy.$id('gpt-3-5').position('y') as number,
       gpt4: window.__explorer.cy.$id('gpt-4').position('y') as number,
     }));
-    expect(y.gpt3).toBeLessThan(y.gpt4);
+    expect(y.gpt35).toBeLessThan(y.gpt4);
     await waitIdle(page);
     await shot(page, 'explorer-07-lineage');
 

@@ -7,6 +7,8 @@ export const relations = (type: string) => seedFile<Array<{ from: string; to: st
 
 export const modelIds = () => seedFile<Array<{ id: string }>>('models.json').map((m) => m.id);
 
+export const seriesIds = () => seedFile<Array<{ id: string }>>('series.json').map((s) => s.id);
+
 export function techniquesOf(modelId: string): string[] {
   return relations('uses')
     .filter((r) => r.from === modelId)

@@ -98,6 +98,7 @@ describe('a kind added to the registry alone', () => {
       'limitations.json': [],
       'datasets.json': [],
       'products.json': [],
+      'series.json': [],
       'benchmarks.json': [
         {
           id: 'the-pile',

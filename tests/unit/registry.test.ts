@@ -11,7 +11,17 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RELATION_FIELDS } from '../../src/domain/relation-fields.js';
-import { ENTITY_TYPES, type GraphQLScalar, KINDS, RELATION_TYPES, RELATIONS } from '../../src/domain/registry.js';
+import {
+  ENTITY_TYPES,
+  EntityType,
+  fromKinds,
+  type GraphQLScalar,
+  inFieldOf,
+  KINDS,
+  RELATION_TYPES,
+  RELATIONS,
+  RelationType,
+} from '../../src/domain/registry.js';
 import { createSchema } from '../../src/graphql/schema.js';
 import { nodeAttributeTypes } from '../../src/seed/graph-export.js';
 import { ENTITY_FILES, relationshipFile } from '../../src/seed/seed.schema.js';
@@ -106,14 +116,32 @@ describe('the GraphQL schema follows the registry', () => {
     const fromTable = ENTITY_TYPES.flatMap((type) => Object.keys(RELATION_FIELDS[type]).map((name) => `${KINDS[type].typeName}.${name}`));
     const declared = RELATION_TYPES.flatMap((type) => {
       const spec = RELATIONS[type];
-      return [
-        spec.outField && `${KINDS[spec.from].typeName}.${spec.outField.name}`,
-        spec.inField && `${KINDS[spec.to].typeName}.${spec.inField.name}`,
-        spec.bothField && `${KINDS[spec.from].typeName}.${spec.bothField.name}`,
-      ].filter((f): f is string => Boolean(f));
+      return fromKinds(type)
+        .flatMap((from) => [
+          spec.outField && `${KINDS[from].typeName}.${spec.outField.name}`,
+          inFieldOf(type, from) && `${KINDS[spec.to].typeName}.${inFieldOf(type, from)!.name}`,
+          spec.bothField && `${KINDS[from].typeName}.${spec.bothField.name}`,
+        ])
+        .filter((f): f is string => Boolean(f));
     });
     expect(declared.sort()).toEqual(fromTable.sort());
     expect(new Set(declared).size).toBe(declared.length);
+  });
+
+  it('gives a relationship that starts at several kinds its out-field on each, and one typed in-field per kind', () => {
+    expect(fromKinds(RelationType.HAS_LIMITATION)).toEqual([EntityType.MODEL, EntityType.TECHNIQUE, EntityType.PRODUCT]);
+    expect(fromKinds(RelationType.MEMBER_OF)).toEqual([EntityType.MODEL]);
+    for (const kind of ['Model', 'Technique', 'Product'])
+      expect(sdl(objectType(kind).getFields().limitations!.type)).toBe('[Limitation!]!');
+    const limitation = objectType('Limitation').getFields();
+    expect(sdl(limitation.affects!.type)).toBe('[Model!]!');
+    expect(sdl(limitation.affectedTechniques!.type)).toBe('[Technique!]!');
+    expect(sdl(limitation.affectedProducts!.type)).toBe('[Product!]!');
+    expect(RELATION_FIELDS.LIMITATION.affectedTechniques).toMatchObject({ type: 'HAS_LIMITATION', direction: 'IN', target: 'TECHNIQUE' });
+    expect(sdl(objectType('ModelSeries').getFields().members!.type)).toBe('[Model!]!');
+    expect(sdl(objectType('Model').getFields().series!.type)).toBe('[ModelSeries!]!');
+    expect(inFieldOf(RelationType.OFFERED_BY, EntityType.PRODUCT)?.name).toBe('products');
+    expect(inFieldOf(RelationType.USES, EntityType.TECHNIQUE)).toBeUndefined();
   });
 
   it('orders and filters models by what the registry marks sortable and filterable', () => {

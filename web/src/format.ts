@@ -16,6 +16,7 @@ export const TYPE_STYLE: Record<EntityType, TypeStyle> = {
   LIMITATION: { label: 'Limitation', plural: 'Limitations', color: '#dc2626', shape: 'round-triangle' },
   DATASET: { label: 'Dataset', plural: 'Datasets', color: '#6b7280', shape: 'hexagon' },
   PRODUCT: { label: 'Product', plural: 'Products', color: '#db2777', shape: 'hexagon' },
+  SERIES: { label: 'Series', plural: 'Series', color: '#0891b2', shape: 'round-rectangle' },
 };
 
 export const RELATION_COLOR: Record<RelationType, string> = {
@@ -32,6 +33,7 @@ export const RELATION_COLOR: Record<RelationType, string> = {
   TRAINED_ON: '#4b5563',
   POWERED_BY: '#be185d',
   OFFERED_BY: '#9d174d',
+  MEMBER_OF: '#0e7490',
 };
 
 /** DERIVED_FROM → "derived from". */

@@ -1,6 +1,6 @@
 /** Shapes of the GraphQL API results the explorer reads (see schema/schema.graphql). */
 
-export const ENTITY_TYPES = ['MODEL', 'ORGANIZATION', 'TECHNIQUE', 'LIMITATION', 'DATASET', 'PRODUCT'] as const;
+export const ENTITY_TYPES = ['MODEL', 'ORGANIZATION', 'TECHNIQUE', 'LIMITATION', 'DATASET', 'PRODUCT', 'SERIES'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export const RELATION_TYPES = [
@@ -17,6 +17,7 @@ export const RELATION_TYPES = [
   'TRAINED_ON',
   'POWERED_BY',
   'OFFERED_BY',
+  'MEMBER_OF',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 

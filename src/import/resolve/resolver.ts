@@ -46,6 +46,7 @@ export class Resolver {
   ) {
     for (const entity of existing) {
       this.ids.add(entity.id);
+      if (entity.kind === null) continue;
       this.kindOf.set(entity.id, entity.kind);
       for (const name of [entity.name, ...entity.aliases]) add(this.graph, nameKey(name), entity.kind, entity.id);
     }

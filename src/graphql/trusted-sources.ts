@@ -1,8 +1,10 @@
-/** Where the trusted documents come from: the explorer's client (web/src/api.ts) and the playground's examples. */
+/** Where the trusted documents come from: the explorer's clients (web/src/api.ts, web/src/research/api.ts) and the playground's examples. */
 import { readFileSync } from 'node:fs';
 import { PLAYGROUND_EXAMPLES } from '../http/playground.js';
 
 const EXPLORER_API = new URL('../../web/src/api.ts', import.meta.url);
+/** The research views keep their queries in a file of their own, read the same way. */
+const EXPLORER_CLIENTS = [EXPLORER_API, new URL('../../web/src/research/api.ts', import.meta.url)];
 
 /**
  * The operation texts the explorer sends, exactly as it sends them: every template literal of
@@ -21,4 +23,7 @@ export function explorerOperations(source = readFileSync(EXPLORER_API, 'utf8')):
   );
 }
 
-export const trustedOperationTexts = (): string[] => [...explorerOperations(), ...PLAYGROUND_EXAMPLES.map((example) => example.query)];
+export const trustedOperationTexts = (): string[] => [
+  ...EXPLORER_CLIENTS.flatMap((file) => explorerOperations(readFileSync(file, 'utf8'))),
+  ...PLAYGROUND_EXAMPLES.map((example) => example.query),
+];

@@ -6,6 +6,7 @@ import { el } from './format';
 import { GraphView, type Snapshot } from './graph-view';
 import { renderLegend } from './legend';
 import { Panel, type PathStep, type ShownRelationship } from './panel';
+import { mountResearch } from './research';
 import { SearchBox } from './search';
 import { Timeline } from './timeline';
 import type { EntityRef, Graph } from './types';
@@ -31,12 +32,18 @@ const ui = {
   clearHl: $<HTMLButtonElement>('btn-clear-highlight'),
   viewGraph: $<HTMLButtonElement>('view-graph'),
   viewTimeline: $<HTMLButtonElement>('view-timeline'),
+  viewCharts: $<HTMLButtonElement>('view-charts'),
+  viewOrgs: $<HTMLButtonElement>('view-orgs'),
   graphPane: $('graph-pane'),
   timelinePane: $('timeline'),
+  chartsPane: $('charts'),
+  orgsPane: $('org-network'),
 };
 
+type View = 'graph' | 'timeline' | 'charts' | 'orgs';
+
 const state = {
-  view: 'graph' as 'graph' | 'timeline',
+  view: 'graph' as View,
   selected: null as string | null,
   selectSeq: 0,
   pending: null as Pending | null,
@@ -111,6 +118,7 @@ const graph = new GraphView($('cy'), {
     ui.clearHl.disabled = !graph.hasHighlight();
     ui.back.disabled = state.history.length === 0;
     ui.fit.disabled = graph.isEmpty();
+    void research.tools.refresh();
   },
 });
 
@@ -173,7 +181,16 @@ new SearchBox({
   onError: (message) => showError(message),
 });
 
-(window as unknown as { __explorer: unknown }).__explorer = { cy: graph.cy, graph };
+const research = mountResearch({
+  cy: graph.cy,
+  barSlot: $('research-bar-slot'),
+  chartsPane: ui.chartsPane,
+  orgsPane: ui.orgsPane,
+  run,
+  showError,
+});
+
+(window as unknown as { __explorer: unknown }).__explorer = { cy: graph.cy, graph, research };
 
 // ---- actions -------------------------------------------------------------------------------
 
@@ -187,16 +204,24 @@ function remember(): void {
   if (state.history.length > 20) state.history.shift();
 }
 
-function setView(view: 'graph' | 'timeline'): void {
+function setView(view: View): void {
   state.view = view;
   ui.graphPane.hidden = view !== 'graph';
   ui.timelinePane.hidden = view !== 'timeline';
+  ui.chartsPane.hidden = view !== 'charts';
+  ui.orgsPane.hidden = view !== 'orgs';
   ui.viewGraph.setAttribute('aria-pressed', String(view === 'graph'));
   ui.viewTimeline.setAttribute('aria-pressed', String(view === 'timeline'));
+  ui.viewCharts.setAttribute('aria-pressed', String(view === 'charts'));
+  ui.viewOrgs.setAttribute('aria-pressed', String(view === 'orgs'));
   ui.empty.hidden = !graph.isEmpty() || view !== 'graph';
   document.body.dataset.view = view;
   if (view === 'graph') {
     graph.resize();
+    return;
+  }
+  if (view === 'charts' || view === 'orgs') {
+    research.show(view);
     return;
   }
   if (!timeline.loaded) {
@@ -441,6 +466,8 @@ ui.clearHl.addEventListener('click', () => {
 });
 ui.viewGraph.addEventListener('click', () => setView('graph'));
 ui.viewTimeline.addEventListener('click', () => setView('timeline'));
+ui.viewCharts.addEventListener('click', () => setView('charts'));
+ui.viewOrgs.addEventListener('click', () => setView('orgs'));
 $('error-dismiss').addEventListener('click', clearError);
 document.querySelectorAll<HTMLButtonElement>('[data-start]').forEach((b) => {
   b.addEventListener('click', () => void choose({ id: b.dataset.start ?? '', name: b.textContent ?? '', type: 'MODEL' }));
@@ -453,6 +480,7 @@ window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => {
     if (state.view === 'timeline' && timeline.loaded) timeline.render();
+    research.resize();
   }, 150);
 });
 

@@ -3,3 +3,9 @@ declare module 'cytoscape-dagre' {
   const ext: Ext;
   export default ext;
 }
+
+declare module 'cytoscape-svg' {
+  import type { Ext } from 'cytoscape';
+  const ext: Ext;
+  export default ext;
+}

@@ -232,8 +232,9 @@ describe('validation: clear BAD_USER_INPUT messages, nothing written', () => {
     ],
     [
       'a lineage cycle',
-      { fromId: 'gpt-1', toId: 'gpt-4', type: 'DERIVED_FROM', kind: 'SUCCESSOR' },
-      'input.toId "gpt-4" already leads to "gpt-1" through DERIVED_FROM; this link would make a cycle.',
+      // GPT-3 -> GPT-2 -> GPT-1 in the seed (GPT-3.5 and GPT-4 are a chain of their own: no source links them to GPT-3).
+      { fromId: 'gpt-1', toId: 'gpt-3', type: 'DERIVED_FROM', kind: 'SUCCESSOR' },
+      'input.toId "gpt-3" already leads to "gpt-1" through DERIVED_FROM; this link would make a cycle.',
     ],
     [
       'a BUILDS_ON cycle',

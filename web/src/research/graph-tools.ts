@@ -269,7 +269,8 @@ export class GraphTools {
       });
     });
     const all = this.cy.nodes().length;
-    const shown = this.cy.nodes(':visible').length;
+    // From the classes, not ':visible': Cytoscape may apply the new styles after this handler returns.
+    const shown = this.cy.nodes().filter((n) => !n.hasClass('not-yet') && !n.hasClass('filtered')).length;
     this.sliderLabel.textContent =
       month === undefined ? 'no dates' : this.slider.value === this.slider.max ? `${monthName(month)} (latest)` : monthName(month);
     this.shownCount.textContent = `${shown} of ${all} nodes`;

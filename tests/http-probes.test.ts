@@ -39,6 +39,7 @@ describe('health, readiness and HTTP errors', () => {
       'Limitation',
       'Dataset',
       'Product',
+      'Series',
       'Source',
     ]);
   });

@@ -3,15 +3,13 @@
  * the sources of an entity's relationships in the panel, and a timeline of every dated model.
  * Loads Epoch into the run's graph, and gives the documents' graph back afterwards.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDefaultCatalogue } from '../../src/import/default-catalogues.js';
 import type { Service } from '../../src/service.js';
-import { hasChromium, launchChromium } from '../helpers/browser.js';
+import { hasChromium, launchChromium, prepareExplorer } from '../helpers/browser.js';
 import { restoreSeedGraph } from '../helpers/import-service.js';
 import { startTestService } from '../helpers/service.js';
 
@@ -30,10 +28,7 @@ describe.skipIf(!hasChromium)('explorer on the default graph (browser)', { timeo
   let datedModels = 0;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(root, 'web', 'dist', 'index.html'))) {
-      execSync('npx vite build --config web/vite.config.ts', { cwd: root, stdio: 'inherit' });
-    }
-    mkdirSync(screenshots, { recursive: true });
+    prepareExplorer();
     service = await startTestService({ TRUSTED_DOCUMENTS: 'only', REQUEST_TIMEOUT_MS: '60000' });
     await loadDefaultCatalogue(service.database, 'epoch');
     const [row] = await service.database.scope().read('MATCH (m:Model) WHERE m.releaseDate IS NOT NULL RETURN count(*) AS n');

@@ -2,13 +2,11 @@
  * The web explorer (web/) in a real headless Chromium against the full API and the seeded Neo4j.
  * Needs a Chromium executable: Debian's `chromium` package, or CHROME_PATH.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../helpers/browser.js';
+import { hasChromium, launchChromium, prepareExplorer } from '../helpers/browser.js';
 import { startTestService } from '../helpers/service.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,10 +28,7 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
   let problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(root, 'web', 'dist', 'index.html'))) {
-      execSync('npx vite build --config web/vite.config.ts', { cwd: root, stdio: 'inherit' });
-    }
-    mkdirSync(screenshots, { recursive: true });
+    prepareExplorer();
     // The explorer must work on a deployment that runs only its trusted documents.
     service = await startTestService({ TRUSTED_DOCUMENTS: 'only' });
     browser = await launchChromium();

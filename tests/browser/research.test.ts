@@ -3,14 +3,13 @@
  * seeded Neo4j and the service's own background measures: the time slider, colour by community,
  * size by influence, the adoption and releases charts, the organization network and every export.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../helpers/browser.js';
+import { hasChromium, launchChromium, prepareExplorer } from '../helpers/browser.js';
 import { startTestService } from '../helpers/service.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,10 +30,7 @@ describe.skipIf(!hasChromium)('explorer research views (browser)', { timeout: 90
   let problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(root, 'web', 'dist', 'index.html'))) {
-      execSync('npx vite build --config web/vite.config.ts', { cwd: root, stdio: 'inherit' });
-    }
-    mkdirSync(screenshots, { recursive: true });
+    prepareExplorer();
     // Only trusted documents, as deployed; the service measures the seeded graph in the background.
     service = await startTestService({ TRUSTED_DOCUMENTS: 'only', MEASURES_ENABLED: 'true', MEASURES_QUIET_MS: '200' });
     browser = await launchChromium();

@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 
 /** Debian's chromium, or CHROME_PATH; browser tests are skipped with one line when neither exists. */
@@ -25,4 +28,16 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Where browser tests save the screenshots a person looks at. */
+export const screenshotsDir = path.join(root, 'test-results', 'screenshots');
+
+/** Builds the explorer when no build exists (a run of one browser file skips `npm test`'s pretest), and makes the screenshots folder. */
+export function prepareExplorer(): void {
+  if (!existsSync(path.join(root, 'web', 'dist', 'index.html'))) {
+    execSync('npx vite build --config web/vite.config.ts', { cwd: root, stdio: 'inherit' });
+  }
+  mkdirSync(screenshotsDir, { recursive: true });
 }

@@ -103,7 +103,14 @@ export function pool(runs: LoadResult[]): { rps: number; p50_ms: number; p99_ms:
   };
 }
 
-/** Sends the first few bodies once and checks they answer data without errors. */
+/** Whether an answer holds no value at all: only empty lists, empty objects and nulls. */
+export const isEmptyAnswer = (value: unknown): boolean =>
+  value === null || value === undefined || (typeof value === 'object' && Object.values(value).every(isEmptyAnswer));
+
+/**
+ * Sends the first few bodies once and checks they answer data without errors, and not nothing:
+ * a scenario whose variables match nothing in the store measures an empty answer, not the query.
+ */
 export async function verify(url: string, bodies: string[], count = 3): Promise<{ ok: boolean; message: string; bytes: number }> {
   let bytes = 0;
   for (const body of bodies.slice(0, count)) {
@@ -112,6 +119,7 @@ export async function verify(url: string, bodies: string[], count = 3): Promise<
     bytes += text.length;
     if (response.status !== 200 || text.includes('"errors"'))
       return { ok: false, message: `${response.status} ${text.slice(0, 400)}`, bytes };
+    if (isEmptyAnswer((JSON.parse(text) as { data?: unknown }).data)) return { ok: false, message: `an empty answer to ${body}`, bytes };
   }
   return { ok: true, message: 'ok', bytes: Math.round(bytes / Math.min(count, bodies.length)) };
 }

@@ -2,8 +2,9 @@
  * The bench's own Neo4j: started from Maven like the project's (startLocalNeo4j) on a free port,
  * with its store under bench/.work/, and loaded through the importer's bulk path
  * (Dataset -> toGraphRows -> ImportRepository.bulkCreate, indexes built after the load). A :BenchMarker node records what was loaded, so
- * a later run with the same scale, seed and generator version reuses the store as it is.
+ * a later run with the same scale, seed, generator version and generated graph reuses the store as it is.
  */
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,7 +71,16 @@ export async function startBenchNeo4j(models: number, log: (line: string) => voi
 /** Constraints the bulk load needs while it writes: relationship rows MATCH both ends by id. */
 const BULK_CONSTRAINTS = ['entity_id_unique', 'source_id_unique'];
 
-export const markerKey = (graph: GeneratedGraph, seed: number) => `v${GENERATOR_VERSION}:models=${graph.scale.models}:seed=${seed}`;
+/**
+ * What identifies a loaded store. The generator reads `seed/`, so the same version, scale and seed
+ * give another graph once the seed changes: the fingerprint of the scale and the scenarios' picks
+ * (drawn from the whole generated graph) tells the two apart. Without it a store loaded before a
+ * seed edit was reused, and the scenarios searched for names it did not hold (empty answers).
+ */
+export const markerKey = (graph: GeneratedGraph, seed: number) => {
+  const fingerprint = createHash('sha1').update(JSON.stringify([graph.scale, graph.picks])).digest('hex').slice(0, 12);
+  return `v${GENERATOR_VERSION}:models=${graph.scale.models}:seed=${seed}:${fingerprint}`;
+};
 
 /** What a load cost: wall seconds writing the rows and building the indexes after them. */
 export interface LoadTimes {

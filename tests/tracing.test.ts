@@ -43,5 +43,17 @@ describe('OpenTelemetry tracing', () => {
     expect(cypher[0]!.attributes['db.system.name']).toBe('neo4j');
     // The statement's text, never the values bound to it.
     expect(JSON.stringify(cypher[0]!.attributes)).not.toContain('gpt-4');
+
+    // The same read again takes the prepared path: nothing to parse or validate, the rest as before.
+    exporter.reset();
+    await graphql(service.url, 'query Traced($id: ID!) { model(id: $id) { id name } }', { id: 'gpt-4' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const again = exporter.getFinishedSpans();
+    const [http2, execute2, cypher2] = ['POST /graphql', 'graphql.execute', 'READ neo4j'].map((name) =>
+      again.find((span) => span.name === name),
+    );
+    expect(again.map((span) => span.name)).not.toContain('graphql.parse');
+    expect(parentOf(execute2!)).toBe(http2!.spanContext().spanId);
+    expect(parentOf(cypher2!)).toBe(execute2!.spanContext().spanId);
   });
 });

@@ -77,28 +77,43 @@ const SHAPES_PER_DOCUMENT = 64;
 const shapeKey = (operationName: string | undefined, variables: Record<string, unknown> | undefined): string =>
   `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {}, (_key, value: unknown) => (typeof value === 'string' ? '' : value))}`;
 
-/** Refuses operations over the complexity budget before any resolver runs (depth is a validation rule). */
-export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+export type ComplexityCheck = (
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+) => GraphQLError | undefined;
+
+/** The complexity budget as a check, cached per document and variable shape: the error to answer, if any. */
+export function complexityCheck(schema: GraphQLSchema): ComplexityCheck {
   // Weighing a small query cost about a twentieth of the service's CPU per request.
   const cached = documentCache<number>(SHAPES_PER_DOCUMENT);
-  const complexityOf = (
-    document: DocumentNode,
-    operationName: string | undefined,
-    variables: Record<string, unknown> | undefined,
-  ): number => cached(document, shapeKey(operationName, variables), () => queryComplexity(schema, document, operationName, variables));
+  return (document, operationName, variables) => {
+    let complexity: number;
+    try {
+      complexity = cached(document, shapeKey(operationName, variables), () => queryComplexity(schema, document, operationName, variables));
+    } catch (error) {
+      // Variables that do not fit the operation: graphql-js names the variable and what was wrong.
+      // Unmarked, the error reached clients as an internal one; Apollo itself answers them with 400.
+      if (error instanceof GraphQLError)
+        return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+      throw error;
+    }
+    if (complexity <= MAX_COMPLEXITY) return undefined;
+    return new GraphQLError(
+      `The query's complexity is ${complexity}; the limit is ${MAX_COMPLEXITY}. Ask for fewer items or fewer nested lists.`,
+      { extensions: { code: 'BAD_USER_INPUT', limit: 'complexity' } },
+    );
+  };
+}
+
+/** Refuses operations over the complexity budget before any resolver runs (depth is a validation rule). */
+export function limitsPlugin(check: ComplexityCheck): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = complexityOf(document, request.operationName, request.variables);
-          if (complexity > MAX_COMPLEXITY) {
-            throw new GraphQLError(
-              `The query's complexity is ${complexity}; the limit is ${MAX_COMPLEXITY}. Ask for fewer items or fewer nested lists.`,
-              {
-                extensions: { code: 'BAD_USER_INPUT', limit: 'complexity' },
-              },
-            );
-          }
+          const error = check(document, request.operationName, request.variables);
+          if (error) throw error;
         },
       };
     },

@@ -44,7 +44,7 @@ export function loadManifest(path: URL | string = MANIFEST_PATH): PersistedQuery
 }
 
 // Apollo prefixes the keys of its persisted-query cache.
-const APQ_PREFIX = 'apq:';
+export const APQ_PREFIX = 'apq:';
 
 /**
  * The store behind Apollo's persisted queries: the manifest's operations always, and in `allow`

@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { cacheState } from '../cache/cache-state.js';
 import type { ResponseCache } from '../cache/response-cache.js';
 import type { DataVersion } from '../db/data-version.js';
+import { cacheControl } from '../graphql/cache-policy.plugin.js';
+import type { Context } from '../graphql/context.js';
+import type { ComplexityCheck } from '../graphql/limits.plugin.js';
+import { type PreparedOperations, runCompiled, stashedResult } from '../graphql/prepared-operations.js';
+import { recordRequest } from '../graphql/request-logging.plugin.js';
+import { readPreparedRequest } from './graphql-prepared.js';
 import type { Metrics } from './metrics.js';
 
 /** A GraphQL request read off the wire: a JSON POST body, or a GET's query string. */
@@ -17,9 +23,14 @@ export interface GraphqlHttpRequest {
 
 export type ServeGraphql = (req: IncomingMessage, res: ServerResponse, request: GraphqlHttpRequest) => Promise<void>;
 
-export interface ServeOptions<TContext extends BaseContext> {
-  apollo: ApolloServer<TContext>;
-  context: (req: IncomingMessage, version: number | undefined) => Promise<TContext>;
+export interface ServeOptions {
+  apollo: ApolloServer<Context>;
+  context: (req: IncomingMessage, version: number | undefined) => Promise<Context>;
+  /** The queries Apollo has run (jit-gateway.ts), and the complexity check its plugin applies. */
+  prepared: PreparedOperations;
+  complexity: ComplexityCheck;
+  /** The text of a persisted query by its sha256 hash, from the store Apollo reads. */
+  persistedQuery: (hash: string) => Promise<string | undefined>;
   cache: ResponseCache;
   version: DataVersion;
   /** The caller's role ('anonymous' without a token), or null when it must not be served from cache. */
@@ -50,12 +61,92 @@ const matches = (header: string | undefined, etag: string) =>
 
 /**
  * Serves /graphql for the direct paths (JSON POST, GET): answers a read from the response cache or
- * with 304 when the data version and the request are unchanged, otherwise runs it through Apollo
- * (CSRF prevention, parsing, validation, plugins, errors) and keeps the answer when the cache-policy
- * plugin found it storable (a query without errors).
+ * with 304 when the data version and the request are unchanged; runs a query Apollo has run before
+ * straight from its compiled form (the prepared path); otherwise runs it through Apollo (CSRF
+ * prevention, parsing, validation, plugins, errors). Keeps an answer when it is storable (a query
+ * without errors).
+ *
+ * The prepared path exists for speed: Apollo's request pipeline (hashing the text, the document
+ * cache, parsing the HTTP request, plugin hooks, headers) cost the service as much CPU per small
+ * read as the rest of the request (`bench/cpu-share.ts`). It answers only what Apollo would answer
+ * the same way: a read Apollo admitted before, from a caller the cache would serve, within the
+ * complexity budget, without errors. A read whose result has errors is handed to Apollo with that
+ * result, so every error still takes Apollo's one path.
  */
-export function serveGraphql<TContext extends BaseContext>(options: ServeOptions<TContext>): ServeGraphql {
+export function serveGraphql(options: ServeOptions): ServeGraphql {
   const { cache, version: dataVersion, metrics } = options;
+
+  /** The answer from the cache, or 304: whether it answered. */
+  const fromCache = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: GraphqlHttpRequest,
+    role: string,
+    key: string,
+    version: number,
+  ) => {
+    const etag = request.method === 'GET' ? etagOf(version, key) : undefined;
+    const headers = {
+      'x-graph-version': String(version),
+      'cache-control': cacheControl(true, role === 'anonymous', options.maxAgeS),
+      'x-request-id': options.requestIdOf(req),
+      ...(etag ? { etag } : {}),
+    };
+    if (etag !== undefined && matches(req.headers['if-none-match'], etag)) {
+      metrics.cacheOutcome('not_modified');
+      res.writeHead(304, headers);
+      res.end();
+      return true;
+    }
+    const hit = cache.get(key, version);
+    if (hit === undefined) return false;
+    metrics.cacheOutcome('hit');
+    res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': hit.body.length });
+    res.end(hit.body);
+    return true;
+  };
+
+  /**
+   * Runs a prepared read and answers it; when the result has errors, returns the request's context
+   * holding that result for Apollo to answer. Undefined when the request is not for this path.
+   */
+  const fromPrepared = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: GraphqlHttpRequest,
+    key: string | undefined,
+    version: number,
+  ): Promise<'answered' | Context | undefined> => {
+    const started = performance.now();
+    const prepared = readPreparedRequest(req, request);
+    if (!prepared) return undefined;
+    const query = prepared.query ?? (await options.persistedQuery(prepared.hash!));
+    const operation = query === undefined ? undefined : options.prepared.find(query, prepared.operationName);
+    if (!operation || options.complexity(operation.document, prepared.operationName, prepared.variables)) return undefined;
+    const contextValue = await options.context(req, version);
+    const result = await runCompiled(operation.compiled, operation.name, contextValue, prepared.variables);
+    if (result.errors?.length) {
+      metrics.preparedOutcome('errors');
+      stashedResult.put(contextValue, result);
+      return contextValue;
+    }
+    metrics.preparedOutcome('answered');
+    const body = Buffer.from(`${JSON.stringify({ data: result.data })}\n`);
+    metrics.cacheOutcome('miss');
+    if (key !== undefined) cache.set(key, version, { body });
+    res.writeHead(200, {
+      'content-type': prepared.contentType,
+      'content-length': body.length,
+      'x-graph-version': String(version),
+      'cache-control': cacheControl(true, contextValue.caller === null, options.maxAgeS),
+      'x-request-id': contextValue.requestId,
+      ...(key !== undefined && request.method === 'GET' ? { etag: etagOf(version, key) } : {}),
+    });
+    res.end(body);
+    recordRequest(metrics, contextValue, operation.name, 'ok', performance.now() - started);
+    return 'answered';
+  };
+
   return async (req, res, request) => {
     const role = options.roleOf(req);
     const key = role === null || request.text.length > MAX_KEY_CHARS ? undefined : `${role}\n${request.method}\n${request.text}`;
@@ -65,38 +156,22 @@ export function serveGraphql<TContext extends BaseContext>(options: ServeOptions
     } catch {
       // Neo4j cannot say which version is current: execute, and let the request report the outage.
     }
-    if (key !== undefined && version !== undefined && preflighted(req)) {
-      const etag = request.method === 'GET' ? etagOf(version, key) : undefined;
-      const headers = {
-        'x-graph-version': String(version),
-        'cache-control': role === 'anonymous' ? `public, max-age=${options.maxAgeS}` : 'no-store',
-        'x-request-id': options.requestIdOf(req),
-        ...(etag ? { etag } : {}),
-      };
-      if (etag !== undefined && matches(req.headers['if-none-match'], etag)) {
-        metrics.cacheOutcome('not_modified');
-        res.writeHead(304, headers);
-        res.end();
-        return;
-      }
-      const hit = cache.get(key, version);
-      if (hit !== undefined) {
-        metrics.cacheOutcome('hit');
-        res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': hit.body.length });
-        res.end(hit.body);
-        return;
-      }
+    let contextValue: Context | undefined;
+    // Apollo answers a request that is not preflighted (CSRF prevention) or needs a token it lacks.
+    if (version !== undefined && role !== null && preflighted(req)) {
+      if (key !== undefined && fromCache(req, res, request, role, key, version)) return;
+      const prepared = await fromPrepared(req, res, request, key, version);
+      if (prepared === 'answered') return;
+      contextValue = prepared;
     }
-
     const httpHeaders = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) httpHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    let contextValue: TContext | undefined;
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method, headers: httpHeaders, search: request.search, body: request.body },
       context: async () => {
-        contextValue = await options.context(req, version);
+        contextValue ??= await options.context(req, version);
         return contextValue;
       },
     });

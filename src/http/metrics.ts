@@ -31,6 +31,12 @@ export class Metrics {
     labelNames: ['outcome'],
     registers: [this.registry],
   });
+  private readonly prepared = new Counter({
+    name: 'graphql_prepared_total',
+    help: 'GraphQL reads run from their compiled form without Apollo Server: answered, or handed to Apollo with their errors.',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
   private readonly names = new Set<string>();
 
   constructor(database: Database) {
@@ -56,6 +62,10 @@ export class Metrics {
 
   cacheOutcome(outcome: 'hit' | 'miss' | 'not_modified'): void {
     this.cache.inc({ outcome });
+  }
+
+  preparedOutcome(outcome: 'answered' | 'errors'): void {
+    this.prepared.inc({ outcome });
   }
 
   /** Operation names come from clients, so only well-formed ones, and only the first hundred, become labels. */

@@ -21,10 +21,17 @@ import { cachePolicyPlugin } from '../graphql/cache-policy.plugin.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { createErrorFormatter } from '../graphql/format-error.js';
 import { jitGateway } from '../graphql/jit-gateway.js';
-import { depthRule, limitsPlugin } from '../graphql/limits.plugin.js';
+import { complexityCheck, depthRule, limitsPlugin } from '../graphql/limits.plugin.js';
+import { PreparedOperations } from '../graphql/prepared-operations.js';
 import { requestLoggingPlugin } from '../graphql/request-logging.plugin.js';
 import { tracingPlugin } from '../graphql/tracing.plugin.js';
-import { loadManifest, persistedQueryStore, trustedDocumentsPlugin, type TrustedDocumentsMode } from '../graphql/trusted-documents.js';
+import {
+  APQ_PREFIX,
+  loadManifest,
+  persistedQueryStore,
+  trustedDocumentsPlugin,
+  type TrustedDocumentsMode,
+} from '../graphql/trusted-documents.js';
 import type { Logger } from '../logging/logger.js';
 import { traceHttp, tracingEnabled } from '../tracing/tracing.js';
 import {
@@ -117,14 +124,17 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{
   const metrics = new Metrics(options.database);
   const formatError = createErrorFormatter({ debugErrors: options.debugErrors, log: options.log });
   const manifest = loadManifest();
+  const prepared = new PreparedOperations();
+  const persisted = persistedQueryStore(manifest, options.trustedDocuments);
+  const complexity = complexityCheck(options.schema);
   const apollo = new ApolloServer<Context>({
-    gateway: jitGateway(options.schema),
+    gateway: jitGateway(options.schema, prepared),
     introspection: true,
     includeStacktraceInErrorResponses: options.debugErrors,
     // CSRF prevention is on by default in Apollo Server 5; batched requests stay off.
     allowBatchedHttpRequests: false,
     // The manifest's operations by hash always; clients' automatic persisted queries unless TRUSTED_DOCUMENTS=only.
-    persistedQueries: { cache: persistedQueryStore(manifest, options.trustedDocuments), ttl: null },
+    persistedQueries: { cache: persisted, ttl: null },
     validationRules: [depthRule],
     // main.ts owns shutdown: drain HTTP, close the driver, then stop the embedded Neo4j.
     stopOnTerminationSignals: false,
@@ -136,7 +146,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{
       // Cache-control hints are unused here, and the plugin wraps every field resolver to compute them.
       ApolloServerPluginCacheControlDisabled(),
       trustedDocumentsPlugin(manifest, options.trustedDocuments),
-      limitsPlugin(options.schema),
+      limitsPlugin(complexity),
       requestLoggingPlugin(metrics),
       cachePolicyPlugin({ version: options.database.version, maxAgeS: options.cacheMaxAgeS }),
       ...(tracingEnabled() ? [tracingPlugin()] : []),
@@ -178,6 +188,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{
   const serve = serveGraphql({
     apollo,
     context,
+    prepared,
+    complexity,
+    persistedQuery: (hash) => persisted.get(`${APQ_PREFIX}${hash}`),
     cache: new ResponseCache(options.responseCacheMb * 1024 * 1024),
     version: options.database.version,
     // Without a token a read is refused when READS_REQUIRE_TOKEN is set: Apollo says so, never the cache.

@@ -108,18 +108,21 @@ export const isEmptyAnswer = (value: unknown): boolean =>
   value === null || value === undefined || (typeof value === 'object' && Object.values(value).every(isEmptyAnswer));
 
 /**
- * Sends the first few bodies once and checks they answer data without errors, and not nothing:
- * a scenario whose variables match nothing in the store measures an empty answer, not the query.
+ * Sends the first few bodies once and checks they answer data without errors, and not all nothing:
+ * a scenario whose variables match nothing in the store measures empty answers, not the query.
+ * (One empty answer can be right: two models with no path between them.)
  */
 export async function verify(url: string, bodies: string[], count = 3): Promise<{ ok: boolean; message: string; bytes: number }> {
   let bytes = 0;
+  let empty = 0;
   for (const body of bodies.slice(0, count)) {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const text = await response.text();
     bytes += text.length;
     if (response.status !== 200 || text.includes('"errors"'))
       return { ok: false, message: `${response.status} ${text.slice(0, 400)}`, bytes };
-    if (isEmptyAnswer((JSON.parse(text) as { data?: unknown }).data)) return { ok: false, message: `an empty answer to ${body}`, bytes };
+    if (isEmptyAnswer((JSON.parse(text) as { data?: unknown }).data)) empty += 1;
   }
+  if (empty === Math.min(count, bodies.length)) return { ok: false, message: `only empty answers, e.g. to ${bodies[0]}`, bytes };
   return { ok: true, message: 'ok', bytes: Math.round(bytes / Math.min(count, bodies.length)) };
 }

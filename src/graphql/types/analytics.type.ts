@@ -11,7 +11,7 @@ registerEnumType(TimelineEvent, {
   description: 'RELEASED for a model; FIRST_ADOPTED for a technique, dated by its earliest dated user.',
 });
 
-@ObjectType({ description: 'One dated event of the timeline.' })
+@ObjectType({ simpleResolvers: true, description: 'One dated event of the timeline.' })
 export class TimelineEntry {
   @Field(() => String, { description: 'ISO date, as precise as the source: 2023, 2023-03 or 2023-03-14.' })
   date!: string;
@@ -23,7 +23,7 @@ export class TimelineEntry {
   event!: TimelineEvent;
 }
 
-@ObjectType({ description: 'How many models of a year use something.' })
+@ObjectType({ simpleResolvers: true, description: 'How many models of a year use something.' })
 export class YearCount {
   @Field(() => Int)
   year!: number;
@@ -32,7 +32,7 @@ export class YearCount {
   count!: number;
 }
 
-@ObjectType({ description: 'How widely a technique is used, and since when.' })
+@ObjectType({ simpleResolvers: true, description: 'How widely a technique is used, and since when.' })
 export class TechniqueAdoption {
   @Field(() => Technique)
   technique!: Technique;
@@ -56,7 +56,7 @@ export class TechniqueAdoption {
   byYear!: YearCount[];
 }
 
-@ObjectType({ description: 'A limitation and the techniques that mitigate it.' })
+@ObjectType({ simpleResolvers: true, description: 'A limitation and the techniques that mitigate it.' })
 export class MitigationRow {
   @Field(() => Limitation)
   limitation!: Limitation;
@@ -65,7 +65,7 @@ export class MitigationRow {
   techniques!: Technique[];
 }
 
-@ObjectType({ description: 'A technique and how many models use it.' })
+@ObjectType({ simpleResolvers: true, description: 'A technique and how many models use it.' })
 export class TechniqueCount {
   @Field(() => Technique)
   technique!: Technique;
@@ -74,7 +74,7 @@ export class TechniqueCount {
   count!: number;
 }
 
-@ObjectType({ description: 'An organization and how many derivation links lead to its models.' })
+@ObjectType({ simpleResolvers: true, description: 'An organization and how many derivation links lead to its models.' })
 export class OrganizationCount {
   @Field(() => Organization)
   organization!: Organization;
@@ -83,7 +83,7 @@ export class OrganizationCount {
   count!: number;
 }
 
-@ObjectType({ description: 'An organization’s models, techniques, partners and the work it builds on.' })
+@ObjectType({ simpleResolvers: true, description: 'An organization’s models, techniques, partners and the work it builds on.' })
 export class OrganizationProfile {
   @Field(() => Organization)
   organization!: Organization;
@@ -109,7 +109,7 @@ export class OrganizationProfile {
   latestRelease?: string | null;
 }
 
-@ObjectType({ description: 'An entity and its number of domain relationships (citations excluded).' })
+@ObjectType({ simpleResolvers: true, description: 'An entity and its number of domain relationships (citations excluded).' })
 export class EntityDegree {
   @Field(() => Entity)
   entity!: Entity;
@@ -118,7 +118,7 @@ export class EntityDegree {
   degree!: number;
 }
 
-@ObjectType({ description: 'A technique or limitation, and whether each compared model has it.' })
+@ObjectType({ simpleResolvers: true, description: 'A technique or limitation, and whether each compared model has it.' })
 export class ComparisonRow {
   @Field(() => Entity)
   entity!: Entity;
@@ -127,7 +127,7 @@ export class ComparisonRow {
   present!: boolean[];
 }
 
-@ObjectType({ description: 'Models side by side.' })
+@ObjectType({ simpleResolvers: true, description: 'Models side by side.' })
 export class ModelComparison {
   @Field(() => [Model], { description: 'In the order of the ids given.' })
   models!: Model[];

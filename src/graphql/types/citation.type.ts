@@ -6,7 +6,7 @@ registerEnumType(ClaimRank, {
   description: 'How a claim ranks among competing values of its attribute (as Wikidata ranks statements).',
 });
 
-@ObjectType({ description: 'A source document, or a public web page for facts the documents do not state.' })
+@ObjectType({ simpleResolvers: true, description: 'A source document, or a public web page for facts the documents do not state.' })
 export class Source {
   @Field(() => ID)
   id!: string;
@@ -27,7 +27,10 @@ export class Source {
   date?: string | null;
 }
 
-@ObjectType({ description: 'Where a fact comes from: text copied from a source, and/or a curator’s note about a web page.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Where a fact comes from: text copied from a source, and/or a curator’s note about a web page.',
+})
 export class Citation {
   @Field(() => Source)
   source!: Source;
@@ -45,7 +48,7 @@ export class Citation {
   confidence!: number;
 }
 
-@ObjectType({ description: 'One cited value of a model attribute; contradicting sources give several claims.' })
+@ObjectType({ simpleResolvers: true, description: 'One cited value of a model attribute; contradicting sources give several claims.' })
 export class AttributeClaim extends Citation {
   @Field(() => String)
   attribute!: string;

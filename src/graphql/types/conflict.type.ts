@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Source } from './citation.type.js';
 
-@ObjectType({ description: 'One value sources claim for a contested attribute.' })
+@ObjectType({ simpleResolvers: true, description: 'One value sources claim for a contested attribute.' })
 export class ConflictValue {
   @Field(() => String, { description: 'The claimed value as JSON text, e.g. "2023-03".' })
   value!: string;
@@ -16,7 +16,10 @@ export class ConflictValue {
   sources!: Source[];
 }
 
-@ObjectType({ description: 'An attribute of an entity whose sources disagree: a document and a catalogue, or two documents.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An attribute of an entity whose sources disagree: a document and a catalogue, or two documents.',
+})
 export class Conflict {
   @Field(() => String)
   entityId!: string;

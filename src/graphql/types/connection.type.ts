@@ -3,7 +3,7 @@ import { ENTITY_TYPES, type EntityType, KINDS } from '../../domain/registry.js';
 import { ENTITY_CLASSES } from './entities.type.js';
 import { ModelOrderField, OrderDirection } from './enums.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -14,7 +14,7 @@ export class PageInfo {
 
 /** Relay connection types for one node type. */
 function connectionOf<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String, { description: 'Opaque keyset cursor; stable when entities are added.' })
     cursor!: string;
@@ -23,7 +23,7 @@ function connectionOf<T extends object>(node: ClassType<T>, name: string) {
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Connection {
     @Field(() => [Edge])
     edges!: Edge[];

@@ -78,7 +78,7 @@ registerEnumType(ChangeAction, {
   description: 'UPSERT_<EntityType>, LINK_<RelationType>, UNLINK_<RelationType> or DELETE.',
 });
 
-@ObjectType({ description: 'One recorded write: who, when, what.' })
+@ObjectType({ simpleResolvers: true, description: 'One recorded write: who, when, what.' })
 export class ChangeRecord {
   @Field(() => String, { description: 'ISO date-time.' })
   at!: string;

@@ -19,7 +19,7 @@ export const field = (cls: ClassType, name: string, type: () => unknown, options
 for (const type of ENTITY_TYPES) {
   const kind = KINDS[type];
   const cls = { [kind.typeName]: class extends Entity {} }[kind.typeName]!;
-  ObjectType(kind.typeName, { implements: Entity, ...(kind.description && { description: kind.description }) })(cls);
+  ObjectType(kind.typeName, { simpleResolvers: true, implements: Entity, ...(kind.description && { description: kind.description }) })(cls);
   for (const [name, property] of Object.entries(kind.properties)) {
     const { type: scalar, list } = propertyScalar(property.scalar);
     // Lists are never null (an absent list reads as []); scalars are null where the sources say nothing.
@@ -43,7 +43,7 @@ export type Organization = EntityRecord;
 export type Technique = EntityRecord;
 export type Limitation = EntityRecord;
 
-@ObjectType({ description: 'A lineage relationship seen from one model: the other model and how they relate.' })
+@ObjectType({ simpleResolvers: true, description: 'A lineage relationship seen from one model: the other model and how they relate.' })
 export class LineageLink {
   @Field(() => ENTITY_CLASSES[EntityType.MODEL])
   model!: EntityRecord;

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'How many nodes carry a label, or how many relationships have a type.' })
+@ObjectType({ simpleResolvers: true, description: 'How many nodes carry a label, or how many relationships have a type.' })
 export class LabelCount {
   @Field(() => String)
   label!: string;
@@ -9,7 +9,7 @@ export class LabelCount {
   count!: number;
 }
 
-@ObjectType({ description: 'Size of the knowledge graph.' })
+@ObjectType({ simpleResolvers: true, description: 'Size of the knowledge graph.' })
 export class GraphStats {
   @Field(() => [LabelCount])
   nodes!: LabelCount[];

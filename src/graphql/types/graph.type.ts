@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Citation } from './citation.type.js';
 import { EntityType, LineageKind, RelationType } from './enums.js';
 
-@ObjectType({ description: 'A node ready for a visualization library.' })
+@ObjectType({ simpleResolvers: true, description: 'A node ready for a visualization library.' })
 export class GraphNode {
   @Field(() => ID)
   id!: string;
@@ -14,7 +14,7 @@ export class GraphNode {
   type!: EntityType;
 }
 
-@ObjectType({ description: 'A relationship between two nodes of the same Graph.' })
+@ObjectType({ simpleResolvers: true, description: 'A relationship between two nodes of the same Graph.' })
 export class GraphEdge {
   @Field(() => ID, {
     description:
@@ -38,7 +38,7 @@ export class GraphEdge {
   citations!: Citation[];
 }
 
-@ObjectType({ description: 'Nodes and edges, each once; every edge joins two nodes of this graph.' })
+@ObjectType({ simpleResolvers: true, description: 'Nodes and edges, each once; every edge joins two nodes of this graph.' })
 export class Graph {
   @Field(() => [GraphNode], { description: 'For a path: in path order.' })
   nodes!: GraphNode[];

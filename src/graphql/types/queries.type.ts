@@ -3,7 +3,7 @@ import { Entity } from './entity.type.js';
 import { Model, Technique } from './entities.type.js';
 import { LineageDirection, LineageKind } from './enums.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SearchHit {
   @Field(() => Float)
   score!: number;
@@ -12,7 +12,7 @@ export class SearchHit {
   entity!: Entity;
 }
 
-@ObjectType({ description: 'One model reached by a lineage walk.' })
+@ObjectType({ simpleResolvers: true, description: 'One model reached by a lineage walk.' })
 export class LineageStep {
   @Field(() => Model)
   model!: Model;
@@ -30,7 +30,7 @@ export class LineageStep {
   direction!: LineageDirection;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SimilarModel {
   @Field(() => Model)
   model!: Model;

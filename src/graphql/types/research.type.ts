@@ -28,7 +28,7 @@ registerEnumType(InfluenceMeasure, {
     'PAGE_RANK over all domain relationships (pointing at what a node depends on), LINEAGE_PAGE_RANK over DERIVED_FROM only, BETWEENNESS (undirected, normalised), DESCENDANTS (distinct models derived, directly or not).',
 });
 
-@ObjectType({ description: 'One period of a curve.' })
+@ObjectType({ simpleResolvers: true, description: 'One period of a curve.' })
 export class PeriodCount {
   @Field(() => String, { description: '"2023" or "2023-Q2".' })
   period!: string;
@@ -40,7 +40,7 @@ export class PeriodCount {
   cumulative!: number;
 }
 
-@ObjectType({ description: 'Models adopting a technique, per period of their release.' })
+@ObjectType({ simpleResolvers: true, description: 'Models adopting a technique, per period of their release.' })
 export class AdoptionCurve {
   @Field(() => Technique)
   technique!: Technique;
@@ -52,7 +52,10 @@ export class AdoptionCurve {
   undated!: number;
 }
 
-@ObjectType({ description: 'Releases of one group (an organization, a country, open or closed weights) per period.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Releases of one group (an organization, a country, open or closed weights) per period.',
+})
 export class ReleaseSeries {
   @Field(() => String, { description: 'Organization id, ISO country code ("unknown" when none), or open / closed / unknown.' })
   key!: string;
@@ -67,7 +70,7 @@ export class ReleaseSeries {
   points!: PeriodCount[];
 }
 
-@ObjectType({ description: 'Organization `from` builds on `to`: models of `from` are derived from models of `to`.' })
+@ObjectType({ simpleResolvers: true, description: 'Organization `from` builds on `to`: models of `from` are derived from models of `to`.' })
 export class OrganizationLink {
   @Field(() => Organization)
   from!: Organization;
@@ -85,7 +88,7 @@ export class OrganizationLink {
   weight!: number;
 }
 
-@ObjectType({ description: 'Derivations between countries, summed over the organization links.' })
+@ObjectType({ simpleResolvers: true, description: 'Derivations between countries, summed over the organization links.' })
 export class CountryFlow {
   @Field(() => String)
   from!: string;
@@ -97,7 +100,7 @@ export class CountryFlow {
   weight!: number;
 }
 
-@ObjectType({ description: 'Which organizations build on which, and the flows between countries they imply.' })
+@ObjectType({ simpleResolvers: true, description: 'Which organizations build on which, and the flows between countries they imply.' })
 export class OrganizationNetwork {
   @Field(() => [OrganizationLink])
   links!: OrganizationLink[];
@@ -106,7 +109,7 @@ export class OrganizationNetwork {
   countryFlows!: CountryFlow[];
 }
 
-@ObjectType({ description: 'An entity and its score under one influence measure.' })
+@ObjectType({ simpleResolvers: true, description: 'An entity and its score under one influence measure.' })
 export class InfluenceRank {
   @Field(() => Entity)
   entity!: Entity;
@@ -115,7 +118,7 @@ export class InfluenceRank {
   score!: number;
 }
 
-@ObjectType({ description: 'A Louvain community of the whole graph, labelled by its most central members.' })
+@ObjectType({ simpleResolvers: true, description: 'A Louvain community of the whole graph, labelled by its most central members.' })
 export class Community {
   @Field(() => Int)
   id!: number;
@@ -127,7 +130,7 @@ export class Community {
   size!: number;
 }
 
-@ObjectType({ description: 'How many of something have a value.' })
+@ObjectType({ simpleResolvers: true, description: 'How many of something have a value.' })
 export class ValueCount {
   @Field(() => Int)
   value!: number;
@@ -136,7 +139,7 @@ export class ValueCount {
   count!: number;
 }
 
-@ObjectType({ description: 'Fan-out of one lineage kind: how many parents have 1, 2, … children of that kind.' })
+@ObjectType({ simpleResolvers: true, description: 'Fan-out of one lineage kind: how many parents have 1, 2, … children of that kind.' })
 export class FanOutDistribution {
   @Field(() => String, { description: 'The lineage kind, or UNSPECIFIED.' })
   kind!: string;
@@ -154,7 +157,7 @@ export class FanOutDistribution {
   max!: number;
 }
 
-@ObjectType({ description: 'A lineage family: a root model and how far it spread.' })
+@ObjectType({ simpleResolvers: true, description: 'A lineage family: a root model and how far it spread.' })
 export class LineageFamily {
   @Field(() => String)
   rootId!: string;
@@ -166,7 +169,7 @@ export class LineageFamily {
   generations!: number;
 }
 
-@ObjectType({ description: 'Depth and fan-out of the lineage forest, from the latest measures run.' })
+@ObjectType({ simpleResolvers: true, description: 'Depth and fan-out of the lineage forest, from the latest measures run.' })
 export class LineageStats {
   @Field(() => [ValueCount], { description: 'Models per depth (generations above them).' })
   depth!: ValueCount[];
@@ -178,7 +181,10 @@ export class LineageStats {
   families!: LineageFamily[];
 }
 
-@ObjectType({ description: 'The latest computation of the graph measures, and the data version it was computed from.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The latest computation of the graph measures, and the data version it was computed from.',
+})
 export class MeasuresRun {
   @Field(() => String)
   version!: string;
@@ -199,7 +205,7 @@ export class MeasuresRun {
   lineage!: LineageStats;
 }
 
-@ObjectType({ description: 'Children of one lineage kind.' })
+@ObjectType({ simpleResolvers: true, description: 'Children of one lineage kind.' })
 export class KindCount {
   @Field(() => String)
   kind!: string;
@@ -208,7 +214,7 @@ export class KindCount {
   count!: number;
 }
 
-@ObjectType({ description: 'The stored measures of one entity, as of the measures run named by `version`.' })
+@ObjectType({ simpleResolvers: true, description: 'The stored measures of one entity, as of the measures run named by `version`.' })
 export class Influence {
   @Field(() => String)
   id!: string;

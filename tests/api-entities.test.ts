@@ -114,13 +114,15 @@ describe('entity lookups', () => {
   it('resolves any kind through entity(id) and the Entity interface', async () => {
     const result = await graphql<{
       a: { __typename: string; type: string };
-      b: { __typename: string; mitigatedBy: Array<{ id: string }> };
+      b: { __typename: string; mitigatedBy: Array<{ id: string; type: string }> };
     }>(
       service.url,
-      '{ a: entity(id: "zhipu-ai") { __typename type } b: entity(id: "hallucination") { __typename ... on Limitation { mitigatedBy { id } } } }',
+      '{ a: entity(id: "zhipu-ai") { __typename type } b: entity(id: "hallucination") { __typename ... on Limitation { mitigatedBy { id type } } } }',
     );
     expect(result.data!.a).toEqual({ __typename: 'Organization', type: 'ORGANIZATION' });
     expect(result.data!.b.__typename).toBe('Limitation');
+    // Items of a relationship field know their kind too (the query leaves __type out of them).
+    expect(new Set(result.data!.b.mitigatedBy.map((t) => t.type))).toEqual(new Set(['TECHNIQUE']));
     expect(result.data!.b.mitigatedBy.map((t) => t.id).sort()).toEqual(
       relations('mitigates')
         .filter((r) => r.to === 'hallucination')

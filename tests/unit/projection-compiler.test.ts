@@ -38,23 +38,23 @@ describe('selection → Cypher projection', () => {
 
   it('compiles nested relationship fields into COLLECT subqueries with the registry direction and cap', () => {
     expect(compile('{ technique(id: "rope") { usedBy { name developers { id } } } }', [], [EntityType.TECHNIQUE])).toBe(
-      "n {.id, __type: 'TECHNIQUE', usedBy: COLLECT { MATCH (n)<-[r1:USES]-(x2:Model) WITH DISTINCT r1, x2 ORDER BY x2.name, x2.id LIMIT 200 " +
-        "RETURN x2 {.id, .name, __type: 'MODEL', developers: COLLECT { MATCH (x2)-[r3:DEVELOPED_BY]->(x4:Organization) " +
-        "WITH DISTINCT r3, x4 ORDER BY x4.name, x4.id LIMIT 200 RETURN x4 {.id, __type: 'ORGANIZATION'} }} }}",
+      "n {.id, __type: 'TECHNIQUE', usedBy: COLLECT { MATCH (n)<-[r1:USES]-(x2:Model) WITH r1, x2 ORDER BY x2.name, x2.id LIMIT 200 " +
+        'RETURN x2 {.id, .name, developers: COLLECT { MATCH (x2)-[r3:DEVELOPED_BY]->(x4:Organization) ' +
+        'WITH r3, x4 ORDER BY x4.name, x4.id LIMIT 200 RETURN x4 {.id} }} }}',
     );
   });
 
-  it('follows symmetric relationships in both directions', () => {
+  it('follows symmetric relationships in both directions, meeting a self-loop once', () => {
     expect(compile('{ model(id: "gpt-4") { competitors { id } } }', [], [EntityType.MODEL])).toContain(
-      'MATCH (n)-[r1:COMPETES_WITH]-(x2:Model)',
+      'MATCH (n)-[r1:COMPETES_WITH]-(x2:Model) WITH DISTINCT r1, x2',
     );
   });
 
   it('compiles lineage links with their kind and, when asked, the relationship citations', () => {
     const cypher = compile('{ model(id: "gpt-4") { parents { kind model { name } citations { quote } } } }', [], [EntityType.MODEL]);
     expect(cypher).toBe(
-      "n {.id, __type: 'MODEL', parents: COLLECT { MATCH (n)-[r1:DERIVED_FROM]->(x2:Model) WITH DISTINCT r1, x2 ORDER BY x2.name, x2.id LIMIT 200 " +
-        "RETURN {kind: r1.kind, model: x2 {.id, .name, __type: 'MODEL'}, citations: COLLECT { UNWIND range(0, size(coalesce(r1.citationSources, [])) - 1) AS i3 " +
+      "n {.id, __type: 'MODEL', parents: COLLECT { MATCH (n)-[r1:DERIVED_FROM]->(x2:Model) WITH r1, x2 ORDER BY x2.name, x2.id LIMIT 200 " +
+        'RETURN {kind: r1.kind, model: x2 {.id, .name}, citations: COLLECT { UNWIND range(0, size(coalesce(r1.citationSources, [])) - 1) AS i3 ' +
         'MATCH (s4:Source {id: r1.citationSources[i3]}) WITH i3, s4 ORDER BY i3 ' +
         "RETURN {quote: CASE WHEN coalesce(r1.citationQuotes[i3], '') = '' THEN null ELSE r1.citationQuotes[i3] END, " +
         "note: CASE WHEN coalesce(r1.citationNotes[i3], '') = '' THEN null ELSE r1.citationNotes[i3] END, confidence: r1.citationConfidences[i3], source: s4 {.*}} }} }}",

@@ -75,9 +75,10 @@ export function createEntityResolver(type: EntityType) {
       return ctx.repos.entities.byId(id, [type], selectionOf(info, info.fieldNodes, [type]));
     }
 
+    // The kind of this object type: entities inside relationship fields carry no __type (ProjectionCompiler).
     @FieldResolver(() => EntityTypeEnum)
-    type(@Root() entity: EntityRecord): EntityType {
-      return entity.__type;
+    type(): EntityType {
+      return type;
     }
 
     @FieldResolver(() => [String])

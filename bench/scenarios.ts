@@ -3,6 +3,7 @@
  * graph, and three renderings of the same request: our GraphQL query, the peer's GraphQL query
  * (null where @neo4j/graphql cannot express it) and the hand-written Cypher the raw system sends.
  */
+import { RELATION_TYPES } from '../src/domain/registry.js';
 import type { GeneratedGraph } from './generator.js';
 
 export type Vars = Record<string, unknown>;
@@ -17,8 +18,10 @@ export interface Scenario {
   raw: { cypher: string; params?: (v: Vars) => Vars };
 }
 
-const REL_TYPES =
-  'BUILDS_ON|COLLABORATES_WITH|COMPETES_WITH|DERIVED_FROM|DEVELOPED_BY|HAS_LIMITATION|INVESTS_IN|MITIGATES|PROPOSED_BY|USES';
+// Every domain relationship type, as ours follows (a hand-kept list had fallen behind the registry).
+const REL_TYPES = RELATION_TYPES.join('|');
+// A node's kind from its labels, as ours reports it.
+const KIND = (n: string) => `head([l IN labels(${n}) WHERE l <> 'Entity'])`;
 const byName = (v: string) => `WITH ${v} ORDER BY ${v}.name, ${v}.id`;
 
 export const SCENARIOS: Scenario[] = [
@@ -132,7 +135,7 @@ export const SCENARIOS: Scenario[] = [
     raw: {
       cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
         MATCH p = shortestPath((a)-[:${REL_TYPES}*..6]-(b))
-        RETURN [n IN nodes(p) | {id: n.id, label: n.name}] AS nodes,
+        RETURN [n IN nodes(p) | {id: n.id, label: n.name, type: ${KIND('n')}}] AS nodes,
                [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r)}] AS edges`,
     },
   },
@@ -153,7 +156,7 @@ export const SCENARIOS: Scenario[] = [
         WITH everything[0..200] AS kept, size(everything) > 200 AS truncated
         CALL (kept) { UNWIND kept AS a MATCH (a)-[r:${REL_TYPES}]->(b) WHERE b IN kept
                       RETURN collect({source: a.id, target: b.id, type: type(r)}) AS edges }
-        RETURN [n IN kept | {id: n.id, label: n.name}] AS nodes, edges, truncated`,
+        RETURN [n IN kept | {id: n.id, label: n.name, type: ${KIND('n')}}] AS nodes, edges, truncated`,
     },
   },
   {

@@ -78,7 +78,10 @@ const BULK_CONSTRAINTS = ['entity_id_unique', 'source_id_unique'];
  * seed edit was reused, and the scenarios searched for names it did not hold (empty answers).
  */
 export const markerKey = (graph: GeneratedGraph, seed: number) => {
-  const fingerprint = createHash('sha1').update(JSON.stringify([graph.scale, graph.picks])).digest('hex').slice(0, 12);
+  const fingerprint = createHash('sha1')
+    .update(JSON.stringify([graph.scale, graph.picks]))
+    .digest('hex')
+    .slice(0, 12);
   return `v${GENERATOR_VERSION}:models=${graph.scale.models}:seed=${seed}:${fingerprint}`;
 };
 

@@ -68,10 +68,10 @@ const matches = (header: string | undefined, etag: string) =>
  *
  * The prepared path exists for speed: Apollo's request pipeline (hashing the text, the document
  * cache, parsing the HTTP request, plugin hooks, headers) took a third or more of the service's CPU
- * on a small read (`bench/cpu-share.ts`: 0.83–0.96 ms per model-by-id, 0.55 without it). It answers only what Apollo would answer
- * the same way: a read Apollo admitted before, from a caller the cache would serve, within the
- * complexity budget, without errors. A read whose result has errors is handed to Apollo with that
- * result, so every error still takes Apollo's one path.
+ * on a small read (`bench/cpu-share.ts`: 0.83–0.96 ms per model-by-id, 0.55 without it). It answers
+ * only what Apollo would answer the same way: a read Apollo admitted before, from a caller the cache
+ * would serve, within the complexity budget, without errors. A read whose result has errors is
+ * handed to Apollo with that result, so every error still takes Apollo's one path.
  */
 export function serveGraphql(options: ServeOptions): ServeGraphql {
   const { cache, version: dataVersion, metrics } = options;

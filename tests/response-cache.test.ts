@@ -143,6 +143,18 @@ describe('data version, cacheable GETs and the response cache', () => {
     expect(metrics).toMatch(/graphql_response_cache_total\{outcome="hit"\} [1-9]/);
   });
 
+  it('gives a cached answer the content type Apollo would, by the Accept header', async () => {
+    const body = JSON.stringify({ query: READ, variables: { id: `${PREFIX}a` } });
+    const ask = (accept: string) =>
+      fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body });
+    await ask('application/json');
+    const before = service.database.roundTrips;
+    const graphqlResponse = await ask('application/graphql-response+json');
+    expect(graphqlResponse.headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
+    expect(service.database.roundTrips - before).toBeLessThanOrEqual(1);
+    expect((await ask('image/png')).status).toBe(406);
+  });
+
   it('shows a write at once on the replica that made it, and within a second on another process', async () => {
     const id = `${PREFIX}b`;
     await rename(service.url, id, 'Before');

@@ -24,7 +24,7 @@ const NEGOTIATED = new Map<string, string | null>();
 const MAX_ACCEPT_HEADERS = 64;
 
 /** Apollo's choice of content type for a single result; null for anything else (Apollo answers it). */
-function contentTypeFor(accept: string | undefined): string | null {
+export function contentTypeFor(accept: string | undefined): string | null {
   if (!accept) return JSON_TYPE;
   let type = NEGOTIATED.get(accept);
   if (type === undefined) {

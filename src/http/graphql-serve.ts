@@ -9,7 +9,7 @@ import type { Context } from '../graphql/context.js';
 import type { ComplexityCheck } from '../graphql/limits.plugin.js';
 import { type PreparedOperations, runCompiled, stashedResult } from '../graphql/prepared-operations.js';
 import { recordRequest } from '../graphql/request-logging.plugin.js';
-import { readPreparedRequest } from './graphql-prepared.js';
+import { contentTypeFor, readPreparedRequest } from './graphql-prepared.js';
 import type { Metrics } from './metrics.js';
 
 /** A GraphQL request read off the wire: a JSON POST body, or a GET's query string. */
@@ -98,10 +98,12 @@ export function serveGraphql(options: ServeOptions): ServeGraphql {
       res.end();
       return true;
     }
-    const hit = cache.get(key, version);
-    if (hit === undefined) return false;
+    // The content type Apollo would choose for this Accept header; one it would refuse (406) is left to it.
+    const contentType = contentTypeFor(req.headers.accept);
+    const hit = contentType === null ? undefined : cache.get(key, version);
+    if (contentType === null || hit === undefined) return false;
     metrics.cacheOutcome('hit');
-    res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': hit.body.length });
+    res.writeHead(200, { ...headers, 'content-type': contentType, 'content-length': hit.body.length });
     res.end(hit.body);
     return true;
   };

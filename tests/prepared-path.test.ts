@@ -116,6 +116,17 @@ describe('the prepared path', () => {
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect(await preparedCounts(service.url)).toEqual(before);
+
+    // An enum's bad value has the shape of a good one, so the complexity check (cached by shape) lets
+    // it through: graphql-jit refuses it, and it is still a bad input.
+    const lineage = 'query Walk($d: LineageDirection!) { lineage(modelId: "gpt-4", direction: $d, maxDepth: 2) { depth } }';
+    expect((await post(service.url, { query: lineage, variables: { d: 'ANCESTORS' } })).status).toBe(200);
+    const badEnum = await seen(await post(service.url, { query: lineage, variables: { d: 'SIDEWAYS' } }));
+    expect(badEnum.status).toBe(400);
+    expect(badEnum.body.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('Variable "$d" got invalid value "SIDEWAYS"'),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it('serves GETs and persisted queries by hash, and never prepares a mutation', async () => {

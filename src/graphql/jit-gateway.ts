@@ -2,6 +2,7 @@ import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-i
 import { printSchema, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { documentCache } from './document-cache.js';
+import { badVariables } from './limits.plugin.js';
 import { type PreparedOperations, runCompiled, stashedResult } from './prepared-operations.js';
 
 // Per document, at most this many operations are kept compiled.
@@ -24,6 +25,10 @@ export function jitGateway(schema: GraphQLSchema, prepared: PreparedOperations):
     const result =
       stashedResult.take(context) ??
       (isCompiledQuery(query) ? await runCompiled(query, operationName ?? undefined, context, request.variables ?? {}) : query);
+    // graphql-jit answers variables it cannot coerce before executing, without `data`. The complexity
+    // check usually meets them first, but it caches by variable shape, and an enum's bad value has a
+    // good value's shape.
+    if (result.data === undefined && result.errors?.length) return { errors: result.errors.map(badVariables) };
     if (!result.errors?.some((error) => error.extensions === undefined)) return result;
     // graphql-jit's errors carry no `extensions` unless the original error had some, and the property
     // is read-only; Apollo's error formatting expects an object. A child object adds one and inherits

@@ -77,6 +77,14 @@ const SHAPES_PER_DOCUMENT = 64;
 const shapeKey = (operationName: string | undefined, variables: Record<string, unknown> | undefined): string =>
   `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {}, (_key, value: unknown) => (typeof value === 'string' ? '' : value))}`;
 
+/**
+ * Variables that do not fit the operation, as graphql-js and graphql-jit report them (naming the
+ * variable and what was wrong): a bad input, answered 400 as Apollo answers them itself. Unmarked,
+ * they reached clients as internal errors.
+ */
+export const badVariables = (error: GraphQLError): GraphQLError =>
+  new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+
 export type ComplexityCheck = (
   document: DocumentNode,
   operationName: string | undefined,
@@ -92,10 +100,7 @@ export function complexityCheck(schema: GraphQLSchema): ComplexityCheck {
     try {
       complexity = cached(document, shapeKey(operationName, variables), () => queryComplexity(schema, document, operationName, variables));
     } catch (error) {
-      // Variables that do not fit the operation: graphql-js names the variable and what was wrong.
-      // Unmarked, the error reached clients as an internal one; Apollo itself answers them with 400.
-      if (error instanceof GraphQLError)
-        return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+      if (error instanceof GraphQLError) return badVariables(error);
       throw error;
     }
     if (complexity <= MAX_COMPLEXITY) return undefined;

@@ -4,17 +4,14 @@
  * Loads Epoch into the run's graph, and gives the documents' graph back afterwards.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDefaultCatalogue } from '../../src/import/default-catalogues.js';
 import type { Service } from '../../src/service.js';
-import { hasChromium, launchChromium, prepareExplorer } from '../helpers/browser.js';
+import { hasChromium, launchChromium, prepareExplorer, screenshotsDir as screenshots } from '../helpers/browser.js';
 import { restoreSeedGraph } from '../helpers/import-service.js';
 import { startTestService } from '../helpers/service.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const screenshots = path.join(root, 'test-results', 'screenshots');
 const POLL = { timeout: 20_000, interval: 100 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -3,14 +3,11 @@
  * Needs a Chromium executable: Debian's `chromium` package, or CHROME_PATH.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, prepareExplorer } from '../helpers/browser.js';
+import { hasChromium, launchChromium, prepareExplorer, screenshotsDir as screenshots } from '../helpers/browser.js';
 import { startTestService } from '../helpers/service.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const screenshots = path.join(root, 'test-results', 'screenshots');
 /** API round trips against the real database can take a few seconds on a busy CI machine. */
 const POLL = { timeout: 10_000, interval: 50 };
 

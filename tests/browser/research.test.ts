@@ -142,10 +142,16 @@ describe.skipIf(!hasChromium)('explorer research views (browser)', { timeout: 90
       .toBeGreaterThan(0);
     const legend = await page.getByTestId('community-legend').textContent();
     expect(legend).toContain('Communities');
-    const colours = await page.evaluate(
-      () => [...new Set(window.__explorer.cy.nodes('[communityId]').map((n: Any) => n.style('background-color')))] as string[],
-    );
-    expect(colours.length).toBeGreaterThanOrEqual(2);
+    // Cytoscape restyles after the handler that set the classes returns: poll the drawn colours.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () => new Set(window.__explorer.cy.nodes('[communityId]').map((n: Any) => n.style('background-color'))).size as number,
+          ),
+        POLL,
+      )
+      .toBeGreaterThanOrEqual(2);
     // Colour by community replaces colour by kind: OpenAI and its models share a community colour or not, but not the kind colours.
     const kindColour = await page.evaluate(() => window.__explorer.cy.$id('openai').hasClass('by-community') as boolean);
     expect(kindColour).toBe(true);
@@ -165,8 +171,14 @@ describe.skipIf(!hasChromium)('explorer research views (browser)', { timeout: 90
     await shot(page, 'research-02-community-influence');
 
     // Exports of what is shown: hide the undated nodes first, so the files must follow the view.
+    const all = await page.evaluate(() => window.__explorer.cy.nodes().length as number);
+    const undatedLabel = await page.getByTestId('toggle-undated').locator('..').textContent();
+    const shown = all - Number(/\((\d+)\)/.exec(undatedLabel ?? '')?.[1]);
+    expect(shown).toBeLessThan(all);
     await page.getByTestId('toggle-undated').uncheck();
-    const shown = await visibleNodes(page);
+    await expect.poll(() => page.getByTestId('time-shown-count').textContent(), POLL).toBe(`${shown} of ${all} nodes`);
+    // The drawing follows the classes a moment later; the exports must already match the count.
+    await expect.poll(() => visibleNodes(page), POLL).toBe(shown);
     const shownEdges = await page.evaluate(() => window.__explorer.cy.edges(':visible').length as number);
 
     const png = await exported(page, 'graph-export-png');

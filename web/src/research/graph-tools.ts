@@ -269,8 +269,7 @@ export class GraphTools {
       });
     });
     const all = this.cy.nodes().length;
-    // From the classes, not ':visible': Cytoscape may apply the new styles after this handler returns.
-    const shown = this.cy.nodes().filter((n) => !n.hasClass('not-yet') && !n.hasClass('filtered')).length;
+    const shown = this.shownNodes().length;
     this.sliderLabel.textContent =
       month === undefined ? 'no dates' : this.slider.value === this.slider.max ? `${monthName(month)} (latest)` : monthName(month);
     this.shownCount.textContent = `${shown} of ${all} nodes`;
@@ -282,12 +281,21 @@ export class GraphTools {
     return `llm-graph.${ext}`;
   }
 
-  private visibleNodes() {
-    return this.cy.nodes(':visible');
+  /**
+   * What the view shows, from the classes that hide elements rather than ':visible': Cytoscape applies
+   * class styles after the handler that set them returns, so ':visible' can still be the previous view.
+   */
+  private shownNodes() {
+    return this.cy.nodes().filter((n) => !n.hasClass('not-yet') && !n.hasClass('filtered'));
+  }
+
+  private shownEdges() {
+    const shown = new Set(this.shownNodes().map((n) => n.id()));
+    return this.cy.edges().filter((e) => !e.hasClass('filtered') && shown.has(e.source().id()) && shown.has(e.target().id()));
   }
 
   private csv(): string {
-    const rows = this.visibleNodes().map((n) => [
+    const rows = this.shownNodes().map((n) => [
       n.id(),
       String(n.data('label')),
       String(n.data('type')),
@@ -300,7 +308,7 @@ export class GraphTools {
   }
 
   private graphml(): string {
-    const nodes = this.visibleNodes();
+    const nodes = this.shownNodes();
     return toGraphML({
       directed: true,
       nodeKeys: { name: 'string', type: 'string', date: 'string', pagerank: 'double', community: 'int', community_label: 'string' },
@@ -316,7 +324,7 @@ export class GraphTools {
           community_label: n.data('communityLabel') as string | undefined,
         },
       })),
-      edges: this.cy.edges(':visible').map((e) => ({
+      edges: this.shownEdges().map((e) => ({
         source: e.source().id(),
         target: e.target().id(),
         data: { type: String(e.data('type')), kind: (e.data('kind') as string | null) ?? null },

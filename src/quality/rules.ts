@@ -152,7 +152,9 @@ export function afterSourceDateRule(ctx: RuleContext): Finding[] {
         const date = dateOf(claim);
         const sourceDate = claim.sourceDate !== null && isIsoDate(claim.sourceDate) ? dateInterval(claim.sourceDate) : null;
         const limit =
-          sourceDate !== null && sourceDate.end < today.end ? { date: sourceDate, what: `its source (${claim.sourceDate})` } : null;
+          sourceDate !== null && sourceDate.end < today.end
+            ? { date: sourceDate, what: `the date of its source (${claim.sourceDate})` }
+            : null;
         const bound = limit ?? { date: today, what: `today (${ctx.input.today})` };
         if (date === null || daysAfter(bound.date, date) <= 0) return [];
         return [finding(claim, QualityRule.AFTER_SOURCE_DATE, `${attribute} ${String(claim.value)} is after ${bound.what}.`)];

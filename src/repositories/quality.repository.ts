@@ -92,7 +92,7 @@ const ISSUES = `
     AND ($filter.label IS NULL OR $filter.label IN labels(n))
   UNWIND range(0, size(c.qualityRules) - 1) AS i
   WITH n, c, s, c.qualityRules[i] AS rule, c.qualityReasons[i] AS reason
-  WHERE $filter.rule IS NULL OR rule = $filter.rule`;
+  WHERE ($filter.rule IS NULL OR rule = $filter.rule)`;
 
 export class QualityRepository {
   constructor(private readonly db: DbScope) {}

@@ -135,7 +135,9 @@ export class Panel {
     const fact = (term: string, value: string | null | undefined | { text: string | null; title?: string }) => {
       const { text, title } = typeof value === 'object' && value !== null ? value : { text: value, title: undefined };
       if (text == null || text === '') return;
-      facts.append(el('dt', { text: term }), el('dd', { text, ...(title && { title }) }));
+      // A doubtful value says why on the screen, not only in a tooltip.
+      const why = title ? el('div', { className: 'muted fact-note', 'data-testid': 'fact-doubt', text: title }) : null;
+      facts.append(el('dt', { text: term }), el('dd', { title }, text, why));
     };
     if (entity.type === 'MODEL') {
       fact('Parameters', attribute(entity, 'parameters', entity.parameters, formatParameters));

@@ -156,7 +156,7 @@ async function loadIfIncomplete(database: Database, catalogues: CatalogueName[],
       if (KILL_AFTER_BATCH === String(batches) || (KILL_AFTER_BATCH === 'last' && step === steps && done === total))
         process.kill(process.pid, 'SIGKILL');
     },
-    onCatalogue: (name, { plan, notWritten, before, after }) =>
+    onCatalogue: (name, { plan, notWritten, before, after, quality }) =>
       log.info(
         {
           catalogue: name,
@@ -170,6 +170,7 @@ async function loadIfIncomplete(database: Database, catalogues: CatalogueName[],
           conflicts: plan.conflicts.length,
           skipped: plan.skipped.length,
           notWritten: notWritten.length,
+          implausible: quality.flagged,
         },
         `loaded ${DEFAULT_CATALOGUES[name].title}: ${plan.recordsParsed} rows of ${plan.rowsRead}, ${plan.matched.length} matched, ` +
           `${plan.toCreate.length} created, ${plan.ambiguous.length} ambiguous, ${plan.conflicts.length} conflicts; ` +

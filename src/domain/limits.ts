@@ -34,6 +34,8 @@ export const CAPS = {
   searchCandidatesPerHit: 5,
   /** An organization profile lists this many of its most used techniques. */
   favouriteTechniques: 10,
+  /** Contested attributes `conflicts` reads before ranking them (the default graph has 16). */
+  conflictGroups: 10_000,
   /** How far a new DERIVED_FROM link is followed to find a cycle; well beyond any real lineage. */
   cycleCheckDepth: 100,
 } as const;

@@ -10,6 +10,7 @@ import { ConflictsResolver } from './resolvers/conflicts.resolver.js';
 import { CurationResolver, UPSERT_RESOLVERS } from './resolvers/curation.resolver.js';
 import { GraphResolver } from './resolvers/graph.resolver.js';
 import { ModelResolver } from './resolvers/model.resolver.js';
+import { QualityResolver } from './resolvers/quality.resolver.js';
 import { ResearchResolver } from './resolvers/research.resolver.js';
 import { SearchResolver } from './resolvers/search.resolver.js';
 import { StatsResolver } from './resolvers/stats.resolver.js';
@@ -28,6 +29,7 @@ export const RESOLVERS = [
   AnalyticsResolver,
   ResearchResolver,
   ConflictsResolver,
+  QualityResolver,
   CurationResolver,
   ...UPSERT_RESOLVERS,
 ] as unknown as [ClassType, ...ClassType[]];

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { ImportRepository } from '../repositories/import.repository.js';
 import type { OnBatch } from '../repositories/seed.repository.js';
 import { StatsRepository } from '../repositories/stats.repository.js';
+import { runQualityPass } from '../quality/pass.js';
 import { applyRows } from './apply.js';
 import { catalogueSource } from './catalogues.js';
 import { type ImportPlan, planImport } from './plan.js';
@@ -31,5 +32,6 @@ export async function applyImport(
   const { rows, notWritten } = applyRows(plan, source, await repository.lineageKinds(lineage));
   const before = await counts(db);
   await repository.apply(rows, source, onBatch);
-  return { plan, source: source.id, notWritten, before, after: await counts(db) };
+  const { findings: _, ...quality } = await runQualityPass(db);
+  return { plan, source: source.id, notWritten, before, after: await counts(db), quality };
 }

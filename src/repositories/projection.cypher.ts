@@ -33,8 +33,9 @@ export class ProjectionCompiler {
     // Only the properties the request reads travel back; names come from PROPERTY_FIELDS.
     const parts = [...selection.fields].filter((field) => PROPERTY_FIELDS[type].has(field)).map((field) => `.${field}`);
     if (typed) parts.push(`__type: '${type}'`);
-    if (selection.sources) parts.push(`sources: ${this.entityCitations(v, 'IS NULL', false)}`);
-    if (selection.claims) parts.push(`claims: ${this.entityCitations(v, 'IS NOT NULL', true)}`);
+    if (selection.sources) parts.push(`sources: ${this.entityCitations(v, 'mentions')}`);
+    if (selection.claims) parts.push(`claims: ${this.entityCitations(v, 'claims')}`);
+    if (selection.withheld) parts.push(`withheld: ${this.entityCitations(v, 'withheld')}`);
     for (const [field, wanted] of selection.relations) {
       const relation = RELATION_FIELDS[type][field];
       if (relation === undefined) continue;
@@ -55,12 +56,19 @@ export class ProjectionCompiler {
     return `COLLECT { MATCH ${pattern} WITH ${distinct}${r}, ${x} ORDER BY ${x}.name, ${x}.id LIMIT ${CAPS.relationField} RETURN ${value} }`;
   }
 
-  private entityCitations(v: string, attributeTest: string, withClaim: boolean): string {
+  /**
+   * An entity's citations: its mentions, its claims (with their rank, hedge and plausibility flags), or
+   * the claims of attributes the node shows no value for: none of them is believed (WITHHELD_CLAIM).
+   */
+  private entityCitations(v: string, which: 'mentions' | 'claims' | 'withheld'): string {
     const [c, s] = [this.fresh('c'), this.fresh('s')];
-    const claim = withClaim
-      ? `attribute: ${c}.attribute, value: ${c}.value, rank: coalesce(${c}.rank, 'NORMAL'), reason: ${c}.reason, hedged: coalesce(${c}.hedged, false), `
-      : '';
-    return `COLLECT { MATCH (${v})-[${c}:${relType(CITES)}]->(${s}:${SOURCE_LABEL}) WHERE ${c}.attribute ${attributeTest}
+    const claim =
+      which === 'mentions'
+        ? ''
+        : `attribute: ${c}.attribute, value: ${c}.value, rank: coalesce(${c}.rank, 'NORMAL'), reason: ${c}.reason, hedged: coalesce(${c}.hedged, false), ` +
+          `flags: ${CLAIM_FLAGS(c)}, `;
+    const test = which === 'mentions' ? `${c}.attribute IS NULL` : which === 'claims' ? `${c}.attribute IS NOT NULL` : WITHHELD_CLAIM(v, c);
+    return `COLLECT { MATCH (${v})-[${c}:${relType(CITES)}]->(${s}:${SOURCE_LABEL}) WHERE ${test}
       WITH ${c}, ${s} ORDER BY ${c}.ordinal
       RETURN {${claim}quote: ${c}.quote, note: ${c}.note, confidence: ${c}.confidence, source: ${s} {.*}} }`;
   }
@@ -74,6 +82,14 @@ export class ProjectionCompiler {
       RETURN {quote: ${blankToNull(`${r}.citationQuotes[${i}]`)}, note: ${blankToNull(`${r}.citationNotes[${i}]`)}, confidence: ${r}.citationConfidences[${i}], source: ${s} {.*}} }`;
   }
 }
+
+/** A claim's plausibility flags as {rule, reason} maps, from its two parallel lists (src/repositories/quality.repository.ts). */
+const CLAIM_FLAGS = (c: string) =>
+  `[i IN range(0, size(coalesce(${c}.qualityRules, [])) - 1) | {rule: ${c}.qualityRules[i], reason: ${c}.qualityReasons[i]}]`;
+
+/** A claim of an attribute the node shows nothing for (no claim of it is believed), deprecated ones left out. */
+const WITHHELD_CLAIM = (v: string, c: string) =>
+  `${c}.attribute IS NOT NULL AND ${v}[${c}.attribute] IS NULL AND coalesce(${c}.rank, 'NORMAL') <> 'DEPRECATED'`;
 
 /** Relationship citation lists hold '' where a citation has no quote or no note (lists cannot hold nulls). */
 const blankToNull = (item: string) => `CASE WHEN coalesce(${item}, '') = '' THEN null ELSE ${item} END`;

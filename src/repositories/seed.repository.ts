@@ -89,6 +89,7 @@ const citationRow = z.object({
   rank: nullableString,
   reason: nullableString,
   hedged: z.boolean().nullable(),
+  flags: z.array(z.object({ rule: z.string(), reason: z.string() })),
 });
 const relationshipRow = z.object({
   id: z.string(),
@@ -108,6 +109,7 @@ const claimRow = z.object({
   confidence: z.number(),
   rank: z.string().nullable(),
   hedged: z.boolean().nullable(),
+  flags: z.array(z.string()).nullable(),
 });
 const count = z.object({ n: z.number() });
 const offsetRow = z.object({ id: z.string(), next: z.number() });
@@ -190,8 +192,11 @@ export class SeedRepository {
     for (const type of RELATION_TYPES) await run(upsertRelationships(type), rows.relationships[type]);
   }
 
-  /** Entities that held citations before the load may now hold claims from both: their node values follow all of them. */
-  private async recomputeClaimedValues(ids: string[]): Promise<void> {
+  /**
+   * Entities that held citations before the load may now hold claims from both: their node values follow
+   * all of them (and the plausibility flags the quality pass wrote on them).
+   */
+  async recomputeClaimedValues(ids: string[]): Promise<void> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
     for (const type of ENTITY_TYPES) {
       const attributes = claimableOf(type);
@@ -202,7 +207,8 @@ export class SeedRepository {
         const claims = (
           await scope.read(
             `UNWIND $ids AS id MATCH (:${label(type)} {id: id})-[c:${relType(CITES)}]->() WHERE c.attribute IS NOT NULL
-             RETURN id, c.attribute AS attribute, c.value AS value, c.confidence AS confidence, c.rank AS rank, c.hedged AS hedged
+             RETURN id, c.attribute AS attribute, c.value AS value, c.confidence AS confidence, c.rank AS rank, c.hedged AS hedged,
+                    c.qualityRules AS flags
              ORDER BY id, c.ordinal`,
             { ids: batch },
           )
@@ -239,7 +245,8 @@ export class SeedRepository {
       await scope.read(
         `MATCH (n:${ENTITY_LABEL})-[c:${relType(CITES)}]->(s:${SOURCE_LABEL})
        RETURN {entityId: n.id, sourceId: s.id, ordinal: c.ordinal, quote: c.quote, note: c.note, confidence: c.confidence,
-               attribute: c.attribute, value: c.value, rank: c.rank, reason: c.reason, hedged: c.hedged} AS row
+               attribute: c.attribute, value: c.value, rank: c.rank, reason: c.reason, hedged: c.hedged,
+               flags: [i IN range(0, size(coalesce(c.qualityRules, [])) - 1) | {rule: c.qualityRules[i], reason: c.qualityReasons[i]}]} AS row
        ORDER BY n.id, c.ordinal`,
       )
     ).map((r) => citationRow.parse(r.row));

@@ -36,6 +36,8 @@ export interface CitationRow {
   rank: string | null;
   reason: string | null;
   hedged: boolean | null;
+  /** Read back from the graph only: plausibility rules the claim fails (derived after every load, never written from a file). */
+  flags?: Array<{ rule: string; reason: string }>;
 }
 export interface RelationshipRow {
   id: string;

@@ -4,6 +4,7 @@ import type { CatalogueName } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { applyMigrations } from '../db/migrations.js';
 import { DEFAULT_CATALOGUES, loadDefaultCatalogue } from '../import/default-catalogues.js';
+import { runQualityPass } from '../quality/pass.js';
 import { SeedRepository } from '../repositories/seed.repository.js';
 import { loadDatasetOrThrow } from './dataset.js';
 import { toGraphRows } from './graph-rows.js';
@@ -53,6 +54,8 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
     );
     options.onCatalogue?.(name, result);
   }
+  // The documents alone get the plausibility rules too; each catalogue's import ran them after its write.
+  if (catalogues.length === 0) await runQualityPass(db);
   const hash = createHash('sha256').update(JSON.stringify(dataset)).update(JSON.stringify(catalogues)).digest('hex').slice(0, 16);
   await repository.markSeeded(hash, catalogues);
 }

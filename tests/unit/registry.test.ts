@@ -58,7 +58,10 @@ describe('the GraphQL schema follows the registry', () => {
     const fields = objectType(kind.typeName).getFields();
     const expected: Record<string, string> = {};
     for (const [name, property] of Object.entries(kind.properties)) expected[name] = scalarSdl(property.scalar);
-    if (Object.values(kind.properties).some((p) => p.claimable)) expected.claims = '[AttributeClaim!]!';
+    if (Object.values(kind.properties).some((p) => p.claimable)) {
+      expected.claims = '[AttributeClaim!]!';
+      expected.withheld = '[AttributeClaim!]!';
+    }
     for (const [name, relation] of Object.entries(RELATION_FIELDS[type])) {
       const link = RELATIONS[relation.type].kind?.linkType;
       expected[name] = `[${link ?? KINDS[relation.target].typeName}!]!`;

@@ -102,11 +102,14 @@ export async function entity(id: string): Promise<EntityDetails | null> {
         sources { ${CITATION_FIELDS} }
         ... on Model {
           parameters contextWindow releaseDate openWeights modalities developers { id name type }
-          claims { attribute value hedged }
+          withheld { attribute value hedged flags { rule reason } }
         }
         ... on Organization { country }
         ... on Technique { category }
-        ... on Product { productKind url releaseDate poweredBy { id name type } offeredBy { id name type } }
+        ... on Product {
+          productKind url releaseDate poweredBy { id name type } offeredBy { id name type }
+          withheld { attribute value hedged flags { rule reason } }
+        }
       }
     }`,
     { id },

@@ -43,6 +43,8 @@ export interface ClaimSummary {
   attribute: string;
   value: string;
   hedged: boolean;
+  /** Plausibility rules the value fails, with why. */
+  flags: Array<{ rule: string; reason: string }>;
 }
 
 export interface GraphNode {
@@ -84,7 +86,8 @@ export interface EntityDetails extends EntityRef {
   openWeights?: boolean | null;
   modalities?: string[];
   developers?: EntityRef[];
-  claims?: ClaimSummary[];
+  /** Values the API does not serve as facts (hedged or implausible), for attributes that show none. */
+  withheld?: ClaimSummary[];
   // Organization
   country?: string | null;
   // Technique

@@ -26,9 +26,9 @@ export interface ConnectionValue {
   totalCount: number | null;
 }
 
-const encodeCursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+export const encodeCursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-function decodeCursor(cursor: string | undefined, length: number): unknown[] | undefined {
+export function decodeCursor(cursor: string | undefined, length: number): unknown[] | undefined {
   if (cursor === undefined || cursor === null) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;

@@ -1,10 +1,34 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ClaimRank } from '../../domain/registry.js';
+import { QualityRule } from '../../quality/facts.js';
 
 registerEnumType(ClaimRank, {
   name: 'ClaimRank',
   description: 'How a claim ranks among competing values of its attribute (as Wikidata ranks statements).',
 });
+
+registerEnumType(QualityRule, {
+  name: 'QualityRule',
+  description: 'A plausibility rule a value can fail; a failing value is kept as a claim but not served as a fact.',
+  valuesConfig: {
+    HEDGED_WORDS: { description: 'The citation’s own words hedge the value: a leak, a rumour, a guess.' },
+    SIZE_IN_NAME: { description: 'The parameter count is three or more times away from the size in the model’s name.' },
+    SIZE_VS_PARENT: { description: 'A fine-tune, adapter or quantization twenty or more times away from its parent’s size.' },
+    AFTER_SOURCE_DATE: { description: 'A date after its source was written (or after today).' },
+    VERSION_ORDER: { description: 'A later version of a developer’s line dated over a month before an earlier version’s first release.' },
+    BEFORE_PARENT: { description: 'Released over a month before a model it derives from.' },
+    CUTOFF_AFTER_RELEASE: { description: 'A knowledge cut-off after the release.' },
+  },
+});
+
+@ObjectType({ simpleResolvers: true, description: 'Why a plausibility rule doubts a value.' })
+export class QualityFlag {
+  @Field(() => QualityRule)
+  rule!: QualityRule;
+
+  @Field(() => String, { description: 'One sentence naming what disagrees, e.g. "70B parameters, 10× above the 7B in the name".' })
+  reason!: string;
+}
 
 @ObjectType({ simpleResolvers: true, description: 'A source document, or a public web page for facts the documents do not state.' })
 export class Source {
@@ -56,12 +80,18 @@ export class AttributeClaim extends Citation {
   @Field(() => String, { description: 'The claimed value as JSON text, e.g. 175000000000 or "2023-03".' })
   value!: string;
 
-  @Field(() => ClaimRank, { description: 'The attribute field returns the best-ranked value; a hedged one never beats a stated one.' })
+  @Field(() => ClaimRank, {
+    description:
+      'The attribute field returns the best-ranked believed value: never a hedged, deprecated or flagged one (null if no claim is believed).',
+  })
   rank!: ClaimRank;
 
   @Field(() => String, { nullable: true, description: 'Why a DEPRECATED claim is kept but not believed.' })
   reason?: string | null;
 
-  @Field(() => Boolean, { description: 'The source hedges: a rumour, a guess, "reportedly".' })
+  @Field(() => Boolean, { description: 'The source hedges: a rumour, a guess, "reportedly". A hedged value is never served as a fact.' })
   hedged!: boolean;
+
+  @Field(() => [QualityFlag], { description: 'Plausibility rules the value fails; a flagged value is never served as a fact.' })
+  flags!: QualityFlag[];
 }

@@ -25,8 +25,14 @@ for (const type of ENTITY_TYPES) {
     // Lists are never null (an absent list reads as []); scalars are null where the sources say nothing.
     field(cls, name, scalar, { nullable: !list, ...(property.description && { description: property.description }) });
   }
-  if (claimableOf(type).length > 0)
+  if (claimableOf(type).length > 0) {
     field(cls, 'claims', () => [AttributeClaim], { description: 'Every cited value of every attribute, contradictions included.' });
+    field(cls, 'withheld', () => [AttributeClaim], {
+      description:
+        'Cited values of the attributes whose field is null because no claim of them is believed: hedged by their source ' +
+        '(GPT-4’s rumoured 1.8T parameters) or failing a plausibility rule (`flags`). Deprecated claims are not listed.',
+    });
+  }
   for (const [name, relation] of Object.entries(RELATION_FIELDS[type])) {
     const target = relation.link ? () => [LineageLink] : () => [ENTITY_CLASSES[relation.target]];
     field(cls, name, target, relation.description ? { description: relation.description } : {});

@@ -92,6 +92,23 @@ describe('graph measures', () => {
     expect(transformer.betweenness).toBeGreaterThan(gpt4.betweenness / 10);
   });
 
+  it('answers an entity’s and a graph node’s influence with it, in the one statement of the request', async () => {
+    const before = service.database.roundTrips;
+    const data = await ok(`{
+      model(id: "gpt-4") { name influence { id pageRank community { label size } fanOut { kind count } version } }
+      neighborhood(ids: ["gpt-4"]) { nodes { id influence { pageRank community { id } } } }
+    }`);
+    // Two root fields, one statement each; nothing more for the measures.
+    expect(service.database.roundTrips - before).toBe(2);
+    const [stored] = (await ok('{ influence(ids: ["gpt-4"]) { pageRank community { label size } version } }')).influence;
+    expect(data.model.influence).toMatchObject({ id: 'gpt-4', version: 'research-test', ...stored });
+    const nodes = data.neighborhood.nodes;
+    expect(nodes.length).toBeGreaterThan(3);
+    for (const node of nodes) expect(node.influence.pageRank).toBeGreaterThan(0);
+    const lineage = await ok('{ lineageGraph(modelId: "palm", direction: BOTH) { nodes { id influence { lineagePageRank } } } }');
+    expect(lineage.lineageGraph.nodes.every((n: any) => n.influence.lineagePageRank > 0)).toBe(true);
+  });
+
   it('gives lineage depth and fan-out distributions that add up', async () => {
     const data = await ok(
       '{ lineageStats { depth { value count } fanOut { kind parents children max distribution { value count } } families { rootId descendants generations } } }',

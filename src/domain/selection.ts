@@ -10,6 +10,8 @@ export interface EntitySelection {
   fields: Set<string>;
   sources: boolean;
   claims: boolean;
+  /** The stored graph measures (`influence`). */
+  influence: boolean;
   relations: Map<string, RelationSelection>;
 }
 
@@ -26,6 +28,7 @@ export const emptyEntitySelection = (): EntitySelection => ({
   fields: new Set(['id']),
   sources: false,
   claims: false,
+  influence: false,
   relations: new Map(),
 });
 
@@ -39,6 +42,7 @@ export function mergeSelections(a: Selection, b: Selection): Selection {
           fields: new Set([...left.fields, ...right.fields]),
           sources: left.sources || right.sources,
           claims: left.claims || right.claims,
+          influence: left.influence || right.influence,
           relations: new Map([...left.relations, ...right.relations]),
         }
       : right;

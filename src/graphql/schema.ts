@@ -9,6 +9,7 @@ import { AnalyticsResolver } from './resolvers/analytics.resolver.js';
 import { ConflictsResolver } from './resolvers/conflicts.resolver.js';
 import { CurationResolver, UPSERT_RESOLVERS } from './resolvers/curation.resolver.js';
 import { GraphResolver } from './resolvers/graph.resolver.js';
+import { InfluenceResolver } from './resolvers/influence.resolver.js';
 import { ModelResolver } from './resolvers/model.resolver.js';
 import { ResearchResolver } from './resolvers/research.resolver.js';
 import { SearchResolver } from './resolvers/search.resolver.js';
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   StatsResolver,
   AnalyticsResolver,
   ResearchResolver,
+  InfluenceResolver,
   ConflictsResolver,
   CurationResolver,
   ...UPSERT_RESOLVERS,

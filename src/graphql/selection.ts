@@ -36,6 +36,7 @@ function entitySelection(info: GraphQLResolveInfo, nodes: readonly FieldNode[], 
   for (const name of fields.keys()) if (PROPERTY_FIELDS[type].has(name)) selection.fields.add(name);
   selection.sources = fields.has('sources');
   selection.claims = fields.has('claims');
+  selection.influence = fields.has('influence');
   for (const [name, relation] of Object.entries(RELATION_FIELDS[type])) {
     const fieldNodes = fields.get(name);
     if (fieldNodes === undefined) continue;

@@ -3,6 +3,7 @@ import { ENTITY_LABEL, RelationType } from '../domain/graph-model.js';
 import { LIMITS, type Range, requireRange } from '../domain/limits.js';
 import { ProjectionCompiler, typeExpression } from './projection.cypher.js';
 import { graphRows } from './decode.js';
+import { influenceMap } from './measures.repository.js';
 
 export interface GraphNodeRow {
   id: string;
@@ -29,7 +30,9 @@ export function typeAlternatives(types: RelationType[]): string {
   return (valid.length > 0 ? valid : Object.values(RelationType)).join('|');
 }
 
-export const nodeMap = (v: string) => `{id: ${v}.id, label: ${v}.name, type: ${typeExpression(v)}}`;
+/** A GraphNode of node `v`, with its stored measures when asked. */
+export const nodeMap = (v: string, withInfluence = false) =>
+  `{id: ${v}.id, label: ${v}.name, type: ${typeExpression(v)}${withInfluence ? `, influence: ${influenceMap(v)}` : ''}}`;
 
 export function edgeMap(r: string, compiler: ProjectionCompiler, withCitations: boolean): string {
   const citations = withCitations ? `, citations: ${compiler.relationshipCitations(r)}` : '';
@@ -47,18 +50,21 @@ export class GraphRepository {
     maxDepth: number,
     types: RelationType[],
     withCitations: boolean,
+    withInfluence = false,
   ): Promise<GraphRows | null> {
     const compiler = new ProjectionCompiler();
     // Checked again against the resolver's limit because the depth is written into Cypher.
     const depth = requireRange('maxDepth', maxDepth, LIMITS.pathDepth);
     if (fromId === toId) {
-      const rows = await this.db.read(`MATCH (a:${ENTITY_LABEL} {id: $id}) RETURN [${nodeMap('a')}] AS nodes, [] AS edges`, { id: fromId });
+      const rows = await this.db.read(`MATCH (a:${ENTITY_LABEL} {id: $id}) RETURN [${nodeMap('a', withInfluence)}] AS nodes, [] AS edges`, {
+        id: fromId,
+      });
       return rows[0] ? { ...graphRows.parse(rows[0]), truncated: false } : null;
     }
     const [row] = await this.db.read(
       `MATCH (a:${ENTITY_LABEL} {id: $from}), (b:${ENTITY_LABEL} {id: $to})
        MATCH p = shortestPath((a)-[:${typeAlternatives(types)}*..${depth}]-(b))
-       RETURN [n IN nodes(p) | ${nodeMap('n')}] AS nodes, [r IN relationships(p) | ${edgeMap('r', compiler, withCitations)}] AS edges`,
+       RETURN [n IN nodes(p) | ${nodeMap('n', withInfluence)}] AS nodes, [r IN relationships(p) | ${edgeMap('r', compiler, withCitations)}] AS edges`,
       { from: fromId, to: toId },
     );
     return row ? { ...graphRows.parse(row), truncated: false } : null;
@@ -77,6 +83,7 @@ export class GraphRepository {
     types: RelationType[];
     direction: 'BOTH' | 'IN' | 'OUT';
     withCitations: boolean;
+    withInfluence?: boolean;
   }): Promise<GraphRows> {
     const depth = requireRange('depth', options.depth, options.depthLimit);
     const rel = `[:${typeAlternatives(options.types)}]`;
@@ -102,7 +109,7 @@ export class GraphRepository {
          UNWIND kept AS a MATCH (a)-[r:${typeAlternatives(options.types)}]->(b) WHERE b IN kept
          RETURN collect(${edgeMap('r', compiler, options.withCitations)}) AS edges
        }
-       RETURN [n IN kept | ${nodeMap('n')}] AS nodes, edges, truncated`,
+       RETURN [n IN kept | ${nodeMap('n', options.withInfluence)}] AS nodes, edges, truncated`,
       { ids: options.ids, limit: int(options.limit), cap: int(options.limit + 1) },
     );
     return row === undefined ? { nodes: [], edges: [], truncated: false } : { ...graphRows.parse(row), truncated: Boolean(row.truncated) };

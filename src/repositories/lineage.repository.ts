@@ -3,7 +3,7 @@ import { EntityType, label, RelationType, relType } from '../domain/graph-model.
 import { LIMITS, requireRange } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { edgeMap, type GraphEdgeRow } from './graph.repository.js';
-import { NAMED_ENTITY, ProjectionCompiler } from './projection.cypher.js';
+import { ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
 import { lineageStepRow } from './decode.js';
 
@@ -49,7 +49,7 @@ export class LineageRepository {
        WITH start, direction, m, head(collect(p)) AS p
        WITH start, direction, m, p, last(relationships(p)) AS r, CASE WHEN length(p) > 1 THEN nodes(p)[-2] END AS v
        ORDER BY direction, length(p), m.name, m.id
-       RETURN direction, length(p) AS depth, r.kind AS kind, ${NAMED_ENTITY('start')} AS start,
+       RETURN direction, length(p) AS depth, r.kind AS kind, ${compiler.entity('start', options.selection)} AS start,
               ${compiler.entity('m', options.selection)} AS model,
               CASE WHEN v IS NULL THEN null ELSE ${compiler.entity('v', options.selection)} END AS via
               ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}`,

@@ -11,7 +11,7 @@ const ENTITY_LABELS = Object.values(LABEL_OF);
 /** Nodes per write transaction of the measures: bounded transaction state however large the graph. */
 const WRITE_BATCH = 5_000;
 const SUMMARY = `run.version = $version, run.computedAt = $computedAt, run.communities = $communities, run.lineage = $lineage,
-  run.betweennessExact = $exact, run.betweennessSources = $sources, run.modularity = $modularity`;
+  run.betweennessExact = $exact, run.betweennessSources = $sources, run.modularity = $modularity, run.layout = $layout`;
 /**
  * Last statement of each write of the measures before the version's bump: takes the data-version
  * node's lock (held to the commit) and reads the version, so a write by anyone else between two of
@@ -27,11 +27,29 @@ export const MEASURE_PROPERTIES = [
   'influenceLineagePageRank',
   'influenceBetweenness',
   'influenceCommunity',
+  'influenceCommunityLabel',
+  'influenceCommunitySize',
   'lineageDepth',
   'lineageDescendants',
   'lineageFanOut',
   'measuresVersion',
+  'measuresComputedAt',
 ];
+
+/**
+ * How the measures are stored; a run written in an older layout is recomputed at start. 2: each node
+ * carries its community's label and size and the run's time, so `influence` reads the node alone.
+ */
+export const MEASURES_LAYOUT = 2;
+
+/** The `Influence` of node `v` as a Cypher map (fanOut is JSON text), or null while it has not been measured. */
+export const influenceMap = (v: string): string =>
+  `CASE WHEN ${v}.measuresVersion IS NULL THEN null ELSE {id: ${v}.id, pageRank: ${v}.influencePageRank,
+     lineagePageRank: ${v}.influenceLineagePageRank, betweenness: ${v}.influenceBetweenness,
+     community: CASE WHEN ${v}.influenceCommunityLabel IS NULL THEN null
+       ELSE {id: ${v}.influenceCommunity, label: ${v}.influenceCommunityLabel, size: ${v}.influenceCommunitySize} END,
+     lineageDepth: ${v}.lineageDepth, descendants: ${v}.lineageDescendants, fanOut: ${v}.lineageFanOut,
+     version: ${v}.measuresVersion, computedAt: coalesce(${v}.measuresComputedAt, '')} END`;
 
 export interface MeasureRun {
   version: string;
@@ -41,6 +59,8 @@ export interface MeasureRun {
   betweennessExact: boolean;
   betweennessSources: number;
   modularity: number;
+  /** MEASURES_LAYOUT of the run (1 for runs written before layouts were numbered). */
+  layout?: number;
 }
 
 /**
@@ -91,9 +111,12 @@ export class MeasuresRepository {
    * the measures are already out of date, and the graph's version no longer says so).
    */
   async write(run: MeasureRun, measures: Measures): Promise<{ version: number | undefined; changedMeanwhile: boolean }> {
+    const communities = new Map(measures.communities.map((c) => [c.id, c]));
     const rows = [...measures.nodes.entries()].map(([id, m]) => ({
       id,
       pageRank: m.pageRank,
+      communityLabel: communities.get(m.community)?.label ?? null,
+      communitySize: communities.get(m.community)?.size ?? null,
       lineagePageRank: m.lineagePageRank,
       betweenness: m.betweenness,
       community: m.community,
@@ -123,6 +146,7 @@ export class MeasuresRepository {
       exact: run.betweennessExact,
       sources: run.betweennessSources,
       modularity: run.modularity,
+      layout: MEASURES_LAYOUT,
     };
     await write(`MERGE (run:${RUN} {id: $runId}) SET ${SUMMARY}`, { ...summary, runId: runIdOf(run.version) });
     for (let i = 0; i < rows.length; i += WRITE_BATCH) {
@@ -130,9 +154,10 @@ export class MeasuresRepository {
         `UNWIND $rows AS row MATCH (n:${ENTITY} {id: row.id})
            SET n.influencePageRank = row.pageRank, n.influenceLineagePageRank = row.lineagePageRank,
                n.influenceBetweenness = row.betweenness, n.influenceCommunity = row.community,
+               n.influenceCommunityLabel = row.communityLabel, n.influenceCommunitySize = row.communitySize,
                n.lineageDepth = row.lineageDepth, n.lineageDescendants = row.descendants, n.lineageFanOut = row.fanOut,
-               n.measuresVersion = $version`,
-        { rows: rows.slice(i, i + WRITE_BATCH), version: run.version },
+               n.measuresVersion = $version, n.measuresComputedAt = $computedAt`,
+        { rows: rows.slice(i, i + WRITE_BATCH), version: run.version, computedAt: run.computedAt },
       );
     }
     const version = await write(
@@ -167,5 +192,6 @@ export function decodeRun(value: unknown): MeasureRun | null {
     betweennessExact: Boolean(run.betweennessExact),
     betweennessSources: Number(run.betweennessSources),
     modularity: Number(run.modularity),
+    layout: Number(run.layout ?? 1),
   };
 }

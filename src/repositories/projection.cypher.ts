@@ -2,6 +2,7 @@ import { CITES, EntityType, label, relType, SOURCE_LABEL } from '../domain/graph
 import { CAPS } from '../domain/limits.js';
 import { PROPERTY_FIELDS, RELATION_FIELDS, type RelationField } from '../domain/relation-fields.js';
 import type { EntitySelection, Selection } from '../domain/selection.js';
+import { influenceMap } from './measures.repository.js';
 
 /**
  * Compiles a Selection into a Cypher map projection of one node, with nested COLLECT subqueries
@@ -35,6 +36,7 @@ export class ProjectionCompiler {
     if (typed) parts.push(`__type: '${type}'`);
     if (selection.sources) parts.push(`sources: ${this.entityCitations(v, 'IS NULL', false)}`);
     if (selection.claims) parts.push(`claims: ${this.entityCitations(v, 'IS NOT NULL', true)}`);
+    if (selection.influence) parts.push(`influence: ${influenceMap(v)}`);
     for (const [field, wanted] of selection.relations) {
       const relation = RELATION_FIELDS[type][field];
       if (relation === undefined) continue;

@@ -1,9 +1,9 @@
 import type { CommunitySummary } from '../analytics/measures.js';
 import { int, type DbScope } from '../db/database.js';
-import { ENTITY_LABEL, EntityType, knownLabel, label, MEASURE_RUN_LABEL, RelationType, relType } from '../domain/graph-model.js';
+import { ENTITY_LABEL, EntityType, knownLabel, label, RelationType, relType } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
 import type { EntityRow } from './entity.repository.js';
-import { decodeRun, type MeasureRun, READ_RUN } from './measures.repository.js';
+import { decodeRun, influenceMap, type MeasureRun, READ_RUN } from './measures.repository.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 
 export type Bucket = 'YEAR' | 'QUARTER';
@@ -30,15 +30,16 @@ export interface ReleaseSeriesRow {
   points: PeriodCount[];
 }
 
+/** An entity's stored measures as influenceMap reads them: `fanOut` is JSON text ({kind: count}). */
 export interface InfluenceRow {
   id: string;
   pageRank: number;
   lineagePageRank: number | null;
   betweenness: number;
-  community: CommunitySummary | null;
+  community: Pick<CommunitySummary, 'id' | 'label' | 'size'> | null;
   lineageDepth: number | null;
   descendants: number | null;
-  fanOut: Array<{ kind: string; count: number }>;
+  fanOut: string | null;
   version: string;
   computedAt: string;
 }
@@ -56,7 +57,6 @@ const MODEL = label(EntityType.MODEL);
 const ORGANIZATION = label(EntityType.ORGANIZATION);
 const TECHNIQUE = label(EntityType.TECHNIQUE);
 const ENTITY = knownLabel(ENTITY_LABEL);
-const RUN = knownLabel(MEASURE_RUN_LABEL);
 const USES = relType(RelationType.USES);
 const DEVELOPED_BY = relType(RelationType.DEVELOPED_BY);
 const DERIVED_FROM = relType(RelationType.DERIVED_FROM);
@@ -169,43 +169,13 @@ export class ResearchRepository {
 
   /** Stored measures of the entities asked for, in that order; unknown or not yet measured ids are left out. */
   async influence(ids: string[]): Promise<InfluenceRow[]> {
-    // Each node with the summary of the run that wrote it: while a run writes its batches, nodes carry two versions.
     const rows = await this.db.read(
       `UNWIND range(0, size($ids) - 1) AS i
        MATCH (n:${ENTITY} {id: $ids[i]}) WHERE n.measuresVersion IS NOT NULL
-       OPTIONAL MATCH (run:${RUN} {id: 'run:' + n.measuresVersion})
-       RETURN n.id AS id, n.influencePageRank AS pageRank, n.influenceLineagePageRank AS lineagePageRank,
-              n.influenceBetweenness AS betweenness, n.influenceCommunity AS community, n.lineageDepth AS lineageDepth,
-              n.lineageDescendants AS descendants, n.lineageFanOut AS fanOut, n.measuresVersion AS version,
-              run.computedAt AS computedAt, run.communities AS communities
-       ORDER BY i`,
+       RETURN ${influenceMap('n')} AS influence ORDER BY i`,
       { ids },
     );
-    const byVersion = new Map<string, Map<number, CommunitySummary>>();
-    const communitiesOf = (version: string, json: unknown) => {
-      let communities = byVersion.get(version);
-      if (communities === undefined) {
-        communities = new Map(typeof json === 'string' ? (JSON.parse(json) as CommunitySummary[]).map((c) => [c.id, c]) : []);
-        byVersion.set(version, communities);
-      }
-      return communities;
-    };
-    return rows.map((r) => {
-      const communities = communitiesOf(String(r.version), r.communities);
-      const fanOut = JSON.parse(String(r.fanOut ?? '{}')) as Record<string, number>;
-      return {
-        id: String(r.id),
-        pageRank: Number(r.pageRank),
-        lineagePageRank: r.lineagePageRank == null ? null : Number(r.lineagePageRank),
-        betweenness: Number(r.betweenness),
-        community: communities.get(Number(r.community)) ?? null,
-        lineageDepth: r.lineageDepth == null ? null : Number(r.lineageDepth),
-        descendants: r.descendants == null ? null : Number(r.descendants),
-        fanOut: Object.entries(fanOut).map(([kind, count]) => ({ kind, count })),
-        version: String(r.version),
-        computedAt: String(r.computedAt ?? ''),
-      };
-    });
+    return rows.map((r) => r.influence as InfluenceRow);
   }
 
   async measureRun(): Promise<MeasureRun | null> {

@@ -50,7 +50,7 @@ const objectType = (name: string): GraphQLObjectType => {
   if (!(type instanceof GraphQLObjectType)) throw new Error(`${name} is not an object type of the schema`);
   return type;
 };
-const ENTITY_FIELDS = ['id', 'name', 'aliases', 'description', 'type', 'sources'];
+const ENTITY_FIELDS = ['id', 'name', 'aliases', 'description', 'type', 'sources', 'influence'];
 
 describe('the GraphQL schema follows the registry', () => {
   it.each(ENTITY_TYPES)('%s: exactly the registry properties, claims and relationship fields', (type) => {

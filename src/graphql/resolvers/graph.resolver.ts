@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType, LineageKind, RelationType } from '../../domain/graph-model.js';
 import { LIMITS, requireIds, requireRange } from '../../domain/limits.js';
-import { mergeSelections } from '../../domain/selection.js';
+import { emptyEntitySelection, mergeSelections, type Selection } from '../../domain/selection.js';
 import type { GraphRows } from '../../repositories/graph.repository.js';
 import type { LineageStepRow } from '../../repositories/lineage.repository.js';
 import type { Context } from '../context.js';
@@ -56,19 +56,23 @@ export class GraphResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<GraphRows> {
+    // Without influence, {} projects id, name and kind; with it, the same and the measures.
+    const selection: Selection = selects(info, 'nodes', 'influence')
+      ? { [EntityType.MODEL]: { ...emptyEntitySelection(), fields: new Set(['id', 'name']), influence: true } }
+      : {};
     const steps = await ctx.repos.lineage.walk({
       modelId,
       directions: directionsOf(direction),
       maxDepth: requireRange('maxDepth', maxDepth, LIMITS.lineageDepth),
       kinds: null,
-      selection: {},
+      selection,
       edges: selects(info, 'edges', 'citations') ? 'cited' : 'bare',
     });
     // Each step carries the start model; only a model without lineage needs a second look-up.
-    const start = steps[0]?.start ?? (await ctx.repos.entities.byId(modelId, [EntityType.MODEL], {}));
+    const start = steps[0]?.start ?? (await ctx.repos.entities.byId(modelId, [EntityType.MODEL], selection));
     const nodes = [start, ...steps.map((s) => s.model)]
       .filter((node) => node !== null)
-      .map((node) => ({ id: node.id, label: node.name as string, type: node.__type }));
+      .map((node) => ({ id: node.id, label: node.name as string, type: node.__type, influence: node.influence ?? null }));
     return { nodes, edges: steps.map((s) => s.edge!), truncated: false };
   }
 
@@ -90,6 +94,7 @@ export class GraphResolver {
       requireRange('maxDepth', maxDepth, LIMITS.pathDepth),
       types ?? [],
       selects(info, 'edges', 'citations'),
+      selects(info, 'nodes', 'influence'),
     );
   }
 
@@ -110,6 +115,7 @@ export class GraphResolver {
       types: types ?? [],
       direction: 'BOTH',
       withCitations: selects(info, 'edges', 'citations'),
+      withInfluence: selects(info, 'nodes', 'influence'),
     });
   }
 
@@ -132,6 +138,7 @@ export class GraphResolver {
       types: DOWNSTREAM_TYPES,
       direction: 'IN',
       withCitations: selects(info, 'edges', 'citations'),
+      withInfluence: selects(info, 'nodes', 'influence'),
     });
   }
 }

@@ -6,6 +6,7 @@ import { ENTITY_TYPES, EntityType } from '../domain/registry.js';
 import { ENTITY_CLASSES } from './types/entities.type.js';
 import { resolveEntityType, type EntityRecord } from './types/entity.type.js';
 import { AnalyticsResolver } from './resolvers/analytics.resolver.js';
+import { CITATION_RESOLVERS, SourceResolver } from './resolvers/citation.resolver.js';
 import { ConflictsResolver } from './resolvers/conflicts.resolver.js';
 import { CurationResolver, UPSERT_RESOLVERS } from './resolvers/curation.resolver.js';
 import { GraphResolver } from './resolvers/graph.resolver.js';
@@ -29,6 +30,8 @@ export const RESOLVERS = [
   AnalyticsResolver,
   ResearchResolver,
   InfluenceResolver,
+  ...CITATION_RESOLVERS,
+  SourceResolver,
   ConflictsResolver,
   CurationResolver,
   ...UPSERT_RESOLVERS,

@@ -62,6 +62,8 @@ describe('the GraphQL schema follows the registry', () => {
     for (const [name, relation] of Object.entries(RELATION_FIELDS[type])) {
       const link = RELATIONS[relation.type].kind?.linkType;
       expected[name] = `[${link ?? KINDS[relation.target].typeName}!]!`;
+      // Every field returning entities has a twin returning them with the relationships' citations.
+      if (link === undefined) expected[`${name}Links`] = `[Linked${KINDS[relation.target].typeName}!]!`;
     }
     const actual = Object.fromEntries(
       Object.entries(fields)

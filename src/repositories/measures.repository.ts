@@ -1,7 +1,8 @@
-import type { Database } from '../db/database.js';
+import type { Database, DbScope } from '../db/database.js';
 import type { MeasureEdge, MeasureNode, Measures } from '../analytics/measures.js';
 import type { LineageDistribution } from '../analytics/lineage-stats.js';
 import { VERSION_LABEL } from '../db/data-version.js';
+import { andExistsAt } from './as-of.cypher.js';
 import { ENTITY_LABEL, knownLabel, LABEL_OF, MEASURE_RUN_LABEL, RelationType, relType, TYPE_OF_LABEL } from '../domain/graph-model.js';
 
 const ENTITY = knownLabel(ENTITY_LABEL);
@@ -78,26 +79,7 @@ export class MeasuresRepository {
 
   async readGraph(): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
     const scope = this.database.scope({ timeoutMs: this.timeoutMs, metadata: { app: 'measures' }, background: true });
-    const nodeRows = await scope.read(
-      `MATCH (n:${ENTITY}) RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name`,
-      { labels: ENTITY_LABELS },
-    );
-    const edgeRows = await scope.read(
-      `MATCH (a:${ENTITY})-[r:${DOMAIN_RELATIONSHIPS}]->(b:${ENTITY}) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind`,
-    );
-    return {
-      nodes: nodeRows.map((r) => ({
-        id: String(r.id),
-        type: TYPE_OF_LABEL[String(r.label)] ?? String(r.label),
-        name: String(r.name ?? r.id),
-      })),
-      edges: edgeRows.map((r) => ({
-        from: String(r.from),
-        to: String(r.to),
-        type: String(r.type),
-        kind: r.kind == null ? null : String(r.kind),
-      })),
-    };
+    return readMeasureGraph(scope, null);
   }
 
   /**
@@ -176,6 +158,31 @@ export class MeasuresRepository {
     const rows = await this.database.scope({ timeoutMs: 5_000, background: true }).read(READ_RUN);
     return decodeRun(rows[0]?.run);
   }
+}
+
+/**
+ * The graph the measures are computed over: every entity and every domain relationship; as of a day
+ * (src/domain/as-of.ts), only the entities that existed then and the relationships between them.
+ */
+export async function readMeasureGraph(scope: DbScope, asOf: string | null): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
+  const nodeRows = await scope.read(
+    `MATCH (n:${ENTITY}) WHERE true${andExistsAt('n', asOf)}
+     RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name`,
+    { labels: ENTITY_LABELS, asOf },
+  );
+  const edgeRows = await scope.read(
+    `MATCH (a:${ENTITY})-[r:${DOMAIN_RELATIONSHIPS}]->(b:${ENTITY}) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind`,
+  );
+  const nodes = nodeRows.map((r) => ({
+    id: String(r.id),
+    type: TYPE_OF_LABEL[String(r.label)] ?? String(r.label),
+    name: String(r.name ?? r.id),
+  }));
+  const present = new Set(nodes.map((n) => n.id));
+  const edges = edgeRows
+    .map((r) => ({ from: String(r.from), to: String(r.to), type: String(r.type), kind: r.kind == null ? null : String(r.kind) }))
+    .filter((e) => present.has(e.from) && present.has(e.to));
+  return { nodes, edges };
 }
 
 /** The statement that reads the latest run, and its decoder: shared with the request-time reads. */

@@ -1,9 +1,10 @@
-import type { CommunitySummary } from '../analytics/measures.js';
+import type { CommunitySummary, MeasureEdge, MeasureNode } from '../analytics/measures.js';
+import { READ_VERSION } from '../db/data-version.js';
 import { int, type DbScope } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, knownLabel, label, RelationType, relType } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
 import type { EntityRow } from './entity.repository.js';
-import { decodeRun, influenceMap, type MeasureRun, READ_RUN } from './measures.repository.js';
+import { decodeRun, influenceMap, type MeasureRun, READ_RUN, readMeasureGraph } from './measures.repository.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 
 export type Bucket = 'YEAR' | 'QUARTER';
@@ -78,17 +79,24 @@ const MEASURE_PROPERTY: Record<InfluenceMeasure, string> = {
 export class ResearchRepository {
   constructor(private readonly db: DbScope) {}
 
-  async adoptionCurve(techniqueIds: string[], bucket: Bucket, selection: Selection): Promise<AdoptionCurveRow[]> {
+  /** `asOf`: a day from asOfDay; only adopters released by then count (undated ones stay counted as left out). */
+  async adoptionCurve(
+    techniqueIds: string[],
+    bucket: Bucket,
+    selection: Selection,
+    asOf: string | null = null,
+  ): Promise<AdoptionCurveRow[]> {
     const compiler = new ProjectionCompiler();
+    const released = asOf === null ? '' : 'WHERE m.releaseDate <= $asOf';
     const rows = await this.db.read(
       `UNWIND range(0, size($ids) - 1) AS i
        MATCH (t:${TECHNIQUE} {id: $ids[i]})
        RETURN i, ${compiler.entity('t', selection)} AS technique,
-         COLLECT { MATCH (m:${MODEL})-[:${USES}]->(t) WITH ${periodOf('m.releaseDate', bucket)} AS period
+         COLLECT { MATCH (m:${MODEL})-[:${USES}]->(t) ${released} WITH ${periodOf('m.releaseDate', bucket)} AS period
                    WHERE period IS NOT NULL WITH period, count(*) AS count RETURN {period: period, count: count} } AS counts,
          COUNT { MATCH (m:${MODEL})-[:${USES}]->(t) WHERE m.releaseDate IS NULL OR ${periodOf('m.releaseDate', bucket)} IS NULL } AS undated
        ORDER BY i`,
-      { ids: techniqueIds },
+      { ids: techniqueIds, asOf },
     );
     const periods = contiguous(
       rows.flatMap((r) => (r.counts as Array<{ period: string }>).map((c) => c.period)),
@@ -101,7 +109,8 @@ export class ResearchRepository {
     }));
   }
 
-  async releasesPerPeriod(by: ReleaseGrouping, bucket: Bucket, first: number): Promise<ReleaseSeriesRow[]> {
+  /** `asOf`: a day from asOfDay; only models released by then count. */
+  async releasesPerPeriod(by: ReleaseGrouping, bucket: Bucket, first: number, asOf: string | null = null): Promise<ReleaseSeriesRow[]> {
     const key = {
       ORGANIZATION: `MATCH (m)-[:${DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH m, period, o.id AS key, o.name AS label`,
       COUNTRY: `MATCH (m)-[:${DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH DISTINCT m, period, coalesce(o.country, 'unknown') AS key
@@ -110,14 +119,14 @@ export class ResearchRepository {
                      WITH m, period, key, key AS label`,
     }[by];
     const rows = await this.db.read(
-      `MATCH (m:${MODEL}) WHERE m.releaseDate IS NOT NULL
+      `MATCH (m:${MODEL}) WHERE m.releaseDate IS NOT NULL AND ($asOf IS NULL OR m.releaseDate <= $asOf)
        WITH m, ${periodOf('m.releaseDate', bucket)} AS period WHERE period IS NOT NULL
        ${key}
        WITH key, label, period, count(DISTINCT m) AS count
        WITH key, label, collect({period: period, count: count}) AS counts, sum(count) AS total
        ORDER BY total DESC, key LIMIT $first
        RETURN key, label, counts, total`,
-      { first: int(first) },
+      { first: int(first), asOf },
     );
     const periods = contiguous(
       rows.flatMap((r) => (r.counts as Array<{ period: string }>).map((c) => c.period)),
@@ -176,6 +185,17 @@ export class ResearchRepository {
       { ids },
     );
     return rows.map((r) => r.influence as InfluenceRow);
+  }
+
+  /** The graph's data version, as stored. */
+  async dataVersion(): Promise<string> {
+    const [row] = await this.db.read(READ_VERSION);
+    return String(row?.version ?? 0);
+  }
+
+  /** The graph as of a day (src/domain/as-of.ts), for the measures of that date. */
+  graphAsOf(day: string): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
+    return readMeasureGraph(this.db, day);
   }
 
   async measureRun(): Promise<MeasureRun | null> {

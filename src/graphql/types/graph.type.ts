@@ -19,6 +19,13 @@ export class GraphNode {
     description: 'Its stored graph measures, for sizes and colours (PageRank, community); null until computed.',
   })
   influence?: Influence | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When it enters the graph for as-of questions: a release date, a technique’s first adoption; null for kinds without dates (organizations, limitations, datasets) and undated entities.',
+  })
+  date?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A relationship between two nodes of the same Graph.' })

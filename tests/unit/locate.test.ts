@@ -17,8 +17,12 @@ describe('locating a quote', () => {
 
   it('links a document citation to its lines, and a quote the document lacks to nothing', () => {
     const source = { id: 'src-a', file: 'a.txt' };
-    expect(locatorOf({ quote: '第二行 RLHF', source }, documentText)).toMatchObject({ line: 4, row: null, url: '/documents/a.txt#L4' });
-    expect(locatorOf({ quote: 'GPT-4 发布。\n第二行', source }, documentText)?.url).toBe('/documents/a.txt#L3-L4');
+    expect(locatorOf({ quote: '第二行 RLHF', source }, documentText)).toMatchObject({
+      line: 4,
+      row: null,
+      url: '/documents/a.txt?start=22&end=30#L4',
+    });
+    expect(locatorOf({ quote: 'GPT-4 发布。\n第二行', source }, documentText)?.url).toBe('/documents/a.txt?start=12&end=25#L3-L4');
     expect(locatorOf({ quote: 'missing', source }, documentText)).toBeNull();
     expect(locatorOf({ quote: null, note: 'a curator’s note', source: { id: 'url-1', url: 'https://example.org' } }, documentText)).toBeNull();
   });

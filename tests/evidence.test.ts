@@ -47,8 +47,8 @@ async function allCitations(): Promise<Located[]> {
         out.push(...node.sources, ...(node.claims ?? []));
         for (const parent of node.parents ?? []) out.push(...parent.citations);
         for (const [name, relation] of Object.entries(LINK_FIELDS[type]))
+          // A symmetric relationship is met from both ends: count it from the end with the smaller id.
           for (const link of node[name] ?? [])
-            // A symmetric relationship is met from both ends: count it from the end with the smaller id.
             if (relation.direction === 'OUT' || link.node.id > node.id) out.push(...(link.citations as Located[]));
       }
       if (!result.data!.list.pageInfo.hasNextPage) break;
@@ -92,7 +92,10 @@ describe('evidence a reader can open', () => {
       const text = texts.get(file)!;
       const { line, endLine, start, end, url } = citation.locator!;
       expect([...text].slice(start, end).join('')).toBe(citation.quote);
-      const lines = text.split('\n').slice(line - 1, endLine).join('\n');
+      const lines = text
+        .split('\n')
+        .slice(line - 1, endLine)
+        .join('\n');
       expect(lines).toContain(citation.quote);
       expect(url).toBe(`/documents/${file}?start=${start}&end=${end}#L${line}${endLine === line ? '' : `-L${endLine}`}`);
     }
@@ -131,10 +134,9 @@ describe('evidence a reader can open', () => {
   it('answers a relationship field with its citations in the same request', async () => {
     const before = service.database.roundTrips;
     const { model } = (
-      await graphql<{ model: { techniques: Array<{ id: string }>; techniquesLinks: Array<{ node: { id: string }; citations: Located[] }> } }>(
-        service.url,
-        `{ model(id: "gpt-4") { techniques { id } techniquesLinks { node { id name } citations { ${CITATION} } } } }`,
-      )
+      await graphql<{
+        model: { techniques: Array<{ id: string }>; techniquesLinks: Array<{ node: { id: string }; citations: Located[] }> };
+      }>(service.url, `{ model(id: "gpt-4") { techniques { id } techniquesLinks { node { id name } citations { ${CITATION} } } } }`)
     ).data!;
     expect(service.database.roundTrips - before).toBe(1);
     expect(model.techniquesLinks.map((l) => l.node.id)).toEqual(model.techniques.map((t) => t.id));

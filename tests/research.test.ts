@@ -196,9 +196,9 @@ describe('as-of questions', () => {
       { day },
     );
     const ids = new Set((nodes!.nodes as Array<{ id: string }>).map((n) => n.id));
-    const edges = (await scope.read('MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind')).filter(
-      (e) => ids.has(e.from as string) && ids.has(e.to as string),
-    );
+    const edges = (
+      await scope.read('MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind')
+    ).filter((e) => ids.has(e.from as string) && ids.has(e.to as string));
     return { nodes: nodes!.nodes as Array<{ id: string; type: string; name: string }>, edges: edges as any[], ids };
   }
 

@@ -16,7 +16,12 @@ async function ok<T = Record<string, any>>(query: string, variables: Record<stri
   return result.data!;
 }
 
-type Page = { models: { totalCount: number; edges: Array<{ cursor: string; node: { id: string; parameters: number | null; releaseDate: string | null } }> } };
+type Page = {
+  models: {
+    totalCount: number;
+    edges: Array<{ cursor: string; node: { id: string; parameters: number | null; releaseDate: string | null } }>;
+  };
+};
 
 describe('names as people type them', () => {
   it.each([
@@ -35,7 +40,9 @@ describe('names as people type them', () => {
     ['qwen 7b', ['qwen-7b', 'qwen-7b-chat']],
     ['qwen2', ['qwen2']],
   ])('nameContains "%s" ignores case, spaces, hyphens and dots', async (text, ids) => {
-    const data = await ok<Page>('query($t: String) { models(where: {nameContains: $t}, first: 50) { edges { node { id } } } }', { t: text });
+    const data = await ok<Page>('query($t: String) { models(where: {nameContains: $t}, first: 50) { edges { node { id } } } }', {
+      t: text,
+    });
     expect(data.models.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining(ids));
   });
 

@@ -24,7 +24,9 @@ describe('locating a quote', () => {
     });
     expect(locatorOf({ quote: 'GPT-4 发布。\n第二行', source }, documentText)?.url).toBe('/documents/a.txt?start=12&end=25#L3-L4');
     expect(locatorOf({ quote: 'missing', source }, documentText)).toBeNull();
-    expect(locatorOf({ quote: null, note: 'a curator’s note', source: { id: 'url-1', url: 'https://example.org' } }, documentText)).toBeNull();
+    expect(
+      locatorOf({ quote: null, note: 'a curator’s note', source: { id: 'url-1', url: 'https://example.org' } }, documentText),
+    ).toBeNull();
   });
 
   it('places a copied catalogue row by its row key and the column that states the fact', () => {
@@ -42,7 +44,9 @@ describe('locating a quote', () => {
       column: 'Parameters notes',
       url: 'https://epoch.ai/data/ai-models',
     });
-    expect(locatorOf({ locator: 'row 1004', attribute: 'releaseDate', source }, documentText)).toMatchObject({ column: 'Publication date' });
+    expect(locatorOf({ locator: 'row 1004', attribute: 'releaseDate', source }, documentText)).toMatchObject({
+      column: 'Publication date',
+    });
     expect(locatorOf({ locator: 'row 7', source }, documentText)).toMatchObject({ column: 'Model' });
     const note = 'Catalogue entry row 88: base model without finetune compute: derived, manner not stated';
     expect(locatorOf({ note, relation: 'DERIVED_FROM', source }, documentText)).toMatchObject({ row: 'row 88', column: 'Base model' });

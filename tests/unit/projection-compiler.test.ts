@@ -65,8 +65,12 @@ describe('selection → Cypher projection', () => {
     const plain = compile('{ model(id: "gpt-4") { techniques { name } } }', [], [EntityType.MODEL]);
     const linked = compile('{ model(id: "gpt-4") { techniquesLinks { node { name } citations { quote } } } }', [], [EntityType.MODEL]);
     expect(plain).toContain('RETURN x2 {.id, .name} }');
-    expect(linked).toContain('techniquesLinks: COLLECT { MATCH (n)-[r1:USES]->(x2:Technique) WITH r1, x2 ORDER BY x2.name, x2.id LIMIT 200');
-    expect(linked).toContain('RETURN {node: x2 {.id, .name}, citations: COLLECT { UNWIND range(0, size(coalesce(r1.citationSources, [])) - 1)');
+    expect(linked).toContain(
+      'techniquesLinks: COLLECT { MATCH (n)-[r1:USES]->(x2:Technique) WITH r1, x2 ORDER BY x2.name, x2.id LIMIT 200',
+    );
+    expect(linked).toContain(
+      'RETURN {node: x2 {.id, .name}, citations: COLLECT { UNWIND range(0, size(coalesce(r1.citationSources, [])) - 1)',
+    );
     const bare = compile('{ model(id: "gpt-4") { techniquesLinks { node { name } } } }', [], [EntityType.MODEL]);
     expect(bare).not.toContain('citationSources');
   });

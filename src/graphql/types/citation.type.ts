@@ -25,6 +25,12 @@ export class Source {
 
   @Field(() => String, { nullable: true })
   date?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The terms the source is shared under, as its publisher states them ("CC BY 4.0"); null when it states none.',
+  })
+  license?: string | null;
 }
 
 @ObjectType({

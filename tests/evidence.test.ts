@@ -46,8 +46,8 @@ async function allCitations(): Promise<Located[]> {
       for (const { node } of result.data!.list.edges) {
         out.push(...node.sources, ...(node.claims ?? []));
         for (const parent of node.parents ?? []) out.push(...parent.citations);
+        // A symmetric relationship is met from both ends: count it from the end with the smaller id.
         for (const [name, relation] of Object.entries(LINK_FIELDS[type]))
-          // A symmetric relationship is met from both ends: count it from the end with the smaller id.
           for (const link of node[name] ?? [])
             if (relation.direction === 'OUT' || link.node.id > node.id) out.push(...(link.citations as Located[]));
       }

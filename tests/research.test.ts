@@ -219,7 +219,7 @@ describe('as-of questions', () => {
       .map((n) => ({ id: n.id, score: expected.nodes.get(n.id)!.pageRank }))
       .sort((a, b) => b.score - a.score);
     expect(data.then.map((r: any) => r.entity.id)).toEqual(models.slice(0, 10).map((m) => m.id));
-    data.then.forEach((r: any, i: number) => expect(r.score).toBeCloseTo(models[i]!.score, 12));
+    for (const [i, r] of data.then.entries()) expect(r.score).toBeCloseTo(models[i]!.score, 12);
     const communities = await ok(`{ communities(asOf: "${DAY}", first: 100) { size } }`);
     expect(communities.communities.reduce((sum: number, c: any) => sum + c.size, 0)).toBe(graph.nodes.length);
   });

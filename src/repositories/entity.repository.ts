@@ -12,7 +12,7 @@ export interface SortKey {
   field: SortField;
   direction: 'ASC' | 'DESC';
   /** Where entities without the value go; last unless asked. */
-  nulls?: 'FIRST' | 'LAST';
+  nulls?: 'FIRST' | 'LAST' | null;
 }
 
 export interface ModelFilterValues {

@@ -53,11 +53,12 @@ export class ModelOrder {
   @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
   direction!: OrderDirection;
 
+  // Nullable, not defaulted: graphql-jit does not fill an input field's default inside a variable's value.
   @Field(() => NullsOrder, {
-    defaultValue: NullsOrder.LAST,
+    nullable: true,
     description: 'Models without the value (no release date, no parameter count) come last in either direction unless FIRST is asked.',
   })
-  nulls!: NullsOrder;
+  nulls?: NullsOrder | null;
 }
 
 @InputType({ description: 'All given conditions must hold.' })

@@ -103,7 +103,8 @@ export class Timeline {
     const caption = this.caption(dated.length, shown.length, start, firstYear);
     this.root.replaceChildren(caption);
     const width = Math.max(this.root.clientWidth - 2, 480);
-    const height = Math.max(this.root.clientHeight - caption.offsetHeight - 12, 340);
+    // The pane's height less its padding (20), the caption and its margin (6), and a little air.
+    const height = Math.max(this.root.clientHeight - caption.offsetHeight - 32, 340);
     const plotBottom = height - PAD.bottom - UNSIZED;
     const x = (year: number) => PAD.left + ((year - start) / (end - start)) * (width - PAD.left - PAD.right);
     const sizes = shown.map((d) => d.m.parameters).filter((p): p is number => p !== null && p > 0);

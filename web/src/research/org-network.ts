@@ -131,7 +131,7 @@ export class OrganizationNetworkView {
             type: 'graph',
             layout: 'circular',
             circular: { rotateLabel: true },
-            // Labels point outwards from the circle: ~140 px of name on every side, below the title
+            // Labels point outwards from the circle: ~150 px of name on every side, below the title
             // (60 px) and right of the legend's column (90 px).
             ...circleBox(this.chart.getWidth(), this.chart.getHeight()),
             roam: true,
@@ -192,7 +192,8 @@ export class OrganizationNetworkView {
 
 /** Room for the names outside the circle: a centred square box, so the circle (and its labels) keep clear of title and legend. */
 function circleBox(width: number, height: number): { left: number; top: number; width: number; height: number } {
-  const label = 140;
+  // Names are cut at 130 px; with the symbol and the gap beside it they reach ~150 px from the circle.
+  const label = 150;
   const [top, left, bottom] = [60 + label, 90 + label, label];
   const side = Math.max(120, Math.min(width - 2 * left, height - top - bottom));
   return { left: Math.max(left, (width - side) / 2), top, width: side, height: side };

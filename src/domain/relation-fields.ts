@@ -57,7 +57,7 @@ export const PROPERTY_FIELDS: Record<EntityType, ReadonlySet<string>> = Object.f
 ) as unknown as Record<EntityType, ReadonlySet<string>>;
 
 /** The name of the field returning a relationship field's entities with the relationships' citations. */
-export const linksFieldName = (field: string): string => `${field}Links`;
+const linksFieldName = (field: string): string => `${field}Links`;
 
 /**
  * For every relationship field that returns entities (lineage fields already return links), a

@@ -38,6 +38,9 @@ export const CAPS = {
   conflictGroups: 10_000,
   /** How far a new DERIVED_FROM link is followed to find a cycle; well beyond any real lineage. */
   cycleCheckDepth: 100,
+  /** Measures of past dates (`asOf`) kept in memory per process, and how long one computation may take. */
+  asOfMeasuresKept: 16,
+  asOfMeasuresMs: 20_000,
 } as const;
 
 /** Checks a whole-number argument against its cap; the error names the argument and the bound. */

@@ -12,6 +12,8 @@ export interface EntitySelection {
   claims: boolean;
   /** Claims of attributes the node shows no value for (hedged or implausible ones). */
   withheld: boolean;
+  /** The stored graph measures (`influence`). */
+  influence: boolean;
   relations: Map<string, RelationSelection>;
 }
 
@@ -29,6 +31,7 @@ export const emptyEntitySelection = (): EntitySelection => ({
   sources: false,
   claims: false,
   withheld: false,
+  influence: false,
   relations: new Map(),
 });
 
@@ -43,6 +46,7 @@ export function mergeSelections(a: Selection, b: Selection): Selection {
           sources: left.sources || right.sources,
           claims: left.claims || right.claims,
           withheld: left.withheld || right.withheld,
+          influence: left.influence || right.influence,
           relations: new Map([...left.relations, ...right.relations]),
         }
       : right;

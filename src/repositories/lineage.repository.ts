@@ -3,9 +3,10 @@ import { EntityType, label, RelationType, relType } from '../domain/graph-model.
 import { LIMITS, requireRange } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { edgeMap, type GraphEdgeRow } from './graph.repository.js';
-import { NAMED_ENTITY, ProjectionCompiler } from './projection.cypher.js';
+import { andExistsAt, existsAt } from './as-of.cypher.js';
+import { ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
-import { lineageStepRow } from './decode.js';
+import { entityRow, lineageStepRow } from './decode.js';
 
 export interface LineageStepRow {
   model: EntityRow;
@@ -24,6 +25,16 @@ const ARROWS = { ANCESTORS: ['-', '->'], DESCENDANTS: ['<-', '-'] } as const;
 export class LineageRepository {
   constructor(private readonly db: DbScope) {}
 
+  /** The model a walk starts at, when it exists (as of the day, when one is given). */
+  async start(modelId: string, selection: Selection, asOf: string | null = null): Promise<EntityRow | null> {
+    const compiler = new ProjectionCompiler();
+    const [row] = await this.db.read(
+      `MATCH (start:${label(EntityType.MODEL)} {id: $id}) WHERE true${andExistsAt('start', asOf)} RETURN ${compiler.entity('start', selection)} AS node`,
+      { id: modelId, asOf },
+    );
+    return row === undefined ? null : entityRow.parse(row.node);
+  }
+
   async walk(options: {
     modelId: string;
     directions: Array<'ANCESTORS' | 'DESCENDANTS'>;
@@ -32,28 +43,33 @@ export class LineageRepository {
     selection: Selection;
     /** The DERIVED_FROM relationship that reached each model, for drawing; with its citations or not. */
     edges: 'none' | 'bare' | 'cited';
+    /** A day from asOfDay: only through models released by then (src/domain/as-of.ts). */
+    asOf?: string | null;
   }): Promise<LineageStepRow[]> {
+    const asOf = options.asOf ?? null;
     // Checked again against the resolver's limit because the depth is written into Cypher.
     const depth = requireRange('maxDepth', options.maxDepth, LIMITS.lineageDepth);
     const compiler = new ProjectionCompiler();
     const branches = options.directions.map((direction) => {
       const [left, right] = ARROWS[direction];
       return `MATCH p = (start)${left}[:${relType(RelationType.DERIVED_FROM)}*1..${depth}]${right}(m:${label(EntityType.MODEL)})
-         WHERE m <> start AND ($kinds IS NULL OR all(r IN relationships(p) WHERE r.kind IN $kinds))
+         WHERE m <> start AND ($kinds IS NULL OR all(r IN relationships(p) WHERE r.kind IN $kinds))${
+           asOf === null ? '' : ` AND all(n IN nodes(p) WHERE ${existsAt('n')})`
+         }
          RETURN '${direction}' AS direction, m, p`;
     });
     const rows = await this.db.read(
-      `MATCH (start:${label(EntityType.MODEL)} {id: $id})
+      `MATCH (start:${label(EntityType.MODEL)} {id: $id}) WHERE true${andExistsAt('start', asOf)}
        CALL (start) { ${branches.join(' UNION ALL ')} }
        WITH start, direction, m, p ORDER BY length(p), m.id
        WITH start, direction, m, head(collect(p)) AS p
        WITH start, direction, m, p, last(relationships(p)) AS r, CASE WHEN length(p) > 1 THEN nodes(p)[-2] END AS v
        ORDER BY direction, length(p), m.name, m.id
-       RETURN direction, length(p) AS depth, r.kind AS kind, ${NAMED_ENTITY('start')} AS start,
+       RETURN direction, length(p) AS depth, r.kind AS kind, ${compiler.entity('start', options.selection)} AS start,
               ${compiler.entity('m', options.selection)} AS model,
               CASE WHEN v IS NULL THEN null ELSE ${compiler.entity('v', options.selection)} END AS via
               ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}`,
-      { id: options.modelId, kinds: options.kinds },
+      { id: options.modelId, kinds: options.kinds, asOf },
     );
     return rows.map((row) => lineageStepRow.parse(row));
   }

@@ -73,6 +73,7 @@ const sourceRow = z.object({
   url: nullableString,
   author: nullableString,
   date: nullableString,
+  license: nullableString.default(null),
 });
 const entityProps = z
   .object({ id: z.string(), name: z.string(), aliases: z.array(z.string()).default([]), description: z.string().nullable().default(null) })
@@ -90,6 +91,7 @@ const citationRow = z.object({
   reason: nullableString,
   hedged: z.boolean().nullable(),
   flags: z.array(z.object({ rule: z.string(), reason: z.string() })),
+  locator: nullableString,
 });
 const relationshipRow = z.object({
   id: z.string(),
@@ -172,7 +174,8 @@ export class SeedRepository {
     };
     await run(
       `UNWIND $rows AS row MERGE (s:${SOURCE_LABEL} {id: row.id})
-       SET s.title = row.title, s.file = row.file, s.url = row.url, s.author = row.author, s.date = row.date`,
+       SET s.title = row.title, s.file = row.file, s.url = row.url, s.author = row.author, s.date = row.date,
+           s.license = coalesce(row.license, s.license)`,
       rows.sources,
     );
     for (const type of ENTITY_TYPES) await run(upsertEntities(type), rows.entities[type]);
@@ -232,7 +235,7 @@ export class SeedRepository {
   async read(): Promise<GraphRows> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
     const sources: SourceRow[] = (
-      await scope.read(`MATCH (s:${SOURCE_LABEL}) RETURN s {.id, .title, .file, .url, .author, .date} AS row ORDER BY s.id`)
+      await scope.read(`MATCH (s:${SOURCE_LABEL}) RETURN s {.id, .title, .file, .url, .author, .date, .license} AS row ORDER BY s.id`)
     ).map((r) => sourceRow.parse(r.row));
     const entities = {} as Record<EntityType, EntityRow[]>;
     for (const type of ENTITY_TYPES) {
@@ -245,7 +248,7 @@ export class SeedRepository {
       await scope.read(
         `MATCH (n:${ENTITY_LABEL})-[c:${relType(CITES)}]->(s:${SOURCE_LABEL})
        RETURN {entityId: n.id, sourceId: s.id, ordinal: c.ordinal, quote: c.quote, note: c.note, confidence: c.confidence,
-               attribute: c.attribute, value: c.value, rank: c.rank, reason: c.reason, hedged: c.hedged,
+               attribute: c.attribute, value: c.value, rank: c.rank, reason: c.reason, hedged: c.hedged, locator: c.locator,
                flags: [i IN range(0, size(coalesce(c.qualityRules, [])) - 1) | {rule: c.qualityRules[i], reason: c.qualityReasons[i]}]} AS row
        ORDER BY n.id, c.ordinal`,
       )

@@ -12,6 +12,8 @@ export interface SourceRow {
   url: string | null;
   author: string | null;
   date: string | null;
+  /** The source's own terms ("CC BY 4.0"), when it states them. */
+  license?: string | null;
 }
 export interface EntityRow {
   id: string;
@@ -93,6 +95,7 @@ export function toGraphRows(dataset: Dataset): GraphRows {
     url: null,
     author: s.author ?? null,
     date: s.date ?? null,
+    license: s.license ?? null,
   }));
   const urlSources = new Map<string, SourceRow>();
   const sourceIdOf = (citation: Citation): string => {

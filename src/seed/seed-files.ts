@@ -54,6 +54,7 @@ export function formatDataset(dataset: Dataset): Map<string, string> {
         title: s.title,
         ...(s.author && { author: s.author }),
         ...(s.date && { date: s.date }),
+        ...(s.license && { license: s.license }),
       })),
     ),
   );
@@ -116,6 +117,7 @@ export function rowsToDataset(rows: GraphRows): Dataset {
         title: s.title ?? s.id,
         ...(s.author !== null && { author: s.author }),
         ...(s.date !== null && { date: s.date }),
+        ...(s.license && { license: s.license }),
       })),
     entities: Object.fromEntries(
       ENTITY_TYPES.map((type) => [type, rows.entities[type].map((row) => entry(type, row))]),

@@ -86,6 +86,8 @@ export const sourceSchema = z.strictObject({
   title: text(200),
   author: text(120).optional(),
   date: z.string().regex(ISO_DATE_PATTERN).optional(),
+  /** The terms the source is shared under, as its publisher states them ("CC BY 4.0"); absent when it states none. */
+  license: text(60).optional(),
 });
 
 export const relationshipSchema = z.strictObject({

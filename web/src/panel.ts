@@ -182,8 +182,10 @@ export class Panel {
       const li = el(
         'li',
         { 'data-testid': 'relationship-source', title: first ? (first.quote ?? first.note ?? '') : 'No citation' },
-        el('span', { className: 'muted', text: `${r.forward ? '' : '← '}${relationLabel(r.type)}${r.forward ? ' →' : ''} ` }),
-        this.entityLink(r.other),
+        // Read from the shown entity: "derived from Llama 2", and for one pointing here "Code Llama derived from this".
+        ...(r.forward
+          ? [el('span', { className: 'muted', text: `${relationLabel(r.type)} ` }), this.entityLink(r.other)]
+          : [this.entityLink(r.other), el('span', { className: 'muted', text: ` ${relationLabel(r.type)} this` })]),
         ' ',
         sourceBadges(groupsOf(r.citations)),
       );

@@ -47,10 +47,20 @@ export interface ClaimSummary {
   flags: Array<{ rule: string; reason: string }>;
 }
 
+/** The stored graph measures of a node, for sizes and colours. */
+export interface NodeInfluence {
+  pageRank: number;
+  community: { id: number; label: string } | null;
+}
+
 export interface GraphNode {
   id: string;
   label: string;
   type: EntityType;
+  /** When it enters the graph for as-of questions: a release date, a technique's first adoption; null when undated. */
+  date?: string | null;
+  /** Null until the service has computed the measures. */
+  influence?: NodeInfluence | null;
 }
 
 export interface GraphEdge {
@@ -110,6 +120,15 @@ export interface TimelineModel {
   releaseDate: string | null;
   parameters: number | null;
   openWeights: boolean | null;
+  influence: { pageRank: number } | null;
+}
+
+/** The data the service serves (Query.dataVersion). */
+export interface DataVersion {
+  graphVersion: string;
+  release: string | null;
+  catalogues: string[];
+  loadedAt: string | null;
 }
 
 export interface SimilarModel {

@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ClaimRank } from '../../domain/registry.js';
 import { QualityRule } from '../../quality/facts.js';
 
@@ -41,7 +41,7 @@ export class Source {
   @Field(() => String, { nullable: true, description: 'File name of the source document.' })
   file?: string | null;
 
-  @Field(() => String, { nullable: true })
+  // Its resolver points a document at /documents/<file> (SourceResolver).
   url?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -49,6 +49,50 @@ export class Source {
 
   @Field(() => String, { nullable: true })
   date?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The terms the source is shared under, as its publisher states them ("CC BY 4.0"); null when it states none.',
+  })
+  license?: string | null;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Where in its source a quote stands: in a document, its lines and character offsets (checked against the served text); in a catalogue, its row and column.',
+})
+export class Locator {
+  @Field(() => Int, { nullable: true, description: 'Document: the line (1-based) the quote starts on.' })
+  line?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Document: the line the quote ends on.' })
+  endLine?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Document: offset of the quote’s first character, in Unicode code points from the start of the document (0-based).',
+  })
+  start?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Document: offset just past the quote’s last character (end exclusive).' })
+  end?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Catalogue: the row key, as the importer names it ("row 457": CSV record 457, header = 0; "assets/ai2.yaml#3").',
+  })
+  row?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Catalogue: the column the fact was read from ("Parameters", "Base model").' })
+  column?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where to read it: /documents/<file>#L69-L70 on this service for a document (the lines are highlighted), the catalogue’s page otherwise.',
+  })
+  url?: string | null;
 }
 
 @ObjectType({
@@ -70,6 +114,9 @@ export class Citation {
 
   @Field(() => Float, { description: '1 when the source states the fact plainly; lower where it hedges.' })
   confidence!: number;
+
+  // Computed by CitationResolver from the source and the quote.
+  locator?: Locator | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One cited value of a model attribute; contradicting sources give several claims.' })

@@ -13,6 +13,8 @@ export interface Range {
 export const LIMITS = {
   first: { min: 1, max: 100 },
   lineageDepth: { min: 1, max: 20 },
+  /** Steps of one lineagePage (a popular base has 100,000 descendants: they come a page at a time). */
+  lineageFirst: { min: 1, max: 1000 },
   pathDepth: { min: 1, max: 10 },
   neighborhoodDepth: { min: 0, max: 3 },
   neighborhoodLimit: { min: 1, max: 1000 },
@@ -34,6 +36,8 @@ export const CAPS = {
   searchCandidatesPerHit: 5,
   /** An organization profile lists this many of its most used techniques. */
   favouriteTechniques: 10,
+  /** Steps `lineage` and `lineageGraph` return at most, nearest first (lineagePage pages through the rest). */
+  lineageSteps: 1000,
   /** How far a new DERIVED_FROM link is followed to find a cycle; well beyond any real lineage. */
   cycleCheckDepth: 100,
 } as const;

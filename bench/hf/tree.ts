@@ -103,7 +103,10 @@ export function generateHfTree(size: number, seed: number): HfTree {
   const shares = RELATIONS.map((r) => RELATION_SHARES[r]);
   const drawRelation = () => {
     let u = rand() * shares.reduce((a, b) => a + b, 0);
-    for (let k = 0; k < shares.length; k += 1) if ((u -= shares[k]!) < 0) return k;
+    for (let k = 0; k < shares.length; k += 1) {
+      u -= shares[k]!;
+      if (u < 0) return k;
+    }
     return 0;
   };
   const newAuthor = () => {

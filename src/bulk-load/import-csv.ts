@@ -43,8 +43,8 @@ export interface ImportFiles {
   /** Some value holds a line break: the import must read fields across lines (slower). */
   multiline: boolean;
   rows: { nodes: number; relationships: number };
-  /** Entities whose aliases are the empty list: the import leaves them absent, a pass after it sets []. */
-  emptyAliases: number;
+  /** Entities whose aliases are the empty list, by label: the import leaves them absent, a pass after it sets []. */
+  emptyAliases: Record<string, number>;
   fixups: Fixup[];
 }
 
@@ -130,7 +130,7 @@ export async function writeImportCsv(rows: GraphRowSource, dir: string): Promise
     relationships: [],
     multiline: false,
     rows: { nodes: 0, relationships: 0 },
-    emptyAliases: 0,
+    emptyAliases: {},
     fixups: [],
   };
   const finish = async (csv: CsvFile) => {
@@ -182,7 +182,7 @@ async function writeEntities(type: EntityType, list: Iterable<EntityRow>, file: 
   for (const row of list) {
     for (const name of Object.keys(row.props))
       if (!known.has(name)) throw new Error(`Entity ${row.id} has a property "${name}" the registry does not declare for ${type}.`);
-    if (row.aliases.length === 0) files.emptyAliases += 1;
+    if (row.aliases.length === 0) files.emptyAliases[label(type)] = (files.emptyAliases[label(type)] ?? 0) + 1;
     else if (inexpressible(row.aliases)) files.fixups.push({ id: row.id, props: { aliases: row.aliases } });
     const fixed: Record<string, unknown> = {};
     for (const p of props) if (inexpressible(row.props[p.name])) fixed[p.name] = row.props[p.name];

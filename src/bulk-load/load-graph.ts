@@ -7,6 +7,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../db/database.js';
+import { label } from '../domain/graph-model.js';
 import { ENTITY_TYPES, RELATION_TYPES } from '../domain/registry.js';
 import { runAdminImport } from '../neo4j-local/admin-import.js';
 import { BulkLoadRepository, type RelationshipFixup } from '../repositories/bulk-load.repository.js';
@@ -107,7 +108,7 @@ async function bulkImport(db: Database, rows: GraphRowSource, options: LoadOptio
   const repository = new BulkLoadRepository(database);
   await step('constraints and indexes', () => repository.createSchema());
   await step('values CSV cannot state', async () => {
-    if (files.emptyAliases > 0) await repository.setMissingAliases();
+    for (const type of ENTITY_TYPES) if (files.emptyAliases[label(type)]) await repository.setMissingAliases(type);
     await repository.applyNodeFixups(files.fixups.flatMap((f) => (f.id === undefined ? [] : [{ id: f.id, props: f.props }])));
     await repository.applyRelationshipFixups(files.fixups.filter((f): f is RelationshipFixup => f.id === undefined));
   });

@@ -189,7 +189,7 @@ const envSchema = z.object({
       return names as CatalogueName[];
     }),
   MEASURES_QUIET_MS: positiveMs('MEASURES_QUIET_MS', 2_000),
-  BULK_LOAD_MIN_ENTITIES: wholeNumber('BULK_LOAD_MIN_ENTITIES', 50_000, 1_000_000_000, 'entities'),
+  BULK_LOAD_MIN_ENTITIES: wholeNumber('BULK_LOAD_MIN_ENTITIES', 10_000, 1_000_000_000, 'entities'),
   CACHE_MAX_AGE_S: wholeNumber('CACHE_MAX_AGE_S', 60, 86_400, 'seconds'),
   RESPONSE_CACHE_MB: wholeNumber('RESPONSE_CACHE_MB', 64, 65_536, 'megabytes'),
   TRUSTED_DOCUMENTS: z

@@ -2,7 +2,7 @@
 import type { Database } from '../db/database.js';
 import { BUMP_VERSION, VERSION_LABEL } from '../db/data-version.js';
 import { SCHEMA_ITEMS } from '../db/migrations.js';
-import { ENTITY_LABEL, relType } from '../domain/graph-model.js';
+import { ENTITY_LABEL, type EntityType, label, relType } from '../domain/graph-model.js';
 import type { RelationType } from '../domain/registry.js';
 
 /** Nodes per transaction of the passes after an import: bounded transaction state at any size. */
@@ -41,16 +41,16 @@ export class BulkLoadRepository {
   }
 
   /**
-   * Gives `aliases = []` to every entity that has none (the import cannot write an empty list), a
-   * batch at a time in id order through the id constraint's index, so the pass is linear in the store.
+   * Gives `aliases = []` to every entity of the kind that has none (the import cannot write an empty
+   * list), a batch at a time in id order through the kind's id constraint, so the pass is linear in its size.
    */
-  async setMissingAliases(onBatch: (done: number) => void = () => {}): Promise<number> {
+  async setMissingAliases(type: EntityType, onBatch: (done: number) => void = () => {}): Promise<number> {
     let after = '';
     let fixed = 0;
     for (let seen = 0; ; ) {
       const [row] = await this.db.scope({ timeoutMs: LONG_MS, background: true }).write((tx) =>
         tx.run(
-          `MATCH (n:${ENTITY_LABEL}) WHERE n.id > $after WITH n ORDER BY n.id LIMIT ${BATCH}
+          `MATCH (n:${label(type)}) WHERE n.id > $after WITH n ORDER BY n.id LIMIT ${BATCH}
            WITH collect(n) AS batch
            WITH batch, [m IN batch WHERE m.aliases IS NULL] AS missing
            FOREACH (n IN missing | SET n.aliases = [])

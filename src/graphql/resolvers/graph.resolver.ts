@@ -60,7 +60,8 @@ export class GraphResolver {
     @Arg('direction', () => LineageDirection, { defaultValue: LineageDirection.DESCENDANTS }) direction: LineageDirection,
     @Arg('maxDepth', () => Int, { defaultValue: 10 }) maxDepth: number,
     @Arg('kinds', () => [LineageKind], { nullable: true }) kinds: LineageKind[] | undefined,
-    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    // 50 keeps a page of steps with every model field selected within the complexity budget.
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,

@@ -13,6 +13,8 @@ export interface Range {
 export const LIMITS = {
   first: { min: 1, max: 100 },
   lineageDepth: { min: 1, max: 20 },
+  /** Steps of one lineagePage (a popular base has 100,000 descendants: they come a page at a time). */
+  lineageFirst: { min: 1, max: 1000 },
   pathDepth: { min: 1, max: 10 },
   neighborhoodDepth: { min: 0, max: 3 },
   neighborhoodLimit: { min: 1, max: 1000 },
@@ -36,6 +38,8 @@ export const CAPS = {
   favouriteTechniques: 10,
   /** Contested attributes `conflicts` reads before ranking them (the default graph has 16). */
   conflictGroups: 10_000,
+  /** Steps `lineage` and `lineageGraph` return at most, nearest first (lineagePage pages through the rest). */
+  lineageSteps: 1000,
   /** How far a new DERIVED_FROM link is followed to find a cycle; well beyond any real lineage. */
   cycleCheckDepth: 100,
   /** Measures of past dates (`asOf`) kept in memory per process, and how long one computation may take. */

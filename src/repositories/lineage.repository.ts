@@ -1,4 +1,4 @@
-import type { DbScope } from '../db/database.js';
+import { type DbScope, int } from '../db/database.js';
 import { EntityType, label, RelationType, relType } from '../domain/graph-model.js';
 import { LIMITS, requireRange } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
@@ -17,9 +17,38 @@ export interface LineageStepRow {
   /** Present when asked for. */
   edge?: GraphEdgeRow;
   start: EntityRow;
+  /** The model's name whatever the selection holds: the order's key, for cursors. */
+  modelName: string;
 }
 
 const ARROWS = { ANCESTORS: ['-', '->'], DESCENDANTS: ['<-', '-'] } as const;
+
+/** Where a page of a lineage ends, in its order: direction, depth, name, id. */
+export interface LineageCursor {
+  direction: 'ANCESTORS' | 'DESCENDANTS';
+  depth: number;
+  name: string;
+  id: string;
+}
+
+export const encodeLineageCursor = (step: LineageStepRow): string =>
+  Buffer.from(JSON.stringify([step.direction, step.depth, step.modelName, step.model.id])).toString('base64url');
+
+/** Undefined for text that is no cursor of ours. */
+export function decodeLineageCursor(text: string): LineageCursor | undefined {
+  try {
+    const [direction, depth, name, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if ((direction !== 'ANCESTORS' && direction !== 'DESCENDANTS') || !Number.isInteger(depth)) return undefined;
+    if (typeof name !== 'string' || typeof id !== 'string') return undefined;
+    return { direction, depth: depth as number, name, id };
+  } catch {
+    return undefined;
+  }
+}
+
+// Keyset: the steps after the cursor in (direction, depth, name, id) order.
+const AFTER_CURSOR = `$after IS NULL OR direction > $after.direction OR (direction = $after.direction AND (length(p) > $after.depth
+  OR (length(p) = $after.depth AND (m.name > $after.name OR (m.name = $after.name AND m.id > $after.id)))))`;
 
 /** Ancestors and descendants along DERIVED_FROM (child -> parent), each model once at its nearest depth. */
 export class LineageRepository {
@@ -45,6 +74,8 @@ export class LineageRepository {
     edges: 'none' | 'bare' | 'cited';
     /** A day from asOfDay: only through models released by then (src/domain/as-of.ts). */
     asOf?: string | null;
+    /** At most `first` steps after `after` (one more is read, so the caller knows whether more follow). */
+    page: { first: number; after: LineageCursor | null };
   }): Promise<LineageStepRow[]> {
     const asOf = options.asOf ?? null;
     // Checked again against the resolver's limit because the depth is written into Cypher.
@@ -63,13 +94,15 @@ export class LineageRepository {
        CALL (start) { ${branches.join(' UNION ALL ')} }
        WITH start, direction, m, p ORDER BY length(p), m.id
        WITH start, direction, m, head(collect(p)) AS p
+       WITH start, direction, m, p WHERE ${AFTER_CURSOR}
+       WITH start, direction, m, p ORDER BY direction, length(p), m.name, m.id LIMIT $limit
        WITH start, direction, m, p, last(relationships(p)) AS r, CASE WHEN length(p) > 1 THEN nodes(p)[-2] END AS v
-       ORDER BY direction, length(p), m.name, m.id
-       RETURN direction, length(p) AS depth, r.kind AS kind, ${compiler.entity('start', options.selection)} AS start,
+       RETURN direction, length(p) AS depth, r.kind AS kind, ${compiler.entity('start', options.selection)} AS start, m.name AS modelName,
               ${compiler.entity('m', options.selection)} AS model,
               CASE WHEN v IS NULL THEN null ELSE ${compiler.entity('v', options.selection)} END AS via
-              ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}`,
-      { id: options.modelId, kinds: options.kinds, asOf },
+              ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}
+       ORDER BY direction, depth, m.name, m.id`,
+      { id: options.modelId, kinds: options.kinds, asOf, after: options.page.after, limit: int(options.page.first + 1) },
     );
     return rows.map((row) => lineageStepRow.parse(row));
   }

@@ -1,17 +1,18 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType, LineageKind, RelationType } from '../../domain/graph-model.js';
-import { LIMITS, requireIds, requireRange } from '../../domain/limits.js';
+import { optionalAsOf } from '../../domain/as-of.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import { CAPS, LIMITS, requireIds, requireRange } from '../../domain/limits.js';
 import { emptyEntitySelection, mergeSelections, type Selection } from '../../domain/selection.js';
 import type { GraphRows, NodeExtras } from '../../repositories/graph.repository.js';
-import { optionalAsOf } from '../../domain/as-of.js';
+import { decodeLineageCursor, encodeLineageCursor, type LineageStepRow } from '../../repositories/lineage.repository.js';
 import { AS_OF } from '../as-of-arg.js';
-import type { LineageStepRow } from '../../repositories/lineage.repository.js';
 import type { Context } from '../context.js';
 import { selectionAt, selects } from '../selection.js';
 import { LineageDirection } from '../types/enums.js';
 import { Graph } from '../types/graph.type.js';
-import { LineageStep } from '../types/queries.type.js';
+import { LineageStep, LineageStepConnection } from '../types/queries.type.js';
 
 // Following these relationships against their direction reaches what depends on an entity.
 const DOWNSTREAM_TYPES = [
@@ -34,8 +35,10 @@ const nodeExtras = (info: GraphQLResolveInfo): NodeExtras => ({
 
 @Resolver()
 export class GraphResolver {
-  @Query(() => [LineageStep], { description: 'Ancestors and/or descendants of a model along DERIVED_FROM, nearest first.' })
-  lineage(
+  @Query(() => [LineageStep], {
+    description: `Ancestors and/or descendants of a model along DERIVED_FROM, nearest first: at most ${CAPS.lineageSteps}; lineagePage pages through any number and says when more follow.`,
+  })
+  async lineage(
     @Arg('modelId', () => ID) modelId: string,
     @Arg('direction', () => LineageDirection, { defaultValue: LineageDirection.ANCESTORS }) direction: LineageDirection,
     @Arg('maxDepth', () => Int, { defaultValue: 10 }) maxDepth: number,
@@ -45,7 +48,7 @@ export class GraphResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<LineageStepRow[]> {
     const selection = mergeSelections(selectionAt(info, ['model'], [EntityType.MODEL]), selectionAt(info, ['via'], [EntityType.MODEL]));
-    return ctx.repos.lineage.walk({
+    const steps = await ctx.repos.lineage.walk({
       modelId,
       directions: directionsOf(direction),
       maxDepth: requireRange('maxDepth', maxDepth, LIMITS.lineageDepth),
@@ -53,7 +56,46 @@ export class GraphResolver {
       selection,
       edges: 'none',
       asOf: optionalAsOf(asOf),
+      page: { first: CAPS.lineageSteps, after: null },
     });
+    return steps.slice(0, CAPS.lineageSteps);
+  }
+
+  @Query(() => LineageStepConnection, {
+    description:
+      'Ancestors and/or descendants of a model along DERIVED_FROM, nearest first, a page at a time: a popular base has tens of thousands of descendants.',
+  })
+  async lineagePage(
+    @Arg('modelId', () => ID) modelId: string,
+    @Arg('direction', () => LineageDirection, { defaultValue: LineageDirection.DESCENDANTS }) direction: LineageDirection,
+    @Arg('maxDepth', () => Int, { defaultValue: 10 }) maxDepth: number,
+    @Arg('kinds', () => [LineageKind], { nullable: true }) kinds: LineageKind[] | undefined,
+    // 30 keeps a page of steps with every model field selected within the complexity budget.
+    @Arg('first', () => Int, { defaultValue: 30 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<LineageStepConnection> {
+    const cursor = after === undefined || after === null ? null : decodeLineageCursor(after);
+    if (cursor === undefined) throw new InvalidInputError('after is not a cursor this query returned.', 'after');
+    const size = requireRange('first', first, LIMITS.lineageFirst);
+    const selection = mergeSelections(
+      selectionAt(info, ['edges', 'node', 'model'], [EntityType.MODEL]),
+      selectionAt(info, ['edges', 'node', 'via'], [EntityType.MODEL]),
+    );
+    const steps = await ctx.repos.lineage.walk({
+      modelId,
+      directions: directionsOf(direction),
+      maxDepth: requireRange('maxDepth', maxDepth, LIMITS.lineageDepth),
+      kinds: kinds?.length ? kinds : null,
+      selection,
+      edges: 'none',
+      asOf: optionalAsOf(asOf),
+      page: { first: size, after: cursor },
+    });
+    const edges = steps.slice(0, size).map((step) => ({ cursor: encodeLineageCursor(step), node: step as unknown as LineageStep }));
+    return { edges, pageInfo: { hasNextPage: steps.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   @Query(() => Graph, {
@@ -88,10 +130,12 @@ export class GraphResolver {
       selection,
       edges: selects(info, 'edges', 'citations') ? 'cited' : 'bare',
       asOf: day,
+      page: { first: CAPS.lineageSteps, after: null },
     });
+    const kept = steps.slice(0, CAPS.lineageSteps);
     // Each step carries the start model; only a model without lineage needs a second look-up (as of the date, it may not exist).
     const start = steps[0]?.start ?? (await ctx.repos.lineage.start(modelId, selection, day));
-    const nodes = [start, ...steps.map((s) => s.model)]
+    const nodes = [start, ...kept.map((s) => s.model)]
       .filter((node) => node !== null)
       .map((node) => ({
         id: node.id,
@@ -100,7 +144,7 @@ export class GraphResolver {
         influence: node.influence ?? null,
         date: (node.releaseDate as string | null | undefined) ?? null,
       }));
-    return { nodes, edges: steps.map((s) => s.edge!), truncated: false };
+    return { nodes, edges: kept.map((s) => s.edge!), truncated: steps.length > kept.length };
   }
 
   @Query(() => Graph, {

@@ -9,7 +9,7 @@ import { type FileHandle, mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CITES, ENTITY_LABEL, label, relType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import { ENTITY_TYPES, type EntityType, KINDS, type PropertySpec, RELATION_TYPES, type RelationType } from '../domain/registry.js';
-import type { CitationRow, EntityRow, RelationshipRow, SourceRow } from '../seed/graph-rows.js';
+import { type CitationRow, type EntityRow, type RelationshipRow, SOURCE_FIELDS, type SourceRow } from '../seed/graph-rows.js';
 
 /** Rows of a load as anything iterable: GraphRows' arrays, or generators yielding rows on demand. */
 export interface GraphRowSource {
@@ -139,9 +139,9 @@ export async function writeImportCsv(rows: GraphRowSource, dir: string): Promise
     return csv.rows;
   };
 
-  const sources = await CsvFile.create(path.join(dir, 'sources.csv'), [`id:${SOURCE_SPACE}`, 'title', 'file', 'url', 'author', 'date']);
-  for (const s of rows.sources)
-    await sources.line([s.id, s.title, s.file, s.url, s.author, s.date].map((v) => field(v, 'string')).join(','));
+  const [, ...sourceColumns] = SOURCE_FIELDS;
+  const sources = await CsvFile.create(path.join(dir, 'sources.csv'), [`id:${SOURCE_SPACE}`, ...sourceColumns]);
+  for (const s of rows.sources) await sources.line(SOURCE_FIELDS.map((name) => field(s[name] ?? null, 'string')).join(','));
   files.rows.nodes += await finish(sources);
   files.nodes.push({ labels: [SOURCE_LABEL], file: sources.file });
 

@@ -15,6 +15,12 @@ export interface SourceRow {
   /** The source's own terms ("CC BY 4.0"), when it states them. */
   license?: string | null;
 }
+/** Every stored property of a Source, in one order (writers that list columns, e.g. the bulk loader's CSV, take it from here). */
+export const SOURCE_FIELDS = ['id', 'title', 'file', 'url', 'author', 'date', 'license'] as const satisfies ReadonlyArray<keyof SourceRow>;
+type MissingSourceField = Exclude<keyof SourceRow, (typeof SOURCE_FIELDS)[number]>;
+// A SourceRow property missing from SOURCE_FIELDS fails to compile here.
+const everySourceField: [MissingSourceField] extends [never] ? true : MissingSourceField = true;
+void everySourceField;
 export interface EntityRow {
   id: string;
   name: string;

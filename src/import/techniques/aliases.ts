@@ -1,0 +1,91 @@
+/**
+ * The alias table: every name a technique or limitation goes by, in English and Chinese. It is the
+ * seed's (seed/techniques.json and seed/limitations.json: name and aliases), the one place names
+ * live; this module only turns each name into a matcher that finds it on word boundaries.
+ */
+export type AliasKind = 'TECHNIQUE' | 'LIMITATION';
+
+export interface AliasEntry {
+  id: string;
+  kind: AliasKind;
+  /** The entry's name and aliases. */
+  names: string[];
+}
+
+export interface Mention {
+  id: string;
+  kind: AliasKind;
+  /** Offsets of the matched name in the sentence. */
+  start: number;
+  end: number;
+}
+
+export interface Matcher {
+  id: string;
+  kind: AliasKind;
+  pattern: RegExp;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+/** A name with a capital inside a word (MoE, RLHF, GQA, RoPE, LoRA) is an acronym: matched in its own case. */
+const ACRONYM = /[\p{L}\p{N}]\p{Lu}/u;
+/**
+ * What may join a name with a hyphen and keep it the name ("Transformer-based", "hybrid Transformer-Mamba"):
+ * anything else makes another word ("Transformer-XL", "MoE-1.1T"), which is not the technique; so does any
+ * word before a hyphen ("non-MoE", "MiniCPM-DPO").
+ */
+const SUFFIX_OK = /^-(?:based|style|decoder|encoder|layers?|blocks?|architectures?|models?|Mamba|attention)\b/i;
+const PREFIX_BAD = /[\p{L}\p{N}]-$/u;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A name's words joined by a space, a hyphen or nothing ("pre-training" = "pretraining" = "pre training"), or null when it has none. */
+export const flexibleName = (name: string): string | null => {
+  const words = name
+    .trim()
+    .split(/[\s-]+/)
+    .filter(Boolean);
+  return words.length === 0 ? null : words.map(escapeRegExp).join('[\\s-]?');
+};
+
+/**
+ * A name's pattern: words joined by a space or a hyphen match either or none ("pre-training",
+ * "pretraining", "pre training"); a plural s is allowed; Latin names need word boundaries; Chinese
+ * names (no spaces to bound them) match anywhere.
+ */
+function patternOf(name: string): RegExp | null {
+  const body = flexibleName(name);
+  if (body === null) return null;
+  if (CJK.test(name)) return new RegExp(body, 'gu');
+  const flags = ACRONYM.test(name) ? 'gu' : 'giu';
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${body}(?:e?s)?(?![\\p{L}\\p{N}_])`, flags);
+}
+
+export function compileAliases(table: AliasEntry[]): Matcher[] {
+  return table.flatMap((entry) =>
+    entry.names.flatMap((name) => {
+      const pattern = patternOf(name);
+      return pattern === null ? [] : [{ id: entry.id, kind: entry.kind, pattern }];
+    }),
+  );
+}
+
+/**
+ * Every place a sentence names a technique or limitation, in order, the longest name winning where
+ * names overlap ("sparse mixture of experts" over "mixture of experts"). `compounds` keeps names
+ * joined to other words by hyphens, as a model's own name joins them ("AWD-LSTM", "Transformer-XL").
+ */
+export function findMentions(sentence: string, matchers: Matcher[], options: { compounds?: boolean } = {}): Mention[] {
+  const found: Mention[] = [];
+  for (const { id, kind, pattern } of matchers) {
+    for (const match of sentence.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (!options.compounds && PREFIX_BAD.test(sentence.slice(Math.max(0, start - 8), start))) continue;
+      if (!options.compounds && sentence[end] === '-' && !SUFFIX_OK.test(sentence.slice(end))) continue;
+      found.push({ id, kind, start, end });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Mention[] = [];
+  for (const mention of found) if (!kept.some((k) => mention.start < k.end && k.start < mention.end)) kept.push(mention);
+  return kept;
+}

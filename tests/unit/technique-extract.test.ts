@@ -138,6 +138,7 @@ describe('the technique extractor', () => {
     expect(uses('Vicuna', { 'Finetune compute (FLOP)': '4.662e+19' })).toMatchObject([
       { to: 'fine-tuning', rule: 'finetune-cell', quote: '4.662e+19' },
     ]);
+    expect(uses('FunSearch', { 'Finetune compute (FLOP)': '0.0', 'Finetune compute notes': 'No finetuning' })).toEqual([]);
   });
 
   it('keeps each fact’s quote a verbatim slice of its field, cut to clauses when the sentence is long', () => {

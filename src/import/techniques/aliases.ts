@@ -20,10 +20,16 @@ export interface Mention {
   end: number;
 }
 
-export interface Matcher {
+interface Matcher {
   id: string;
   kind: AliasKind;
   pattern: RegExp;
+}
+
+/** The table's names compiled: one matcher per name, and a quick test for text that may name any (most sentences name none). */
+export interface CompiledAliases {
+  matchers: Matcher[];
+  mayName: (text: string) => boolean;
 }
 
 const CJK = /[\u3400-\u9fff]/;
@@ -37,35 +43,61 @@ const ACRONYM = /[\p{L}\p{N}]\p{Lu}/u;
 const SUFFIX_OK = /^-(?:based|style|decoder|encoder|layers?|blocks?|architectures?|models?|Mamba|attention)\b/i;
 const PREFIX_BAD = /[\p{L}\p{N}]-$/u;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A name's words joined by a space, a hyphen or nothing ("pre-training" = "pretraining" = "pre training"), or null when it has none. */
-export const flexibleName = (name: string): string | null => {
+/** A letter as a class of both its cases ("[mM]"): case-blind without the i flag. */
+const eitherCase = (c: string) => (c.toLowerCase() === c.toUpperCase() ? escapeRegExp(c) : `[${c.toLowerCase()}${c.toUpperCase()}]`);
+/**
+ * A name's words joined by a space, a hyphen or nothing ("pre-training" = "pretraining" = "pre training"),
+ * each letter in either case when `caseBlind`; null when it has no words.
+ */
+export function flexibleName(name: string, caseBlind = false): string | null {
   const words = name
     .trim()
     .split(/[\s-]+/)
     .filter(Boolean);
-  return words.length === 0 ? null : words.map(escapeRegExp).join('[\\s-]?');
-};
+  const word = (w: string) => (caseBlind ? [...w].map(eitherCase).join('') : escapeRegExp(w));
+  return words.length === 0 ? null : words.map(word).join('[\\s-]?');
+}
 
 /**
  * A name's pattern: words joined by a space or a hyphen match either or none ("pre-training",
- * "pretraining", "pre training"); a plural s is allowed; Latin names need word boundaries; Chinese
- * names (no spaces to bound them) match anywhere.
+ * "pretraining", "pre training"); a plural s is allowed; Latin names need word boundaries (ASCII ones:
+ * the names are, and Unicode classes make every search slower); Chinese names, with no spaces to bound
+ * them, match anywhere.
  */
 function patternOf(name: string): RegExp | null {
   const body = flexibleName(name);
   if (body === null) return null;
   if (CJK.test(name)) return new RegExp(body, 'gu');
-  const flags = ACRONYM.test(name) ? 'gu' : 'giu';
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${body}(?:e?s)?(?![\\p{L}\\p{N}_])`, flags);
+  return new RegExp(`(?<![A-Za-z0-9_])${body}(?:e?s)?(?![A-Za-z0-9_])`, ACRONYM.test(name) ? 'g' : 'gi');
 }
 
-export function compileAliases(table: AliasEntry[]): Matcher[] {
-  return table.flatMap((entry) =>
+export function compileAliases(table: AliasEntry[]): CompiledAliases {
+  const matchers = table.flatMap((entry) =>
     entry.names.flatMap((name) => {
       const pattern = patternOf(name);
       return pattern === null ? [] : [{ id: entry.id, kind: entry.kind, pattern }];
     }),
   );
+  // Acronyms in their case, so "RL" is not looked for in "world".
+  const names = table.flatMap((entry) => entry.names);
+  const union = (list: string[], flags: string) => {
+    const bodies = list.map((name) => flexibleName(name)).filter((body) => body !== null);
+    return new RegExp(bodies.length === 0 ? '(?!)' : bodies.join('|'), flags);
+  };
+  const latin = names.filter((n) => !CJK.test(n));
+  const acronyms = union(
+    latin.filter((n) => ACRONYM.test(n)),
+    '',
+  );
+  const words = union(
+    latin.filter((n) => !ACRONYM.test(n)),
+    'i',
+  );
+  const chinese = union(
+    names.filter((n) => CJK.test(n)),
+    'u',
+  );
+  return { matchers, mayName: (text) => acronyms.test(text) || words.test(text) || chinese.test(text) };
 }
 
 /**
@@ -73,9 +105,10 @@ export function compileAliases(table: AliasEntry[]): Matcher[] {
  * names overlap ("sparse mixture of experts" over "mixture of experts"). `compounds` keeps names
  * joined to other words by hyphens, as a model's own name joins them ("AWD-LSTM", "Transformer-XL").
  */
-export function findMentions(sentence: string, matchers: Matcher[], options: { compounds?: boolean } = {}): Mention[] {
+export function findMentions(sentence: string, aliases: CompiledAliases, options: { compounds?: boolean } = {}): Mention[] {
+  if (!aliases.mayName(sentence)) return [];
   const found: Mention[] = [];
-  for (const { id, kind, pattern } of matchers) {
+  for (const { id, kind, pattern } of aliases.matchers) {
     for (const match of sentence.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;

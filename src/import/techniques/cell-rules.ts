@@ -2,7 +2,7 @@
  * The rules that read a cell whole (CELL_FIELDS): Epoch's Approach verdict, the model's own name and
  * the fine-tuning compute. Each fact quotes the cell as it stands (trimmed).
  */
-import { type AliasEntry, findMentions, type Matcher } from './aliases.js';
+import { type AliasEntry, type CompiledAliases, findMentions } from './aliases.js';
 import { CELL_FIELDS, type Rule, type RuleId, RULES } from './rules.js';
 
 export interface CellFact {
@@ -23,23 +23,24 @@ function approach(cell: string, table: AliasEntry[]): CellFact[] {
 }
 
 /** Techniques the name holds as a word of it, joined by hyphens or signs as names are ("AWD-LSTM", "LSTM+NeuralCache"). */
-function name(cell: string, matchers: Matcher[]): CellFact[] {
-  return findMentions(cell, matchers, { compounds: true })
+function name(cell: string, aliases: CompiledAliases): CellFact[] {
+  return findMentions(cell, aliases, { compounds: true })
     .filter((m) => m.kind === 'TECHNIQUE')
     .map((m) => ({ to: m.id, quote: cell.trim(), rule: RULES.nameCell }));
 }
 
-/** A fine-tuning compute figure says the model was fine-tuned. */
+/** A positive fine-tuning compute says the model was fine-tuned (FunSearch's "0.0" says it was not). */
 function finetune(cell: string, table: AliasEntry[]): CellFact[] {
-  return cell.trim() !== '' && table.some((e) => e.id === FINE_TUNING)
+  const flop = Number(cell.trim());
+  return Number.isFinite(flop) && flop > 0 && table.some((e) => e.id === FINE_TUNING)
     ? [{ to: FINE_TUNING, quote: cell.trim(), rule: RULES.finetuneCell }]
     : [];
 }
 
 /** The facts of a cell read whole, or null when its field is read as sentences. */
-export function cellFacts(field: string, cell: string, table: AliasEntry[], matchers: Matcher[]): CellFact[] | null {
+export function cellFacts(field: string, cell: string, table: AliasEntry[], aliases: CompiledAliases): CellFact[] | null {
   if (field === CELL_FIELDS.approach) return approach(cell, table);
-  if (field === CELL_FIELDS.name) return name(cell, matchers);
+  if (field === CELL_FIELDS.name) return name(cell, aliases);
   if (field === CELL_FIELDS.finetune) return finetune(cell, table);
   return null;
 }

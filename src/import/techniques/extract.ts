@@ -3,7 +3,7 @@
  * (no files, no database): a fact says the row's model USES a technique, its quote a verbatim slice of
  * one field, its locator the row and the field, with the rule that decided it (rules.ts).
  */
-import { type AliasEntry, compileAliases, findMentions, type Matcher, type Mention } from './aliases.js';
+import { type AliasEntry, type CompiledAliases, compileAliases, findMentions, type Mention } from './aliases.js';
 import { cellFacts } from './cell-rules.js';
 import { FAMILY_ALL, notAFact, SELF_QUOTED, SELF_WORDS } from './cues.js';
 import { familyName, ownNames } from './names.js';
@@ -51,8 +51,8 @@ function insideQuote(text: string, offset: number): boolean {
 
 /** The extractor for one alias table (its names compiled once). */
 export function techniqueExtractor(table: AliasEntry[]): (record: TextRecord, options?: ExtractOptions) => TechniqueFact[] {
-  const matchers = compileAliases(table);
-  return (record, options = {}) => new Extraction(record, table, matchers, options).run();
+  const aliases = compileAliases(table);
+  return (record, options = {}) => new Extraction(record, table, aliases, options).run();
 }
 
 class Extraction {
@@ -61,15 +61,15 @@ class Extraction {
   constructor(
     private readonly record: TextRecord,
     private readonly table: AliasEntry[],
-    private readonly matchers: Matcher[],
+    private readonly aliases: CompiledAliases,
     private readonly options: ExtractOptions,
   ) {}
 
   run(): TechniqueFact[] {
     for (const [field, text] of Object.entries(this.record.texts)) {
-      const whole = cellFacts(field, text, this.table, this.matchers);
+      const whole = cellFacts(field, text, this.table, this.aliases);
       if (whole !== null) for (const fact of whole) this.add(field, fact.to, fact.quote, fact.rule.id);
-      else this.readSentences(field, text);
+      else if (this.aliases.mayName(text)) this.readSentences(field, text);
     }
     return [...this.facts.values()];
   }
@@ -101,15 +101,21 @@ class Extraction {
    * in notes only inside the paper's quoted words; a shared text speaks of a member by its own name, or
    * of all its models at once.
    */
-  private selves(field: string, text: string, sentence: string, start: number, others: string[], names: RegExp[]): Self[] {
-    const shared = others.length > 0;
+  private selves(
+    field: string,
+    text: string,
+    sentence: string,
+    start: number,
+    shared: boolean,
+    names: RegExp[],
+    family: RegExp | null,
+  ): Self[] {
     const words = shared
       ? spans(FAMILY_ALL, sentence).map((s) => ({ ...s, rule: RULES.familyAll.id }))
       : spans(SELF_WORDS, sentence)
           .filter((s) => field === ABSTRACT_FIELD || insideQuote(text, start + s.start) || SELF_QUOTED.test(sentence.slice(0, s.start)))
           .map((s) => ({ ...s, rule: RULES.selfUses.id }));
     const named = names.flatMap((name) => spans(name, sentence)).map((s) => ({ ...s, rule: RULES.selfUses.id }));
-    const family = familyName(this.record.name, others);
     const members = family === null ? [] : spans(family, sentence).map((s) => ({ ...s, rule: RULES.familyNamed.id }));
     return [...words, ...named, ...members].sort((a, b) => a.end - b.end);
   }
@@ -117,12 +123,13 @@ class Extraction {
   private readSentences(field: string, text: string): void {
     const others = this.options.sharedWith?.(field, text) ?? [];
     const names = ownNames(this.record.name, others);
+    const family = familyName(this.record.name, others);
     const notes = field !== ABSTRACT_FIELD;
     for (const { text: sentence, start } of sentencesOf(text)) {
-      const all = findMentions(sentence, this.matchers);
+      const all = findMentions(sentence, this.aliases);
       const mentions = all.filter((m) => this.allowed(m, sentence));
       if (mentions.length === 0) continue;
-      const selves = this.selves(field, text, sentence, start, others, names);
+      const selves = this.selves(field, text, sentence, start, others.length > 0, names, family);
       const implicit = notes ? subjectlessSelf(sentence, all[0]) : null;
       if (implicit !== null) selves.unshift(implicit);
       for (const mention of mentions) {

@@ -19,10 +19,18 @@ export function nameVariants(name: string): string[] {
  * capital (a model's name, not a word: "Switch" stays a name only as written).
  */
 export function namePattern(name: string): RegExp {
-  const body = flexibleName(name) ?? '';
-  const caseBlind = /\d|^.+[A-Z]/.test(name);
-  return new RegExp(`(?<![\\p{L}\\p{N}_-])${body}(?![\\p{L}\\p{N}_]|[-.][\\p{L}\\p{N}])`, caseBlind ? 'giu' : 'gu');
+  let pattern = patterns.get(name);
+  if (pattern === undefined) {
+    // Each row compiles its own names, and compiling costs more than searching: case-blind by letter
+    // classes rather than the i flag, and ASCII word classes rather than Unicode ones where the name is ASCII.
+    const body = flexibleName(name, /\d|^.+[A-Z]/.test(name)) ?? '';
+    const [word, flags] = /^[\x20-\x7e]*$/.test(name) ? ['A-Za-z0-9', 'g'] : ['\\p{L}\\p{N}', 'gu'];
+    pattern = new RegExp(`(?<![${word}_-])${body}(?![${word}_]|[-.][${word}])`, flags);
+    patterns.set(name, pattern);
+  }
+  return pattern;
 }
+const patterns = new Map<string, RegExp>();
 
 const key = (name: string) => name.toLowerCase().replace(/[\s-]+/g, '');
 

@@ -13,8 +13,8 @@ export interface Sentence {
 const ABBREVIATION = /(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|approx|Fig|Figs|Eq|Sec|No|Dr|Mr|Ms|Inc|Ltd|Co|St|U\.S|resp|al)|\b[A-Z])\.$/;
 const BOUNDARY = /[.!?]+["”’)\]]?\s+(?=[A-Z0-9"“‘'([•*-])|[。！？]|\n+/g;
 
-/** A single line break inside a word ("DeepSeek-\nR1") or between lower-case words is a wrapped line, not an end. */
-const wrapped = (before: string, after: string) => before === '-' || (/[a-z,]/.test(before) && /[a-z(]/.test(after));
+/** A single line break after a word's hyphen ("DeepSeek-\nR1"), a comma or a lower-case word ("build on the\nTransformer") wraps a line; it ends none. */
+const wrapped = (before: string) => /[-,\p{Ll}]/u.test(before);
 
 export function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -30,7 +30,7 @@ export function sentencesOf(text: string): Sentence[] {
     if (match[0][0] === '.' && ABBREVIATION.test(text.slice(Math.max(start, match.index - 8), match.index + 1))) continue;
     // "(!)" and "(?)" are remarks inside a sentence.
     if (text[match.index - 1] === '(' && /^[!?]\)/.test(match[0])) continue;
-    if (match[0] === '\n' && wrapped(text[match.index - 1] ?? '', text[match.index + 1] ?? '')) continue;
+    if (match[0] === '\n' && wrapped(text[match.index - 1] ?? '')) continue;
     push(end);
     start = match.index + match[0].length;
   }

@@ -1,20 +1,17 @@
 /**
- * The alias table: every name a technique or limitation goes by, in English and Chinese. It is the
- * seed's (seed/techniques.json and seed/limitations.json: name and aliases), the one place names
- * live; this module only turns each name into a matcher that finds it on word boundaries.
+ * The alias table: every name a technique goes by, in English and Chinese. It is the seed's
+ * (seed/techniques.json: name and aliases), the one place names live; this module only turns each
+ * name into a matcher that finds it on word boundaries.
  */
-export type AliasKind = 'TECHNIQUE' | 'LIMITATION';
-
 export interface AliasEntry {
+  /** The technique's id. */
   id: string;
-  kind: AliasKind;
-  /** The entry's name and aliases. */
+  /** Its name and aliases. */
   names: string[];
 }
 
 export interface Mention {
   id: string;
-  kind: AliasKind;
   /** Offsets of the matched name in the sentence. */
   start: number;
   end: number;
@@ -22,7 +19,6 @@ export interface Mention {
 
 interface Matcher {
   id: string;
-  kind: AliasKind;
   pattern: RegExp;
 }
 
@@ -75,7 +71,7 @@ export function compileAliases(table: AliasEntry[]): CompiledAliases {
   const matchers = table.flatMap((entry) =>
     entry.names.flatMap((name) => {
       const pattern = patternOf(name);
-      return pattern === null ? [] : [{ id: entry.id, kind: entry.kind, pattern }];
+      return pattern === null ? [] : [{ id: entry.id, pattern }];
     }),
   );
   // Acronyms in their case, so "RL" is not looked for in "world".
@@ -101,20 +97,20 @@ export function compileAliases(table: AliasEntry[]): CompiledAliases {
 }
 
 /**
- * Every place a sentence names a technique or limitation, in order, the longest name winning where
+ * Every place a sentence names a technique, in order, the longest name winning where
  * names overlap ("sparse mixture of experts" over "mixture of experts"). `compounds` keeps names
  * joined to other words by hyphens, as a model's own name joins them ("AWD-LSTM", "Transformer-XL").
  */
 export function findMentions(sentence: string, aliases: CompiledAliases, options: { compounds?: boolean } = {}): Mention[] {
   if (!aliases.mayName(sentence)) return [];
   const found: Mention[] = [];
-  for (const { id, kind, pattern } of aliases.matchers) {
+  for (const { id, pattern } of aliases.matchers) {
     for (const match of sentence.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
       if (!options.compounds && PREFIX_BAD.test(sentence.slice(Math.max(0, start - 8), start))) continue;
       if (!options.compounds && sentence[end] === '-' && !SUFFIX_OK.test(sentence.slice(end))) continue;
-      found.push({ id, kind, start, end });
+      found.push({ id, start, end });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -16,17 +16,13 @@ const FINE_TUNING = 'fine-tuning';
 /** The technique a cell names whole: "Self-supervised learning", "Supervised" (learning), "Supervised fine-tuning". */
 function approach(cell: string, table: AliasEntry[]): CellFact[] {
   const verdict = cell.trim().toLowerCase();
-  const entry = table.find(
-    (e) => e.kind === 'TECHNIQUE' && e.names.some((n) => [verdict, `${verdict} learning`].includes(n.toLowerCase())),
-  );
+  const entry = table.find((e) => e.names.some((n) => [verdict, `${verdict} learning`].includes(n.toLowerCase())));
   return entry === undefined ? [] : [{ to: entry.id, quote: cell.trim(), rule: RULES.approachCell }];
 }
 
 /** Techniques the name holds as a word of it, joined by hyphens or signs as names are ("AWD-LSTM", "LSTM+NeuralCache"). */
 function name(cell: string, aliases: CompiledAliases): CellFact[] {
-  return findMentions(cell, aliases, { compounds: true })
-    .filter((m) => m.kind === 'TECHNIQUE')
-    .map((m) => ({ to: m.id, quote: cell.trim(), rule: RULES.nameCell }));
+  return findMentions(cell, aliases, { compounds: true }).map((m) => ({ to: m.id, quote: cell.trim(), rule: RULES.nameCell }));
 }
 
 /** A positive fine-tuning compute says the model was fine-tuned (FunSearch's "0.0" says it was not). */

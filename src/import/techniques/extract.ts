@@ -35,6 +35,15 @@ export interface ExtractOptions {
   sharedWith?: (field: string, text: string) => string[];
 }
 
+/** What a field's sentences are read with: whether it is notes, whether other rows carry it, the row's names in it. */
+interface Cell {
+  text: string;
+  notes: boolean;
+  shared: boolean;
+  names: RegExp[];
+  family: RegExp | null;
+}
+
 const RULE_OF = new Map<string, Rule & { id: RuleId }>(Object.values(RULES).map((rule) => [rule.id, rule]));
 
 /** Whether `offset` of `text` falls inside a quotation (a notes cell quoting the paper). */
@@ -93,7 +102,7 @@ class Extraction {
   private allowed(mention: Mention, sentence: string): boolean {
     const exclusive = EXCLUSIVE[mention.id];
     if (exclusive?.row?.test(this.record.name) || exclusive?.sentence?.test(sentence)) return false;
-    return mention.kind === 'TECHNIQUE' && notAFact(sentence, mention.start, mention.end) === null;
+    return notAFact(sentence, mention.start, mention.end) === null;
   }
 
   /**
@@ -101,36 +110,32 @@ class Extraction {
    * in notes only inside the paper's quoted words; a shared text speaks of a member by its own name, or
    * of all its models at once.
    */
-  private selves(
-    field: string,
-    text: string,
-    sentence: string,
-    start: number,
-    shared: boolean,
-    names: RegExp[],
-    family: RegExp | null,
-  ): Self[] {
-    const words = shared
+  private selves(cell: Cell, sentence: string, start: number): Self[] {
+    const words = cell.shared
       ? spans(FAMILY_ALL, sentence).map((s) => ({ ...s, rule: RULES.familyAll.id }))
       : spans(SELF_WORDS, sentence)
-          .filter((s) => field === ABSTRACT_FIELD || insideQuote(text, start + s.start) || SELF_QUOTED.test(sentence.slice(0, s.start)))
+          .filter((s) => !cell.notes || insideQuote(cell.text, start + s.start) || SELF_QUOTED.test(sentence.slice(0, s.start)))
           .map((s) => ({ ...s, rule: RULES.selfUses.id }));
-    const named = names.flatMap((name) => spans(name, sentence)).map((s) => ({ ...s, rule: RULES.selfUses.id }));
-    const members = family === null ? [] : spans(family, sentence).map((s) => ({ ...s, rule: RULES.familyNamed.id }));
+    const named = cell.names.flatMap((name) => spans(name, sentence)).map((s) => ({ ...s, rule: RULES.selfUses.id }));
+    const members = cell.family === null ? [] : spans(cell.family, sentence).map((s) => ({ ...s, rule: RULES.familyNamed.id }));
     return [...words, ...named, ...members].sort((a, b) => a.end - b.end);
   }
 
   private readSentences(field: string, text: string): void {
     const others = this.options.sharedWith?.(field, text) ?? [];
-    const names = ownNames(this.record.name, others);
-    const family = familyName(this.record.name, others);
-    const notes = field !== ABSTRACT_FIELD;
+    const cell: Cell = {
+      text,
+      notes: field !== ABSTRACT_FIELD,
+      shared: others.length > 0,
+      names: ownNames(this.record.name, others),
+      family: familyName(this.record.name, others),
+    };
     for (const { text: sentence, start } of sentencesOf(text)) {
       const all = findMentions(sentence, this.aliases);
       const mentions = all.filter((m) => this.allowed(m, sentence));
       if (mentions.length === 0) continue;
-      const selves = this.selves(field, text, sentence, start, others.length > 0, names, family);
-      const implicit = notes ? subjectlessSelf(sentence, all[0]) : null;
+      const selves = this.selves(cell, sentence, start);
+      const implicit = cell.notes ? subjectlessSelf(sentence, all[0]) : null;
       if (implicit !== null) selves.unshift(implicit);
       for (const mention of mentions) {
         // "Mamba" in "Falcon Mamba" is the model's name, not a statement.
@@ -141,7 +146,7 @@ class Extraction {
         }
         const tied = selfUses(sentence, selves, mention) ?? frontedUse(sentence, selves, mention);
         if (tied !== null) this.quote(field, sentence, mention.id, tied.span, tied.self.rule);
-        else if (notes && notesPhrase(sentence, mention))
+        else if (cell.notes && notesPhrase(sentence, mention))
           this.quote(field, sentence, mention.id, { start: 0, end: mention.end }, RULES.notesPhrase.id);
       }
     }

@@ -19,9 +19,7 @@ interface NamedEntry {
 
 export function aliasTableFrom(techniques: NamedEntry[]): AliasEntry[] {
   const wanted = new Set<string>(EXTRACTED);
-  return techniques
-    .filter((t) => wanted.has(t.id))
-    .map((t) => ({ id: t.id, kind: 'TECHNIQUE' as const, names: [t.name, ...(t.aliases ?? [])] }));
+  return techniques.filter((t) => wanted.has(t.id)).map((t) => ({ id: t.id, names: [t.name, ...(t.aliases ?? [])] }));
 }
 
 let cached: AliasEntry[] | undefined;

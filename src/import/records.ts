@@ -61,8 +61,8 @@ export interface CatalogueRecord {
   dependencies: Dependency[];
   quotes: Quote[];
   /**
-   * The catalogue's free text, by field (Epoch's Abstract, Approach and notes columns): what the
-   * technique extractor (techniques/) reads sentences from; a quote from it is a slice of one field.
+   * The catalogue's own words, by field (Epoch's name, Abstract, Approach, Finetune compute and notes
+   * columns, as they stand): what the technique pass (techniques/) reads; its quotes are slices of one field.
    */
   texts: Record<string, string>;
 }

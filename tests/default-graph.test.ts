@@ -33,8 +33,8 @@ const env = () => ({
 });
 const DEFAULT = { DEFAULT_CATALOGUES: '' };
 
-/** Starts `node dist/main.js`, waits for /ready, asks the API for the number of models, stops it. */
-async function startAndStop(extra: Record<string, string> = {}): Promise<number> {
+/** Starts `node dist/main.js`, waits for /ready, runs one GraphQL query, stops it. */
+async function startAndAsk<T>(query: string, extra: Record<string, string> = {}): Promise<T> {
   const port = await freePort();
   const run = runMain({ ...env(), ...DEFAULT, ...extra, PORT: String(port) });
   try {
@@ -42,14 +42,24 @@ async function startAndStop(extra: Record<string, string> = {}): Promise<number>
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ graphStats { nodes { label count } } }' }),
+      body: JSON.stringify({ query }),
     });
-    const { data } = (await response.json()) as { data: { graphStats: { nodes: Array<{ label: string; count: number }> } } };
-    return data.graphStats.nodes.find((n) => n.label === 'Model')!.count;
+    const { data, errors } = (await response.json()) as { data: T; errors?: unknown };
+    expect(errors).toBeUndefined();
+    return data;
   } finally {
     run.child.kill('SIGTERM');
     await run.exited;
   }
+}
+
+/** The number of models the API serves, from a start on the store as it is. */
+async function startAndStop(extra: Record<string, string> = {}): Promise<number> {
+  const data = await startAndAsk<{ graphStats: { nodes: Array<{ label: string; count: number }> } }>(
+    '{ graphStats { nodes { label count } } }',
+    extra,
+  );
+  return data.graphStats.nodes.find((n) => n.label === 'Model')!.count;
 }
 
 const datedShare = async () => {
@@ -91,6 +101,27 @@ describe('the default graph', { timeout: 900_000 }, () => {
     await new SeedRepository(db).reset();
     await seedDatabase(db, { catalogues: ['epoch'] });
     expect(await graphFingerprint(db)).toEqual(resumed);
+  });
+
+  it('gives the field its techniques: cited, on 500 models, shared across catalogue models, MoE over four years', async () => {
+    // The graph the clean load above wrote (documents and Epoch's language models).
+    const [counts] = await db.scope().read(
+      `RETURN COUNT { (m:Model) WHERE EXISTS { (m)-[:USES]->(:Technique) } } AS models,
+              COUNT { (m:Model)-[:USES]->(:Technique {id: 'moe'}) WHERE m.name =~ '(?i).*\\bdense\\b.*' } AS denseMoe,
+              COUNT { ()-[r:USES]->() WHERE any(q IN r.citationQuotes WHERE q <> '') AND any(n IN r.citationNotes WHERE n STARTS WITH 'Catalogue entry row ') } AS quoted`,
+    );
+    expect(counts!.models).toBeGreaterThanOrEqual(500);
+    expect(counts!.denseMoe).toBe(0);
+    expect(counts!.quoted).toBeGreaterThan(600);
+    const data = await startAndAsk<{
+      sharedTechniques: Array<{ id: string }>;
+      adoptionCurve: Array<{ points: Array<{ period: string; count: number }> }>;
+    }>(`{ sharedTechniques(modelIds: ["mixtral-8x7b", "deepseek-v3"]) { id }
+          adoptionCurve(techniqueIds: ["moe", "rlhf"], bucket: YEAR) { technique { id } points { period count } } }`);
+    expect(data.sharedTechniques.map((t) => t.id)).toContain('moe');
+    const years = (i: number) => data.adoptionCurve[i]!.points.filter((p) => p.count > 0).map((p) => Number(p.period));
+    expect(Math.max(...years(0)) - Math.min(...years(0))).toBeGreaterThanOrEqual(4);
+    expect(Math.min(...years(1))).toBeLessThanOrEqual(2022);
   });
 
   it('loads the documents only with DEFAULT_CATALOGUES=none', async () => {

@@ -10,6 +10,7 @@ import { type ImportPlan, planImport } from './plan.js';
 import type { Format, ParseResult } from './records.js';
 import type { Applied, Counts } from './report.js';
 import type { Overrides } from './resolve/overrides.js';
+import { addTechniqueFacts } from './techniques/plan-pass.js';
 
 async function counts(db: Database): Promise<Counts> {
   const { nodes, relationships } = await new StatsRepository(db.scope()).counts();
@@ -26,7 +27,9 @@ export async function applyImport(
   onBatch?: OnBatch,
 ): Promise<Applied & { plan: ImportPlan }> {
   const repository = new ImportRepository(db);
-  const plan = planImport(parsed, await repository.existingEntities(), overrides);
+  const existing = await repository.existingEntities();
+  const plan = planImport(parsed, existing, overrides);
+  addTechniqueFacts(plan, parsed.records, existing);
   const source = catalogueSource(format, snapshot);
   const lineage = plan.relationships.filter((r) => r.type === 'DERIVED_FROM').map(({ from, to }) => ({ from, to }));
   const { rows, notWritten } = applyRows(plan, source, await repository.lineageKinds(lineage));

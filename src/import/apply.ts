@@ -116,10 +116,10 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
       to: rel.to,
       kind: existingKinds.has(id) ? (existingKinds.get(id) ?? null) : (rel.kind ?? null),
       citationSources: [source.id],
-      citationQuotes: [''],
+      citationQuotes: [rel.quote ?? ''],
       citationNotes: [`${CATALOGUE_NOTE} ${rel.rowKey}: ${rel.basis}`],
-      citationConfidences: [CATALOGUE_CONFIDENCE],
-      confidence: CATALOGUE_CONFIDENCE,
+      citationConfidences: [rel.confidence ?? CATALOGUE_CONFIDENCE],
+      confidence: rel.confidence ?? CATALOGUE_CONFIDENCE,
     };
     rows.relationships[type].push(row);
   }

@@ -15,7 +15,14 @@ import {
 import type { Overrides, ResolvedKind } from './resolve/overrides.js';
 import { type NewEntity, type Resolution, Resolver } from './resolve/resolver.js';
 
-export type RelationshipType = 'DERIVED_FROM' | 'DEVELOPED_BY' | 'TRAINED_ON' | 'POWERED_BY' | 'OFFERED_BY';
+export type RelationshipType =
+  | 'DERIVED_FROM'
+  | 'DEVELOPED_BY'
+  | 'TRAINED_ON'
+  | 'POWERED_BY'
+  | 'OFFERED_BY'
+  // The technique pass (techniques/plan-pass.ts):
+  | 'USES';
 
 export interface PlannedRelationship {
   from: string;
@@ -26,6 +33,9 @@ export interface PlannedRelationship {
   rowKey: string;
   /** Why it was typed so, for lineage the catalogue leaves untyped. */
   basis: string;
+  /** The catalogue's sentence that states it (technique facts), and the confidence its rule gives. */
+  quote?: string;
+  confidence?: number;
 }
 
 export interface PlannedClaim {

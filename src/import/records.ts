@@ -60,6 +60,11 @@ export interface CatalogueRecord {
   tags: string[];
   dependencies: Dependency[];
   quotes: Quote[];
+  /**
+   * The catalogue's own words, by field (Epoch's name, Abstract, Approach, Finetune compute and notes
+   * columns, as they stand): what the technique pass (techniques/) reads; its quotes are slices of one field.
+   */
+  texts: Record<string, string>;
 }
 
 export type ProblemKind = 'bad-date' | 'unit-error' | 'unknown-column' | 'missing-field' | 'bad-value' | 'malformed';
@@ -92,6 +97,7 @@ export const emptyRecord = (rowKey: string, kind: RecordKind, name: string): Cat
   tags: [],
   dependencies: [],
   quotes: [],
+  texts: {},
 });
 
 /** Thrown for a row that must be skipped; the parser turns it into a Problem and goes on. */

@@ -17,6 +17,7 @@ import { READERS } from '../import/read.js';
 import { FORMATS, type Format } from '../import/records.js';
 import { type Applied, renderText, summarise } from '../import/report.js';
 import { Overrides } from '../import/resolve/overrides.js';
+import { addTechniqueFacts } from '../import/techniques/plan-pass.js';
 import { ImportRepository } from '../repositories/import.repository.js';
 import { withDatabase } from './with-database.js';
 
@@ -68,6 +69,7 @@ try {
 
 const report = async (existing: ExistingEntity[] | null, applied?: Applied & { plan: ImportPlan }) => {
   const plan = applied?.plan ?? planImport(parsed!, existing ?? [], overrides!);
+  if (applied === undefined) addTechniqueFacts(plan, parsed!.records, existing ?? []);
   const summary = summarise(plan, path.relative(process.cwd(), path.resolve(file!)), Date.now() - started, applied);
   const resolvedAgainst = against === 'db' ? 'the database' : `${values['seed-dir']}/ (${existing?.length ?? 0} entities)`;
   if (values.json) console.log(JSON.stringify({ ...summary, resolvedAgainst }));

@@ -25,6 +25,27 @@ const COLUMNS = {
 } as const;
 type Field = keyof typeof COLUMNS;
 
+/**
+ * Columns the technique extractor reads (record.texts, under these names): the model's name, the
+ * paper's abstract, Epoch's one-phrase training approach, its fine-tuning compute, and its analysts'
+ * notes, which often quote the paper.
+ */
+export const TEXT_COLUMNS = [
+  'Model',
+  'Abstract',
+  'Approach',
+  'Notability criteria notes',
+  'Parameters notes',
+  'Training compute notes',
+  'Training dataset notes',
+  'Dataset size notes',
+  'Training time notes',
+  'Finetune compute (FLOP)',
+  'Finetune compute notes',
+  'Batch size notes',
+] as const;
+const TEXT_COLUMN_SET = new Set<string>(TEXT_COLUMNS);
+
 /** Columns of the snapshot the importer knowingly leaves out (so they are not reported as unknown). */
 const IGNORED = new Set([
   'Organization categorization',
@@ -32,21 +53,14 @@ const IGNORED = new Set([
   'Reference',
   'Citations',
   'Notability criteria',
-  'Notability criteria notes',
   'Training compute (FLOP)',
   'Training compute lower bound',
   'Training compute upper bound',
-  'Training compute notes',
-  'Training dataset notes',
   'Training dataset size (datapoints)',
-  'Dataset size notes',
   'Epochs',
   'Training time (hours)',
-  'Training time notes',
   'Training hardware',
   'Hardware quantity',
-  'Approach',
-  'Abstract',
   'Benchmark data',
   'Hardware utilization',
   'Confidence',
@@ -56,7 +70,6 @@ const IGNORED = new Set([
   'Training data center',
   'Archived links',
   'Batch size',
-  'Batch size notes',
   'Foundation model',
 ]);
 
@@ -78,10 +91,11 @@ export function organizationsOf(cell: string | undefined): string[] {
   return out;
 }
 
-function toRecord(rowKey: string, get: (field: Field) => string): CatalogueRecord {
+function toRecord(rowKey: string, get: (field: Field) => string, texts: Record<string, string>): CatalogueRecord {
   const name = cleanName(get('model'));
   if (name === '') throw new RowProblem('missing-field', 'the Model cell is empty.');
   const record = emptyRecord(rowKey, 'MODEL', name);
+  record.texts = texts;
   record.organizations = organizationsOf(get('organization'));
   record.tags = splitList(get('domain'));
   const url = get('link').trim();
@@ -122,11 +136,13 @@ export function parseEpochCsv(text: string): ParseResult {
   const [header = [], ...body] = rows;
   const warnings: Problem[] = [];
   const index = new Map<Field, number>();
+  const textIndex = new Map<string, number>();
   header.forEach((column, i) => {
     const name = column.trim();
     const field = ALIAS_TO_FIELD.get(name.toLowerCase());
+    if (TEXT_COLUMN_SET.has(name)) textIndex.set(name, i);
     if (field) index.set(field, i);
-    else if (!IGNORED.has(name))
+    else if (!IGNORED.has(name) && !TEXT_COLUMN_SET.has(name))
       warnings.push({ rowKey: 'header', kind: 'unknown-column', reason: `column "${name}" is not known to the importer; it is ignored.` });
   });
   if (!index.has('model')) throw new Error(`the CSV has no Model column (looked for ${COLUMNS.model.join(', ')}).`);
@@ -138,7 +154,10 @@ export function parseEpochCsv(text: string): ParseResult {
     try {
       if (cells.length !== header.length)
         throw new RowProblem('malformed', `the row has ${cells.length} cells where the header has ${header.length}.`);
-      records.push(toRecord(rowKey, (field) => (index.has(field) ? (cells[index.get(field)!] ?? '') : '')));
+      // A cell's text is kept as it stands (a quote is a slice of it); empty cells are left out.
+      const texts: Record<string, string> = {};
+      for (const [name, at] of textIndex) if ((cells[at] ?? '').trim() !== '') texts[name] = cells[at] as string;
+      records.push(toRecord(rowKey, (field) => (index.has(field) ? (cells[index.get(field)!] ?? '') : ''), texts));
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
       skipped.push({ rowKey, kind: error.kind, reason: error.message });

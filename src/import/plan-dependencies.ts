@@ -4,7 +4,7 @@
  * whose kind is named by identity (a training dataset) is created when no row describes it, any
  * other is reported unresolved, not invented.
  */
-import { RELATIONS } from '../domain/registry.js';
+import { type EntityType, RELATIONS } from '../domain/registry.js';
 import { NAMED_BY_IDENTITY } from '../resolve/score.js';
 import type { PlanContext } from './plan-context.js';
 import type { CatalogueRecord, Dependency } from './records.js';
@@ -15,17 +15,11 @@ export function planDependencies(context: PlanContext): void {
     for (const dependency of record.dependencies) planDependency(context, record, id, kind, dependency);
 }
 
-function planDependency(
-  context: PlanContext,
-  record: CatalogueRecord,
-  id: string,
-  kind: Parameters<typeof targetKinds>[1],
-  dependency: Dependency,
-): void {
+function planDependency(context: PlanContext, record: CatalogueRecord, id: string, kind: EntityType, dependency: Dependency): void {
   const { resolver, plan } = context;
   const unresolved = (reason: string) =>
     plan.unresolved.push({ rowKey: record.rowKey, name: dependency.name, relation: relationName(dependency), reason });
-  let target = resolver.resolveReference(dependency.name, dependency.aliases, targetKinds(dependency, kind));
+  let target = resolver.resolveReference(dependency.name, dependency.aliases, targetKinds(dependency));
   const end = dependency.type === undefined ? undefined : RELATIONS[dependency.type].to;
   if (target.status === 'unresolved' && end !== undefined && NAMED_BY_IDENTITY.has(end))
     target = resolver.create({

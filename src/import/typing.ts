@@ -23,13 +23,13 @@ export interface Typed {
 /** The relationship from an entity of this kind to the organizations its row names (DEVELOPED_BY, OFFERED_BY), if any. */
 export const makerRelation = (kind: EntityType): RelationType | undefined => catalogueRelation('maker', kind);
 
-/** The kinds a dependency may name: the end of the relationship the catalogue states, or of any dependency relationship from this kind. */
-export function targetKinds(dependency: Dependency, fromKind: EntityType): EntityType[] {
+/**
+ * The kinds a dependency may name: the end of the relationship the catalogue states, or, untyped, the
+ * end of any dependency relationship (a kind without one is then reported as such, not as unknown).
+ */
+export function targetKinds(dependency: Dependency): EntityType[] {
   if (dependency.type !== undefined) return [RELATIONS[dependency.type].to];
-  const kinds = RELATION_TYPES.filter((t) => RELATIONS[t].catalogue === 'dependency' && fromKinds(t).includes(fromKind)).map(
-    (t) => RELATIONS[t].to,
-  );
-  return [...new Set(kinds)];
+  return [...new Set(RELATION_TYPES.filter((t) => RELATIONS[t].catalogue === 'dependency').map((t) => RELATIONS[t].to))];
 }
 
 /**

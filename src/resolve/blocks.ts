@@ -8,8 +8,10 @@ import type { EntityType } from '../domain/registry.js';
 import type { ResolvableEntity } from './entity.js';
 import { nameKeys } from './names.js';
 
-/** Past this many entities, a looser key is not used for candidates (exact keys always are). */
+/** Past this many entities, a looser key is not used for candidates. */
 export const BLOCK_CAP = 200;
+/** Past this many, not even an exact key is: a name thousands of things share ("Llama-3-8B-GGUF" across uploaders) identifies none. */
+export const EXACT_BLOCK_CAP = 2_000;
 
 const block = (kind: EntityType, key: string) => `${kind}|${key}`;
 
@@ -38,7 +40,7 @@ export class BlockIndex {
       for (const { level, key } of nameKeys(name, kind, true)) {
         if (exactOnly && level !== 'exact' && level !== 'compact') continue;
         const ids = this.blocks.get(block(kind, key));
-        if (ids === undefined || (level !== 'exact' && ids.size > BLOCK_CAP)) continue;
+        if (ids === undefined || ids.size > (level === 'exact' ? EXACT_BLOCK_CAP : BLOCK_CAP)) continue;
         for (const id of ids) out.add(id);
       }
     return out;

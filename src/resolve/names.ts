@@ -10,6 +10,17 @@ import { EntityType } from '../domain/registry.js';
  * and "Qwen 2.5 Coder 32B" become "qwen 2.5 coder 32b"; "Google Deepmind" and "Google DeepMind" agree.
  */
 export function nameKey(name: string): string {
+  const cached = NAME_KEY_CACHE.get(name);
+  if (cached !== undefined) return cached;
+  // Bounded: resolving a row looks its names up several times (decisions, blocks, keys), then never again.
+  if (NAME_KEY_CACHE.size >= 100_000) NAME_KEY_CACHE.clear();
+  const key = computeNameKey(name);
+  NAME_KEY_CACHE.set(name, key);
+  return key;
+}
+const NAME_KEY_CACHE = new Map<string, string>();
+
+function computeNameKey(name: string): string {
   return (
     name
       .normalize('NFKC')
@@ -79,6 +90,18 @@ const STOP_WORDS = new Set(['of', 'the', 'for', 'and', 'at', 'de', 'in']);
  * (`query`) also looks up an organization's leading words (prefix).
  */
 export function nameKeys(name: string, kind: EntityType, query = false): Array<{ level: NameLevel; key: string }> {
+  const cacheKey = `${kind}|${query}|${name}`;
+  const cached = KEY_CACHE.get(cacheKey);
+  if (cached) return cached;
+  // Bounded: a bulk import meets each name a few times in a row, not millions of times over.
+  if (KEY_CACHE.size >= 100_000) KEY_CACHE.clear();
+  const keys = computeKeys(name, kind, query);
+  KEY_CACHE.set(cacheKey, keys);
+  return keys;
+}
+const KEY_CACHE = new Map<string, Array<{ level: NameLevel; key: string }>>();
+
+function computeKeys(name: string, kind: EntityType, query: boolean): Array<{ level: NameLevel; key: string }> {
   const exact = nameKey(name);
   if (exact === '') return [];
   const compact = exact.replaceAll(' ', '');

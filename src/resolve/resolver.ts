@@ -12,7 +12,7 @@ import { BlockIndex } from './blocks.js';
 import type { Decisions } from './decisions.js';
 import type { ComparableValues, RecordSide, ResolvableEntity } from './entity.js';
 import { isGenericAlias, nameKey } from './names.js';
-import { type Comparison, compare, type Side } from './score.js';
+import { type Comparison, compare, NAMED_BY_IDENTITY, type Side } from './score.js';
 
 export type Resolution =
   | { status: 'matched'; id: string; by: 'name' | 'decision'; evidence: string[] }
@@ -98,8 +98,9 @@ export class Resolver {
     if (decided) return decided.resolution!;
     const apart = this.decisions.keptApart(names, record.kind, this.format);
     if (apart === 'all') return this.create(record, names);
+    const recordKey = nameKey(record.name);
     const scored = [...this.index.candidates(record.kind, names)]
-      .filter((id) => !apart.has(id))
+      .filter((id) => !apart.has(id) && !this.otherRow(id, recordKey))
       .map((id) => ({ id, ...compare(this.recordSide(record), this.sideOf(id)) }))
       .sort((x, y) => y.weight - x.weight);
     const matches = scored.filter((s) => s.status === 'match');
@@ -225,6 +226,27 @@ export class Resolver {
     this.entities.set(id, learned);
     this.index.add(learned);
   }
+
+  /**
+   * Another row of this very catalogue (cited by it, none of its names the record's): never the same
+   * thing, so not even scored (score.ts says so too; this keeps a bulk import linear).
+   */
+  private otherRow(id: string, recordKey: string): boolean {
+    const entity = this.entities.get(id)!;
+    if (!entity.formats.includes(this.format) || NAMED_BY_IDENTITY.has(entity.kind)) return false;
+    return !this.keysOf(entity).has(recordKey);
+  }
+
+  /** The name keys of an entity's name and aliases, computed once per version of the entity. */
+  private keysOf(entity: ResolvableEntity): Set<string> {
+    let keys = this.nameKeysOf.get(entity);
+    if (keys === undefined) {
+      keys = new Set([entity.name, ...entity.aliases].map(nameKey));
+      this.nameKeysOf.set(entity, keys);
+    }
+    return keys;
+  }
+  private readonly nameKeysOf = new WeakMap<ResolvableEntity, Set<string>>();
 
   /** True when one of the names is a name or a non-generic alias of the entity (a reference has nothing else to go on). */
   private namedBy(id: string, names: string[]): boolean {

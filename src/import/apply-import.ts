@@ -32,6 +32,6 @@ export async function applyImport(
   const lineage = plan.relationships.filter((r) => r.type === RelationType.DERIVED_FROM).map(({ from, to }) => ({ from, to }));
   const { rows, notWritten, aliases } = applyRows(plan, source, await repository.lineageKinds(lineage));
   const before = await counts(db);
-  await repository.apply(rows, source, aliases, onBatch);
+  await repository.apply(rows, aliases, onBatch);
   return { plan, source: source.id, notWritten, before, after: await counts(db) };
 }

@@ -43,7 +43,17 @@ const emptyRows = (): GraphRows => ({
 export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKinds: Map<string, string | null>): ApplyRows {
   const rows = emptyRows();
   const notWritten: NotWritten[] = [];
-  rows.sources.push({ id: source.id, title: source.title, file: null, url: source.url, author: source.author, date: source.retrieved });
+  rows.sources.push({
+    id: source.id,
+    title: source.title,
+    file: null,
+    url: source.url,
+    author: source.author,
+    date: source.retrieved,
+    license: source.license,
+    version: source.version,
+    retrieved: source.retrieved,
+  });
 
   const ordinals = new Map<string, number>();
   const CATALOGUE_NOTE = 'Catalogue entry';

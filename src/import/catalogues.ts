@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { CATALOGUE_SOURCE_PREFIX } from '../seed/seed.schema.js';
 import { CATALOGUE_FORMATS, type Format, type Publisher } from './formats.js';
 
 export interface CatalogueSource extends Publisher {
@@ -28,5 +29,9 @@ function snapshotHash(target: string): string {
 
 export function catalogueSource(format: Format, snapshot: string): CatalogueSource {
   const hex = snapshotHash(snapshot);
-  return { id: `catalogue-${format}-${hex.slice(0, 12)}`, ...CATALOGUE_FORMATS[format].publisher, version: `sha256:${hex}` };
+  return {
+    id: `${CATALOGUE_SOURCE_PREFIX}${format}-${hex.slice(0, 12)}`,
+    ...CATALOGUE_FORMATS[format].publisher,
+    version: `sha256:${hex}`,
+  };
 }

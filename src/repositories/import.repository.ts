@@ -15,7 +15,6 @@ import {
   TYPE_OF_LABEL,
 } from '../domain/graph-model.js';
 import { claimableOf } from '../domain/registry.js';
-import type { CatalogueSource } from '../import/catalogues.js';
 import { OWNER_RELATIONS, shownValues } from '../import/existing.js';
 import type { ResolvableEntity } from '../resolve/entity.js';
 import { edgeId, type GraphRows } from '../seed/graph-rows.js';
@@ -118,22 +117,13 @@ export class ImportRepository {
 
   /**
    * Writes an import through the shared write model (entities merged, citations appended, claimed
-   * values recomputed), then the catalogue's own details on its Source node.
+   * values recomputed; the catalogue's details are its Source row), with the names it adds to matched
+   * entities first.
    */
-  async apply(
-    rows: GraphRows,
-    source: CatalogueSource,
-    aliases: Array<{ id: string; aliases: string[] }>,
-    onBatch?: OnBatch,
-  ): Promise<void> {
+  async apply(rows: GraphRows, aliases: Array<{ id: string; aliases: string[] }>, onBatch?: OnBatch): Promise<void> {
     // Before the citations: a load cut short after them must find a matched entity under the row's name.
     await this.addAliases(aliases);
     await new SeedRepository(this.db).write(rows, onBatch);
-    await this.db.scope({ timeoutMs: BATCH_TIMEOUT_MS }).write((tx) =>
-      tx.run(`MATCH (s:${SOURCE_LABEL} {id: $id}) SET s.license = $license, s.version = $version, s.retrieved = $retrieved`, {
-        ...source,
-      }),
-    );
   }
 
   /**

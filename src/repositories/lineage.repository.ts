@@ -1,5 +1,5 @@
 import type { DbScope } from '../db/database.js';
-import { EntityType, label, RelationType, relType } from '../domain/graph-model.js';
+import { ENTITY_LABEL, EntityType, label, RelationType, relType } from '../domain/graph-model.js';
 import { LIMITS, requireRange } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { edgeMap, type GraphEdgeRow } from './graph.repository.js';
@@ -20,7 +20,11 @@ export interface LineageStepRow {
 
 const ARROWS = { ANCESTORS: ['-', '->'], DESCENDANTS: ['<-', '-'] } as const;
 
-/** Ancestors and descendants along DERIVED_FROM (child -> parent), each model once at its nearest depth. */
+/**
+ * Ancestors and descendants along DERIVED_FROM (child -> parent), each model once at its nearest depth.
+ * A series' lineage is its members' (MEMBER_OF): the descendants of Llama 2 are those of Llama 2-7B,
+ * 13B and 70B, each reached `via` the member it derives from.
+ */
 export class LineageRepository {
   constructor(private readonly db: DbScope) {}
 
@@ -38,16 +42,21 @@ export class LineageRepository {
     const compiler = new ProjectionCompiler();
     const branches = options.directions.map((direction) => {
       const [left, right] = ARROWS[direction];
-      return `MATCH p = (start)${left}[:${relType(RelationType.DERIVED_FROM)}*1..${depth}]${right}(m:${label(EntityType.MODEL)})
-         WHERE m <> start AND ($kinds IS NULL OR all(r IN relationships(p) WHERE r.kind IN $kinds))
+      return `MATCH p = (root)${left}[:${relType(RelationType.DERIVED_FROM)}*1..${depth}]${right}(m:${label(EntityType.MODEL)})
+         WHERE m <> start AND m <> root AND ($kinds IS NULL OR all(r IN relationships(p) WHERE r.kind IN $kinds))
          RETURN '${direction}' AS direction, m, p`;
     });
     const rows = await this.db.read(
-      `MATCH (start:${label(EntityType.MODEL)} {id: $id})
-       CALL (start) { ${branches.join(' UNION ALL ')} }
+      `MATCH (start:${ENTITY_LABEL} {id: $id}) WHERE start:${label(EntityType.MODEL)} OR start:${label(EntityType.SERIES)}
+       CALL (start) {
+         MATCH (root:${label(EntityType.MODEL)}) WHERE root = start RETURN root
+         UNION MATCH (root:${label(EntityType.MODEL)})-[:${relType(RelationType.MEMBER_OF)}]->(start) RETURN root
+       }
+       CALL (start, root) { ${branches.join(' UNION ALL ')} }
        WITH start, direction, m, p ORDER BY length(p), m.id
        WITH start, direction, m, head(collect(p)) AS p
-       WITH start, direction, m, p, last(relationships(p)) AS r, CASE WHEN length(p) > 1 THEN nodes(p)[-2] END AS v
+       WITH start, direction, m, p, last(relationships(p)) AS r,
+            CASE WHEN length(p) > 1 THEN nodes(p)[-2] WHEN nodes(p)[0] <> start THEN nodes(p)[0] END AS v
        ORDER BY direction, length(p), m.name, m.id
        RETURN direction, length(p) AS depth, r.kind AS kind, ${NAMED_ENTITY('start')} AS start,
               ${compiler.entity('m', options.selection)} AS model,

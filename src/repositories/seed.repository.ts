@@ -73,6 +73,9 @@ const sourceRow = z.object({
   url: nullableString,
   author: nullableString,
   date: nullableString,
+  license: nullableString,
+  version: nullableString,
+  retrieved: nullableString,
 });
 const entityProps = z
   .object({ id: z.string(), name: z.string(), aliases: z.array(z.string()).default([]), description: z.string().nullable().default(null) })
@@ -89,6 +92,7 @@ const citationRow = z.object({
   rank: nullableString,
   reason: nullableString,
   hedged: z.boolean().nullable(),
+  locator: nullableString,
 });
 const relationshipRow = z.object({
   id: z.string(),
@@ -170,8 +174,9 @@ export class SeedRepository {
     };
     await run(
       `UNWIND $rows AS row MERGE (s:${SOURCE_LABEL} {id: row.id})
-       SET s.title = row.title, s.file = row.file, s.url = row.url, s.author = row.author, s.date = row.date`,
-      rows.sources,
+       SET s.title = row.title, s.file = row.file, s.url = row.url, s.author = row.author, s.date = row.date,
+           s.license = row.license, s.version = row.version, s.retrieved = row.retrieved`,
+      rows.sources.map((source) => ({ license: null, version: null, retrieved: null, ...source })),
     );
     for (const type of ENTITY_TYPES) await run(upsertEntities(type), rows.entities[type]);
 
@@ -190,8 +195,8 @@ export class SeedRepository {
     for (const type of RELATION_TYPES) await run(upsertRelationships(type), rows.relationships[type]);
   }
 
-  /** Entities that held citations before the load may now hold claims from both: their node values follow all of them. */
-  private async recomputeClaimedValues(ids: string[]): Promise<void> {
+  /** Entities that held citations before the load (or gained a merged one's) may now hold claims from both: their node values follow all of them. */
+  async recomputeClaimedValues(ids: string[]): Promise<void> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
     for (const type of ENTITY_TYPES) {
       const attributes = claimableOf(type);
@@ -226,7 +231,9 @@ export class SeedRepository {
   async read(): Promise<GraphRows> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
     const sources: SourceRow[] = (
-      await scope.read(`MATCH (s:${SOURCE_LABEL}) RETURN s {.id, .title, .file, .url, .author, .date} AS row ORDER BY s.id`)
+      await scope.read(
+        `MATCH (s:${SOURCE_LABEL}) RETURN s {.id, .title, .file, .url, .author, .date, .license, .version, .retrieved} AS row ORDER BY s.id`,
+      )
     ).map((r) => sourceRow.parse(r.row));
     const entities = {} as Record<EntityType, EntityRow[]>;
     for (const type of ENTITY_TYPES) {
@@ -239,7 +246,7 @@ export class SeedRepository {
       await scope.read(
         `MATCH (n:${ENTITY_LABEL})-[c:${relType(CITES)}]->(s:${SOURCE_LABEL})
        RETURN {entityId: n.id, sourceId: s.id, ordinal: c.ordinal, quote: c.quote, note: c.note, confidence: c.confidence,
-               attribute: c.attribute, value: c.value, rank: c.rank, reason: c.reason, hedged: c.hedged} AS row
+               attribute: c.attribute, value: c.value, rank: c.rank, reason: c.reason, hedged: c.hedged, locator: c.locator} AS row
        ORDER BY n.id, c.ordinal`,
       )
     ).map((r) => citationRow.parse(r.row));

@@ -12,6 +12,10 @@ export interface SourceRow {
   url: string | null;
   author: string | null;
   date: string | null;
+  /** A catalogue snapshot's licence, `sha256:` version and retrieval date (catalogues.ts); null for documents and URLs. */
+  license?: string | null;
+  version?: string | null;
+  retrieved?: string | null;
 }
 export interface EntityRow {
   id: string;
@@ -87,10 +91,13 @@ export function toGraphRows(dataset: Dataset): GraphRows {
   const sources: SourceRow[] = dataset.sources.map((s) => ({
     id: s.id,
     title: s.title,
-    file: s.file,
-    url: null,
+    file: s.file ?? null,
+    url: s.url ?? null,
     author: s.author ?? null,
     date: s.date ?? null,
+    license: s.license ?? null,
+    version: s.version ?? null,
+    retrieved: s.retrieved ?? null,
   }));
   const urlSources = new Map<string, SourceRow>();
   const sourceIdOf = (citation: Citation): string => {
@@ -113,6 +120,7 @@ export function toGraphRows(dataset: Dataset): GraphRows {
         confidence: c.confidence ?? 1,
         attribute: c.attribute ?? null,
         value: c.attribute === undefined ? null : JSON.stringify(c.value),
+        locator: ('locator' in c && c.locator) || null,
         rank: ('rank' in c && c.rank) || null,
         reason: ('reason' in c && c.reason) || null,
         hedged: ('hedged' in c && c.hedged) || null,

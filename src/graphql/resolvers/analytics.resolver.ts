@@ -103,6 +103,11 @@ export class AnalyticsResolver {
   })
   organizationProfile(
     @Arg('id', () => ID) id: string,
+    @Arg('includeUnits', () => Boolean, {
+      defaultValue: true,
+      description: 'Count the models of its labs and divisions (PART_OF) as its own.',
+    })
+    includeUnits: boolean,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<OrganizationProfileRow | null> {
@@ -112,7 +117,7 @@ export class AnalyticsResolver {
       techniques: selectionAt(info, ['favouriteTechniques', 'technique'], [EntityType.TECHNIQUE]),
       collaborators: selectionAt(info, ['collaborators'], [EntityType.ORGANIZATION]),
       buildsOn: selectionAt(info, ['buildsOnOrganizations', 'organization'], [EntityType.ORGANIZATION]),
-    });
+    }, includeUnits);
   }
 
   @Query(() => [EntityDegree], { description: 'Entities with the most domain relationships (either direction; citations not counted).' })

@@ -26,7 +26,9 @@ function directionsOf(direction: LineageDirection): Array<'ANCESTORS' | 'DESCEND
 
 @Resolver()
 export class GraphResolver {
-  @Query(() => [LineageStep], { description: 'Ancestors and/or descendants of a model along DERIVED_FROM, nearest first.' })
+  @Query(() => [LineageStep], {
+    description: 'Ancestors and/or descendants of a model along DERIVED_FROM, nearest first; for a series, those of its members.',
+  })
   lineage(
     @Arg('modelId', () => ID) modelId: string,
     @Arg('direction', () => LineageDirection, { defaultValue: LineageDirection.ANCESTORS }) direction: LineageDirection,

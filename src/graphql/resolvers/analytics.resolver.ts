@@ -111,13 +111,17 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<OrganizationProfileRow | null> {
-    return ctx.repos.analytics.organizationProfile(id, {
-      organization: selectionAt(info, ['organization'], [EntityType.ORGANIZATION]),
-      models: selectionAt(info, ['models'], [EntityType.MODEL]),
-      techniques: selectionAt(info, ['favouriteTechniques', 'technique'], [EntityType.TECHNIQUE]),
-      collaborators: selectionAt(info, ['collaborators'], [EntityType.ORGANIZATION]),
-      buildsOn: selectionAt(info, ['buildsOnOrganizations', 'organization'], [EntityType.ORGANIZATION]),
-    }, includeUnits);
+    return ctx.repos.analytics.organizationProfile(
+      id,
+      {
+        organization: selectionAt(info, ['organization'], [EntityType.ORGANIZATION]),
+        models: selectionAt(info, ['models'], [EntityType.MODEL]),
+        techniques: selectionAt(info, ['favouriteTechniques', 'technique'], [EntityType.TECHNIQUE]),
+        collaborators: selectionAt(info, ['collaborators'], [EntityType.ORGANIZATION]),
+        buildsOn: selectionAt(info, ['buildsOnOrganizations', 'organization'], [EntityType.ORGANIZATION]),
+      },
+      includeUnits,
+    );
   }
 
   @Query(() => [EntityDegree], { description: 'Entities with the most domain relationships (either direction; citations not counted).' })

@@ -67,6 +67,12 @@ export class PlanContext {
 
   /** The names a row gives an existing entity it matched, beyond those it has: kept as aliases. */
   addAliases(id: string, names: string[]): void {
+    const created = this.resolver.newEntities.get(id);
+    if (created !== undefined) {
+      const fresh = names.filter((n) => n !== created.name && !created.aliases.includes(n));
+      created.aliases.push(...fresh.slice(0, Math.max(0, MAX_ALIASES - created.aliases.length)));
+      return;
+    }
     const known = this.names.get(id);
     if (known === undefined) return;
     const have = new Set([known.name, ...known.aliases, ...(this.aliasesOf.get(id) ?? [])].map(nameKey));

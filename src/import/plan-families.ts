@@ -1,6 +1,6 @@
 /**
  * Pass 3: families. A model a catalogue puts in a family (a family field) is MEMBER_OF that series,
- * created when the graph has none by that name; a model this import creates whose name is a series'
+ * created when the graph has none by that name; a model a row describes whose name is a series'
  * name plus a size ("Llama 2-7B" in "Llama 2", "LLaMA-13B" in the "LLaMA series"), by the series'
  * developer, is linked too, but as an inference: a note and a lower confidence, never a quote.
  */
@@ -22,7 +22,6 @@ export function planFamilies(context: PlanContext): void {
         context.relate({ from: id, type: relation, to: series.id, rowKey: record.rowKey, basis: 'family field' });
       continue;
     }
-    if (!resolver.newEntities.has(id)) continue;
     const family = nameKeys(record.name, kind).find((k) => k.level === 'family');
     if (family === undefined) continue;
     const series = resolver.familyNamed(family.key, seriesKind, developers);

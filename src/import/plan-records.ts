@@ -20,8 +20,11 @@ export function planRecords(context: PlanContext): void {
 function planOrganizationRecord(context: PlanContext, record: CatalogueRecord): void {
   // The countries a catalogue lists for an organization are its tags (one is its claim): any of them agrees with the graph's.
   const resolution = context.resolver.resolveOrganization(record.name, record.rowKey, { country: record.tags.join(',') });
-  // Several names of one organization ("Facebook AI", "Meta AI"): the first record speaks for it.
-  if ((resolution.status === 'matched' || resolution.status === 'new') && context.rowOf.has(resolution.id)) return;
+  // Several names of one organization ("Facebook AI", "Meta AI"): the first record speaks for it, the others are its aliases.
+  if ((resolution.status === 'matched' || resolution.status === 'new') && context.rowOf.has(resolution.id)) {
+    context.addAliases(resolution.id, [record.name]);
+    return;
+  }
   const id = accept(context, record, resolution);
   if (id === undefined) return;
   const graphCountry = context.values.get(id)?.country;

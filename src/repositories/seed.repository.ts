@@ -16,11 +16,14 @@ export type OnBatch = (done: number, total: number) => void | Promise<void>;
 const chunks = <T>(rows: T[]): T[][] =>
   Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
 
-// Labels and relationship types below come from the registry's helpers, never from data.
+// Labels and relationship types below come from the registry's helpers, never from data. Aliases the
+// node has beyond the row's (a catalogue's names for it) are kept: a load removes nothing.
 const upsertEntities = (type: EntityType) => `
   UNWIND $rows AS row
   MERGE (n:${ENTITY_LABEL} {id: row.id})
-  SET n:${label(type)}, n.name = row.name, n.${SORT_NAME} = toLower(row.name), n.aliases = row.aliases, n.aliasText = row.aliasText,
+  WITH n, row, row.aliases + [a IN coalesce(n.aliases, []) WHERE NOT a IN row.aliases AND a <> row.name] AS aliases
+  SET n:${label(type)}, n.name = row.name, n.${SORT_NAME} = toLower(row.name), n.aliases = aliases,
+      n.aliasText = reduce(text = '', a IN aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + a),
       n.description = row.description, n += row.props`;
 
 /**

@@ -163,6 +163,12 @@ export function compare(a: Side, b: Side): Comparison {
     const agreed = countriesA.some((c) => countriesB.includes(c));
     add(agreed ? 2 : -3, `countries ${agreed ? 'agree' : 'differ'} (${countriesA.join(',')} / ${countriesB.join(',')})`);
   }
+  // An organization's or a dataset's own name (spelling aside) is its identity, whatever a catalogue's
+  // country or date says (those disagreements are data errors, kept as competing claims).
+  if (NAMED_BY_IDENTITY.has(a.kind) && (level === 'exact' || level === 'compact') && weight < MATCH) {
+    evidence.push(`the same name identifies ${a.kind.toLowerCase()}s (score raised to ${MATCH})`);
+    weight = MATCH;
+  }
   return { weight, status: statusOf(weight), evidence };
 }
 

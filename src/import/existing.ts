@@ -1,40 +1,12 @@
 /**
- * The entities an import resolves against: ids, names, aliases, developers and the values the graph
- * shows. Read from the database (ImportRepository.existingEntities) or, for a dry run without one,
- * from seed/ (what an empty database is loaded with).
+ * The entities an import resolves against, for a dry run without a database: seed/ as the graph an
+ * empty database gets (with a database: ImportRepository.existingEntities).
  */
-import { claimableOf, ENTITY_TYPES, RELATIONS, RELATION_TYPES, RelationType } from '../domain/registry.js';
-import type { ComparableValues, ResolvableEntity } from '../resolve/entity.js';
+import type { ResolvableEntity } from '../resolve/entity.js';
 import { readDataset } from '../seed/dataset.js';
 import { toGraphRows } from '../seed/graph-rows.js';
+import { resolvableEntities } from '../seed/resolvable.js';
 
-/** Relationships that say who an entity belongs to: its makers, and an organization's parents. */
-export const OWNER_RELATIONS = RELATION_TYPES.filter((type) => RELATIONS[type].catalogue === 'maker' || type === RelationType.PART_OF);
-
-/** The seed folder as the graph an empty database gets: values are what the nodes show (toGraphRows). */
 export function existingFromSeed(dir: string): ResolvableEntity[] {
-  const rows = toGraphRows(readDataset(dir).dataset);
-  const owners = new Map<string, string[]>();
-  for (const type of OWNER_RELATIONS) for (const r of rows.relationships[type]) owners.set(r.from, [...(owners.get(r.from) ?? []), r.to]);
-  return ENTITY_TYPES.flatMap((kind) =>
-    rows.entities[kind].map((e) => ({
-      id: e.id,
-      kind,
-      name: e.name,
-      aliases: e.aliases,
-      developers: owners.get(e.id) ?? [],
-      values: shownValues(e.props, claimableOf(kind)),
-      formats: [],
-    })),
-  );
-}
-
-/** The values a catalogue can contradict, from a node's properties (null means not stated). */
-export function shownValues(props: Record<string, unknown>, attributes: string[]): ComparableValues {
-  const values: ComparableValues = {};
-  for (const attribute of attributes) {
-    const value = props[attribute];
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[attribute] = value;
-  }
-  return values;
+  return resolvableEntities(toGraphRows(readDataset(dir).dataset));
 }

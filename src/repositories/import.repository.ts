@@ -15,7 +15,7 @@ import {
   TYPE_OF_LABEL,
 } from '../domain/graph-model.js';
 import { claimableOf } from '../domain/registry.js';
-import { OWNER_RELATIONS, shownValues } from '../import/existing.js';
+import { OWNER_RELATIONS, shownValues } from '../seed/resolvable.js';
 import type { ResolvableEntity } from '../resolve/entity.js';
 import { edgeId, type GraphRows } from '../seed/graph-rows.js';
 import { type OnBatch, SeedRepository } from './seed.repository.js';

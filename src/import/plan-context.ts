@@ -4,7 +4,7 @@ import type { Decisions } from '../resolve/decisions.js';
 import type { ResolvableEntity } from '../resolve/entity.js';
 import { nameKey } from '../resolve/names.js';
 import { Resolver } from '../resolve/resolver.js';
-import type { ImportPlan, PlannedRelationship } from './plan.js';
+import type { ImportPlan, PlannedRelationship } from './plan-types.js';
 import type { CatalogueRecord, ParseResult } from './records.js';
 
 /** At most this many aliases on an entity (the write rules' limit). */

@@ -11,10 +11,6 @@ import {
   type RelationType,
 } from '../domain/registry.js';
 import { aliasesProblem, relationshipShapeProblem } from '../domain/write-rules.js';
-import { Decisions } from '../resolve/decisions.js';
-import { undecidedNamesakes } from '../resolve/duplicates.js';
-import { toGraphRows } from './graph-rows.js';
-import { resolvableEntities } from './resolvable.js';
 import {
   ENTITY_FILES,
   type EntityEntry,
@@ -50,8 +46,6 @@ export class SeedValidationError extends Error {
     super(`The seed data has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
   }
 }
-
-const DECISIONS_FILE_NAME = 'resolution.json';
 
 export const formatProblem = (p: SeedProblem): string => `${p.file} ${p.entry}: ${p.message}`;
 
@@ -203,28 +197,12 @@ export function validateDataset(dataset: Dataset, dir: string): SeedProblem[] {
     });
   }
 
-  problems.push(...namesakeProblems(dataset, dir));
-
   for (const type of acyclicRelations()) {
     for (const cycle of findCycles(dataset.relationships[type])) {
       problems.push({ file: relationshipFile(type), entry: `cycle`, message: `${type} forms a cycle: ${cycle.join(' -> ')}` });
     }
   }
   return problems;
-}
-
-/**
- * The resolution stage checks the seed as it checks an import: two entities of one kind under one name
- * key and one developer are one thing twice, unless seed/resolution.json records them as distinct.
- */
-function namesakeProblems(dataset: Dataset, dir: string): SeedProblem[] {
-  const file = path.join(dir, DECISIONS_FILE_NAME);
-  const decisions = existsSync(file) ? Decisions.read(file) : new Decisions();
-  return undecidedNamesakes(resolvableEntities(toGraphRows(dataset)), decisions).map(([a, b]) => ({
-    file: DECISIONS_FILE_NAME,
-    entry: `${a} ~ ${b}`,
-    message: 'one name and one developer for two entities: merge them, or record a "distinct" decision',
-  }));
 }
 
 /** Each cycle once, as the list of ids around it (depth-first search with colouring). */
@@ -249,9 +227,10 @@ export function findCycles(edges: Array<{ from: string; to: string }>): string[]
 }
 
 /** Reads and validates; throws SeedValidationError listing every problem when anything is wrong. */
-export function loadDatasetOrThrow(dir: string): Dataset {
+export function loadDatasetOrThrow(dir: string, check: (dataset: Dataset) => SeedProblem[] = () => []): Dataset {
   const { dataset, problems } = readDataset(dir);
   problems.push(...validateDataset(dataset, dir));
+  if (problems.length === 0) problems.push(...check(dataset));
   if (problems.length > 0) throw new SeedValidationError(problems);
   return dataset;
 }

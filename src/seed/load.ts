@@ -9,6 +9,7 @@ import { ResolutionRepository } from '../repositories/resolution.repository.js';
 import { SeedRepository } from '../repositories/seed.repository.js';
 import { loadDatasetOrThrow } from './dataset.js';
 import { toGraphRows } from './graph-rows.js';
+import { namesakeProblems } from './resolvable.js';
 
 /** The seed folder shipped with the service (same relative spot from src/ and dist/). */
 export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../seed/', import.meta.url));
@@ -39,7 +40,8 @@ export interface SeedOptions {
  * idempotence make that a resume). Running it twice leaves the graph as it was.
  */
 export async function seedDatabase(db: Database, options: SeedOptions = {}): Promise<void> {
-  const dataset = loadDatasetOrThrow(options.dir ?? DEFAULT_SEED_DIR);
+  const dir = options.dir ?? DEFAULT_SEED_DIR;
+  const dataset = loadDatasetOrThrow(dir, namesakeProblems(dir));
   const catalogues = options.catalogues ?? [];
   const steps = 1 + catalogues.length;
   await applyMigrations(db);

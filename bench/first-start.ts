@@ -2,17 +2,38 @@
  * npx tsx bench/first-start.ts [DEFAULT_CATALOGUES=epoch]
  *
  * Times a first `npm start` (node dist/main.js, built first) on an empty store: spawn to "embedded
- * Neo4j is up", then to /ready answering 200 (the load of the default graph and the API). The store
+ * Neo4j is up", then to /ready answering 200 (the load of the default graph and the API), and the CPU
+ * seconds the service and its Neo4j used until then. The store
  * is a fresh temporary folder, removed afterwards. Prints one JSON line with the load average before
  * and after, since on a shared machine wall time also measures everyone else's work.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
 const catalogues = process.argv[2] ?? 'epoch';
+
+/** User + system CPU seconds of a process and all its descendants (the service and its Neo4j), from /proc. */
+function treeCpuSeconds(root: number): number {
+  const stats = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return [{ pid: Number(pid), ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / 100 }];
+      } catch {
+        return [];
+      }
+    });
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of stats) if (!tree.has(s.pid) && tree.has(s.ppid)) grew = tree.add(s.pid) !== undefined;
+  }
+  return stats.filter((s) => tree.has(s.pid)).reduce((sum, s) => sum + s.cpu, 0);
+}
 const freePort = () =>
   new Promise<number>((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -60,12 +81,15 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const ready = Date.now();
+  const cpu = treeCpuSeconds(child.pid!);
   console.log(
     JSON.stringify({
       catalogues,
       neo4j_s: neo4jUpAt === undefined ? null : (neo4jUpAt - started) / 1000,
       load_and_api_s: neo4jUpAt === undefined ? null : (ready - neo4jUpAt) / 1000,
       ready_s: (ready - started) / 1000,
+      // Less at the mercy of the machine's other work than wall time: CPU the service and its Neo4j used.
+      cpu_s: Math.round(cpu * 10) / 10,
       load_average: { before: loadBefore, after: loadavg().map((n) => Math.round(n * 10) / 10) },
     }),
   );

@@ -4,6 +4,7 @@
  * file records for it. In memory, one pass over the blocks: fit for a graph of millions of nodes.
  */
 import { EntityType } from '../domain/registry.js';
+import { Ancestry } from './ancestry.js';
 import { BlockIndex } from './blocks.js';
 import type { Decision, Decisions } from './decisions.js';
 import type { ResolvableEntity } from './entity.js';
@@ -29,16 +30,8 @@ export function findDuplicates(entities: ResolvableEntity[], decisions: Decision
   const byId = new Map(entities.map((e) => [e.id, e]));
   const index = new BlockIndex();
   for (const entity of entities) index.add(entity);
-  const ancestorsOf = new Map<string, Set<string>>();
-  const ancestors = (id: string): Set<string> => {
-    const known = ancestorsOf.get(id);
-    if (known) return known;
-    const out = new Set([id]);
-    ancestorsOf.set(id, out);
-    const entity = byId.get(id);
-    if (entity?.kind === EntityType.ORGANIZATION) for (const parent of entity.developers) for (const a of ancestors(parent)) out.add(a);
-    return out;
-  };
+  const ancestry = new Ancestry((id) => byId.get(id));
+  const ancestors = (id: string) => ancestry.of(id);
   const side = (e: ResolvableEntity): Side => ({
     ...e,
     developers: e.kind === EntityType.ORGANIZATION ? [] : e.developers.map(ancestors),

@@ -8,6 +8,7 @@
  */
 import { freeId, idOf } from '../domain/ids.js';
 import { EntityType } from '../domain/registry.js';
+import { Ancestry } from './ancestry.js';
 import { BlockIndex } from './blocks.js';
 import type { Decisions } from './decisions.js';
 import type { ComparableValues, RecordSide, ResolvableEntity } from './entity.js';
@@ -48,7 +49,7 @@ export class Resolver {
   private readonly entities = new Map<string, ResolvableEntity>();
   private readonly index = new BlockIndex();
   private readonly taken = new Set<string>();
-  private readonly ancestorsOf = new Map<string, Set<string>>();
+  private readonly ancestry = new Ancestry((id) => this.entities.get(id));
   /** Entities this import created under an id a decision gave (see claimDecided). */
   private readonly decidedNew = new Set<string>();
   readonly newEntities = new Map<string, NewEntity>();
@@ -81,9 +82,9 @@ export class Resolver {
    * when none or several: a family is inferred from a name only when nothing else fits.
    */
   familyNamed(key: string, kind: EntityType, developers: string[]): string | undefined {
-    const mine = developers.map((d) => this.ancestors(d));
+    const mine = developers.map((d) => this.ancestry.of(d));
     const fits = [...this.index.withKey(kind, key)].filter((id) =>
-      this.entities.get(id)!.developers.some((d) => mine.some((m) => [...this.ancestors(d)].some((a) => m.has(a)))),
+      this.entities.get(id)!.developers.some((d) => mine.some((m) => [...this.ancestry.of(d)].some((a) => m.has(a)))),
     );
     return fits.length === 1 ? fits[0] : undefined;
   }
@@ -270,24 +271,13 @@ export class Resolver {
       });
   }
 
-  private ancestors(id: string): Set<string> {
-    const known = this.ancestorsOf.get(id);
-    if (known) return known;
-    const out = new Set([id]);
-    this.ancestorsOf.set(id, out);
-    const entity = this.entities.get(id);
-    if (entity?.kind === EntityType.ORGANIZATION)
-      for (const parent of entity.developers) for (const a of this.ancestors(parent)) out.add(a);
-    return out;
-  }
-
   private recordSide(record: RecordSide): Side {
-    return { ...record, developers: record.developers.map((d) => this.ancestors(d)), formats: [record.format] };
+    return { ...record, developers: record.developers.map((d) => this.ancestry.of(d)), formats: [record.format] };
   }
 
   private sideOf(id: string): Side {
     const entity = this.entities.get(id)!;
-    const developers = entity.kind === EntityType.ORGANIZATION ? [] : entity.developers.map((d) => this.ancestors(d));
+    const developers = entity.kind === EntityType.ORGANIZATION ? [] : entity.developers.map((d) => this.ancestry.of(d));
     return { ...entity, developers };
   }
 }

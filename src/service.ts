@@ -150,7 +150,7 @@ async function loadIfIncomplete(database: Database, catalogues: CatalogueName[],
       // One line per committed batch, for whoever follows a load closely (tests cut a load at a chosen batch).
       log.debug({ phase: what, step, steps, done, total, batch: batches }, `load batch ${batches} committed (${what} ${done}/${total})`);
     },
-    onCatalogue: (name, { plan, notWritten, before, after }) =>
+    onCatalogue: (name, { plan, notWritten, before, after, quality }) =>
       log.info(
         {
           catalogue: name,
@@ -164,6 +164,7 @@ async function loadIfIncomplete(database: Database, catalogues: CatalogueName[],
           conflicts: plan.conflicts.length,
           skipped: plan.skipped.length,
           notWritten: notWritten.length,
+          implausible: quality.flagged,
         },
         `loaded ${DEFAULT_CATALOGUES[name].title}: ${plan.recordsParsed} rows of ${plan.rowsRead}, ${plan.matched.length} matched, ` +
           `${plan.toCreate.length} created, ${plan.ambiguous.length} ambiguous, ${plan.conflicts.length} conflicts; ` +

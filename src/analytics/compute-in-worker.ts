@@ -18,16 +18,37 @@ const workerScript = (): string | URL => {
   return `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
 };
 
-/** computeMeasures in a worker thread, so a large graph never stalls the requests being served. */
-export function computeInWorker(nodes: MeasureNode[], edges: MeasureEdge[], options: MeasureOptions): Promise<Measures> {
+/**
+ * computeMeasures in a worker thread, so a large graph never stalls the requests being served;
+ * with `timeoutMs`, a computation still running then is stopped and refused with `timeoutMessage`.
+ */
+export function computeInWorker(
+  nodes: MeasureNode[],
+  edges: MeasureEdge[],
+  options: MeasureOptions,
+  limit?: { timeoutMs: number; timeoutMessage: string },
+): Promise<Measures> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerScript(), { workerData: { nodes, edges, options }, eval: fromSource });
-    worker.once('message', (message: Omit<Measures, 'nodes'> & { nodes: Array<[string, NodeMeasures]> }) =>
-      resolve({ ...message, nodes: new Map(message.nodes) }),
-    );
-    worker.once('error', reject);
+    let timedOut = false;
+    const timer =
+      limit &&
+      setTimeout(() => {
+        timedOut = true;
+        void worker.terminate();
+      }, limit.timeoutMs);
+    worker.once('message', (message: Omit<Measures, 'nodes'> & { nodes: Array<[string, NodeMeasures]> }) => {
+      clearTimeout(timer);
+      resolve({ ...message, nodes: new Map(message.nodes) });
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`The measures worker stopped with exit code ${code}.`));
+      clearTimeout(timer);
+      if (timedOut) reject(new Error(limit!.timeoutMessage));
+      else if (code !== 0) reject(new Error(`The measures worker stopped with exit code ${code}.`));
     });
   });
 }

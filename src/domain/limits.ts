@@ -34,8 +34,13 @@ export const CAPS = {
   searchCandidatesPerHit: 5,
   /** An organization profile lists this many of its most used techniques. */
   favouriteTechniques: 10,
+  /** Contested attributes `conflicts` reads before ranking them (the default graph has 16). */
+  conflictGroups: 10_000,
   /** How far a new DERIVED_FROM link is followed to find a cycle; well beyond any real lineage. */
   cycleCheckDepth: 100,
+  /** Measures of past dates (`asOf`) kept in memory per process, and how long one computation may take. */
+  asOfMeasuresKept: 16,
+  asOfMeasuresMs: 20_000,
 } as const;
 
 /** Checks a whole-number argument against its cap; the error names the argument and the bound. */

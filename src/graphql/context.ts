@@ -3,6 +3,7 @@ import type { Database, DbScope } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import { AnalyticsRepository } from '../repositories/analytics.repository.js';
 import { ConflictsRepository } from '../repositories/conflicts.repository.js';
+import { QualityRepository } from '../repositories/quality.repository.js';
 import { CurationRepository } from '../repositories/curation.repository.js';
 import { EntityRepository } from '../repositories/entity.repository.js';
 import { GraphRepository } from '../repositories/graph.repository.js';
@@ -34,6 +35,7 @@ function createRepositories(db: DbScope) {
     analytics: new AnalyticsRepository(db),
     research: new ResearchRepository(db),
     conflicts: new ConflictsRepository(db),
+    quality: new QualityRepository(db),
   };
 }
 

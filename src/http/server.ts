@@ -46,6 +46,7 @@ import {
   refuseTooLarge,
   sendHttpError,
 } from './graphql-post.js';
+import { documentsRoutes } from './documents.js';
 import { serveGraphql } from './graphql-serve.js';
 import { Metrics } from './metrics.js';
 import { playground } from './playground.js';
@@ -205,6 +206,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{
   graphqlPost = graphqlPostHandler(serve);
   graphqlGet = graphqlGetHandler(serve);
 
+  app.use('/documents', documentsRoutes());
   app.get('/health', health);
   app.get('/ready', ready(options.database));
   app.get('/metrics', async (_req, res) => {

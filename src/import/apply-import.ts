@@ -4,6 +4,7 @@ import { RelationType } from '../domain/registry.js';
 import { ImportRepository } from '../repositories/import.repository.js';
 import type { OnBatch } from '../repositories/seed.repository.js';
 import { StatsRepository } from '../repositories/stats.repository.js';
+import { runQualityPass } from '../quality/pass.js';
 import type { Decisions } from '../resolve/decisions.js';
 import { applyRows } from './apply.js';
 import { catalogueSource } from './catalogues.js';
@@ -33,5 +34,6 @@ export async function applyImport(
   const { rows, notWritten, aliases } = applyRows(plan, source, await repository.lineageKinds(lineage));
   const before = await counts(db);
   await repository.apply(rows, aliases, onBatch);
-  return { plan, source: source.id, notWritten, before, after: await counts(db) };
+  const { findings: _, ...quality } = await runQualityPass(db);
+  return { plan, source: source.id, notWritten, before, after: await counts(db), quality };
 }

@@ -1,4 +1,5 @@
 /** The import report: one JSON object (--json) or text for a person, from the same summary. */
+import type { QualitySummary } from '../quality/pass.js';
 import type { NotWritten } from './apply.js';
 import type { ImportPlan } from './plan.js';
 
@@ -17,6 +18,8 @@ export interface ImportReport {
   source?: string;
   notWritten?: { count: number; byReason: Record<string, number>; items: NotWritten[] };
   counts?: { before: Counts; after: Counts };
+  /** With --apply: values the plausibility rules doubt after the write (src/quality), this snapshot's and the graph's. */
+  quality?: { flaggedFromThisSource: number; flaggedInGraph: number; byRule: Record<string, number>; accepted: number };
   rows: { read: number; parsed: number; skipped: number };
   entities: {
     matched: number;
@@ -45,6 +48,7 @@ export interface Applied {
   notWritten: NotWritten[];
   before: Counts;
   after: Counts;
+  quality: QualitySummary;
 }
 
 export function summarise(plan: ImportPlan, path: string, elapsedMs: number, applied?: Applied): ImportReport {
@@ -60,6 +64,12 @@ export function summarise(plan: ImportPlan, path: string, elapsedMs: number, app
         items: applied.notWritten,
       },
       counts: { before: applied.before, after: applied.after },
+      quality: {
+        flaggedFromThisSource: applied.quality.bySource[applied.source] ?? 0,
+        flaggedInGraph: applied.quality.flagged,
+        byRule: applied.quality.byRule,
+        accepted: applied.quality.accepted,
+      },
     }),
     elapsedMs,
     rows: { read: plan.rowsRead, parsed: plan.recordsParsed, skipped: plan.skipped.length },
@@ -121,6 +131,12 @@ export function renderText(report: ImportReport): string {
       ? [
           `Planned but not written: ${report.notWritten.count}`,
           ...Object.entries(report.notWritten.byReason).map(([reason, n]) => `  ${n} ${reason}`),
+        ]
+      : []),
+    ...(report.quality
+      ? [
+          `Implausible values (kept as claims, not shown as facts; the dataQuality query lists them): ${report.quality.flaggedFromThisSource} from this snapshot, ${report.quality.flaggedInGraph} in the graph, ${report.quality.accepted} accepted by a curator`,
+          ...Object.entries(report.quality.byRule).map(([rule, n]) => `  ${rule}: ${n}`),
         ]
       : []),
     ...(report.counts

@@ -14,7 +14,7 @@ import {
 import { InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { isAcyclic, preferredValue, requiredOnCreate } from '../domain/write-rules.js';
 import { CAPS } from '../domain/limits.js';
-import { documentText } from '../curation/documents.js';
+import { documentText } from '../documents/store.js';
 import type { CitationValues } from '../curation/input-rules.js';
 import { edgeId, urlSourceRow } from '../seed/graph-rows.js';
 import { graphEdgeRow } from './decode.js';

@@ -1,5 +1,6 @@
 import { int, type DbScope, type Params } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, LABEL_OF, label, REDIRECT_LABEL, RelationType, relType, SORT_NAME } from '../domain/graph-model.js';
+import { squash, squashCypher } from '../domain/name-match.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import { entityRow } from './decode.js';
@@ -10,6 +11,8 @@ export type SortField = 'NAME' | 'RELEASE_DATE' | 'PARAMETERS';
 export interface SortKey {
   field: SortField;
   direction: 'ASC' | 'DESC';
+  /** Where entities without the value go; last unless asked. */
+  nulls?: 'FIRST' | 'LAST' | null;
 }
 
 export interface ModelFilterValues {
@@ -41,20 +44,22 @@ export interface Page {
   total: number | null;
 }
 
-// Sort expressions never yield null, so keyset comparisons stay total.
+// Sort expressions never yield null, so keyset comparisons stay total; a nullable field is preceded
+// by a key putting the entities without it last (or first, when asked).
 const SORT_EXPRESSION: Record<SortField, string> = {
   NAME: `n.${SORT_NAME}`,
   RELEASE_DATE: "coalesce(n.releaseDate, '')",
   PARAMETERS: 'coalesce(n.parameters, -1.0)',
 };
+const NULLABLE: Partial<Record<SortField, string>> = { RELEASE_DATE: 'n.releaseDate', PARAMETERS: 'n.parameters' };
 
 /** How deep an organization's units are followed (PART_OF): a division of a lab of a company is 2. */
 export const UNIT_DEPTH = 5;
 
 // Each filter is a fixed clause reading its value from $filter; only the clauses given are used.
+// nameContains arrives squashed (see list()), and names and aliases are squashed the same way.
 const FILTER_CLAUSE: Record<keyof ModelFilterValues, string> = {
-  nameContains:
-    '(toLower(n.name) CONTAINS toLower($filter.nameContains) OR any(a IN n.aliases WHERE toLower(a) CONTAINS toLower($filter.nameContains)))',
+  nameContains: `(${squashCypher('n.name')} CONTAINS $filter.nameContains OR any(a IN n.aliases WHERE ${squashCypher('a')} CONTAINS $filter.nameContains))`,
   organization: `EXISTS { MATCH (n)-[:${relType(RelationType.DEVELOPED_BY)}]->(o:${label(EntityType.ORGANIZATION)})
       -[:${relType(RelationType.PART_OF)}*0..${UNIT_DEPTH}]->(:${label(EntityType.ORGANIZATION)} {id: $filter.organization})
     WHERE coalesce($filter.includeUnits, true) OR o.id = $filter.organization }`,
@@ -69,6 +74,18 @@ const FILTER_CLAUSE: Record<keyof ModelFilterValues, string> = {
 };
 
 type SortKeyExpression = { expression: string; direction: 'ASC' | 'DESC' };
+
+/** The keys a list is ordered by, in order: the fields asked for (each nullable one after its null key), then the id. */
+export function sortKeysOf(order: SortKey[]): SortKeyExpression[] {
+  const keys = order.flatMap((o): SortKeyExpression[] => {
+    const value = { expression: SORT_EXPRESSION[o.field], direction: o.direction };
+    const nullable = NULLABLE[o.field];
+    if (nullable === undefined) return [value];
+    const [missing, present] = o.nulls === 'FIRST' ? [0, 1] : [1, 0];
+    return [{ expression: `CASE WHEN ${nullable} IS NULL THEN ${missing} ELSE ${present} END`, direction: 'ASC' }, value];
+  });
+  return [...keys, { expression: 'n.id', direction: order.at(-1)?.direction ?? 'ASC' }];
+}
 
 /** `(k1 > a1) OR (k1 = a1 AND (k2 > a2 OR …))` over the sort keys, reading values from $after. */
 function keysetCondition(keys: SortKeyExpression[], index = 0): string {
@@ -138,10 +155,7 @@ export class EntityRepository {
       .filter((name) => options.filter[name] !== undefined && options.filter[name] !== null)
       .map((name) => FILTER_CLAUSE[name]);
     const where = filters.length > 0 ? filters.join(' AND ') : 'true';
-    const keys: SortKeyExpression[] = [
-      ...options.order.map((o) => ({ expression: SORT_EXPRESSION[o.field], direction: o.direction })),
-      { expression: 'n.id', direction: options.order.at(-1)?.direction ?? 'ASC' },
-    ];
+    const keys = sortKeysOf(options.order);
     const keyset = options.after ? keysetCondition(keys) : 'true';
     const orderBy = keys.map((k) => `${k.expression} ${k.direction}`).join(', ');
     const label = LABEL_OF[type];
@@ -149,7 +163,8 @@ export class EntityRepository {
     const match = `MATCH (n:${label}) WHERE ${where} AND ${keyset} AND ${indexedOrder(keys[0]!, Boolean(options.after))}
          WITH n ORDER BY ${orderBy} LIMIT $limit`;
     const [node, key] = [compiler.entity('n', options.selection), `[${keys.map((k) => k.expression).join(', ')}]`];
-    const params = { filter: options.filter as Params, after: options.after ?? null, limit: int(options.first + 1) };
+    const filter = { ...options.filter, ...(options.filter.nameContains != null && { nameContains: squash(options.filter.nameContains) }) };
+    const params = { filter: filter as Params, after: options.after ?? null, limit: int(options.first + 1) };
     let rows: Page['rows'];
     let total: number | null = null;
     if (options.withTotal) {

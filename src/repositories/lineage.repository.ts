@@ -3,9 +3,10 @@ import { ENTITY_LABEL, EntityType, label, RelationType, relType } from '../domai
 import { LIMITS, requireRange } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { edgeMap, type GraphEdgeRow } from './graph.repository.js';
-import { NAMED_ENTITY, ProjectionCompiler } from './projection.cypher.js';
+import { andExistsAt, existsAt } from './as-of.cypher.js';
+import { ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './entity.repository.js';
-import { lineageStepRow } from './decode.js';
+import { entityRow, lineageStepRow } from './decode.js';
 
 export interface LineageStepRow {
   model: EntityRow;
@@ -19,6 +20,9 @@ export interface LineageStepRow {
 }
 
 const ARROWS = { ANCESTORS: ['-', '->'], DESCENDANTS: ['<-', '-'] } as const;
+/** A walk starts at a model, or at a series (its members' lineage). */
+const START = `(start:${ENTITY_LABEL} {id: $id})`;
+const START_KIND = `(start:${label(EntityType.MODEL)} OR start:${label(EntityType.SERIES)})`;
 
 /**
  * Ancestors and descendants along DERIVED_FROM (child -> parent), each model once at its nearest depth.
@@ -28,6 +32,16 @@ const ARROWS = { ANCESTORS: ['-', '->'], DESCENDANTS: ['<-', '-'] } as const;
 export class LineageRepository {
   constructor(private readonly db: DbScope) {}
 
+  /** The model (or series) a walk starts at, when it exists (as of the day, when one is given). */
+  async start(modelId: string, selection: Selection, asOf: string | null = null): Promise<EntityRow | null> {
+    const compiler = new ProjectionCompiler();
+    const [row] = await this.db.read(
+      `MATCH ${START} WHERE ${START_KIND}${andExistsAt('start', asOf)} RETURN ${compiler.entity('start', selection)} AS node`,
+      { id: modelId, asOf },
+    );
+    return row === undefined ? null : entityRow.parse(row.node);
+  }
+
   async walk(options: {
     modelId: string;
     directions: Array<'ANCESTORS' | 'DESCENDANTS'>;
@@ -36,18 +50,23 @@ export class LineageRepository {
     selection: Selection;
     /** The DERIVED_FROM relationship that reached each model, for drawing; with its citations or not. */
     edges: 'none' | 'bare' | 'cited';
+    /** A day from asOfDay: only through models released by then (src/domain/as-of.ts). */
+    asOf?: string | null;
   }): Promise<LineageStepRow[]> {
+    const asOf = options.asOf ?? null;
     // Checked again against the resolver's limit because the depth is written into Cypher.
     const depth = requireRange('maxDepth', options.maxDepth, LIMITS.lineageDepth);
     const compiler = new ProjectionCompiler();
     const branches = options.directions.map((direction) => {
       const [left, right] = ARROWS[direction];
       return `MATCH p = (root)${left}[:${relType(RelationType.DERIVED_FROM)}*1..${depth}]${right}(m:${label(EntityType.MODEL)})
-         WHERE m <> start AND m <> root AND ($kinds IS NULL OR all(r IN relationships(p) WHERE r.kind IN $kinds))
+         WHERE m <> start AND m <> root AND ($kinds IS NULL OR all(r IN relationships(p) WHERE r.kind IN $kinds))${
+           asOf === null ? '' : ` AND all(n IN nodes(p) WHERE ${existsAt('n')})`
+         }
          RETURN '${direction}' AS direction, m, p`;
     });
     const rows = await this.db.read(
-      `MATCH (start:${ENTITY_LABEL} {id: $id}) WHERE start:${label(EntityType.MODEL)} OR start:${label(EntityType.SERIES)}
+      `MATCH ${START} WHERE ${START_KIND}${andExistsAt('start', asOf)}
        CALL (start) {
          MATCH (root:${label(EntityType.MODEL)}) WHERE root = start RETURN root
          UNION MATCH (root:${label(EntityType.MODEL)})-[:${relType(RelationType.MEMBER_OF)}]->(start) RETURN root
@@ -58,11 +77,11 @@ export class LineageRepository {
        WITH start, direction, m, p, last(relationships(p)) AS r,
             CASE WHEN length(p) > 1 THEN nodes(p)[-2] WHEN nodes(p)[0] <> start THEN nodes(p)[0] END AS v
        ORDER BY direction, length(p), m.name, m.id
-       RETURN direction, length(p) AS depth, r.kind AS kind, ${NAMED_ENTITY('start')} AS start,
+       RETURN direction, length(p) AS depth, r.kind AS kind, ${compiler.entity('start', options.selection)} AS start,
               ${compiler.entity('m', options.selection)} AS model,
               CASE WHEN v IS NULL THEN null ELSE ${compiler.entity('v', options.selection)} END AS via
               ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}`,
-      { id: options.modelId, kinds: options.kinds },
+      { id: options.modelId, kinds: options.kinds, asOf },
     );
     return rows.map((row) => lineageStepRow.parse(row));
   }

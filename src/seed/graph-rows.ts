@@ -12,8 +12,9 @@ export interface SourceRow {
   url: string | null;
   author: string | null;
   date: string | null;
-  /** A catalogue snapshot's licence, `sha256:` version and retrieval date (catalogues.ts); null for documents and URLs. */
+  /** The source's own terms ("CC BY 4.0"), when it states them. */
   license?: string | null;
+  /** A catalogue snapshot's `sha256:` version and retrieval date (catalogues.ts); null for documents and URLs. */
   version?: string | null;
   retrieved?: string | null;
 }
@@ -40,6 +41,8 @@ export interface CitationRow {
   rank: string | null;
   reason: string | null;
   hedged: boolean | null;
+  /** Read back from the graph only: plausibility rules the claim fails (derived after every load, never written from a file). */
+  flags?: Array<{ rule: string; reason: string }>;
 }
 export interface RelationshipRow {
   id: string;
@@ -120,7 +123,8 @@ export function toGraphRows(dataset: Dataset): GraphRows {
         confidence: c.confidence ?? 1,
         attribute: c.attribute ?? null,
         value: c.attribute === undefined ? null : JSON.stringify(c.value),
-        locator: ('locator' in c && c.locator) || null,
+        // A catalogue citation's row (seed citations of a document have none).
+        ...('locator' in c && c.locator !== undefined && { locator: c.locator }),
         rank: ('rank' in c && c.rank) || null,
         reason: ('reason' in c && c.reason) || null,
         hedged: ('hedged' in c && c.hedged) || null,

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { applyMigrations } from '../db/migrations.js';
 import { freeId, idOf, isValidId } from '../domain/ids.js';
 import { DEFAULT_CATALOGUES, loadDefaultCatalogue } from '../import/default-catalogues.js';
+import { runQualityPass } from '../quality/pass.js';
 import { ResolutionRepository } from '../repositories/resolution.repository.js';
 import { SeedRepository } from '../repositories/seed.repository.js';
 import { loadDatasetOrThrow } from './dataset.js';
@@ -58,6 +59,8 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
     );
     options.onCatalogue?.(name, result);
   }
+  // The documents alone get the plausibility rules too; each catalogue's import ran them after its write.
+  if (catalogues.length === 0) await runQualityPass(db);
   const hash = createHash('sha256').update(JSON.stringify(dataset)).update(JSON.stringify(catalogues)).digest('hex').slice(0, 16);
   await repository.markSeeded(hash, catalogues);
 }

@@ -103,6 +103,7 @@ export const sourceSchema = z
     title: text(200),
     author: text(120).optional(),
     date: z.string().regex(ISO_DATE_PATTERN).optional(),
+    /** The terms the source is shared under, as its publisher states them ("CC BY 4.0"); absent when it states none. */
     license: text(120).optional(),
     version: text(100).optional(),
     retrieved: z.string().regex(ISO_DATE_PATTERN).optional(),

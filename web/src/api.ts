@@ -1,5 +1,5 @@
 /** The GraphQL client: POST /graphql on the page's own origin, `{ data, errors }` back. */
-import type { Citation, EntityDetails, EntityRef, Graph, SearchHit, SimilarModel, TimelineModel } from './types';
+import type { Citation, DataVersion, EntityDetails, EntityRef, Graph, SearchHit, SimilarModel, TimelineModel } from './types';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -38,7 +38,7 @@ export async function request<T>(query: string, variables: Record<string, unknow
 
 const CITATION_FIELDS = `quote note confidence source { id title file url author date }`;
 // Written out, not built from CITATION_FIELDS: the trusted-documents manifest reads flat constants (src/graphql/trusted-sources.ts).
-const GRAPH_FIELDS = `nodes { id label type } edges { id source target type kind citations { quote note confidence source { id title file url author date } } } truncated`;
+const GRAPH_FIELDS = `nodes { id label type date influence { pageRank community { id label } } } edges { id source target type kind citations { quote note confidence source { id title file url author date } } } truncated`;
 
 /** Every relationship's citations the explorer has fetched, by edge id: the panel and the source filter read them. */
 const edgeCitations = new Map<string, Citation[]>();
@@ -102,11 +102,14 @@ export async function entity(id: string): Promise<EntityDetails | null> {
         sources { ${CITATION_FIELDS} }
         ... on Model {
           parameters contextWindow releaseDate openWeights modalities developers { id name type }
-          claims { attribute value hedged }
+          withheld { attribute value hedged flags { rule reason } }
         }
         ... on Organization { country }
         ... on Technique { category }
-        ... on Product { productKind url releaseDate poweredBy { id name type } offeredBy { id name type } }
+        ... on Product {
+          productKind url releaseDate poweredBy { id name type } offeredBy { id name type }
+          withheld { attribute value hedged flags { rule reason } }
+        }
       }
     }`,
     { id },
@@ -126,32 +129,81 @@ export async function compare(a: string, b: string): Promise<{ shared: EntityRef
 }
 
 interface ModelPage {
-  models: { edges: Array<{ node: TimelineModel }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  models: {
+    totalCount: number;
+    edges: Array<{ node: TimelineModel }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }
 
-/** At most this many pages of 100 models (the API's cap on `first`) feed the timeline: 5,000 models. */
+/** The API's cap on `first`. */
+const PAGE = 100;
+/** At most this many pages feed the timeline: 5,000 models. */
 export const TIMELINE_MAX_PAGES = 50;
 
+/** A page of models, filtered and ordered: the trusted documents' model list (TRUSTED_DOCUMENTS=only pages with it too). */
+export async function models(variables: {
+  where?: Record<string, unknown>;
+  orderBy?: Array<{ field: string; direction: string; nulls?: string }>;
+  first: number;
+  after?: string | null;
+}): Promise<ModelPage['models']> {
+  const data = await request<ModelPage>(
+    `query Models($where: ModelFilter, $orderBy: [ModelOrder!], $first: Int, $after: String) {
+      models(where: $where, orderBy: $orderBy, first: $first, after: $after) {
+        totalCount
+        edges { node { id name releaseDate parameters openWeights influence { pageRank } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`,
+    variables,
+  );
+  return data.models;
+}
+
 /**
- * Models ordered by release date (undated last), following `pageInfo.endCursor` for at most
- * `maxPages` pages; `complete` is false when more models were left.
+ * The dated models by release date, page by page (undated ones come last, so the first undated one
+ * ends the walk), for at most `maxPages` pages; `total` counts every model, `complete` is false when
+ * dated models were left.
  */
-export async function allModelsByReleaseDate(maxPages = TIMELINE_MAX_PAGES): Promise<{ models: TimelineModel[]; complete: boolean }> {
+export async function datedModels(maxPages = TIMELINE_MAX_PAGES): Promise<{ models: TimelineModel[]; total: number; complete: boolean }> {
   const out: TimelineModel[] = [];
   let after: string | null = null;
+  let total = 0;
   for (let page = 0; page < maxPages; page++) {
-    const data: ModelPage = await request<ModelPage>(
-      `query Timeline($after: String) {
-        models(first: 100, after: $after, orderBy: [{ field: RELEASE_DATE, direction: ASC }]) {
-          edges { node { id name releaseDate parameters openWeights } }
-          pageInfo { hasNextPage endCursor }
-        }
-      }`,
-      { after },
-    );
-    out.push(...data.models.edges.map((e) => e.node));
-    if (!data.models.pageInfo.hasNextPage || !data.models.pageInfo.endCursor) return { models: out, complete: true };
-    after = data.models.pageInfo.endCursor;
+    const data = await models({ orderBy: [{ field: 'RELEASE_DATE', direction: 'ASC' }], first: PAGE, after });
+    total = data.totalCount;
+    const dated = data.edges.map((e) => e.node).filter((m) => m.releaseDate !== null);
+    out.push(...dated);
+    if (dated.length < data.edges.length || !data.pageInfo.hasNextPage || !data.pageInfo.endCursor)
+      return { models: out, total, complete: true };
+    after = data.pageInfo.endCursor;
   }
-  return { models: out, complete: false };
+  return { models: out, total, complete: false };
+}
+
+/** The API's cap on ids a neighbourhood starts from. */
+const IDS_PER_REQUEST = 50;
+
+/** Which of these entities existed as of a day (the server's as-of rules), asked 50 at a time. */
+export async function existingAsOf(ids: string[], asOf: string): Promise<Set<string>> {
+  const batches = Array.from({ length: Math.ceil(ids.length / IDS_PER_REQUEST) }, (_, i) =>
+    ids.slice(i * IDS_PER_REQUEST, (i + 1) * IDS_PER_REQUEST),
+  );
+  const answers = await Promise.all(
+    batches.map((batch) =>
+      request<{ neighborhood: { nodes: Array<{ id: string }> } }>(
+        `query AsOf($ids: [ID!]!, $asOf: String) { neighborhood(ids: $ids, depth: 0, asOf: $asOf) { nodes { id } } }`,
+        { ids: batch, asOf },
+      ),
+    ),
+  );
+  return new Set(answers.flatMap((a) => a.neighborhood.nodes.map((n) => n.id)));
+}
+
+export async function dataVersion(): Promise<DataVersion> {
+  const data = await request<{ dataVersion: DataVersion }>(
+    `query DataVersion { dataVersion { graphVersion release catalogues loadedAt } }`,
+  );
+  return data.dataVersion;
 }

@@ -44,12 +44,24 @@ export interface ClaimSummary {
   attribute: string;
   value: string;
   hedged: boolean;
+  /** Plausibility rules the value fails, with why. */
+  flags: Array<{ rule: string; reason: string }>;
+}
+
+/** The stored graph measures of a node, for sizes and colours. */
+export interface NodeInfluence {
+  pageRank: number;
+  community: { id: number; label: string } | null;
 }
 
 export interface GraphNode {
   id: string;
   label: string;
   type: EntityType;
+  /** When it enters the graph for as-of questions: a release date, a technique's first adoption; null when undated. */
+  date?: string | null;
+  /** Null until the service has computed the measures. */
+  influence?: NodeInfluence | null;
 }
 
 export interface GraphEdge {
@@ -85,7 +97,8 @@ export interface EntityDetails extends EntityRef {
   openWeights?: boolean | null;
   modalities?: string[];
   developers?: EntityRef[];
-  claims?: ClaimSummary[];
+  /** Values the API does not serve as facts (hedged or implausible), for attributes that show none. */
+  withheld?: ClaimSummary[];
   // Organization
   country?: string | null;
   // Technique
@@ -108,6 +121,15 @@ export interface TimelineModel {
   releaseDate: string | null;
   parameters: number | null;
   openWeights: boolean | null;
+  influence: { pageRank: number } | null;
+}
+
+/** The data the service serves (Query.dataVersion). */
+export interface DataVersion {
+  graphVersion: string;
+  release: string | null;
+  catalogues: string[];
+  loadedAt: string | null;
 }
 
 export interface SimilarModel {

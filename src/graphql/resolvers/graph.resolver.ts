@@ -2,8 +2,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType, LineageKind, RelationType } from '../../domain/graph-model.js';
 import { LIMITS, requireIds, requireRange } from '../../domain/limits.js';
-import { mergeSelections } from '../../domain/selection.js';
-import type { GraphRows } from '../../repositories/graph.repository.js';
+import { emptyEntitySelection, mergeSelections, type Selection } from '../../domain/selection.js';
+import type { GraphRows, NodeExtras } from '../../repositories/graph.repository.js';
+import { optionalAsOf } from '../../domain/as-of.js';
+import { AS_OF } from '../as-of-arg.js';
 import type { LineageStepRow } from '../../repositories/lineage.repository.js';
 import type { Context } from '../context.js';
 import { selectionAt, selects } from '../selection.js';
@@ -24,6 +26,12 @@ function directionsOf(direction: LineageDirection): Array<'ANCESTORS' | 'DESCEND
   return direction === LineageDirection.BOTH ? ['ANCESTORS', 'DESCENDANTS'] : [direction];
 }
 
+/** What the request reads of a GraphNode beyond id, label and type. */
+const nodeExtras = (info: GraphQLResolveInfo): NodeExtras => ({
+  influence: selects(info, 'nodes', 'influence'),
+  date: selects(info, 'nodes', 'date'),
+});
+
 @Resolver()
 export class GraphResolver {
   @Query(() => [LineageStep], {
@@ -34,6 +42,7 @@ export class GraphResolver {
     @Arg('direction', () => LineageDirection, { defaultValue: LineageDirection.ANCESTORS }) direction: LineageDirection,
     @Arg('maxDepth', () => Int, { defaultValue: 10 }) maxDepth: number,
     @Arg('kinds', () => [LineageKind], { nullable: true }) kinds: LineageKind[] | undefined,
+    @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<LineageStepRow[]> {
@@ -45,6 +54,7 @@ export class GraphResolver {
       kinds: kinds?.length ? kinds : null,
       selection,
       edges: 'none',
+      asOf: optionalAsOf(asOf),
     });
   }
 
@@ -55,22 +65,43 @@ export class GraphResolver {
     @Arg('modelId', () => ID) modelId: string,
     @Arg('direction', () => LineageDirection, { defaultValue: LineageDirection.ANCESTORS }) direction: LineageDirection,
     @Arg('maxDepth', () => Int, { defaultValue: 10 }) maxDepth: number,
+    @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<GraphRows> {
+    const extras = nodeExtras(info);
+    const day = optionalAsOf(asOf);
+    // Without extras, {} projects id, name and kind; with them, the same and the measures or the release date (a model's date).
+    const selection: Selection =
+      extras.influence || extras.date
+        ? {
+            [EntityType.MODEL]: {
+              ...emptyEntitySelection(),
+              fields: new Set(['id', 'name', ...(extras.date ? ['releaseDate'] : [])]),
+              influence: Boolean(extras.influence),
+            },
+          }
+        : {};
     const steps = await ctx.repos.lineage.walk({
       modelId,
       directions: directionsOf(direction),
       maxDepth: requireRange('maxDepth', maxDepth, LIMITS.lineageDepth),
       kinds: null,
-      selection: {},
+      selection,
       edges: selects(info, 'edges', 'citations') ? 'cited' : 'bare',
+      asOf: day,
     });
-    // Each step carries the start model; only a model without lineage needs a second look-up.
-    const start = steps[0]?.start ?? (await ctx.repos.entities.byId(modelId, [EntityType.MODEL], {}));
+    // Each step carries the start model; only a model without lineage needs a second look-up (as of the date, it may not exist).
+    const start = steps[0]?.start ?? (await ctx.repos.lineage.start(modelId, selection, day));
     const nodes = [start, ...steps.map((s) => s.model)]
       .filter((node) => node !== null)
-      .map((node) => ({ id: node.id, label: node.name as string, type: node.__type }));
+      .map((node) => ({
+        id: node.id,
+        label: node.name as string,
+        type: node.__type,
+        influence: node.influence ?? null,
+        date: (node.releaseDate as string | null | undefined) ?? null,
+      }));
     return { nodes, edges: steps.map((s) => s.edge!), truncated: false };
   }
 
@@ -83,16 +114,19 @@ export class GraphResolver {
     @Arg('toId', () => ID) toId: string,
     @Arg('maxDepth', () => Int, { defaultValue: 6 }) maxDepth: number,
     @Arg('types', () => [RelationType], { nullable: true }) types: RelationType[] | undefined,
+    @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<GraphRows | null> {
-    return ctx.repos.graph.shortestPath(
+    return ctx.repos.graph.shortestPath({
       fromId,
       toId,
-      requireRange('maxDepth', maxDepth, LIMITS.pathDepth),
-      types ?? [],
-      selects(info, 'edges', 'citations'),
-    );
+      maxDepth: requireRange('maxDepth', maxDepth, LIMITS.pathDepth),
+      types: types ?? [],
+      withCitations: selects(info, 'edges', 'citations'),
+      nodes: nodeExtras(info),
+      asOf: optionalAsOf(asOf),
+    });
   }
 
   @Query(() => Graph, { description: 'Entities within `depth` relationships of the given ones, nearest first, at most `limit` nodes.' })
@@ -101,10 +135,12 @@ export class GraphResolver {
     @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
     @Arg('limit', () => Int, { defaultValue: 200 }) limit: number,
     @Arg('types', () => [RelationType], { nullable: true }) types: RelationType[] | undefined,
+    @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<GraphRows> {
     return ctx.repos.graph.expand({
+      asOf: optionalAsOf(asOf),
       ids: requireIds('ids', ids, LIMITS.ids),
       depth: requireRange('depth', depth, LIMITS.neighborhoodDepth),
       depthLimit: LIMITS.neighborhoodDepth,
@@ -112,6 +148,7 @@ export class GraphResolver {
       types: types ?? [],
       direction: 'BOTH',
       withCitations: selects(info, 'edges', 'citations'),
+      nodes: nodeExtras(info),
     });
   }
 
@@ -123,10 +160,12 @@ export class GraphResolver {
     @Arg('id', () => ID) id: string,
     @Arg('maxDepth', () => Int, { defaultValue: 5 }) maxDepth: number,
     @Arg('limit', () => Int, { defaultValue: 200 }) limit: number,
+    @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<GraphRows> {
     return ctx.repos.graph.expand({
+      asOf: optionalAsOf(asOf),
       ids: [id],
       depth: requireRange('maxDepth', maxDepth, LIMITS.downstreamDepth),
       depthLimit: LIMITS.downstreamDepth,
@@ -134,6 +173,7 @@ export class GraphResolver {
       types: DOWNSTREAM_TYPES,
       direction: 'IN',
       withCitations: selects(info, 'edges', 'citations'),
+      nodes: nodeExtras(info),
     });
   }
 }

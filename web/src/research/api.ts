@@ -86,35 +86,12 @@ export async function communities(first = 20): Promise<Community[]> {
   return data.communities;
 }
 
-/** The most used techniques with their first adoption date (the slider's date for a technique). */
+/** The most used techniques with their first adoption date (the charts' choice of techniques). */
 export async function techniqueChoices(): Promise<TechniqueChoice[]> {
   const data = await request<{ techniqueAdoption: TechniqueChoice[] }>(
     `query TechniqueChoices { techniqueAdoption(first: 100) { modelCount firstAdoptedOn technique { id name type } } }`,
   );
   return data.techniqueAdoption;
-}
-
-interface ProductPage {
-  products: {
-    edges: Array<{ node: { id: string; releaseDate: string | null } }>;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-}
-
-/** Every product's launch date, following `pageInfo.endCursor` (bounded by `maxPages`). */
-export async function productDates(maxPages = 20): Promise<Array<{ id: string; releaseDate: string | null }>> {
-  const out: Array<{ id: string; releaseDate: string | null }> = [];
-  let after: string | null = null;
-  for (let page = 0; page < maxPages; page++) {
-    const data: ProductPage = await request<ProductPage>(
-      `query ProductDates($after: String) { products(first: 100, after: $after) { edges { node { id releaseDate } } pageInfo { hasNextPage endCursor } } }`,
-      { after },
-    );
-    out.push(...data.products.edges.map((e) => e.node));
-    if (!data.products.pageInfo.hasNextPage || !data.products.pageInfo.endCursor) break;
-    after = data.products.pageInfo.endCursor;
-  }
-  return out;
 }
 
 export async function adoptionCurve(techniqueIds: string[], bucket: Bucket): Promise<AdoptionCurve[]> {

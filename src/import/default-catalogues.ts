@@ -7,7 +7,6 @@
 import { fileURLToPath } from 'node:url';
 import type { CatalogueName } from '../config/config.js';
 import type { Database } from '../db/database.js';
-import { EntityType } from '../domain/registry.js';
 import type { OnBatch } from '../repositories/seed.repository.js';
 import { Decisions } from '../resolve/decisions.js';
 import { applyImport } from './apply-import.js';
@@ -39,10 +38,9 @@ export const DEFAULT_CATALOGUES: Record<CatalogueName, DefaultCatalogue> = {
  */
 export function selectRecords(parsed: ParseResult, select: ((record: CatalogueRecord) => boolean) | undefined): ParseResult {
   if (select === undefined) return parsed;
-  const rows = parsed.records.filter((r) => r.kind !== EntityType.ORGANIZATION && select(r));
-  const named = new Set(rows.flatMap((r) => r.organizations));
-  const organizations = parsed.records.filter((r) => r.kind === EntityType.ORGANIZATION && named.has(r.name));
-  return { ...parsed, records: [...organizations, ...rows] };
+  const records = parsed.records.filter(select);
+  const named = new Set(records.flatMap((r) => r.organizations));
+  return { ...parsed, records, organizations: parsed.organizations?.filter((o) => named.has(o.name)) };
 }
 
 /** Reads a default catalogue's snapshot and keeps the rows the default graph takes. */

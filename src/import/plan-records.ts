@@ -11,10 +11,8 @@ import type { CatalogueRecord } from './records.js';
 import { makerRelation } from './typing.js';
 
 export function planRecords(context: PlanContext): void {
-  const records = context.parsed.records;
-  const organizations = records.filter((r) => r.kind === EntityType.ORGANIZATION);
-  for (const record of organizations) planOrganizationRecord(context, record);
-  for (const record of records) if (record.kind !== EntityType.ORGANIZATION) planRecord(context, record);
+  for (const record of context.parsed.organizations ?? []) planOrganizationRecord(context, record);
+  for (const record of context.parsed.records) planRecord(context, record);
 }
 
 function planOrganizationRecord(context: PlanContext, record: CatalogueRecord): void {

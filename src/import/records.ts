@@ -70,6 +70,8 @@ export interface ParseResult {
   skipped: Problem[];
   /** Problems that do not cost a row (an unknown column is ignored, reported once). */
   warnings: Problem[];
+  /** What the catalogue says of the organizations its rows name (Epoch's countries), one ORGANIZATION record each. */
+  organizations?: CatalogueRecord[];
 }
 
 export const emptyRecord = (rowKey: string, kind: EntityType, name: string): CatalogueRecord => ({

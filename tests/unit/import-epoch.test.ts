@@ -32,7 +32,7 @@ describe('the vendored Epoch AI snapshot', () => {
     const exaone = parsed.records.find((r) => r.name === 'EXAONE 3.5-R 2.4B')!;
     expect(exaone.dependencies).toEqual([expect.objectContaining({ name: 'EXAONE 3.5 2.4B', lineage: 'FINE_TUNE' })]);
     // Organizations with the countries the rows prove.
-    const alibaba = parsed.records.find((r) => r.kind === 'ORGANIZATION' && r.name === 'Alibaba')!;
+    const alibaba = parsed.organizations!.find((r) => r.name === 'Alibaba')!;
     expect(alibaba.attributes).toEqual({ country: 'CN' });
     expect(exaone.attributes.openWeights).toBe(false);
   });

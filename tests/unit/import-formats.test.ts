@@ -67,7 +67,7 @@ describe('epoch-csv', () => {
       'D,"Lab P,Lab Q","China,United States of America"',
       'E,Moonshot,',
     ].join('\n');
-    const organizations = parseEpochCsv(csv).records.filter((r) => r.kind === 'ORGANIZATION');
+    const organizations = parseEpochCsv(csv).organizations!;
     expect(organizations.map((o) => [o.name, o.attributes.country, o.tags.join(','), o.rowKey])).toEqual([
       ['Google', 'US', 'US', 'row 1'],
       // Google's one entry is cut off the end: the rest is Google DeepMind's (Multinational is no country).

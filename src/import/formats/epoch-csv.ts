@@ -161,7 +161,8 @@ export function parseEpochCsv(text: string): ParseResult {
   return {
     format: 'epoch-csv',
     rowsRead: body.length,
-    records: [...organizations.records, ...records],
+    records,
+    organizations: organizations.records,
     skipped,
     warnings: [...warnings, ...organizations.warnings],
   };

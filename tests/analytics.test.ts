@@ -282,8 +282,9 @@ describe('mostConnected', () => {
   it('ranks entities by domain relationships, ties by name', async () => {
     const { mostConnected } = await ok(query);
     expect(mostConnected.map((e: any) => [e.entity.id, e.degree])).toEqual([
-      // Series count with their developers: palm-2-series, chatglm3-series and llama-3-series add one each.
-      ['google', 21],
+      // Series count with their developers: palm-2-series, chatglm3-series and llama-3-series add one each;
+      // Google's four units (PART_OF: DeepMind, Research, Brain, AI) four more.
+      ['google', 25],
       ['openai', 14],
       ['transformer', 14],
       ['zhipu-ai', 14],

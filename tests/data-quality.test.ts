@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyImport } from '../src/import/apply-import.js';
-import { READERS } from '../src/import/read.js';
+import { formatOf } from '../src/import/formats.js';
 import { renderText, summarise } from '../src/import/report.js';
-import { Overrides } from '../src/import/resolve/overrides.js';
+import { Decisions } from '../src/resolve/decisions.js';
 import { QualityRule } from '../src/quality/facts.js';
 import { runQualityPass } from '../src/quality/pass.js';
 import { SeedRepository } from '../src/repositories/seed.repository.js';
@@ -60,13 +60,7 @@ const ISSUES = `query($where: DataQualityFilter, $first: Int!, $after: String) {
 
 let applied: Awaited<ReturnType<typeof applyImport>>;
 beforeAll(async () => {
-  applied = await applyImport(
-    running.db,
-    'epoch-csv',
-    snapshot,
-    READERS['epoch-csv'](snapshot),
-    Overrides.read('seed/import-overrides.json'),
-  );
+  applied = await applyImport(running.db, 'epoch-csv', snapshot, formatOf('epoch-csv').read(snapshot), Decisions.read());
 }, 300_000);
 
 describe('check before believing', { timeout: 300_000 }, () => {

@@ -36,9 +36,9 @@ describe('names as people type them', () => {
 
   it.each([
     ['llama 3 8', ['llama-3-8b']],
-    ['LLAMA-2', ['llama-2']],
+    ['LLAMA-65', ['llama-65b']],
     ['qwen 7b', ['qwen-7b', 'qwen-7b-chat']],
-    ['qwen2', ['qwen2']],
+    ['chatglm 3', ['chatglm3', 'chatglm3-6b']],
   ])('nameContains "%s" ignores case, spaces, hyphens and dots', async (text, ids) => {
     const data = await ok<Page>('query($t: String) { models(where: {nameContains: $t}, first: 50) { edges { node { id } } } }', {
       t: text,

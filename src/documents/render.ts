@@ -5,6 +5,7 @@
  * Nothing is loaded from elsewhere.
  */
 import type { SourceEntry } from '../seed/seed.schema.js';
+import type { DocumentSource } from './store.js';
 import { documentUrl } from './locate.js';
 
 const escapeHtml = (text: string): string =>
@@ -95,7 +96,7 @@ export function renderDocument(file: string, text: string, source: SourceEntry |
 }
 
 /** The list of documents the service serves. */
-export function renderIndex(sources: SourceEntry[]): string {
+export function renderIndex(sources: DocumentSource[]): string {
   const items = sources
     .map(
       (s) =>

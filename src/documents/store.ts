@@ -18,12 +18,15 @@ export function documentText(file: string | null | undefined): string | null {
   return cache.get(file) ?? null;
 }
 
-let sources: SourceEntry[] | undefined;
+/** A source that is a document (catalogue snapshots have a URL instead of a file). */
+export type DocumentSource = SourceEntry & { file: string };
+
+let sources: DocumentSource[] | undefined;
 
 /** The document sources of seed/sources.json whose files the service holds, in file order. */
-export function documentSources(): SourceEntry[] {
+export function documentSources(): DocumentSource[] {
   sources ??= (JSON.parse(readFileSync(path.join(DEFAULT_SEED_DIR, 'sources.json'), 'utf8')) as SourceEntry[])
-    .filter((source) => documentText(source.file) !== null)
+    .filter((source): source is DocumentSource => source.file !== undefined && documentText(source.file) !== null)
     .sort((a, b) => a.file.localeCompare(b.file));
   return sources;
 }

@@ -1,33 +1,24 @@
 /**
  * What every catalogue parser yields: normalised records with a stable row key, and typed problems.
- * Kinds and lineage kinds are the registry's (src/domain/registry.ts): an Ecosystem Graphs application
- * is a PRODUCT.
+ * Kinds, relationship types and lineage kinds are the registry's (src/domain/registry.ts): an Ecosystem
+ * Graphs application is a PRODUCT, a training dataset a DATASET.
  */
-import { LineageKind, type ProductKind } from '../domain/registry.js';
-
-export const FORMATS = ['epoch-csv', 'ecosystem-graphs', 'hf-model-tree'] as const;
-export type Format = (typeof FORMATS)[number];
-
-/** What a catalogue row describes. Organizations come from the rows' organization cells. */
-export type RecordKind = 'MODEL' | 'DATASET' | 'PRODUCT';
-
-/** Lineage kinds a catalogue states itself (Hugging Face's base_model_relation, Epoch's finetune compute). */
-export const STATED_LINEAGE = [LineageKind.FINE_TUNE, LineageKind.ADAPTER, LineageKind.QUANTIZED, LineageKind.MERGE] as const;
-export type StatedLineage = (typeof STATED_LINEAGE)[number];
-export const isStatedLineage = (relation: DependencyRelation): relation is StatedLineage =>
-  (STATED_LINEAGE as readonly string[]).includes(relation);
+import type { EntityType, LineageKind, ProductKind, RelationType } from '../domain/registry.js';
 
 /**
- * How a record depends on another, as far as the catalogue says:
- * a StatedLineage is a lineage kind stated by the catalogue;
- * BASE is "derived from, manner not stated" (Epoch's Base model without finetune compute);
- * TRAINED_ON names a training dataset; UNTYPED (Ecosystem Graphs) is typed later by the kinds at both ends.
+ * How a record depends on another, as far as the catalogue says: `type` is the relationship it
+ * states (DERIVED_FROM, with the lineage kind it states or VARIANT, "derived, manner not stated";
+ * TRAINED_ON for a training dataset), or none when it leaves the dependency untyped (Ecosystem
+ * Graphs): then the registry's dependency relationship between the kinds at both ends decides.
  */
-export type DependencyRelation = StatedLineage | 'BASE' | 'TRAINED_ON' | 'UNTYPED';
-
 export interface Dependency {
   name: string;
-  relation: DependencyRelation;
+  /** Other names the cell gives it ("BookCorpus (BooksCorpus, Toronto Book Corpus)"). */
+  aliases: string[];
+  type?: RelationType;
+  lineage?: LineageKind;
+  /** Why it is typed so, for the relationship's note. */
+  basis: string;
 }
 
 /** A catalogue's own words about a value (Epoch's notes columns, Ecosystem Graphs' explanations). */
@@ -36,17 +27,13 @@ export interface Quote {
   text: string;
 }
 
-/** Model attributes a catalogue can state; the names match the seed's claim attributes. */
-export interface RecordAttributes {
-  releaseDate?: string;
-  parameters?: number;
-  openWeights?: boolean;
-}
+/** Values a catalogue states, by the names of the kind's claimable attributes in the registry (releaseDate, parameters, openWeights, country…). */
+export type RecordAttributes = Record<string, string | number | boolean>;
 
 export interface CatalogueRecord {
   /** Stable within one snapshot: "row 12" (CSV record number, header = 0), "assets/ai2.yaml#3", "line 7". */
   rowKey: string;
-  kind: RecordKind;
+  kind: EntityType;
   name: string;
   /** Other names the catalogue gives the same thing (e.g. a Hugging Face repo id). */
   aliases: string[];
@@ -56,6 +43,8 @@ export interface CatalogueRecord {
   url?: string;
   /** What a PRODUCT is used as (the registry requires it): see productKindOf in formats/ecosystem-graphs.ts. */
   productKind?: ProductKind;
+  /** The family (series) the catalogue puts the model in, stated by it (a family field), if any. */
+  family?: string;
   /** Free-form facts kept for the report and later filters (Epoch's Domain, Hugging Face's pipeline_tag). */
   tags: string[];
   dependencies: Dependency[];
@@ -78,16 +67,19 @@ export interface Problem {
 }
 
 export interface ParseResult {
-  format: Format;
+  /** The format's name in the format table (formats.ts). */
+  format: string;
   rowsRead: number;
   records: CatalogueRecord[];
   /** Rows left out, each with its reason; the other rows continue. */
   skipped: Problem[];
   /** Problems that do not cost a row (an unknown column is ignored, reported once). */
   warnings: Problem[];
+  /** What the catalogue says of the organizations its rows name (Epoch's countries), one ORGANIZATION record each. */
+  organizations?: CatalogueRecord[];
 }
 
-export const emptyRecord = (rowKey: string, kind: RecordKind, name: string): CatalogueRecord => ({
+export const emptyRecord = (rowKey: string, kind: EntityType, name: string): CatalogueRecord => ({
   rowKey,
   kind,
   name,

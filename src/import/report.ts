@@ -23,15 +23,19 @@ export interface ImportReport {
   rows: { read: number; parsed: number; skipped: number };
   entities: {
     matched: number;
-    matchedByOverride: number;
+    matchedByDecision: number;
     organizationsMatched: number;
     toCreate: Record<string, number>;
     ambiguous: number;
   };
   relationships: Record<string, number>;
   claims: Record<string, number>;
+  /** Each match with what it rests on. */
+  matches: ImportPlan['matched'];
+  aliasesAdded: number;
   conflicts: ImportPlan['conflicts'];
   ambiguous: ImportPlan['ambiguous'];
+  review: ImportPlan['review'];
   unresolved: { count: number; byReason: Record<string, number>; items: ImportPlan['unresolved'] };
   skipped: ImportPlan['skipped'];
   warnings: ImportPlan['warnings'];
@@ -71,15 +75,18 @@ export function summarise(plan: ImportPlan, path: string, elapsedMs: number, app
     rows: { read: plan.rowsRead, parsed: plan.recordsParsed, skipped: plan.skipped.length },
     entities: {
       matched: plan.matched.length,
-      matchedByOverride: plan.matched.filter((m) => m.by === 'override').length,
+      matchedByDecision: plan.matched.filter((m) => m.by === 'decision').length,
       organizationsMatched: plan.organizationsMatched.length,
       toCreate: countBy(plan.toCreate, (e) => e.kind),
       ambiguous: plan.ambiguous.length,
     },
     relationships: countBy(plan.relationships, (r) => (r.kind ? `${r.type} ${r.kind}` : r.type)),
     claims: countBy(plan.claims, (c) => c.attribute),
+    matches: plan.matched,
+    aliasesAdded: plan.aliases.reduce((n, a) => n + a.aliases.length, 0),
     conflicts: plan.conflicts,
     ambiguous: plan.ambiguous,
+    review: plan.review,
     unresolved: { count: plan.unresolved.length, byReason: countBy(plan.unresolved, (u) => u.reason), items: plan.unresolved },
     skipped: plan.skipped,
     warnings: plan.warnings,
@@ -100,15 +107,19 @@ export function renderText(report: ImportReport): string {
       ? `Import of ${report.format} ${report.path} applied as source ${report.source} (${(report.elapsedMs / 1000).toFixed(1)} s)`
       : `Import plan for ${report.format} ${report.path} (dry run: nothing written; ${(report.elapsedMs / 1000).toFixed(1)} s)`,
     `Rows: ${report.rows.read} read, ${report.rows.parsed} parsed, ${report.rows.skipped} skipped`,
-    `Entities: ${report.entities.matched} rows matched existing entities (${report.entities.matchedByOverride} through overrides), ` +
+    `Entities: ${report.entities.matched} rows matched existing entities (${report.entities.matchedByDecision} through decisions), ` +
       `${report.entities.organizationsMatched} existing organizations named, ${report.entities.ambiguous} names ambiguous`,
     ...lines('To create', report.entities.toCreate),
     ...lines('Relationships to create', report.relationships),
     ...lines('Claims to add', report.claims),
     `Conflicts with values the graph holds: ${report.conflicts.length}`,
     ...report.conflicts.map((c) => `  ${c.entityId}.${c.attribute}: graph ${c.graphValue}, catalogue ${c.catalogueValue} (${c.rowKey})`),
-    `Ambiguous names (not merged; add an entry to seed/import-overrides.json): ${report.ambiguous.length}`,
+    ...report.matches.map((m) => `  ${m.rowKey} "${m.name}" = ${m.id} (${m.by}: ${m.evidence.join('; ')})`),
+    `Aliases added to matched entities: ${report.aliasesAdded}`,
+    `Ambiguous names (not merged; record a decision in seed/resolution.json): ${report.ambiguous.length}`,
     ...report.ambiguous.map((a) => `  ${a.rowKey}: ${a.role} "${a.name}" could be ${a.candidates.join(', ')}`),
+    `Review queue (each row became its own entity; record "same" or "distinct" in seed/resolution.json): ${report.review.length}`,
+    ...report.review.map((r) => `  ${r.rowKey}: "${r.name}" (${r.id}) ~ ${r.candidate}, score ${r.weight}: ${r.evidence.join('; ')}`),
     `Unresolved dependencies (not invented): ${report.unresolved.count}`,
     ...Object.entries(report.unresolved.byReason).map(([reason, n]) => `  ${n} ${reason}`),
     ...report.unresolved.items.map((u) => `  ${u.rowKey}: ${u.relation} "${u.name}": ${u.reason}`),

@@ -1,5 +1,5 @@
 import { int, type DbScope, type Params } from '../db/database.js';
-import { ENTITY_LABEL, EntityType, LABEL_OF, label, RelationType, relType, SORT_NAME } from '../domain/graph-model.js';
+import { ENTITY_LABEL, EntityType, LABEL_OF, label, REDIRECT_LABEL, RelationType, relType, SORT_NAME } from '../domain/graph-model.js';
 import { squash, squashCypher } from '../domain/name-match.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
@@ -18,6 +18,8 @@ export interface SortKey {
 export interface ModelFilterValues {
   nameContains?: string;
   organization?: string;
+  /** With `organization`: its units' models count too (PART_OF); default true. */
+  includeUnits?: boolean;
   technique?: string;
   openWeights?: boolean;
   releasedAfter?: string;
@@ -51,11 +53,18 @@ const SORT_EXPRESSION: Record<SortField, string> = {
 };
 const NULLABLE: Partial<Record<SortField, string>> = { RELEASE_DATE: 'n.releaseDate', PARAMETERS: 'n.parameters' };
 
+/** How deep an organization's units are followed (PART_OF): a division of a lab of a company is 2. */
+export const UNIT_DEPTH = 5;
+
 // Each filter is a fixed clause reading its value from $filter; only the clauses given are used.
 // nameContains arrives squashed (see list()), and names and aliases are squashed the same way.
 const FILTER_CLAUSE: Record<keyof ModelFilterValues, string> = {
   nameContains: `(${squashCypher('n.name')} CONTAINS $filter.nameContains OR any(a IN n.aliases WHERE ${squashCypher('a')} CONTAINS $filter.nameContains))`,
-  organization: `EXISTS { (n)-[:${relType(RelationType.DEVELOPED_BY)}]->(:${label(EntityType.ORGANIZATION)} {id: $filter.organization}) }`,
+  organization: `EXISTS { MATCH (n)-[:${relType(RelationType.DEVELOPED_BY)}]->(o:${label(EntityType.ORGANIZATION)})
+      -[:${relType(RelationType.PART_OF)}*0..${UNIT_DEPTH}]->(:${label(EntityType.ORGANIZATION)} {id: $filter.organization})
+    WHERE coalesce($filter.includeUnits, true) OR o.id = $filter.organization }`,
+  // Read by the organization clause.
+  includeUnits: 'true',
   technique: `EXISTS { (n)-[:${relType(RelationType.USES)}]->(:${label(EntityType.TECHNIQUE)} {id: $filter.technique}) }`,
   openWeights: 'n.openWeights = $filter.openWeights',
   releasedAfter: 'left(n.releaseDate, size($filter.releasedAfter)) >= $filter.releasedAfter',
@@ -101,10 +110,12 @@ function indexedOrder(first: SortKeyExpression, after: boolean): string {
 export class EntityRepository {
   constructor(private readonly db: DbScope) {}
 
+  /** The entity with this id, or the one it was merged into or renamed to (a Redirect). */
   async byId(id: string, types: EntityType[], selection: Selection): Promise<EntityRow | null> {
     const compiler = new ProjectionCompiler();
     const [row] = await this.db.read(
-      `MATCH (n:${ENTITY_LABEL} {id: $id}) WHERE any(label IN labels(n) WHERE label IN $labels)
+      `OPTIONAL MATCH (r:${REDIRECT_LABEL} {id: $id}) WITH coalesce(r.to, $id) AS target
+       MATCH (n:${ENTITY_LABEL} {id: target}) WHERE any(label IN labels(n) WHERE label IN $labels)
        RETURN ${compiler.entity('n', selection)} AS node`,
       { id, labels: types.map((type) => LABEL_OF[type]) },
     );
@@ -115,11 +126,28 @@ export class EntityRepository {
     const compiler = new ProjectionCompiler();
     const rows = await this.db.read(
       `UNWIND range(0, size($ids) - 1) AS i
-       MATCH (n:${ENTITY_LABEL} {id: $ids[i]}) WHERE any(label IN labels(n) WHERE label IN $labels)
+       OPTIONAL MATCH (r:${REDIRECT_LABEL} {id: $ids[i]}) WITH i, coalesce(r.to, $ids[i]) AS target
+       MATCH (n:${ENTITY_LABEL} {id: target}) WHERE any(label IN labels(n) WHERE label IN $labels)
        RETURN ${compiler.entity('n', selection)} AS node ORDER BY i`,
       { ids, labels: types.map((type) => LABEL_OF[type]) },
     );
     return rows.map((row) => entityRow.parse(row.node));
+  }
+
+  /** Ids of the organizations a reference names: its id, or its name or an alias in any case. */
+  async organizationsNamed(reference: string): Promise<Array<{ id: string; name: string }>> {
+    const rows = await this.db.read(
+      `CALL () {
+         MATCH (o:${label(EntityType.ORGANIZATION)} {id: $ref}) RETURN o
+         UNION
+         MATCH (o:${label(EntityType.ORGANIZATION)})
+         WHERE toLower(o.name) = toLower($ref) OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) = toLower($ref))
+         RETURN o
+       }
+       RETURN o.id AS id, o.name AS name ORDER BY o.id LIMIT 10`,
+      { ref: reference },
+    );
+    return rows.map((row) => ({ id: String(row.id), name: String(row.name) }));
   }
 
   async list(type: EntityType, options: ListOptions): Promise<Page> {

@@ -3,9 +3,20 @@
  * writes a whole generated graph into an empty store (the benchmark's 100k-model scale).
  */
 import type { Database } from '../db/database.js';
-import { CITES, ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
-import type { CatalogueSource } from '../import/catalogues.js';
-import { type ExistingEntity, KIND_OF_LABEL, shownValues } from '../import/existing.js';
+import {
+  CITES,
+  ENTITY_LABEL,
+  EntityType,
+  LABEL_OF,
+  RelationType,
+  relType,
+  SORT_NAME,
+  SOURCE_LABEL,
+  TYPE_OF_LABEL,
+} from '../domain/graph-model.js';
+import { claimableOf } from '../domain/registry.js';
+import { OWNER_RELATIONS, shownValues } from '../seed/resolvable.js';
+import type { ResolvableEntity } from '../resolve/entity.js';
 import { edgeId, type GraphRows } from '../seed/graph-rows.js';
 import { type OnBatch, SeedRepository } from './seed.repository.js';
 
@@ -41,22 +52,51 @@ const createCitations = `
 export class ImportRepository {
   constructor(private readonly db: Database) {}
 
-  /** Ids, kinds, names, aliases and stated values of every entity a catalogue row could be, and the ids of every other entity (taken): one statement. */
-  async existingEntities(): Promise<ExistingEntity[]> {
-    const rows = await this.db.scope({ timeoutMs: 60_000 }).read(
+  /**
+   * Every entity as resolution sees it, in one statement: id, kind, names, the organizations that made
+   * it (an organization's parents), the values it shows, and the catalogue formats citing it (a catalogue
+   * Source's id is `catalogue-<format>-<hash>`).
+   */
+  async existingEntities(): Promise<ResolvableEntity[]> {
+    const rows = await this.db.scope({ timeoutMs: 120_000 }).read(
       `MATCH (n:${ENTITY_LABEL})
-       WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
-       RETURN n.id AS id, label, n.name AS name, coalesce(n.aliases, []) AS aliases,
-              n.releaseDate AS releaseDate, n.parameters AS parameters, n.openWeights AS openWeights`,
-      { labels: Object.keys(KIND_OF_LABEL) },
+       RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name, coalesce(n.aliases, []) AS aliases,
+              properties(n) AS props,
+              [(n)-[:${OWNER_RELATIONS.map(relType).join('|')}]->(o:${ENTITY_LABEL}) | o.id] AS developers,
+              COLLECT { MATCH (n)-[:${relType(CITES)}]->(s:${SOURCE_LABEL}) WHERE s.id STARTS WITH 'catalogue-' RETURN DISTINCT s.id } AS sources,
+              NOT EXISTS { (n)-[:${relType(CITES)}]->() } AS uncited`,
+      { labels: Object.keys(TYPE_OF_LABEL) },
     );
-    return rows.map((row) => ({
-      id: String(row.id),
-      kind: row.label === null ? null : KIND_OF_LABEL[String(row.label)]!,
-      name: String(row.name),
-      aliases: row.label === null ? [] : ((row.aliases as string[]) ?? []),
-      values: row.label === null ? {} : shownValues(row),
-    }));
+    return rows.flatMap((row) => {
+      const kind = TYPE_OF_LABEL[String(row.label)];
+      if (kind === undefined) return [];
+      return [
+        {
+          id: String(row.id),
+          kind,
+          name: String(row.name),
+          aliases: (row.aliases as string[]) ?? [],
+          developers: (row.developers as string[]) ?? [],
+          values: shownValues(row.props as Record<string, unknown>, claimableOf(kind)),
+          formats: [...new Set((row.sources as string[]).map((id) => id.replace(/^catalogue-/, '').replace(/-[0-9a-f]{12}$/, '')))],
+          ...(row.uncited === true && { uncited: true }),
+        },
+      ];
+    });
+  }
+
+  /** Appends names to entities' aliases (those they lack), keeping the search text in step. */
+  async addAliases(additions: Array<{ id: string; aliases: string[] }>): Promise<void> {
+    for (let i = 0; i < additions.length; i += BULK_BATCH)
+      await this.db.scope({ timeoutMs: BATCH_TIMEOUT_MS }).write((tx) =>
+        tx.run(
+          `UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id})
+           WITH n, [a IN row.aliases WHERE a <> n.name AND NOT a IN coalesce(n.aliases, [])] AS fresh WHERE size(fresh) > 0
+           SET n.aliases = coalesce(n.aliases, []) + fresh
+           SET n.aliasText = reduce(text = '', a IN n.aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + a)`,
+          { rows: additions.slice(i, i + BULK_BATCH) },
+        ),
+      );
   }
 
   /** The lineage kind of each of these model pairs the graph already links, by edge id (a catalogue never retypes them). */
@@ -77,15 +117,13 @@ export class ImportRepository {
 
   /**
    * Writes an import through the shared write model (entities merged, citations appended, claimed
-   * values recomputed), then the catalogue's own details on its Source node.
+   * values recomputed; the catalogue's details are its Source row), with the names it adds to matched
+   * entities first.
    */
-  async apply(rows: GraphRows, source: CatalogueSource, onBatch?: OnBatch): Promise<void> {
+  async apply(rows: GraphRows, aliases: Array<{ id: string; aliases: string[] }>, onBatch?: OnBatch): Promise<void> {
+    // Before the citations: a load cut short after them must find a matched entity under the row's name.
+    await this.addAliases(aliases);
     await new SeedRepository(this.db).write(rows, onBatch);
-    await this.db.scope({ timeoutMs: BATCH_TIMEOUT_MS }).write((tx) =>
-      tx.run(`MATCH (s:${SOURCE_LABEL} {id: $id}) SET s.license = $license, s.version = $version, s.retrieved = $retrieved`, {
-        ...source,
-      }),
-    );
   }
 
   /**

@@ -16,11 +16,14 @@ export type OnBatch = (done: number, total: number) => void | Promise<void>;
 const chunks = <T>(rows: T[]): T[][] =>
   Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
 
-// Labels and relationship types below come from the registry's helpers, never from data.
+// Labels and relationship types below come from the registry's helpers, never from data. Aliases the
+// node has beyond the row's (a catalogue's names for it) are kept: a load removes nothing.
 const upsertEntities = (type: EntityType) => `
   UNWIND $rows AS row
   MERGE (n:${ENTITY_LABEL} {id: row.id})
-  SET n:${label(type)}, n.name = row.name, n.${SORT_NAME} = toLower(row.name), n.aliases = row.aliases, n.aliasText = row.aliasText,
+  WITH n, row, row.aliases + [a IN coalesce(n.aliases, []) WHERE NOT a IN row.aliases AND a <> row.name] AS aliases
+  SET n:${label(type)}, n.name = row.name, n.${SORT_NAME} = toLower(row.name), n.aliases = aliases,
+      n.aliasText = reduce(text = '', a IN aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + a),
       n.description = row.description, n += row.props`;
 
 /**
@@ -74,6 +77,8 @@ const sourceRow = z.object({
   author: nullableString,
   date: nullableString,
   license: nullableString.default(null),
+  version: nullableString.default(null),
+  retrieved: nullableString.default(null),
 });
 const entityProps = z
   .object({ id: z.string(), name: z.string(), aliases: z.array(z.string()).default([]), description: z.string().nullable().default(null) })
@@ -175,7 +180,8 @@ export class SeedRepository {
     await run(
       `UNWIND $rows AS row MERGE (s:${SOURCE_LABEL} {id: row.id})
        SET s.title = row.title, s.file = row.file, s.url = row.url, s.author = row.author, s.date = row.date,
-           s.license = coalesce(row.license, s.license)`,
+           s.license = coalesce(row.license, s.license), s.version = coalesce(row.version, s.version),
+           s.retrieved = coalesce(row.retrieved, s.retrieved)`,
       rows.sources,
     );
     for (const type of ENTITY_TYPES) await run(upsertEntities(type), rows.entities[type]);
@@ -196,8 +202,8 @@ export class SeedRepository {
   }
 
   /**
-   * Entities that held citations before the load may now hold claims from both: their node values follow
-   * all of them (and the plausibility flags the quality pass wrote on them).
+   * Entities that held citations before the load (or gained a merged one's) may now hold claims from
+   * both: their node values follow all of them (and the plausibility flags the quality pass wrote on them).
    */
   async recomputeClaimedValues(ids: string[]): Promise<void> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
@@ -235,7 +241,9 @@ export class SeedRepository {
   async read(): Promise<GraphRows> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
     const sources: SourceRow[] = (
-      await scope.read(`MATCH (s:${SOURCE_LABEL}) RETURN s {.id, .title, .file, .url, .author, .date, .license} AS row ORDER BY s.id`)
+      await scope.read(
+        `MATCH (s:${SOURCE_LABEL}) RETURN s {.id, .title, .file, .url, .author, .date, .license, .version, .retrieved} AS row ORDER BY s.id`,
+      )
     ).map((r) => sourceRow.parse(r.row));
     const entities = {} as Record<EntityType, EntityRow[]>;
     for (const type of ENTITY_TYPES) {

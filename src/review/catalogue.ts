@@ -3,13 +3,12 @@
  * language rows planned against seed/ (what an empty database is loaded with), then the technique
  * pass, each fact with its row, field, rule and the sentences around its quote.
  */
-import { DEFAULT_CATALOGUES, OVERRIDES_FILE, selectRecords } from '../import/default-catalogues.js';
+import { RelationType } from '../domain/registry.js';
+import { type DEFAULT_CATALOGUES, readDefaultCatalogue } from '../import/default-catalogues.js';
 import { existingFromSeed } from '../import/existing.js';
 import { planImport } from '../import/plan.js';
-import { READERS } from '../import/read.js';
-import { Overrides } from '../import/resolve/overrides.js';
-import { addTechniqueFacts } from '../import/techniques/plan-pass.js';
 import { sentencesOf } from '../import/techniques/sentences.js';
+import { Decisions } from '../resolve/decisions.js';
 
 export interface CatalogueFact {
   /** The technique (or limitation): the review is stratified by it. */
@@ -42,14 +41,12 @@ export function contextOf(cell: string, quote: string): string {
 }
 
 export function catalogueFacts(seedDir: string, catalogue: keyof typeof DEFAULT_CATALOGUES = 'epoch'): CatalogueFact[] {
-  const { format, snapshot, select } = DEFAULT_CATALOGUES[catalogue];
-  const parsed = selectRecords(READERS[format](snapshot), select);
-  const existing = existingFromSeed(seedDir);
-  const plan = planImport(parsed, existing, Overrides.read(OVERRIDES_FILE));
-  const before = plan.relationships.length;
-  addTechniqueFacts(plan, parsed.records, existing);
+  const parsed = readDefaultCatalogue(catalogue);
+  const plan = planImport(parsed, existingFromSeed(seedDir), Decisions.read());
   const recordOf = new Map(parsed.records.map((r) => [r.rowKey, r]));
-  return plan.relationships.slice(before).map((rel) => {
+  // The technique pass's facts: the only USES a catalogue plan holds, each with its quote.
+  const facts = plan.relationships.filter((rel) => rel.type === RelationType.USES && rel.quote !== undefined);
+  return facts.map((rel) => {
     const record = recordOf.get(rel.rowKey)!;
     const field = rel.basis.slice(0, rel.basis.indexOf(' ('));
     const quote = rel.quote ?? '';

@@ -33,7 +33,11 @@ const { dataset, problems } = readDataset(values.dir);
 problems.push(...validateDataset(dataset, values.dir));
 for (const problem of problems) console.warn(`warning: ${formatProblem(problem)}`);
 
-const documents = new Map(dataset.sources.map((s) => [s.id, readFileSync(path.join(values.dir, DOCUMENTS_DIR, s.file), 'utf8')] as const));
+const documents = new Map(
+  dataset.sources.flatMap((s) =>
+    s.file === undefined ? [] : [[s.id, readFileSync(path.join(values.dir, DOCUMENTS_DIR, s.file), 'utf8')] as const],
+  ),
+);
 const facts = collectFacts(dataset);
 const sample = stratifiedSample(facts, size, seed);
 const perStratum = new Map<string, [number, number]>();
@@ -54,7 +58,7 @@ sample.forEach((fact, i) => {
       );
       continue;
     }
-    const context = quoteInContext(documents.get(citation.source) ?? '', citation.quote);
+    const context = quoteInContext(documents.get(citation.source) ?? '', citation.quote ?? '');
     console.log(
       `- ${citation.source}${confidence}\n  quote:   ${citation.quote}\n  context: ${context ?? '(quote not found in the document)'}`,
     );

@@ -14,9 +14,22 @@ export interface SourceRow {
   date: string | null;
   /** The source's own terms ("CC BY 4.0"), when it states them. */
   license?: string | null;
+  /** A catalogue snapshot's `sha256:` version and retrieval date (catalogues.ts); null for documents and URLs. */
+  version?: string | null;
+  retrieved?: string | null;
 }
 /** Every stored property of a Source, in one order (writers that list columns, e.g. the bulk loader's CSV, take it from here). */
-export const SOURCE_FIELDS = ['id', 'title', 'file', 'url', 'author', 'date', 'license'] as const satisfies ReadonlyArray<keyof SourceRow>;
+export const SOURCE_FIELDS = [
+  'id',
+  'title',
+  'file',
+  'url',
+  'author',
+  'date',
+  'license',
+  'version',
+  'retrieved',
+] as const satisfies ReadonlyArray<keyof SourceRow>;
 type MissingSourceField = Exclude<keyof SourceRow, (typeof SOURCE_FIELDS)[number]>;
 // A SourceRow property missing from SOURCE_FIELDS fails to compile here.
 const everySourceField: [MissingSourceField] extends [never] ? true : MissingSourceField = true;
@@ -97,11 +110,13 @@ export function toGraphRows(dataset: Dataset): GraphRows {
   const sources: SourceRow[] = dataset.sources.map((s) => ({
     id: s.id,
     title: s.title,
-    file: s.file,
-    url: null,
+    file: s.file ?? null,
+    url: s.url ?? null,
     author: s.author ?? null,
     date: s.date ?? null,
     license: s.license ?? null,
+    version: s.version ?? null,
+    retrieved: s.retrieved ?? null,
   }));
   const urlSources = new Map<string, SourceRow>();
   const sourceIdOf = (citation: Citation): string => {
@@ -124,6 +139,8 @@ export function toGraphRows(dataset: Dataset): GraphRows {
         confidence: c.confidence ?? 1,
         attribute: c.attribute ?? null,
         value: c.attribute === undefined ? null : JSON.stringify(c.value),
+        // A catalogue citation's row (seed citations of a document have none).
+        ...('locator' in c && c.locator !== undefined && { locator: c.locator }),
         rank: ('rank' in c && c.rank) || null,
         reason: ('reason' in c && c.reason) || null,
         hedged: ('hedged' in c && c.hedged) || null,

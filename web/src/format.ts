@@ -34,6 +34,7 @@ export const RELATION_COLOR: Record<RelationType, string> = {
   POWERED_BY: '#be185d',
   OFFERED_BY: '#9d174d',
   MEMBER_OF: '#0e7490',
+  PART_OF: '#57534e',
 };
 
 /** DERIVED_FROM → "derived from". */

@@ -18,6 +18,7 @@ export const RELATION_TYPES = [
   'POWERED_BY',
   'OFFERED_BY',
   'MEMBER_OF',
+  'PART_OF',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 

@@ -36,7 +36,7 @@ const nodeExtras = (info: GraphQLResolveInfo): NodeExtras => ({
 @Resolver()
 export class GraphResolver {
   @Query(() => [LineageStep], {
-    description: `Ancestors and/or descendants of a model along DERIVED_FROM, nearest first: at most ${CAPS.lineageSteps}; lineagePage pages through any number and says when more follow.`,
+    description: `Ancestors and/or descendants of a model along DERIVED_FROM, nearest first (for a series, those of its members): at most ${CAPS.lineageSteps}; lineagePage pages through any number and says when more follow.`,
   })
   async lineage(
     @Arg('modelId', () => ID) modelId: string,

@@ -66,8 +66,19 @@ export class ModelFilter {
   @Field(() => String, { nullable: true, description: NAME_CONTAINS })
   nameContains?: string;
 
-  @Field(() => String, { nullable: true, description: 'Id of a developing organization.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A developing organization, by id or by name (any case, aliases too): "google", "Google", "谷歌". With includeUnits (the default) its labs and divisions count too (PART_OF: Google DeepMind, Google Research… for Google).',
+  })
   organization?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: 'Whether `organization` includes the models of its units (labs, divisions: PART_OF, any depth up to 5).',
+  })
+  includeUnits?: boolean;
 
   @Field(() => String, { nullable: true, description: 'Id of a technique the model uses.' })
   technique?: string;

@@ -2,11 +2,12 @@
  * Epoch AI's "all AI models" CSV (catalogues/epoch-ai/). Columns are looked up through an alias
  * table so a snapshot that renamed a header still maps; columns nobody maps are reported once.
  */
-import { LineageKind } from '../../domain/registry.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { EntityType, LineageKind, RelationType } from '../../domain/registry.js';
 import { type CatalogueRecord, emptyRecord, type ParseResult, type Problem, RowProblem } from '../records.js';
-import { cleanName, contradictsNote, parseCount, parseDate, splitList } from './values.js';
+import { countriesOf, type OrganizationCountries, organizationRecords } from './epoch-countries.js';
+import { cleanName, contradictsNote, nameWithAliases, parseCount, parseDate, splitList } from './values.js';
 
 /** The fields the importer reads, each with the header names it has had across snapshots. */
 const COLUMNS = {
@@ -22,6 +23,7 @@ const COLUMNS = {
   baseModel: ['Base model'],
   finetuneCompute: ['Finetune compute (FLOP)'],
   finetuneComputeNotes: ['Finetune compute notes'],
+  country: ['Country (from Organization)'],
 } as const;
 type Field = keyof typeof COLUMNS;
 
@@ -65,7 +67,6 @@ const IGNORED = new Set([
   'Hardware utilization',
   'Confidence',
   'Last modified',
-  'Country (from Organization)',
   'Training cloud compute vendor',
   'Training data center',
   'Archived links',
@@ -94,7 +95,7 @@ export function organizationsOf(cell: string | undefined): string[] {
 function toRecord(rowKey: string, get: (field: Field) => string, texts: Record<string, string>): CatalogueRecord {
   const name = cleanName(get('model'));
   if (name === '') throw new RowProblem('missing-field', 'the Model cell is empty.');
-  const record = emptyRecord(rowKey, 'MODEL', name);
+  const record = emptyRecord(rowKey, EntityType.MODEL, name);
   record.texts = texts;
   record.organizations = organizationsOf(get('organization'));
   record.tags = splitList(get('domain'));
@@ -122,12 +123,19 @@ function toRecord(rowKey: string, get: (field: Field) => string, texts: Record<s
   // A base model with finetune compute is a fine-tune; without it Epoch only says "derived from".
   const finetuned = get('finetuneCompute').trim() !== '';
   for (const base of splitList(get('baseModel')))
-    record.dependencies.push({ name: base, relation: finetuned ? LineageKind.FINE_TUNE : 'BASE' });
+    record.dependencies.push({
+      name: base,
+      aliases: [],
+      type: RelationType.DERIVED_FROM,
+      lineage: finetuned ? LineageKind.FINE_TUNE : LineageKind.VARIANT,
+      basis: finetuned ? 'stated fine_tune' : 'base model without finetune compute: derived, manner not stated',
+    });
   const finetuneNote = get('finetuneComputeNotes').trim();
   if (finetuned && finetuneNote) record.quotes.push({ attribute: 'lineage', text: finetuneNote });
 
   for (const dataset of splitList(get('trainingDataset')))
-    if (!NOT_A_DATASET.test(dataset)) record.dependencies.push({ name: dataset, relation: 'TRAINED_ON' });
+    if (!NOT_A_DATASET.test(dataset))
+      record.dependencies.push({ ...nameWithAliases(dataset), type: RelationType.TRAINED_ON, basis: 'training dataset column' });
   return record;
 }
 
@@ -149,21 +157,34 @@ export function parseEpochCsv(text: string): ParseResult {
 
   const records: CatalogueRecord[] = [];
   const skipped: Problem[] = [];
+  const countries: OrganizationCountries[] = [];
   body.forEach((cells, i) => {
     const rowKey = `row ${i + 1}`;
     try {
       if (cells.length !== header.length)
         throw new RowProblem('malformed', `the row has ${cells.length} cells where the header has ${header.length}.`);
+      const get = (field: Field) => (index.has(field) ? (cells[index.get(field)!] ?? '') : '');
       // A cell's text is kept as it stands (a quote is a slice of it); empty cells are left out.
       const texts: Record<string, string> = {};
       for (const [name, at] of textIndex) if ((cells[at] ?? '').trim() !== '') texts[name] = cells[at] as string;
-      records.push(toRecord(rowKey, (field) => (index.has(field) ? (cells[index.get(field)!] ?? '') : ''), texts));
+      const record = toRecord(rowKey, get, texts);
+      records.push(record);
+      countries.push({ rowKey, organizations: record.organizations, countries: countriesOf(get('country')) });
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
       skipped.push({ rowKey, kind: error.kind, reason: error.message });
     }
   });
-  return { format: 'epoch-csv', rowsRead: body.length, records, skipped, warnings };
+  // The organizations the rows name, each with the countries the rows prove (epoch-countries.ts).
+  const organizations = organizationRecords(countries);
+  return {
+    format: 'epoch-csv',
+    rowsRead: body.length,
+    records,
+    organizations: organizations.records,
+    skipped,
+    warnings: [...warnings, ...organizations.warnings],
+  };
 }
 
 export const readEpochCsv = (file: string): ParseResult => parseEpochCsv(readFileSync(file, 'utf8'));

@@ -54,6 +54,35 @@ export interface CatalogueRecord {
    * columns, as they stand): what the technique pass (techniques/) reads; its quotes are slices of one field.
    */
   texts: Record<string, string>;
+  /** Benchmark results the catalogue states for this record's model, as it states them (the results pass writes them). */
+  results?: ResultRecord[];
+}
+
+/**
+ * One benchmark result as a catalogue states it: for models.dev's [[benchmarks]], the Benchmarking Hub's
+ * runs and published results, LLM Stats' qualitative_metrics. The results pass resolves the benchmark
+ * ("MMLU", "mmlu", "MMLU (5-shot)" are one benchmark) and normalises the score; nothing here is inferred.
+ */
+export interface ResultRecord {
+  /** The benchmark as the catalogue names it (a name, a dataset field, a file name). */
+  benchmark: string;
+  /** The score exactly as stated: "77.0%", 0.77, 1350. */
+  score: string | number;
+  /** The metric the catalogue names ("EM", "% Resolved", "pass@1"), if any. */
+  metric?: string;
+  /** What makes two scores comparable, as stated: shots, version, scorer, subset, analysis method. */
+  setting?: Record<string, string>;
+  /** ISO date the result was recorded or published, as precise as stated. */
+  date?: string;
+  /** true: the model's developer reports it; false: measured by someone else; absent: the catalogue does not say. */
+  selfReported?: boolean;
+  /** Who measured or published it (Epoch AI, the developer, a paper, a leaderboard). */
+  publisher?: string;
+  /** Where the result is published; the full evaluation log, where there is one. */
+  sourceUrl?: string;
+  logUrl?: string;
+  /** The field or column the score came from, for the citation's locator. */
+  field?: string;
 }
 
 export type ProblemKind = 'bad-date' | 'unit-error' | 'unknown-column' | 'missing-field' | 'bad-value' | 'malformed';

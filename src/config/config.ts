@@ -4,7 +4,7 @@ import { z } from 'zod';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 /** Catalogues an empty database can be loaded with besides the documents (src/import/default-catalogues.ts). */
-export const CATALOGUE_NAMES = ['epoch'] as const;
+export const CATALOGUE_NAMES = ['epoch', 'models-dev'] as const;
 export type CatalogueName = (typeof CATALOGUE_NAMES)[number];
 
 const port = (name: string, fallback: number) =>

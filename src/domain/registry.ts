@@ -15,6 +15,7 @@ export enum EntityType {
   DATASET = 'DATASET',
   PRODUCT = 'PRODUCT',
   SERIES = 'SERIES',
+  OFFERING = 'OFFERING',
 }
 
 export enum RelationType {
@@ -33,6 +34,7 @@ export enum RelationType {
   OFFERED_BY = 'OFFERED_BY',
   MEMBER_OF = 'MEMBER_OF',
   PART_OF = 'PART_OF',
+  SERVES = 'SERVES',
 }
 
 /**
@@ -81,6 +83,18 @@ export enum ProductKind {
   DEVELOPER_PLATFORM = 'DEVELOPER_PLATFORM',
   DEVICE = 'DEVICE',
   BROWSER_EXTENSION = 'BROWSER_EXTENSION',
+}
+
+/**
+ * Whether a provider serves an offering, as a catalogue states it: LISTED (in the snapshot, no status
+ * stated), ALPHA, BETA, DEPRECATED (the catalogue's own statuses), WITHDRAWN (gone from a later snapshot).
+ */
+export enum OfferingStatus {
+  LISTED = 'LISTED',
+  ALPHA = 'ALPHA',
+  BETA = 'BETA',
+  DEPRECATED = 'DEPRECATED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 /** Slug ids: lowercase words joined by single dashes. */
@@ -141,6 +155,31 @@ const knowledgeCutoff: PropertySpec = {
 };
 
 const modalities = z.array(z.enum(['text', 'image', 'audio', 'video', 'code'])).min(1);
+/** What a model reads or writes, as a catalogue lists it (models.dev adds pdf: a document it reads whole). */
+const ioModalities = z.array(z.enum(['text', 'image', 'audio', 'video', 'code', 'pdf'])).min(1);
+
+const contextWindow: PropertySpec = {
+  value: z.number().int().min(16).max(1e8),
+  scalar: 'Int',
+  description: 'Context window in tokens.',
+  claimable: true,
+};
+const maxOutputTokens: PropertySpec = {
+  value: z.number().int().min(1).max(1e8),
+  scalar: 'Int',
+  description: 'The most tokens one response may hold.',
+  claimable: true,
+};
+/** A capability a catalogue states per model (models.dev): an attribute, not a technique (it says what the model does, not how it was built). */
+const capability = (description: string): PropertySpec => ({ value: z.boolean(), scalar: 'Boolean', description, claimable: true });
+/** USD per million tokens, as a provider's price list states it. */
+const price = (description: string, sortable = false): PropertySpec => ({
+  value: z.number().min(0).max(100_000),
+  scalar: 'Float',
+  description: `${description}, in USD per million tokens.`,
+  claimable: true,
+  sortable,
+});
 
 export const KINDS: Record<EntityType, KindSpec> = {
   [EntityType.MODEL]: {
@@ -160,12 +199,8 @@ export const KINDS: Record<EntityType, KindSpec> = {
         sortable: true,
         filterable: true,
       },
-      contextWindow: {
-        value: z.number().int().min(16).max(1e8),
-        scalar: 'Int',
-        description: 'Context window in tokens.',
-        claimable: true,
-      },
+      contextWindow,
+      maxOutputTokens,
       releaseDate: {
         value: releaseDate,
         scalar: 'String',
@@ -178,6 +213,32 @@ export const KINDS: Record<EntityType, KindSpec> = {
       modalities: { value: modalities, scalar: 'StringList', claimable: true },
       trainingTokens: { value: z.number().min(1e6).max(1e15), scalar: 'Float', claimable: true },
       knowledgeCutoff,
+      inputModalities: {
+        value: ioModalities,
+        scalar: 'StringList',
+        description: 'What the model reads (text, image, audio, video, pdf).',
+        claimable: true,
+      },
+      outputModalities: { value: ioModalities, scalar: 'StringList', description: 'What the model writes.', claimable: true },
+      reasoning: capability('The model reasons before it answers (a thinking or reasoning mode).'),
+      toolCalling: capability('The model calls tools (functions) its caller defines.'),
+      structuredOutput: capability('The model answers in a structure (a JSON schema) its caller gives.'),
+      attachments: capability('The model takes files (images, documents) attached to a prompt.'),
+      links: {
+        value: z
+          .array(z.url({ protocol: /^https?$/ }))
+          .min(1)
+          .max(20),
+        scalar: 'StringList',
+        description: 'Pages a source gives for the model: announcement, model card, paper, weights.',
+        claimable: true,
+      },
+      license: {
+        value: z.string().trim().min(1).max(120),
+        scalar: 'String',
+        description: 'The licence of the weights as a source names it ("MIT", "apache-2.0").',
+        claimable: true,
+      },
     },
   },
   [EntityType.ORGANIZATION]: {
@@ -276,6 +337,35 @@ export const KINDS: Record<EntityType, KindSpec> = {
         scalar: 'Boolean',
         claimable: true,
         description: 'A source says the series is open (or closed) as a whole.',
+      },
+    },
+  },
+  [EntityType.OFFERING]: {
+    label: 'Offering',
+    typeName: 'Offering',
+    description:
+      'A provider’s listing of a model (models.dev): its price per million tokens, limits and status, as of a catalogue snapshot. It SERVES the model and is OFFERED_BY the provider.',
+    singular: 'offering',
+    plural: 'offerings',
+    listDescription: 'Offerings, filtered by model or provider, cheapest first, a page at a time.',
+    seedFile: 'offerings.json',
+    properties: {
+      inputPrice: price('Price of input tokens', true),
+      outputPrice: price('Price of output tokens', true),
+      cacheReadPrice: price('Price of input tokens read from the cache'),
+      cacheWritePrice: price('Price of input tokens written to the cache'),
+      contextWindow,
+      maxOutputTokens,
+      status: {
+        value: z.enum(OfferingStatus),
+        scalar: {
+          enum: OfferingStatus,
+          name: 'OfferingStatus',
+          description: 'Whether a provider serves an offering, as a catalogue states it.',
+        },
+        description: 'LISTED, ALPHA, BETA or DEPRECATED as the snapshot states; WITHDRAWN when a later snapshot no longer lists it.',
+        claimable: true,
+        filterable: true,
       },
     },
   },
@@ -404,10 +494,14 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
     catalogue: 'dependency',
   },
   [RelationType.OFFERED_BY]: {
-    from: EntityType.PRODUCT,
+    // A product's maker; an offering's provider (models.dev's providers are organizations).
+    from: [EntityType.PRODUCT, EntityType.OFFERING],
     to: EntityType.ORGANIZATION,
     outField: { name: 'offeredBy' },
-    inField: { name: 'products' },
+    inField: {
+      [EntityType.PRODUCT]: { name: 'products' },
+      [EntityType.OFFERING]: { name: 'offerings', description: 'Models this organization serves as a provider (models.dev offerings).' },
+    },
     catalogue: 'maker',
   },
   [RelationType.MEMBER_OF]: {
@@ -426,6 +520,12 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
     outField: { name: 'partOf', description: 'Organizations this one is a lab, division or unit of.' },
     inField: { name: 'units', description: 'Labs, divisions and units of this organization.' },
     acyclic: true,
+  },
+  [RelationType.SERVES]: {
+    from: EntityType.OFFERING,
+    to: EntityType.MODEL,
+    outField: { name: 'serves', description: 'The model this offering serves.' },
+    inField: { name: 'offerings', description: 'Providers’ offerings of this model (the offerings query orders them by price).' },
   },
 };
 

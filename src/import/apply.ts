@@ -9,6 +9,7 @@ import { preferredValue } from '../domain/write-rules.js';
 import { edgeId, type GraphRows, type RelationshipRow } from '../seed/graph-rows.js';
 import type { CatalogueSource } from './catalogues.js';
 import type { ImportPlan } from './plan.js';
+import { WITHDRAWN_STATUS, withdrawnNote } from './refresh.js';
 
 /** A catalogue's confidence in its values: below a document's 1, so documents win (preferredValue). */
 export const CATALOGUE_CONFIDENCE = 0.5;
@@ -19,6 +20,13 @@ export interface NotWritten {
   rowKey: string;
   what: string;
   reason: string;
+}
+
+/** A row the graph holds from an older snapshot that this one lacks. */
+export interface Withdrawal {
+  id: string;
+  kind: EntityType;
+  rowKey: string;
 }
 
 export interface ApplyRows {
@@ -40,7 +48,12 @@ const emptyRows = (): GraphRows => ({
  * `existingKinds` holds the kind of every planned DERIVED_FROM the graph already has (by edge id):
  * a catalogue never retypes a link a document typed, it only adds its citation.
  */
-export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKinds: Map<string, string | null>): ApplyRows {
+export function applyRows(
+  plan: ImportPlan,
+  source: CatalogueSource,
+  existingKinds: Map<string, string | null>,
+  withdrawals: Withdrawal[] = [],
+): ApplyRows {
   const rows = emptyRows();
   const notWritten: NotWritten[] = [];
   rows.sources.push({
@@ -49,7 +62,8 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
     file: null,
     url: source.url,
     author: source.author,
-    date: source.retrieved,
+    // The date of the data (the snapshot's), apart from the day it was copied (`retrieved`).
+    date: source.snapshot ?? source.retrieved,
     license: source.license,
     version: source.version,
     retrieved: source.retrieved,
@@ -57,7 +71,7 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
 
   const ordinals = new Map<string, number>();
   const CATALOGUE_NOTE = 'Catalogue entry';
-  const cite = (entityId: string, rowKey: string, quote: string, attribute: string | null = null, value: unknown = null) => {
+  const cite = (entityId: string, rowKey: string, quote: string, attribute: string | null = null, value: unknown = null, note?: string) => {
     const ordinal = ordinals.get(entityId) ?? 0;
     ordinals.set(entityId, ordinal + 1);
     rows.citations.push({
@@ -66,7 +80,7 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
       ordinal,
       // The catalogue's own words are a quote; where it has none, the row key locates the fact.
       quote: quote === rowKey ? null : quote,
-      note: quote === rowKey ? `${CATALOGUE_NOTE} ${rowKey}` : null,
+      note: note ?? (quote === rowKey ? `${CATALOGUE_NOTE} ${rowKey}` : null),
       confidence: CATALOGUE_CONFIDENCE,
       attribute,
       value: attribute === null ? null : JSON.stringify(value),
@@ -78,6 +92,14 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
   };
 
   for (const entity of plan.toCreate) cite(entity.id, entity.rowKey, entity.rowKey);
+  // A row gone from this snapshot: a withdrawal citation, and a WITHDRAWN status where the kind has one.
+  for (const gone of withdrawals) {
+    const note = withdrawnNote(gone.rowKey, source.snapshot ?? source.retrieved);
+    const status = KINDS[gone.kind].properties[WITHDRAWN_STATUS.attribute];
+    if (status?.claimable && status.value.safeParse(WITHDRAWN_STATUS.value).success)
+      cite(gone.id, gone.rowKey, gone.rowKey, WITHDRAWN_STATUS.attribute, WITHDRAWN_STATUS.value, note);
+    else cite(gone.id, gone.rowKey, gone.rowKey, null, null, note);
+  }
   for (const match of [...plan.matched, ...plan.mentioned]) cite(match.id, match.rowKey, match.rowKey);
 
   const claimsOf = new Map<string, Array<{ attribute: string; value: unknown; confidence: number }>>();

@@ -13,6 +13,8 @@ export interface CatalogueSource extends Publisher {
   id: string;
   /** sha256:<hex> of the snapshot's bytes. */
   version: string;
+  /** The date of the data (ParseResult.snapshotDate): the Source's `date`, apart from `retrieved`. */
+  snapshot?: string;
 }
 
 function snapshotHash(target: string): string {
@@ -27,11 +29,12 @@ function snapshotHash(target: string): string {
   return hash.digest('hex');
 }
 
-export function catalogueSource(format: Format, snapshot: string): CatalogueSource {
+export function catalogueSource(format: Format, snapshot: string, snapshotDate?: string): CatalogueSource {
   const hex = snapshotHash(snapshot);
   return {
     id: `${CATALOGUE_SOURCE_PREFIX}${format}-${hex.slice(0, 12)}`,
     ...CATALOGUE_FORMATS[format].publisher,
     version: `sha256:${hex}`,
+    ...(snapshotDate !== undefined && { snapshot: snapshotDate }),
   };
 }

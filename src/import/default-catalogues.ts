@@ -29,6 +29,11 @@ export const DEFAULT_CATALOGUES: Record<CatalogueName, DefaultCatalogue> = {
     format: 'epoch-csv',
     snapshot: fileURLToPath(new URL('../../catalogues/epoch-ai/all_ai_models.csv', import.meta.url)),
   },
+  'models-dev': {
+    title: 'models.dev’s canonical models',
+    format: 'models-dev',
+    snapshot: fileURLToPath(new URL('../../catalogues/models-dev/2026-07-02', import.meta.url)),
+  },
 };
 
 /**
@@ -46,8 +51,8 @@ export function selectRecords(parsed: ParseResult, select: ((record: CatalogueRe
 /** Reads a default catalogue's snapshot and keeps the rows the default graph takes. */
 export function readDefaultCatalogue(name: CatalogueName): ParseResult {
   const { format, snapshot } = DEFAULT_CATALOGUES[name];
-  const { read, select } = formatOf(format);
-  return selectRecords(read(snapshot), select);
+  const { read, select, readSelected } = formatOf(format);
+  return selectRecords(readSelected ? readSelected(snapshot) : read(snapshot), select);
 }
 
 /** Plans and writes one default catalogue against the graph as it is (idempotent: a resumed load decides as a clean one). */

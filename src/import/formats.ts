@@ -3,9 +3,11 @@
  * Source), and which of its rows the default graph takes. Adding a format is one entry here and its
  * reader in formats/.
  */
+import { EntityType } from '../domain/registry.js';
 import { readEcosystemGraphs } from './formats/ecosystem-graphs.js';
 import { readEpochCsv } from './formats/epoch-csv.js';
 import { readHfModelTree } from './formats/hf-model-tree.js';
+import { readModelsDev } from './formats/models-dev.js';
 import type { CatalogueRecord, ParseResult } from './records.js';
 
 export interface Publisher {
@@ -22,6 +24,8 @@ export interface CatalogueFormat {
   publisher: Publisher;
   /** The rows the default graph takes when the catalogue is one of DEFAULT_CATALOGUES (all rows when absent). */
   select?: (record: CatalogueRecord) => boolean;
+  /** Reads those rows only, where that is much cheaper than reading all and selecting (rows read and problems are theirs). */
+  readSelected?: (path: string) => ParseResult;
 }
 
 export const CATALOGUE_FORMATS = {
@@ -57,6 +61,20 @@ export const CATALOGUE_FORMATS = {
       license: 'per model card',
       retrieved: '2026-11-29',
     },
+  },
+  'models-dev': {
+    read: readModelsDev,
+    publisher: {
+      title: 'models.dev, an open database of AI models and where they are served',
+      url: 'https://models.dev',
+      author: 'models.dev contributors',
+      license: 'MIT',
+      retrieved: '2026-12-07',
+    },
+    // The default graph takes the canonical models (models/); the providers' 5,307 offerings come with
+    // `npm run import -- models-dev <folder> --apply` (src/import/README.md).
+    select: (record) => record.kind === EntityType.MODEL,
+    readSelected: (path) => readModelsDev(path, { offerings: false }),
   },
 } satisfies Record<string, CatalogueFormat>;
 

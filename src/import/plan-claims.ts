@@ -1,9 +1,11 @@
 import type { EntityType } from '../domain/registry.js';
 import type { PlanContext } from './plan-context.js';
-import type { CatalogueRecord } from './records.js';
+import type { AttributeValue, CatalogueRecord } from './records.js';
 
-/** Values that say the same thing: a month agrees with a day inside it; counts within 5 %. */
-export function sameValue(a: string | number | boolean, b: string | number | boolean): boolean {
+/** Values that say the same thing: a month agrees with a day inside it; counts within 5 %; lists holding the same items. */
+export function sameValue(a: AttributeValue, b: AttributeValue): boolean {
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x) => b.includes(x));
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 0.05 * Math.max(Math.abs(a), Math.abs(b));
   if (typeof a === 'string' && typeof b === 'string') return a.startsWith(b) || b.startsWith(a);
   return a === b;

@@ -27,7 +27,7 @@ export class PlanContext {
     existing: ResolvableEntity[],
     decisions: Decisions,
   ) {
-    this.resolver = new Resolver(existing, decisions, parsed.format);
+    this.resolver = new Resolver(existing, decisions, parsed.format, parsed.stableKeys === true);
     for (const e of existing) {
       this.values.set(e.id, e.values);
       this.names.set(e.id, { name: e.name, aliases: e.aliases });
@@ -36,6 +36,7 @@ export class PlanContext {
       format: parsed.format,
       rowsRead: parsed.rowsRead,
       recordsParsed: parsed.records.length,
+      rows: [],
       matched: [],
       organizationsMatched: [],
       mentioned: [],
@@ -81,8 +82,35 @@ export class PlanContext {
     if (fresh.length > 0 && room > 0) this.aliasesOf.set(id, [...(this.aliasesOf.get(id) ?? []), ...fresh.slice(0, room)]);
   }
 
+  /**
+   * A row that became a new entity is an entity the graph holds (found after the passes, e.g. a row that
+   * moved to another key): its claims, relationships and citations go to that entity instead.
+   */
+  merge(fromId: string, intoId: string, evidence: string): void {
+    const created = this.resolver.newEntities.get(fromId);
+    const resolved = this.resolved.find((r) => r.id === fromId);
+    if (created === undefined || resolved === undefined) return;
+    this.resolver.newEntities.delete(fromId);
+    const swap = (id: string) => (id === fromId ? intoId : id);
+    for (const claim of this.plan.claims) claim.entityId = swap(claim.entityId);
+    for (const rel of this.plan.relationships) Object.assign(rel, { from: swap(rel.from), to: swap(rel.to) });
+    resolved.id = intoId;
+    this.rowOf.delete(fromId);
+    this.rowOf.set(intoId, resolved.record.rowKey);
+    const { record } = resolved;
+    this.plan.matched.push({ rowKey: record.rowKey, name: record.name, id: intoId, by: 'key', evidence: [evidence] });
+    this.addAliases(intoId, [record.name, ...record.aliases]);
+  }
+
   finish(): ImportPlan {
     const plan = this.plan;
+    plan.rows = this.resolved.map(({ record, id, kind }) => ({ rowKey: record.rowKey, id, kind, name: record.name }));
+    // A merge may have made two planned links one.
+    const keys = new Set<string>();
+    plan.relationships = plan.relationships.filter((r) => {
+      const key = `${r.from}|${r.type}|${r.to}`;
+      return !keys.has(key) && keys.add(key) !== undefined;
+    });
     plan.toCreate = [...this.resolver.newEntities.values()];
     plan.review = this.resolver.reviews;
     plan.aliases = [...this.aliasesOf].map(([id, aliases]) => ({ id, aliases }));

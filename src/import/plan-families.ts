@@ -15,9 +15,19 @@ export function planFamilies(context: PlanContext): void {
     if (relation === undefined) continue;
     const seriesKind = RELATIONS[relation].to;
     if (record.family !== undefined) {
-      let series = resolver.resolveReference(record.family, [], [seriesKind]);
+      // A family is a series by its name or as "<name> series" (the graph's "LLaMA series", "Claude series");
+      // one the graph lacks is created under the latter, so its id never looks like a model's ("gemma-2").
+      const named = `${record.family} series`;
+      let series = resolver.resolveReference(record.family, [named], [seriesKind]);
       if (series.status === 'unresolved')
-        series = resolver.create({ kind: seriesKind, name: record.family, aliases: [], developers, values: {}, rowKey: record.rowKey });
+        series = resolver.create({
+          kind: seriesKind,
+          name: named,
+          aliases: [record.family],
+          developers,
+          values: {},
+          rowKey: record.rowKey,
+        });
       if (series.status === 'matched' || series.status === 'new')
         context.relate({ from: id, type: relation, to: series.id, rowKey: record.rowKey, basis: 'family field' });
       continue;

@@ -7,7 +7,8 @@ import { EntityType } from '../domain/registry.js';
 import type { Resolution } from '../resolve/resolver.js';
 import { addClaims } from './plan-claims.js';
 import type { PlanContext } from './plan-context.js';
-import type { CatalogueRecord } from './records.js';
+import type { ComparableValues } from '../resolve/entity.js';
+import type { CatalogueRecord, RecordAttributes } from './records.js';
 import { makerRelation } from './typing.js';
 
 export function planRecords(context: PlanContext): void {
@@ -59,7 +60,7 @@ function planRecord(context: PlanContext, record: CatalogueRecord): void {
     name: record.name,
     aliases: record.aliases,
     developers,
-    values: record.attributes,
+    values: comparable(record.attributes),
     format: context.parsed.format,
     rowKey: record.rowKey,
   });
@@ -71,6 +72,10 @@ function planRecord(context: PlanContext, record: CatalogueRecord): void {
   addClaims(context, record, id, record.kind);
   context.resolved.push({ record, id, kind: record.kind, developers });
 }
+
+/** The values resolution weighs (single values; lists such as modalities are not evidence of identity). */
+const comparable = (attributes: RecordAttributes): ComparableValues =>
+  Object.fromEntries(Object.entries(attributes).filter(([, v]) => !Array.isArray(v))) as ComparableValues;
 
 /** The entity a record becomes, recorded in the plan; undefined when it is ambiguous (reported, not merged). */
 function accept(context: PlanContext, record: CatalogueRecord, resolution: Resolution): string | undefined {

@@ -1,7 +1,7 @@
 /** The import plan's shape: what a catalogue snapshot would change in the graph (plan.ts computes it). */
 import type { EntityType, RelationType } from '../domain/registry.js';
 import type { NewEntity, ReviewItem } from '../resolve/resolver.js';
-import type { Problem } from './records.js';
+import type { AttributeValue, Problem } from './records.js';
 
 export interface PlannedRelationship {
   from: string;
@@ -24,7 +24,7 @@ export interface PlannedClaim {
   /** The entity's kind, whose rule the value must meet. */
   kind: EntityType;
   attribute: string;
-  value: string | number | boolean;
+  value: AttributeValue;
   rowKey: string;
   quote?: string;
 }
@@ -32,8 +32,8 @@ export interface PlannedClaim {
 export interface Conflict {
   entityId: string;
   attribute: string;
-  graphValue: string | number | boolean;
-  catalogueValue: string | number | boolean;
+  graphValue: AttributeValue;
+  catalogueValue: AttributeValue;
   rowKey: string;
 }
 
@@ -56,7 +56,7 @@ export interface Matched {
   rowKey: string;
   name: string;
   id: string;
-  by: 'name' | 'decision';
+  by: 'name' | 'decision' | 'key';
   /** What the match rests on (score.ts evidence, or the decision's reason). */
   evidence: string[];
 }
@@ -65,6 +65,8 @@ export interface ImportPlan {
   format: string;
   rowsRead: number;
   recordsParsed: number;
+  /** Each row that got an entity, with it (a refresh compares them with what the graph holds). */
+  rows: Array<{ rowKey: string; id: string; kind: EntityType; name: string }>;
   matched: Matched[];
   /** Existing organizations the rows name (each once). */
   organizationsMatched: string[];

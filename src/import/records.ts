@@ -19,6 +19,10 @@ export interface Dependency {
   lineage?: LineageKind;
   /** Why it is typed so, for the relationship's note. */
   basis: string;
+  /** The row of the same snapshot it names (models.dev's base_model): that row's entity, whatever its name resolves to. */
+  rowKey?: string;
+  /** What the row says of the thing it names (an offering's release date): a target whose values disagree by years is not it. */
+  values?: { releaseDate?: string };
 }
 
 /** A catalogue's own words about a value (Epoch's notes columns, Ecosystem Graphs' explanations). */
@@ -27,8 +31,10 @@ export interface Quote {
   text: string;
 }
 
+/** One value a catalogue states: a date or name, a count, a flag, or a list (modalities, links). */
+export type AttributeValue = string | number | boolean | string[];
 /** Values a catalogue states, by the names of the kind's claimable attributes in the registry (releaseDate, parameters, openWeights, country…). */
-export type RecordAttributes = Record<string, string | number | boolean>;
+export type RecordAttributes = Record<string, AttributeValue>;
 
 export interface CatalogueRecord {
   /** Stable within one snapshot: "row 12" (CSV record number, header = 0), "assets/ai2.yaml#3", "line 7". */
@@ -106,6 +112,13 @@ export interface ParseResult {
   warnings: Problem[];
   /** What the catalogue says of the organizations its rows name (Epoch's countries), one ORGANIZATION record each. */
   organizations?: CatalogueRecord[];
+  /** The date of the data (ISO): the newest date the snapshot states, or the date a dated copy is named by; not the day it was copied. */
+  snapshotDate?: string;
+  /**
+   * Row keys name the same thing in every snapshot (models.dev's file paths, not Epoch's row numbers):
+   * a newer snapshot's row finds the entity an older one's row with that key became (refresh.ts).
+   */
+  stableKeys?: boolean;
 }
 
 export const emptyRecord = (rowKey: string, kind: EntityType, name: string): CatalogueRecord => ({

@@ -2,6 +2,7 @@
 import type { QualitySummary } from '../quality/pass.js';
 import type { NotWritten } from './apply.js';
 import type { ImportPlan } from './plan.js';
+import type { RefreshDiff } from './refresh.js';
 
 const countBy = <T>(items: T[], key: (item: T) => string): Record<string, number> => {
   const out: Record<string, number> = {};
@@ -39,20 +40,28 @@ export interface ImportReport {
   unresolved: { count: number; byReason: Record<string, number>; items: ImportPlan['unresolved'] };
   skipped: ImportPlan['skipped'];
   warnings: ImportPlan['warnings'];
+  /** Against a database: the diff against what the graph holds from this catalogue (rows added, changed, moved, gone). */
+  refresh?: RefreshDiff;
+  /** With --apply: entities whose older-snapshot claims this snapshot superseded. */
+  superseded?: number;
 }
 
 export type Counts = { nodes: Record<string, number>; relationships: Record<string, number> };
 
 export interface Applied {
   source: string;
+  /** Claims of older snapshots of the catalogue a newer one superseded (entities touched). */
+  superseded?: number;
   notWritten: NotWritten[];
   before: Counts;
   after: Counts;
   quality: QualitySummary;
 }
 
-export function summarise(plan: ImportPlan, path: string, elapsedMs: number, applied?: Applied): ImportReport {
+export function summarise(plan: ImportPlan, path: string, elapsedMs: number, applied?: Applied, refresh?: RefreshDiff): ImportReport {
   return {
+    ...(refresh && { refresh }),
+    ...(applied?.superseded !== undefined && { superseded: applied.superseded }),
     format: plan.format,
     path,
     applied: applied !== undefined,
@@ -101,6 +110,34 @@ const countLines = (title: string, before: Record<string, number>, after: Record
   ...Object.keys(after).map((k) => `  ${k}: ${before[k] ?? 0} -> ${after[k]}`),
 ];
 
+/** Items of a list past this many are counted, not printed (--json has them all). */
+const SHOWN = 40;
+const some = <T>(items: T[], line: (item: T) => string): string[] => [
+  ...items.slice(0, SHOWN).map(line),
+  ...(items.length > SHOWN ? [`  … and ${items.length - SHOWN} more (--json lists them all)`] : []),
+];
+const shown = (value: unknown) => (value === null || value === undefined ? '—' : JSON.stringify(value));
+
+function refreshLines(diff: RefreshDiff | undefined, superseded: number | undefined): string[] {
+  if (diff === undefined) return [];
+  const held = Object.entries(diff.held).map(([date, n]) => `${n} rows of ${date}`);
+  return [
+    `Refresh against what the graph holds from this catalogue (${held.length > 0 ? held.join(', ') : 'nothing'}); this snapshot is of ${diff.snapshot}${diff.older ? ' — older than the graph’s: nothing is superseded or withdrawn' : ''}`,
+    `  added: ${diff.added.length}, changed: ${diff.changed.length}, moved: ${diff.moved.length}, gone: ${diff.gone.length}, unchanged: ${diff.unchanged}`,
+    ...some(diff.added, (a) => `  + ${a.rowKey} "${a.name}" (${a.id})`),
+    ...some(
+      diff.changed,
+      (c) => `  ~ ${c.rowKey} (${c.id}): ${c.values.map((v) => `${v.attribute} ${shown(v.from)} -> ${shown(v.to)}`).join(', ')}`,
+    ),
+    ...some(diff.moved, (m) => `  > ${m.id}: ${m.from} -> ${m.to}`),
+    ...some(
+      diff.gone,
+      (g) => `  - ${g.rowKey} (${g.id}, held from ${g.snapshot}): withdrawn in this snapshot${diff.older ? ' (not: older snapshot)' : ''}`,
+    ),
+    ...(superseded !== undefined ? [`  entities whose older values this snapshot superseded: ${superseded}`] : []),
+  ];
+}
+
 export function renderText(report: ImportReport): string {
   const out = [
     report.applied
@@ -139,6 +176,7 @@ export function renderText(report: ImportReport): string {
           ...Object.entries(report.quality.byRule).map(([rule, n]) => `  ${rule}: ${n}`),
         ]
       : []),
+    ...refreshLines(report.refresh, report.superseded),
     ...(report.counts
       ? [
           ...countLines('Nodes (before -> after)', report.counts.before.nodes, report.counts.after.nodes),

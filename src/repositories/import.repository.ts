@@ -18,6 +18,7 @@ import { claimableOf } from '../domain/registry.js';
 import { OWNER_RELATIONS, shownValues } from '../seed/resolvable.js';
 import type { ResolvableEntity } from '../resolve/entity.js';
 import { edgeId, type GraphRows } from '../seed/graph-rows.js';
+import { formatOfSource } from '../seed/seed.schema.js';
 import { type OnBatch, SeedRepository } from './seed.repository.js';
 
 /** Rows per UNWIND statement (and per transaction): large enough that Bolt round trips stop mattering. */
@@ -64,6 +65,9 @@ export class ImportRepository {
               properties(n) AS props,
               [(n)-[:${OWNER_RELATIONS.map(relType).join('|')}]->(o:${ENTITY_LABEL}) | o.id] AS developers,
               COLLECT { MATCH (n)-[:${relType(CITES)}]->(s:${SOURCE_LABEL}) WHERE s.id STARTS WITH 'catalogue-' RETURN DISTINCT s.id } AS sources,
+              COLLECT { MATCH (n)-[c:${relType(CITES)}]->(s:${SOURCE_LABEL})
+                        WHERE s.id STARTS WITH 'catalogue-' AND c.attribute IS NOT NULL AND c.locator IS NOT NULL
+                        RETURN DISTINCT s.id + '|' + c.locator } AS keys,
               NOT EXISTS { (n)-[:${relType(CITES)}]->() } AS uncited`,
       { labels: Object.keys(TYPE_OF_LABEL) },
     );
@@ -78,7 +82,10 @@ export class ImportRepository {
           aliases: (row.aliases as string[]) ?? [],
           developers: (row.developers as string[]) ?? [],
           values: shownValues(row.props as Record<string, unknown>, claimableOf(kind)),
-          formats: [...new Set((row.sources as string[]).map((id) => id.replace(/^catalogue-/, '').replace(/-[0-9a-f]{12}$/, '')))],
+          formats: [...new Set((row.sources as string[]).map(formatOfSource))],
+          keys: [
+            ...new Set((row.keys as string[]).map((k) => `${formatOfSource(k.slice(0, k.indexOf('|')))}:${k.slice(k.indexOf('|') + 1)}`)),
+          ],
           ...(row.uncited === true && { uncited: true }),
         },
       ];

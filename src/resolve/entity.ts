@@ -21,6 +21,8 @@ export interface ResolvableEntity {
   values: ComparableValues;
   /** Catalogue formats that cite it: two rows of one catalogue are two things (each row is one catalogue key). */
   formats: string[];
+  /** The catalogue rows citing it, as "<format>:<row key>" (a format whose keys are stable finds its rows again by them). */
+  keys?: string[];
   /**
    * No source cites it: it was written by a load cut short before its citations (every writer cites
    * what it writes). Its name is then the key the interrupted import gave it.

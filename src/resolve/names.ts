@@ -7,7 +7,8 @@ import { EntityType } from '../domain/registry.js';
 /**
  * Name keys: two names with the same key are spellings of one name.
  * "Llama 2-70B", "Llama-2-70B" and "LLaMA 2 70B" all become "llama 2 70b"; "Qwen2.5-Coder (32B)"
- * and "Qwen 2.5 Coder 32B" become "qwen 2.5 coder 32b"; "Google Deepmind" and "Google DeepMind" agree.
+ * and "Qwen 2.5 Coder 32B" become "qwen 2.5 coder 32b"; "Google Deepmind" and "Google DeepMind" agree;
+ * "Command R+" and "Command R Plus" become "command r plus".
  */
 export function nameKey(name: string): string {
   const cached = NAME_KEY_CACHE.get(name);
@@ -25,6 +26,9 @@ function computeNameKey(name: string): string {
     name
       .normalize('NFKC')
       .toLowerCase()
+      // A plus ending a word is part of the name ("Command R+" is not "Command R"; "Command R Plus" is it);
+      // between words it is a separator ("GPT-2 + LRD").
+      .replace(/(?<=[\p{L}\p{N}])\++(?![\p{L}\p{N}])/gu, (plus) => ' plus'.repeat(plus.length))
       // A letter followed by a digit starts a new token ("qwen2.5" = "qwen 2.5"); a digit followed by
       // a letter does not, so sizes and suffixes stay whole ("70b", "4o").
       .replace(/(\p{L})(?=\p{N})/gu, '$1 ')

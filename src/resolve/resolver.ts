@@ -16,7 +16,7 @@ import { isGenericAlias, nameKey } from './names.js';
 import { type Comparison, compare, NAMED_BY_IDENTITY, type Side } from './score.js';
 
 export type Resolution =
-  | { status: 'matched'; id: string; by: 'name' | 'decision'; evidence: string[] }
+  | { status: 'matched'; id: string; by: 'name' | 'decision' | 'key'; evidence: string[] }
   | { status: 'new'; id: string }
   | { status: 'ambiguous'; candidates: string[] }
   | { status: 'unresolved' };
@@ -54,13 +54,18 @@ export class Resolver {
   private readonly decidedNew = new Set<string>();
   readonly newEntities = new Map<string, NewEntity>();
   readonly reviews: ReviewItem[] = [];
+  /** "<format>:<row key>" -> the entities its rows became, for a format whose row keys are stable. */
+  private readonly byKey = new Map<string, string[]>();
 
   constructor(
     existing: ResolvableEntity[],
     private readonly decisions: Decisions,
     private readonly format: string,
+    /** The format's row keys name one thing in every snapshot (ParseResult.stableKeys). */
+    stableKeys = false,
   ) {
     for (const entity of existing) {
+      for (const key of stableKeys ? (entity.keys ?? []) : []) this.byKey.set(key, [...(this.byKey.get(key) ?? []), entity.id]);
       // Every id is taken, so a new entity never reuses a technique's id (an Epoch row "LSTM" is not the technique lstm).
       this.taken.add(entity.id);
       this.entities.set(entity.id, entity);
@@ -91,6 +96,8 @@ export class Resolver {
 
   /** A record's entity: matched, new (registered so later rows and dependencies find it), or ambiguous. */
   resolveRecord(record: RecordSide & { rowKey: string }): Resolution {
+    const keyed = this.byCatalogueKey(record);
+    if (keyed) return keyed;
     const names = [record.name, ...record.aliases];
     const own = this.claimDecided(record);
     if (own) return own;
@@ -113,6 +120,19 @@ export class Resolver {
     const created = this.create(record, names);
     if (created.status === 'new') this.queue(record, created.id, scored);
     return created;
+  }
+
+  /**
+   * The entity an earlier snapshot's row with this very key became (a stable key: a models.dev path):
+   * the same row again, whatever its name says now. Decisions still win (they are applied first on load).
+   */
+  private byCatalogueKey(record: RecordSide & { rowKey: string }): Resolution | undefined {
+    const ids = [...new Set((this.byKey.get(`${this.format}:${record.rowKey}`) ?? []).map((id) => this.decisions.target(id)))].filter(
+      (id) => this.entities.get(id)?.kind === record.kind,
+    );
+    if (ids.length !== 1) return undefined;
+    this.learn(ids[0]!, [record.name, ...record.aliases]);
+    return { status: 'matched', id: ids[0]!, by: 'key', evidence: [`same catalogue key (${this.format} ${record.rowKey})`] };
   }
 
   /** An organization a row names: the same name in many rows is one organization. */

@@ -1,23 +1,24 @@
 /**
  * npm run import -- <format> <path> [--json] [--apply] [--against seed|db] [--seed-dir seed] [--decisions file]
  *
- * Reads a catalogue snapshot (epoch-csv, ecosystem-graphs, hf-model-tree), resolves its names against
- * the graph and reports what importing it would change; nothing is written without --apply.
+ * Reads a catalogue snapshot (epoch-csv, ecosystem-graphs, hf-model-tree, models-dev), resolves its names
+ * against the graph and reports what importing it would change; nothing is written without --apply.
+ * Against a database the report includes the refresh diff: the rows added, changed, moved and gone since
+ * the snapshots of that catalogue the graph holds.
  * --against db reads the graph from NEO4J_URI (or the embedded Neo4j, as npm start does); the default
  * is db when NEO4J_URI is set and the seed folder (what an empty database is loaded with) otherwise.
  * --apply writes through the shared write model into that database (always --against db).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyImport } from '../import/apply-import.js';
+import { applyImport, planAgainstDatabase } from '../import/apply-import.js';
 import { existingFromSeed } from '../import/existing.js';
 import { FORMATS, type Format, formatOf, isFormat } from '../import/formats.js';
 import { type ImportPlan, planImport } from '../import/plan.js';
 import type { ParseResult } from '../import/records.js';
+import type { RefreshDiff } from '../import/refresh.js';
 import { type Applied, renderText, summarise } from '../import/report.js';
-import { ImportRepository } from '../repositories/import.repository.js';
 import { Decisions } from '../resolve/decisions.js';
-import type { ResolvableEntity } from '../resolve/entity.js';
 import { withDatabase } from './with-database.js';
 
 const fail = (message: string): never => {
@@ -66,14 +67,27 @@ try {
   fail(code === 'ENOENT' ? `${file} does not exist.` : `${file} could not be read: ${(error as Error).message}`);
 }
 
-const report = async (existing: ResolvableEntity[] | null, applied?: Applied & { plan: ImportPlan }) => {
-  const plan = applied?.plan ?? planImport(parsed!, existing ?? [], decisions!);
-  const summary = summarise(plan, path.relative(process.cwd(), path.resolve(file!)), Date.now() - started, applied);
-  const resolvedAgainst = against === 'db' ? 'the database' : `${values['seed-dir']}/ (${existing?.length ?? 0} entities)`;
+const report = async (planned: { plan: ImportPlan; refresh?: RefreshDiff }, applied?: Applied, resolvedAgainstCount = 0) => {
+  const summary = summarise(
+    planned.plan,
+    path.relative(process.cwd(), path.resolve(file!)),
+    Date.now() - started,
+    applied,
+    planned.refresh,
+  );
+  const resolvedAgainst = against === 'db' ? 'the database' : `${values['seed-dir']}/ (${resolvedAgainstCount} entities)`;
   if (values.json) console.log(JSON.stringify({ ...summary, resolvedAgainst }));
   else process.stdout.write(`Resolved against ${resolvedAgainst}.\n${renderText(summary)}`);
 };
 
-if (values.apply) await withDatabase(async (db) => report(null, await applyImport(db, format as Format, file!, parsed!, decisions!)));
-else if (against === 'db') await withDatabase(async (db) => report(await new ImportRepository(db).existingEntities()));
-else await report(existingFromSeed(values['seed-dir']));
+if (values.apply)
+  await withDatabase(async (db) => {
+    const applied = await applyImport(db, format as Format, file!, parsed!, decisions!);
+    await report(applied, applied);
+  });
+else if (against === 'db')
+  await withDatabase(async (db) => report(await planAgainstDatabase(db, format as Format, file!, parsed!, decisions!)));
+else {
+  const existing = existingFromSeed(values['seed-dir']);
+  await report({ plan: planImport(parsed!, existing, decisions!) }, undefined, existing.length);
+}

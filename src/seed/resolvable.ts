@@ -7,11 +7,16 @@ import { undecidedNamesakes } from '../resolve/duplicates.js';
 import type { ComparableValues, ResolvableEntity } from '../resolve/entity.js';
 import type { Dataset, SeedProblem } from './dataset.js';
 import { type GraphRows, toGraphRows } from './graph-rows.js';
+import { CATALOGUE_SOURCE_PREFIX, formatOfSource } from './seed.schema.js';
 
 /** Relationships that say who an entity belongs to: its makers, and an organization's parents. */
 export const OWNER_RELATIONS = RELATION_TYPES.filter((type) => RELATIONS[type].catalogue === 'maker' || type === RelationType.PART_OF);
 
 export function resolvableEntities(rows: GraphRows): ResolvableEntity[] {
+  const keys = new Map<string, string[]>();
+  for (const c of rows.citations)
+    if (c.sourceId.startsWith(CATALOGUE_SOURCE_PREFIX) && c.attribute !== null && c.locator)
+      keys.set(c.entityId, [...(keys.get(c.entityId) ?? []), `${formatOfSource(c.sourceId)}:${c.locator}`]);
   const owners = new Map<string, string[]>();
   for (const type of OWNER_RELATIONS) for (const r of rows.relationships[type]) owners.set(r.from, [...(owners.get(r.from) ?? []), r.to]);
   return ENTITY_TYPES.flatMap((kind) =>
@@ -23,6 +28,7 @@ export function resolvableEntities(rows: GraphRows): ResolvableEntity[] {
       developers: owners.get(e.id) ?? [],
       values: shownValues(e.props, claimableOf(kind)),
       formats: [],
+      ...(keys.has(e.id) && { keys: [...new Set(keys.get(e.id))] }),
     })),
   );
 }

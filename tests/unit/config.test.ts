@@ -120,11 +120,11 @@ describe('configuration from the environment', () => {
   });
 
   it('loads Epoch into an empty database by default; none loads the documents only; a bad value is one sentence', () => {
-    expect(loadConfig({}).defaultCatalogues).toEqual(['epoch']);
+    expect(loadConfig({}).defaultCatalogues).toEqual(['epoch', 'models-dev']);
     expect(loadConfig({ DEFAULT_CATALOGUES: 'none' }).defaultCatalogues).toEqual([]);
     expect(loadConfig({ DEFAULT_CATALOGUES: ' Epoch, epoch ' }).defaultCatalogues).toEqual(['epoch']);
     expect(problemsOf({ DEFAULT_CATALOGUES: 'epoch,huggingface' })).toEqual([
-      'DEFAULT_CATALOGUES must be none or a comma-separated list of epoch (the catalogues an empty database is loaded with besides the documents), got "epoch,huggingface".',
+      'DEFAULT_CATALOGUES must be none or a comma-separated list of epoch, models-dev (the catalogues an empty database is loaded with besides the documents), got "epoch,huggingface".',
     ]);
   });
 });

@@ -99,6 +99,7 @@ describe('a kind added to the registry alone', () => {
       'datasets.json': [],
       'products.json': [],
       'series.json': [],
+      'offerings.json': [],
       'benchmarks.json': [
         {
           id: 'the-pile',

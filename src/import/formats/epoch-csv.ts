@@ -24,6 +24,7 @@ const COLUMNS = {
   finetuneCompute: ['Finetune compute (FLOP)'],
   finetuneComputeNotes: ['Finetune compute notes'],
   country: ['Country (from Organization)'],
+  lastModified: ['Last modified'],
 } as const;
 type Field = keyof typeof COLUMNS;
 
@@ -66,7 +67,6 @@ const IGNORED = new Set([
   'Benchmark data',
   'Hardware utilization',
   'Confidence',
-  'Last modified',
   'Training cloud compute vendor',
   'Training data center',
   'Archived links',
@@ -158,6 +158,11 @@ export function parseEpochCsv(text: string): ParseResult {
   const records: CatalogueRecord[] = [];
   const skipped: Problem[] = [];
   const countries: OrganizationCountries[] = [];
+  // The snapshot's date: the newest date its rows state (a publication, or a row's last change).
+  let snapshotDate: string | undefined;
+  const stated = (date: string | undefined) => {
+    if (date !== undefined && (snapshotDate === undefined || date > snapshotDate)) snapshotDate = date;
+  };
   body.forEach((cells, i) => {
     const rowKey = `row ${i + 1}`;
     try {
@@ -169,6 +174,8 @@ export function parseEpochCsv(text: string): ParseResult {
       for (const [name, at] of textIndex) if ((cells[at] ?? '').trim() !== '') texts[name] = cells[at] as string;
       const record = toRecord(rowKey, get, texts);
       records.push(record);
+      stated(record.attributes.releaseDate as string | undefined);
+      stated(parseDate(get('lastModified'), 'Last modified'));
       countries.push({ rowKey, organizations: record.organizations, countries: countriesOf(get('country')) });
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
@@ -184,6 +191,7 @@ export function parseEpochCsv(text: string): ParseResult {
     organizations: organizations.records,
     skipped,
     warnings: [...warnings, ...organizations.warnings],
+    ...(snapshotDate !== undefined && { snapshotDate }),
   };
 }
 

@@ -8,6 +8,7 @@ import { CurationRepository } from '../repositories/curation.repository.js';
 import { EntityRepository } from '../repositories/entity.repository.js';
 import { GraphRepository } from '../repositories/graph.repository.js';
 import { LineageRepository } from '../repositories/lineage.repository.js';
+import { OfferingRepository } from '../repositories/offering.repository.js';
 import { ResearchRepository } from '../repositories/research.repository.js';
 import { SearchRepository } from '../repositories/search.repository.js';
 import { StatsRepository } from '../repositories/stats.repository.js';
@@ -29,6 +30,7 @@ function createRepositories(db: DbScope) {
     entities: new EntityRepository(db),
     graph: new GraphRepository(db),
     lineage: new LineageRepository(db),
+    offerings: new OfferingRepository(db),
     search: new SearchRepository(db),
     stats: new StatsRepository(db),
     overlap: new TechniqueOverlapRepository(db),

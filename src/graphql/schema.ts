@@ -12,6 +12,7 @@ import { CurationResolver, UPSERT_RESOLVERS } from './resolvers/curation.resolve
 import { GraphResolver } from './resolvers/graph.resolver.js';
 import { InfluenceResolver } from './resolvers/influence.resolver.js';
 import { ModelResolver } from './resolvers/model.resolver.js';
+import { OfferingResolver } from './resolvers/offering.resolver.js';
 import { QualityResolver } from './resolvers/quality.resolver.js';
 import { ResearchResolver } from './resolvers/research.resolver.js';
 import { SearchResolver } from './resolvers/search.resolver.js';
@@ -20,7 +21,10 @@ import { TechniqueOverlapResolver } from './resolvers/technique-overlap.resolver
 import { createListedEntityResolver } from './resolvers/entity-base.resolver.js';
 
 /** Kinds whose queries go beyond lookup by id and a list by name have a resolver of their own. */
-const SPECIAL_RESOLVERS: Partial<Record<EntityType, ClassType>> = { [EntityType.MODEL]: ModelResolver };
+const SPECIAL_RESOLVERS: Partial<Record<EntityType, ClassType>> = {
+  [EntityType.MODEL]: ModelResolver,
+  [EntityType.OFFERING]: OfferingResolver,
+};
 
 export const RESOLVERS = [
   ...ENTITY_TYPES.map((type) => SPECIAL_RESOLVERS[type] ?? createListedEntityResolver(type)),

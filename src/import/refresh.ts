@@ -8,7 +8,7 @@
  * value the newest snapshot stating that attribute changed is superseded: kept, DEPRECATED, with the
  * newer snapshot's date as its reason (CatalogueRepository.supersedeOlder).
  */
-import { type EntityType, OfferingStatus, RELATIONS, RelationType } from '../domain/registry.js';
+import { type EntityType, KINDS, OfferingStatus, RELATIONS, RelationType } from '../domain/registry.js';
 import type { HeldCitation, HeldEntity } from '../repositories/catalogue.repository.js';
 import type { ImportPlan } from './plan-types.js';
 
@@ -107,7 +107,10 @@ function plannedValues(plan: ImportPlan): Map<string, Record<string, unknown>> {
     if (!out.has(key)) out.set(key, {});
     return out.get(key)!;
   };
-  for (const claim of plan.claims) of(claim.rowKey, claim.entityId)[claim.attribute] = claim.value;
+  // Only values the graph takes (a value outside the registry's rule is reported, never written).
+  for (const claim of plan.claims)
+    if (KINDS[claim.kind].properties[claim.attribute]?.value.safeParse(claim.value).success)
+      of(claim.rowKey, claim.entityId)[claim.attribute] = claim.value;
   for (const rel of plan.relationships)
     if (DEPENDENCY_TYPES.includes(rel.type)) {
       const values = of(rel.rowKey, rel.from);

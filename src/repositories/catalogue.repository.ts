@@ -68,12 +68,12 @@ export class CatalogueRepository {
       tx.run(
         `MATCH (s:${SOURCE_LABEL}) WHERE s.id STARTS WITH $prefix
          MATCH (n:${ENTITY_LABEL})-[c:${relType(CITES)}]->(s) WHERE c.attribute IS NOT NULL
-         WITH n, c.attribute AS attribute, collect({c: c, date: coalesce(s.date, ''), title: s.title}) AS claims
+         WITH n, c.attribute AS attribute, collect({c: c, date: coalesce(s.date, ''), source: s.id}) AS claims
          WITH n, claims, reduce(top = claims[0], x IN claims | CASE WHEN x.date > top.date THEN x ELSE top END) AS newest
          WITH n, newest, [x IN claims WHERE x.date = newest.date | x.c.value] AS current,
               [x IN claims WHERE x.date < newest.date | x.c] AS older
          UNWIND older AS c
-         WITH n, c, current, newest, 'superseded by ' + newest.title + ' of ' + newest.date + ', which gives ' + current[0] AS reason
+         WITH n, c, current, newest, 'superseded by the snapshot of ' + newest.date + ' (' + newest.source + '), which gives ' + current[0] AS reason
          WHERE NOT c.value IN current AND (coalesce(c.rank, 'NORMAL') <> 'DEPRECATED' OR c.reason IS NULL OR c.reason STARTS WITH 'superseded by ')
            AND coalesce(c.reason, '') <> reason
          SET c.rank = 'DEPRECATED', c.reason = reason

@@ -1,6 +1,7 @@
 import type { DbScope } from '../db/database.js';
 import { VERSION_LABEL } from '../db/data-version.js';
 import { GRAPH_META_LABEL, knownLabel, LABEL_OF, RelationType, relType, SOURCE_LABEL } from '../domain/graph-model.js';
+import { CATALOGUE_SOURCE_PREFIX } from '../seed/seed.schema.js';
 
 export interface LabelCount {
   label: string;
@@ -22,6 +23,8 @@ export interface DataVersionRow {
   release: string | null;
   seedHash: string | null;
   catalogues: string[];
+  /** Documents and catalogue snapshots (not web pages cited by URL), catalogues first, newest first. */
+  sources: Array<{ id: string; [field: string]: unknown }>;
 }
 
 export class StatsRepository {
@@ -31,7 +34,9 @@ export class StatsRepository {
     const [row] = await this.db.read(
       `OPTIONAL MATCH (v:${VERSION_LABEL} {id: 'graph'}) OPTIONAL MATCH (m:${knownLabel(GRAPH_META_LABEL)} {id: 'seed'})
        RETURN toString(coalesce(v.value, 0)) AS graphVersion, toString(m.seededAt) AS loadedAt, m.release AS release,
-              m.seedHash AS seedHash, coalesce(m.catalogues, []) AS catalogues`,
+              m.seedHash AS seedHash, coalesce(m.catalogues, []) AS catalogues,
+              COLLECT { MATCH (s:${SOURCE_LABEL}) WHERE s.file IS NOT NULL OR s.id STARTS WITH '${CATALOGUE_SOURCE_PREFIX}'
+                        RETURN s {.*} ORDER BY s.file IS NOT NULL, s.date DESC, s.id LIMIT 200 } AS sources`,
     );
     return row as unknown as DataVersionRow;
   }

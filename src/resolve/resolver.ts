@@ -13,7 +13,7 @@ import { BlockIndex } from './blocks.js';
 import type { Decisions } from './decisions.js';
 import type { ComparableValues, RecordSide, ResolvableEntity } from './entity.js';
 import { isGenericAlias, nameKey } from './names.js';
-import { type Comparison, compare, NAMED_BY_IDENTITY, type Side } from './score.js';
+import { type Comparison, compare, NAMED_BY_IDENTITY, NAMED_BY_ROW, type Side } from './score.js';
 
 export type Resolution =
   | { status: 'matched'; id: string; by: 'name' | 'decision' | 'key'; evidence: string[] }
@@ -99,6 +99,7 @@ export class Resolver {
     const keyed = this.byCatalogueKey(record);
     if (keyed) return keyed;
     const names = [record.name, ...record.aliases];
+    if (NAMED_BY_ROW.has(record.kind)) return this.create(record, names);
     const own = this.claimDecided(record);
     if (own) return own;
     const decided = this.decided(names, record.kind);

@@ -49,6 +49,12 @@ const ALIAS_PENALTY = 1;
  * "Otter" and "Unicorn" each name several labs' models): it needs evidence beyond the name.
  */
 export const NAMED_BY_IDENTITY = new Set<EntityType>([EntityType.ORGANIZATION, EntityType.DATASET]);
+/**
+ * Kinds whose identity is the catalogue row itself: a provider's offering is its listing (one file),
+ * whatever it is called, so two listings named alike ("gpt-oss-120b" and "gpt-oss-120b-1:0") are two.
+ * Only the row's key (a refresh) or a move (plan-moves.ts) finds one again; a name never does.
+ */
+export const NAMED_BY_ROW = new Set<EntityType>([EntityType.OFFERING]);
 const IDENTITY_WEIGHT = MATCH - PRIOR;
 
 interface NameMatch {

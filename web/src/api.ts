@@ -36,9 +36,9 @@ export async function request<T>(query: string, variables: Record<string, unknow
   return body.data;
 }
 
-const CITATION_FIELDS = `quote note confidence source { id title file url author date }`;
+const CITATION_FIELDS = `quote note confidence source { id title file url author date retrieved }`;
 // Written out, not built from CITATION_FIELDS: the trusted-documents manifest reads flat constants (src/graphql/trusted-sources.ts).
-const GRAPH_FIELDS = `nodes { id label type date influence { pageRank community { id label } } } edges { id source target type kind citations { quote note confidence source { id title file url author date } } } truncated`;
+const GRAPH_FIELDS = `nodes { id label type date influence { pageRank community { id label } } } edges { id source target type kind citations { quote note confidence source { id title file url author date retrieved } } } truncated`;
 
 /** Every relationship's citations the explorer has fetched, by edge id: the panel and the source filter read them. */
 const edgeCitations = new Map<string, Citation[]>();
@@ -203,7 +203,7 @@ export async function existingAsOf(ids: string[], asOf: string): Promise<Set<str
 
 export async function dataVersion(): Promise<DataVersion> {
   const data = await request<{ dataVersion: DataVersion }>(
-    `query DataVersion { dataVersion { graphVersion release catalogues loadedAt } }`,
+    `query DataVersion { dataVersion { graphVersion release catalogues loadedAt sources { id title catalogue date retrieved } } }`,
   );
   return data.dataVersion;
 }

@@ -2,7 +2,7 @@
 import './styles.css';
 import * as api from './api';
 import { citedBy, Filters } from './filters';
-import { el } from './format';
+import { el, formatDate } from './format';
 import { GraphView, type Snapshot } from './graph-view';
 import { renderLegend } from './legend';
 import { Panel, type PathStep, type ShownRelationship } from './panel';
@@ -514,8 +514,16 @@ void api
   .dataVersion()
   .then((v) => {
     const loaded = ['documents', ...v.catalogues].join(' + ');
-    $('data-version').textContent = v.release ? `Data: release ${v.release}` : `Data: ${loaded} · version ${v.graphVersion}`;
-    $('data-version').title = `Graph data version ${v.graphVersion}${v.loadedAt ? `, loaded ${v.loadedAt}` : ''} (Query.dataVersion)`;
+    // What the graph is as of, per catalogue: its newest snapshot (sources come newest first).
+    const newest = new Map<string, (typeof v.sources)[number]>();
+    for (const s of v.sources) if (s.catalogue && !newest.has(s.catalogue)) newest.set(s.catalogue, s);
+    const asOf = [...newest.values()].map((s) => `${s.title?.split(',')[0] ?? s.catalogue} ${formatDate(s.date) ?? s.date}`);
+    const version = v.release ? `Data: release ${v.release}` : `Data: ${loaded} · version ${v.graphVersion}`;
+    $('data-version').textContent = asOf.length > 0 ? `${version} · as of ${asOf.join(', ')}` : version;
+    $('data-version').title = [
+      `Graph data version ${v.graphVersion}${v.loadedAt ? `, loaded ${v.loadedAt}` : ''} (Query.dataVersion)`,
+      ...[...newest.values()].map((s) => `${s.title}: data as of ${s.date}, copied ${s.retrieved}`),
+    ].join('\n');
   })
   .catch(() => {
     // The API's other answers report problems; the data version is a footnote.

@@ -45,6 +45,18 @@ function attribute<T>(entity: EntityDetails, name: string, shown: T | null | und
   return claim ? withheldText(format(JSON.parse(claim.value) as T), claim) : { text: null };
 }
 
+/** A source's date: a catalogue snapshot's is the date of its data, shown apart from the day it was copied. */
+function sourceDate(s: Citation['source']): { className: string; text: string; title?: string; 'data-testid'?: string } {
+  const date = formatDate(s.date) ?? s.date ?? '';
+  if (!s.retrieved) return { className: 'muted', text: ` · ${date}` };
+  return {
+    className: 'muted',
+    'data-testid': 'source-as-of',
+    text: ` · data as of ${date}`,
+    title: `Snapshot of ${date}, copied ${formatDate(s.retrieved) ?? s.retrieved}`,
+  };
+}
+
 function plainQuote(quote: string): string {
   return quote.replace(/\*\*|__|`/g, '').trim();
 }
@@ -217,7 +229,7 @@ export class Panel {
     }
     if (s.file && s.file !== title) meta.append(el('span', { className: 'muted', text: ` · ${s.file}` }));
     if (s.author) meta.append(el('span', { className: 'muted', text: ` · ${s.author}` }));
-    if (s.date) meta.append(el('span', { className: 'muted', text: ` · ${formatDate(s.date) ?? s.date}` }));
+    if (s.date) meta.append(el('span', sourceDate(s)));
     meta.append(' ', sourceBadges([sourceGroup(s)]));
     if (c.confidence < 1)
       meta.append(el('span', { className: 'confidence', title: 'Extraction confidence', text: `${Math.round(c.confidence * 100)}%` }));

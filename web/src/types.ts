@@ -29,7 +29,10 @@ export interface Source {
   file: string | null;
   url: string | null;
   author?: string | null;
+  /** A document's date; a catalogue snapshot's: the date of its data. */
   date?: string | null;
+  /** A catalogue snapshot: the day it was copied. */
+  retrieved?: string | null;
 }
 
 export interface Citation {
@@ -131,6 +134,8 @@ export interface DataVersion {
   release: string | null;
   catalogues: string[];
   loadedAt: string | null;
+  /** Documents and catalogue snapshots, catalogues first, newest first. */
+  sources: Array<Source & { catalogue: string | null }>;
 }
 
 export interface SimilarModel {

@@ -1,6 +1,7 @@
 import { type ClassType, FieldResolver, Resolver, Root } from 'type-graphql';
 import { type CitationPlace, documentUrl, locatorOf } from '../../documents/locate.js';
 import { documentText } from '../../documents/store.js';
+import { CATALOGUE_SOURCE_PREFIX, formatOfSource } from '../../seed/seed.schema.js';
 import { AttributeClaim, Citation, Locator, Source } from '../types/citation.type.js';
 
 /** A citation's locator, computed from the text /documents serves (and memoised there), or from its catalogue row. */
@@ -30,5 +31,14 @@ export class SourceResolver {
   url(@Root() source: { url?: string | null; file?: string | null }): string | null {
     if (source.url) return source.url;
     return source.file && documentText(source.file) !== null ? documentUrl(source.file) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'A catalogue snapshot: the catalogue format it was imported as ("epoch-csv", "models-dev"); null for a document or web page.',
+  })
+  catalogue(@Root() source: { id: string }): string | null {
+    return source.id.startsWith(CATALOGUE_SOURCE_PREFIX) ? formatOfSource(source.id) : null;
   }
 }

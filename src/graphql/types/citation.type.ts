@@ -47,7 +47,11 @@ export class Source {
   @Field(() => String, { nullable: true })
   author?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When the source’s content dates from: a document’s date; for a catalogue snapshot, the date of its data (the date a dated copy is named by, or the newest date its rows state), not the day it was copied (`retrieved`).',
+  })
   date?: string | null;
 
   @Field(() => String, {
@@ -55,6 +59,15 @@ export class Source {
     description: 'The terms the source is shared under, as its publisher states them ("CC BY 4.0"); null when it states none.',
   })
   license?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A catalogue snapshot: the day the project copied it.' })
+  retrieved?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A catalogue snapshot: the sha256 of its bytes ("sha256:…").' })
+  version?: string | null;
+
+  // Its resolver reads the format from a catalogue Source's id (SourceResolver).
+  catalogue?: string | null;
 }
 
 @ObjectType({

@@ -62,6 +62,7 @@ export const Model = ENTITY_CLASSES[EntityType.MODEL];
 export const Organization = ENTITY_CLASSES[EntityType.ORGANIZATION];
 export const Technique = ENTITY_CLASSES[EntityType.TECHNIQUE];
 export const Limitation = ENTITY_CLASSES[EntityType.LIMITATION];
+export const Offering = ENTITY_CLASSES[EntityType.OFFERING];
 export type Model = EntityRecord;
 export type Organization = EntityRecord;
 export type Technique = EntityRecord;

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Source } from './citation.type.js';
 
 @ObjectType({ simpleResolvers: true, description: 'How many nodes carry a label, or how many relationships have a type.' })
 export class LabelCount {
@@ -29,8 +30,14 @@ export class DataVersion {
   @Field(() => String, { nullable: true, description: 'Hash of the documents’ dataset (seed/) the graph was loaded from.' })
   seedHash?: string | null;
 
-  @Field(() => [String], { description: 'Catalogues loaded with the documents (DEFAULT_CATALOGUES), e.g. ["epoch"].' })
+  @Field(() => [String], { description: 'Catalogues loaded with the documents (DEFAULT_CATALOGUES), e.g. ["epoch", "models-dev"].' })
   catalogues!: string[];
+
+  @Field(() => [Source], {
+    description:
+      'What the graph is as of, per source: every document and catalogue snapshot it holds, catalogues first, newest snapshot first; a catalogue’s `date` is the date of its data, `retrieved` the day it was copied. The newest snapshot of a catalogue is what the graph holds of it; older ones keep the values it superseded.',
+  })
+  sources!: Source[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Size of the knowledge graph.' })

@@ -54,14 +54,22 @@ export function modelNamesOf(statedName: string | undefined, modelId: string): s
       .trim();
     if (plain !== '') names.add(plain);
   }
-  const last = modelId
-    .split('/')
-    .at(-1)!
-    .replace(/:[\w.-]*$/, '');
-  names.add(last);
-  const bare = last.replace(/^(?:[a-z]{2,4}\.)?(?:[a-z-]+\.)/, '').replace(/-v\d+(?::\d+)?$/, '');
-  if (bare !== '') names.add(bare);
+  for (const id of modelIdsOf(modelId)) names.add(id);
   return [...names];
+}
+
+/**
+ * The ids an offering's model id gives its model: the last segment without a variant suffix
+ * ("deepseek/deepseek-r1:free" -> "deepseek-r1"; a size such as ":397b" stays), and, for a cloud's dotted
+ * id, without its region and vendor prefixes and its version ("us.anthropic.claude-opus-4-5-20251101-v1:0" ->
+ * "claude-opus-4-5-20251101", "openai.gpt-oss-120b-1:0" -> "gpt-oss-120b", "anthropic.claude-opus-4-7" ->
+ * "claude-opus-4-7").
+ */
+export function modelIdsOf(modelId: string): string[] {
+  const last = modelId.split('/').at(-1)!;
+  const plain = last.replace(/:[a-z][a-z-]*$/i, '');
+  const dotted = /^(?:[a-z]{2,4}\.)?[a-z][a-z-]*\.(.+?)(?:-v?\d+:\d+)?$/.exec(last)?.[1];
+  return [...new Set([plain, ...(dotted ? [dotted] : [])])];
 }
 
 function status(data: Record<string, unknown>): OfferingStatus {
@@ -79,6 +87,17 @@ function servedModel(file: TomlFile, statedName: string | undefined, modelId: st
     const name = row === undefined ? base : (canonical.nameOf.get(row) ?? base);
     return { name, aliases: [], type: RelationType.SERVES, basis: `base_model ${base}`, ...(row !== undefined && { rowKey: row }) };
   }
+  const row = modelIdsOf(modelId)
+    .map((id) => canonical.byId.get(id.toLowerCase()))
+    .find((key) => key !== undefined);
+  if (row !== undefined)
+    return {
+      name: canonical.nameOf.get(row) ?? modelId,
+      aliases: [],
+      type: RelationType.SERVES,
+      basis: `model id ${modelId}`,
+      rowKey: row,
+    };
   const [name, ...aliases] = modelNamesOf(statedName, modelId);
   const releaseDate = statedDate(file.data.release_date);
   return {
@@ -93,7 +112,9 @@ function servedModel(file: TomlFile, statedName: string | undefined, modelId: st
 /** The release date an offering states, evidence for which model it serves; one that is no date is left out, not the row. */
 function statedDate(raw: unknown): string | undefined {
   try {
-    return parseDate(raw, 'release_date');
+    const date = parseDate(raw, 'release_date');
+    // "1970-01-01" and the like are placeholders, not dates.
+    return date !== undefined && date >= '2010' ? date : undefined;
   } catch (error) {
     if (error instanceof RowProblem) return undefined;
     throw error;
@@ -106,6 +127,8 @@ export interface Canonical {
   /** Every canonical file's key -> the row that stands for it (a "(latest)" pointer's is its dated twin's). */
   rowOf: Map<string, string>;
   nameOf: Map<string, string>;
+  /** A canonical model's id (its file's name, lower case) -> its row, for ids no two labs share. */
+  byId: Map<string, string>;
 }
 
 function offeringRecord(file: TomlFile, canonical: Canonical, providers: Map<string, ProviderName>): CatalogueRecord {

@@ -21,7 +21,9 @@ function modelValues(record: CatalogueRecord, file: TomlFile): void {
   for (const [field, attribute] of Object.entries(FLAGS)) state(record, file, attribute, bool(data, field), field);
   state(record, file, 'license', text(data, 'license'), 'license');
   const limit = asTable(data.limit);
-  for (const [field, attribute] of Object.entries(LIMITS)) state(record, file, attribute, amount(limit, field), field, 'limit');
+  // A limit of 0 says "not applicable" (an image model's context): no value.
+  for (const [field, attribute] of Object.entries(LIMITS))
+    state(record, file, attribute, amount(limit, field) || undefined, field, 'limit');
   const io = asTable(data.modalities);
   const [input, output] = [modalities(io, 'input'), modalities(io, 'output')];
   state(record, file, 'inputModalities', input, 'input', 'modalities');
@@ -107,6 +109,16 @@ function foldPointers(records: CatalogueRecord[]): { kept: CatalogueRecord[]; ro
   return { kept, rowOf };
 }
 
+/** Canonical ids no two labs share ("gpt-4o-2024-05-13" -> its row): a provider listing the id lists that model. */
+function idIndex(rowOf: Map<string, string>): Map<string, string> {
+  const rows = new Map<string, Set<string>>();
+  for (const [key, row] of rowOf) {
+    const id = path.posix.basename(key, '.toml').toLowerCase();
+    rows.set(id, (rows.get(id) ?? new Set()).add(row));
+  }
+  return new Map([...rows].filter(([, found]) => found.size === 1).map(([id, found]) => [id, [...found][0]!]));
+}
+
 /** The snapshot's date: a dated copy's folder name ("2026-07-02"), else the newest date its files state. */
 function snapshotDateOf(folder: string, files: TomlFile[]): string | undefined {
   const named = path.basename(path.resolve(folder));
@@ -155,7 +167,7 @@ export function readModelsDev(folder: string, options: { offerings?: boolean } =
       );
   }
   const offeringKeys = providerKeys.filter((k) => !k.endsWith('/provider.toml'));
-  const canonical = { files: byKey, rowOf, nameOf: new Map(models.map((m) => [m.rowKey, m.name])) };
+  const canonical = { files: byKey, rowOf, nameOf: new Map(models.map((m) => [m.rowKey, m.name])), byId: idIndex(rowOf) };
   const offerings = offeringRecords(read(offeringKeys), canonical, providers, skipped);
   // A row whose name adds a bracketed aside to another's ("GPT-4o (2024-05-13)") comes after the plain
   // name, so the plain name meets the graph's namesake first.

@@ -5,7 +5,7 @@
  * becomes a claim quoting its TOML line; a model's [[benchmarks]] are its `results`.
  */
 import path from 'node:path';
-import { EntityType } from '../../domain/registry.js';
+import { EntityType, ISO_DATE_PATTERN } from '../../domain/registry.js';
 import { type CatalogueRecord, emptyRecord, type ParseResult, type Problem, type ResultRecord, RowProblem } from '../records.js';
 import { amount, asTable, asTables, bool, DATES, FLAGS, LIMITS, modalities, state, text } from './models-dev-values.js';
 import { offeringRecords, providerNames } from './models-dev-offerings.js';
@@ -123,7 +123,9 @@ function idIndex(rowOf: Map<string, string>): Map<string, string> {
 function snapshotDateOf(folder: string, files: TomlFile[]): string | undefined {
   const named = path.basename(path.resolve(folder));
   if (/^\d{4}-\d{2}-\d{2}$/.test(named)) return named;
-  const dates = files.flatMap((f) => [f.data.last_updated, f.data.release_date]).filter((d): d is string => typeof d === 'string');
+  const dates = files
+    .flatMap((f) => [f.data.last_updated, f.data.release_date])
+    .filter((d): d is string => typeof d === 'string' && ISO_DATE_PATTERN.test(d));
   return dates.sort().at(-1);
 }
 

@@ -18,8 +18,8 @@ import { fingerprintDiff, graphFingerprint } from './helpers/fingerprint.js';
 import { runMain, runMainKilledAt, waitFor } from './helpers/main-process.js';
 import { freePort } from './helpers/ports.js';
 
-// `npm start` on an empty store with the default DEFAULT_CATALOGUES: the documents and Epoch's
-// language models. A first start killed inside each loading phase must restart to the graph a clean
+// `npm start` on an empty store with the default DEFAULT_CATALOGUES: the documents, Epoch's language
+// models and models.dev's canonical models. A first start killed inside each loading phase must restart to the graph a clean
 // load writes; a start on the loaded graph changes nothing; the graph's export reloads into an equal
 // graph; and it holds no unresolved namesakes. Uses the run's Neo4j, emptied first and given back
 // with the documents' graph.
@@ -71,19 +71,35 @@ async function startAndStop(extra: Record<string, string> = {}): Promise<{ model
   return { models: data.graphStats.nodes.find((n) => n.label === 'Model')!.count, google: data.models.totalCount };
 }
 
-const PHASES = ['the documents', 'Epoch AI’s language models'];
+const PHASES = ['the documents', 'Epoch AI’s language models', 'models.dev’s canonical models'];
 
 describe('the default graph', { timeout: 1_500_000 }, () => {
   let clean: Record<string, string[]>;
 
   it('is what a clean load writes, and holds no two namesakes of one developer without a decision', async () => {
-    await seedDatabase(db, { catalogues: ['epoch'] });
+    await seedDatabase(db, { catalogues: ['epoch', 'models-dev'] });
     clean = await graphFingerprint(db);
     const entities = await new ImportRepository(db).existingEntities();
     expect(undecidedNamesakes(entities, Decisions.read())).toEqual([]);
     const models = entities.filter((e) => e.kind === 'MODEL');
     expect(models.length).toBeGreaterThanOrEqual(1_000);
     expect(models.filter((m) => m.values.releaseDate !== undefined).length / models.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reaches 2026 through models.dev: one node per model across the catalogues, each row’s key and snapshot date kept', async () => {
+    const [row] = await db.scope().read(
+      `MATCH (m:Model) WHERE m.releaseDate IS NOT NULL WITH m ORDER BY m.releaseDate DESC LIMIT 1
+       MATCH (sonnet:Model {id: 'claude-3-7-sonnet'})
+       RETURN m.releaseDate AS newest, sonnet.aliases AS aliases,
+              COLLECT { MATCH (sonnet)-[c:CITES]->(s:Source) WHERE s.id STARTS WITH 'catalogue-models-dev-' RETURN DISTINCT c.locator } AS keys,
+              COLLECT { MATCH (s:Source) WHERE s.id STARTS WITH 'catalogue-' RETURN s.date + ' ' + s.retrieved ORDER BY s.date } AS dates`,
+    );
+    expect(String(row!.newest).slice(0, 4)).toBe('2026');
+    // Epoch's "Claude 3.7 Sonnet" and models.dev's claude-3-7-sonnet-20250219 ("Claude Sonnet 3.7") are one model.
+    expect(row!.aliases).toEqual(expect.arrayContaining(['Claude Sonnet 3.7', 'claude-3-7-sonnet-20250219']));
+    expect(row!.keys).toEqual(['models/anthropic/claude-3-7-sonnet-20250219.toml']);
+    // Each snapshot's date is the date of its data, apart from the day it was copied.
+    expect(row!.dates).toEqual(['2025-03-14 2026-11-29', '2026-07-02 2026-12-07']);
   });
 
   it('gives every organization the catalogue gives a country that country, cited', async () => {

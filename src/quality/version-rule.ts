@@ -37,9 +37,12 @@ function lineInversions(ctx: RuleContext, members: Versioned[]): Finding[] {
     const first = firstReleases(members, doubted);
     const pairs = inversions(first);
     if (pairs.length === 0) return found;
+    // The version in the most inversions, per model of its own whose date agrees with its first release:
+    // two later versions each dated by one stray row do not outvote an earlier version several rows date.
     const involvement = new Map<number, number>();
     for (const [later, earlier] of pairs) for (const v of [later, earlier]) involvement.set(v, (involvement.get(v) ?? 0) + 1);
-    const [culprit] = [...involvement].sort(([va, na], [vb, nb]) => nb - na || vb - va)[0]!;
+    const blame = ([version, n]: [number, number]) => n / support(members, version, first.get(version)!.date, doubted);
+    const [culprit] = [...involvement].sort((a, b) => blame(b) - blame(a) || b[0] - a[0])[0]!;
     const [later, earlier] = pairs.find(([l, e]) => l === culprit || e === culprit)!;
     const mine = first.get(culprit)!;
     const theirs = first.get(culprit === later ? earlier : later)!;
@@ -53,6 +56,19 @@ function lineInversions(ctx: RuleContext, members: Versioned[]): Finding[] {
       ),
     );
   }
+}
+
+/** How many of a version's models have a date within the slack of its first release (at least 1). */
+function support(members: Versioned[], version: number, firstDate: DayInterval, doubted: (c: ClaimFact) => boolean): number {
+  const agreeing = members.filter(
+    ({ model, version: v }) =>
+      v === version &&
+      checkable(model, 'releaseDate').some((c) => {
+        const date = dateOf(c);
+        return !doubted(c) && date !== null && daysAfter(firstDate, date) <= ORDER_SLACK_DAYS;
+      }),
+  );
+  return Math.max(1, new Set(agreeing.map((m) => m.model.id)).size);
 }
 
 type First = Map<number, { model: EntityFacts; claim: ClaimFact; date: DayInterval }>;

@@ -104,6 +104,7 @@ export class QualityRepository {
        RETURN n.id AS id, labels(n) AS labels, n.name AS name,
               [(n)-[:${relType(RelationType.DEVELOPED_BY)}]->(o) | o.id] AS developers,
               COLLECT { MATCH (n)-[c:${relType(CITES)}]->(s:${SOURCE_LABEL}) WHERE c.attribute IS NOT NULL
+                        WITH c, s ORDER BY c.ordinal
                         RETURN {ordinal: c.ordinal, attribute: c.attribute, value: c.value, confidence: c.confidence, rank: c.rank,
                                 hedged: c.hedged, sourceId: s.id, quote: c.quote, sourceDate: s.date, rules: c.qualityRules, reasons: c.qualityReasons} } AS claims
        ORDER BY id`,

@@ -123,6 +123,16 @@ function compareDevelopers(a: Side, b: Side): [number, string] | undefined {
   return [-8, `different developers (${[...mine].join(', ')} / ${[...theirs].join(', ')})`];
 }
 
+/** A Hugging Face repository id ("deepseek-ai/DeepSeek-R1"): the weights themselves, strong evidence of identity. */
+const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
+const repositoriesOf = (side: Side) => [side.name, ...side.aliases].filter((n) => REPOSITORY.test(n)).map((n) => n.toLowerCase());
+
+/** A repository id both sides carry (as name or alias), if any. */
+function sharedRepository(a: Side, b: Side): string | undefined {
+  const theirs = new Set(repositoriesOf(b));
+  return repositoriesOf(a).find((repo) => theirs.has(repo));
+}
+
 /** Scores a pair of one kind. `sameCatalogue` is a shared catalogue whose different rows they are (then always distinct). */
 export function compare(a: Side, b: Side): Comparison {
   const evidence: string[] = [];
@@ -157,6 +167,8 @@ export function compare(a: Side, b: Side): Comparison {
     add(10, `same catalogue key (${shared[0]})`);
   } else if ((a.uncited || b.uncited) && keyA === keyB) add(10, 'same name as an entity an interrupted load wrote');
 
+  const repository = sharedRepository(a, b);
+  if (repository) add(6, `same Hugging Face repository (${repository})`);
   const developers = compareDevelopers(a, b);
   if (developers) add(...developers);
   const dates = compareDates(dateOf(a), dateOf(b));

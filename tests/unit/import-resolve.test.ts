@@ -154,6 +154,27 @@ describe('resolution needs evidence beyond the name', () => {
     expect(plan.matched).toContainEqual(expect.objectContaining({ rowKey: 'row 3', id: 'zephyr' }));
     expect(plan.relationships).toContainEqual(expect.objectContaining({ from: 'zephyr-2', type: 'DEVELOPED_BY', to: 'stability-ai' }));
   });
+
+  it('takes a shared Hugging Face repository as strong evidence; "Command R+" is not "Command R"', () => {
+    const models = [
+      entity('deepseek-r1', EntityType.MODEL, 'DeepSeek-R1', { aliases: ['deepseek-ai/DeepSeek-R1'] }),
+      entity('command-r-plus', EntityType.MODEL, 'Command R+', { developers: ['cohere'] }),
+      entity('cohere', EntityType.ORGANIZATION, 'Cohere'),
+    ];
+    const rows = parseHfModelTree(
+      `${JSON.stringify({ id: 'deepseek-ai/DeepSeek-R1', created_at: '2025-01-20' })}\n${JSON.stringify({ id: 'x/Command-R' })}\n`,
+    );
+    const matched = planImport(rows, models, NONE).matched;
+    expect(matched).toContainEqual(
+      expect.objectContaining({
+        id: 'deepseek-r1',
+        evidence: expect.arrayContaining(['same Hugging Face repository (deepseek-ai/deepseek-r1) (+6)']),
+      }),
+    );
+    const command = planImport(parseEpochCsv('Model,Organization\nCommand R,Cohere\n'), models, NONE);
+    expect(command.matched).toEqual([]);
+    expect(command.toCreate).toContainEqual(expect.objectContaining({ name: 'Command R' }));
+  });
 });
 
 describe('planning an ecosystem-graphs import', () => {

@@ -160,6 +160,23 @@ describe('plausibility rules', () => {
     expect(found).toEqual([['gpt-1', 'releaseDate', QualityRule.VERSION_ORDER]]);
   });
 
+  it('blames two later versions each dated by one stray row, not the earlier version several rows date', () => {
+    // models.dev dates o3-deep-research and o4-mini-deep-research 2024-06-26, a year early.
+    const found = check([
+      model('o1-mini', 'o1-mini', [claim('releaseDate', '2024-09-12')]),
+      model('o1-preview', 'o1-preview', [claim('releaseDate', '2024-09-12')]),
+      model('o1', 'o1', [claim('releaseDate', '2024-12-05')]),
+      model('o3', 'o3', [claim('releaseDate', '2025-04-16')]),
+      model('o3-deep-research', 'o3-deep-research', [claim('releaseDate', '2024-06-26')]),
+      model('o4-mini', 'o4-mini', [claim('releaseDate', '2025-04-16')]),
+      model('o4-mini-deep-research', 'o4-mini-deep-research', [claim('releaseDate', '2024-06-26')]),
+    ]);
+    expect(found.sort()).toEqual([
+      ['o3-deep-research', 'releaseDate', QualityRule.VERSION_ORDER],
+      ['o4-mini-deep-research', 'releaseDate', QualityRule.VERSION_ORDER],
+    ]);
+  });
+
   it('doubts a date after its source was written or after today, and a cut-off after the release', () => {
     const found = check([
       model('future', 'Future', [claim('releaseDate', '2099-01')]),

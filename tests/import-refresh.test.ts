@@ -1,12 +1,15 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyImport, planAgainstDatabase } from '../src/import/apply-import.js';
 import { readModelsDev } from '../src/import/formats/models-dev.js';
 import { WITHDRAWN_PREFIX } from '../src/import/refresh.js';
+import { SeedRepository } from '../src/repositories/seed.repository.js';
 import { Decisions } from '../src/resolve/decisions.js';
-import { graphFingerprint } from './helpers/fingerprint.js';
+import { seedDatabase } from '../src/seed/load.js';
+import { formatDataset, rowsToDataset, writeDatasetFiles } from '../src/seed/seed-files.js';
+import { fingerprintDiff, graphFingerprint } from './helpers/fingerprint.js';
 import { importService } from './helpers/import-service.js';
 import { graphql } from './helpers/service.js';
 
@@ -158,11 +161,36 @@ describe('refreshing models.dev from its 2026-06-20 snapshot to its 2026-07-02 o
     expect(data!.offerings.edges.every((e) => e.node.serves.some((m) => m.id === served!.id))).toBe(true);
   });
 
+  it('dates an offering by the first snapshot listing it in as-of graphs', async () => {
+    const ask = async (asOf: string) => {
+      const { data } = await graphql<{ neighborhood: { nodes: Array<{ id: string; type: string }> } }>(
+        running.service.url,
+        'query ($asOf: String) { neighborhood(ids: ["glm-5-2"], asOf: $asOf, types: [SERVES]) { nodes { id type } } }',
+        { asOf },
+      );
+      return data!.neighborhood.nodes.filter((n) => n.type === 'OFFERING').map((n) => n.id);
+    };
+    // GLM-5.2 (2026-06-13) is served by Chutes only from the 2026-07-02 snapshot on.
+    const chutes = (await ask('2026-07-02')).filter((id) => id.endsWith('chutes'));
+    expect(chutes.length).toBe(1);
+    expect(await ask('2026-06-25')).not.toContain(chutes[0]);
+  });
+
   it('changes nothing when the same snapshot is imported again', async () => {
     const before = await graphFingerprint(running.db);
     const again = await applyImport(running.db, 'models-dev', NEWER, readModelsDev(NEWER), decisions);
     expect(again.refresh).toMatchObject({ added: [], changed: [], moved: [], gone: [] });
     expect(again.plan.toCreate).toEqual([]);
     expect(await graphFingerprint(running.db)).toEqual(before);
+  });
+
+  it('exports what a refresh wrote into the seed format, and reloads it into an equal graph', async () => {
+    const exported = await graphFingerprint(running.db);
+    const dir = mkdtempSync(path.join(tmpdir(), 'refresh-export-'));
+    writeDatasetFiles(formatDataset(rowsToDataset(await new SeedRepository(running.db).read())), dir);
+    symlinkSync(path.resolve('seed/documents'), path.join(dir, 'documents'));
+    await new SeedRepository(running.db).reset();
+    await seedDatabase(running.db, { dir });
+    expect(fingerprintDiff(await graphFingerprint(running.db), exported)).toEqual({});
   });
 });

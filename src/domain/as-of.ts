@@ -1,5 +1,5 @@
 import { InvalidInputError } from './errors.js';
-import { ENTITY_TYPES, type EntityType, ISO_DATE_PATTERN, KINDS, RELATIONS, RelationType } from './registry.js';
+import { ENTITY_TYPES, EntityType, ISO_DATE_PATTERN, KINDS, RELATIONS, RelationType } from './registry.js';
 
 /**
  * As-of questions: the graph as it stood at the end of a day, month or year.
@@ -9,10 +9,15 @@ import { ENTITY_TYPES, type EntityType, ISO_DATE_PATTERN, KINDS, RELATIONS, Rela
  *   2022-06-30). One without a release date is left out: nothing says it existed then.
  * - A technique exists from its first adoption: the earliest release of a model or product that
  *   USES it. A technique nothing dated uses has no date of its own and is kept.
+ * - An offering (a provider's listing, as of a catalogue snapshot) exists from the date of the first
+ *   snapshot that lists it: before that nothing says it was served, and its prices are that snapshot's.
  * - Organizations, limitations and datasets have no dates: they are kept at every date.
  * - A relationship exists when both its ends do.
  */
 export const DATED_KINDS: EntityType[] = ENTITY_TYPES.filter((type) => 'releaseDate' in KINDS[type].properties);
+
+/** Kinds dated by the catalogue snapshots citing them (the earliest Source date). */
+export const LISTED_KINDS: EntityType[] = [EntityType.OFFERING];
 
 /** Adopting a technique: USES, from the kinds that can use one. */
 export const ADOPTION = RelationType.USES;

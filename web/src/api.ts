@@ -102,7 +102,12 @@ export async function entity(id: string): Promise<EntityDetails | null> {
         sources { ${CITATION_FIELDS} }
         ... on Model {
           parameters contextWindow releaseDate openWeights modalities developers { id name type }
+          knowledgeCutoff maxOutputTokens inputModalities outputModalities reasoning toolCalling structuredOutput attachments
           withheld { attribute value hedged flags { rule reason } }
+        }
+        ... on Offering {
+          inputPrice outputPrice cacheReadPrice contextWindow maxOutputTokens status
+          serves { id name type } offeredBy { id name type }
         }
         ... on Organization { country }
         ... on Technique { category }

@@ -45,6 +45,20 @@ function attribute<T>(entity: EntityDetails, name: string, shown: T | null | und
   return claim ? withheldText(format(JSON.parse(claim.value) as T), claim) : { text: null };
 }
 
+/** The capabilities a catalogue states a model has, and those it says it lacks. */
+function capabilities(entity: EntityDetails): string | null {
+  const named: Array<[string, boolean | null | undefined]> = [
+    ['reasoning', entity.reasoning],
+    ['tool calling', entity.toolCalling],
+    ['structured output', entity.structuredOutput],
+    ['attachments', entity.attachments],
+  ];
+  const has = named.filter(([, v]) => v === true).map(([n]) => n);
+  const lacks = named.filter(([, v]) => v === false).map(([n]) => n);
+  if (has.length + lacks.length === 0) return null;
+  return [has.join(', '), lacks.length > 0 ? `not ${lacks.join(', ')}` : ''].filter((x) => x !== '').join('; ');
+}
+
 /** A source's date: a catalogue snapshot's is the date of its data, shown apart from the day it was copied. */
 function sourceDate(s: Citation['source']): { className: string; text: string; title?: string; 'data-testid'?: string } {
   const date = formatDate(s.date) ?? s.date ?? '';
@@ -157,7 +171,22 @@ export class Panel {
       fact('Released', attribute(entity, 'releaseDate', entity.releaseDate, formatDate));
       fact('Open weights', entity.openWeights == null ? null : entity.openWeights ? 'Yes' : 'No');
       fact('Modalities', entity.modalities?.join(', '));
+      fact(
+        'Reads / writes',
+        entity.inputModalities?.length ? `${entity.inputModalities.join(', ')} / ${entity.outputModalities?.join(', ') ?? '?'}` : null,
+      );
+      fact('Capabilities', capabilities(entity));
+      fact('Knowledge cut-off', attribute(entity, 'knowledgeCutoff', entity.knowledgeCutoff, formatDate));
+      fact('Max output', entity.maxOutputTokens == null ? null : formatContextWindow(entity.maxOutputTokens));
       this.links(facts, 'Developed by', entity.developers);
+    }
+    if (entity.type === 'OFFERING') {
+      fact('Price (USD / M tokens)', entity.inputPrice == null ? null : `${entity.inputPrice} in · ${entity.outputPrice ?? '?'} out`);
+      fact('Cached input', entity.cacheReadPrice == null ? null : `${entity.cacheReadPrice}`);
+      fact('Context window', entity.contextWindow == null ? null : formatContextWindow(entity.contextWindow));
+      fact('Status', entity.status ? relationLabel(entity.status) : null);
+      this.links(facts, 'Serves', entity.serves);
+      this.links(facts, 'Provider', entity.offeredBy);
     }
     if (entity.type === 'PRODUCT') {
       fact('Kind', entity.productKind ? relationLabel(entity.productKind) : null);

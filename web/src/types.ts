@@ -101,6 +101,21 @@ export interface EntityDetails extends EntityRef {
   openWeights?: boolean | null;
   modalities?: string[];
   developers?: EntityRef[];
+  knowledgeCutoff?: string | null;
+  maxOutputTokens?: number | null;
+  inputModalities?: string[];
+  outputModalities?: string[];
+  /** Capabilities a catalogue states (models.dev): cited attributes, not techniques. */
+  reasoning?: boolean | null;
+  toolCalling?: boolean | null;
+  structuredOutput?: boolean | null;
+  attachments?: boolean | null;
+  // Offering
+  inputPrice?: number | null;
+  outputPrice?: number | null;
+  cacheReadPrice?: number | null;
+  status?: string | null;
+  serves?: EntityRef[];
   /** Values the API does not serve as facts (hedged or implausible), for attributes that show none. */
   withheld?: ClaimSummary[];
   // Organization

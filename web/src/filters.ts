@@ -3,13 +3,14 @@ import { RELATION_COLOR, TYPE_STYLE, el, relationLabel, shapeIcon } from './form
 import { type Citation, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType, type Source } from './types';
 
 /** Where a fact comes from: the project's documents, one of the catalogues, or a curator's write (a URL). */
-export type SourceGroup = 'documents' | 'epoch' | 'ecosystem-graphs' | 'hf-model-tree' | 'curated';
+export type SourceGroup = 'documents' | 'epoch' | 'ecosystem-graphs' | 'hf-model-tree' | 'models-dev' | 'curated';
 
 export const SOURCE_GROUP_LABEL: Record<SourceGroup, string> = {
   documents: 'Documents',
   epoch: 'Epoch AI',
   'ecosystem-graphs': 'Ecosystem Graphs',
   'hf-model-tree': 'Hugging Face',
+  'models-dev': 'models.dev',
   curated: 'Curated',
 };
 
@@ -19,15 +20,17 @@ export function sourceGroup(source: Source): SourceGroup {
   if (source.id.startsWith('catalogue-epoch-csv-')) return 'epoch';
   if (source.id.startsWith('catalogue-ecosystem-graphs-')) return 'ecosystem-graphs';
   if (source.id.startsWith('catalogue-hf-model-tree-')) return 'hf-model-tree';
+  if (source.id.startsWith('catalogue-models-dev-')) return 'models-dev';
   return 'curated';
 }
 
-/** The graph's source filter: everything, or only the facts the documents (or Epoch) state. */
-export type SourceFilter = 'all' | 'documents' | 'epoch';
+/** The graph's source filter: everything, or only the facts the documents (or one catalogue) state. */
+export type SourceFilter = 'all' | 'documents' | 'epoch' | 'models-dev';
 const SOURCE_FILTERS: Array<[SourceFilter, string]> = [
   ['all', 'All sources'],
   ['documents', 'Documents only'],
   ['epoch', 'Epoch AI only'],
+  ['models-dev', 'models.dev only'],
 ];
 
 /** Whether a relationship with these citations passes the source filter. */

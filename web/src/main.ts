@@ -519,8 +519,10 @@ void api
     for (const s of v.sources) if (s.catalogue && !newest.has(s.catalogue)) newest.set(s.catalogue, s);
     const asOf = [...newest.values()].map((s) => `${s.title?.split(',')[0] ?? s.catalogue} ${formatDate(s.date) ?? s.date}`);
     const version = v.release ? `Data: release ${v.release}` : `Data: ${loaded} · version ${v.graphVersion}`;
-    $('data-version').textContent = asOf.length > 0 ? `${version} · as of ${asOf.join(', ')}` : version;
+    // The header has room for one short line: with catalogues it says what they are as of, the rest is in the tooltip.
+    $('data-version').textContent = asOf.length > 0 ? `Data as of ${asOf.join(' · ')}` : version;
     $('data-version').title = [
+      version,
       `Graph data version ${v.graphVersion}${v.loadedAt ? `, loaded ${v.loadedAt}` : ''} (Query.dataVersion)`,
       ...[...newest.values()].map((s) => `${s.title}: data as of ${s.date}, copied ${s.retrieved}`),
     ].join('\n');

@@ -125,7 +125,7 @@ export class Resolver {
 
   /**
    * The entity an earlier snapshot's row with this very key became (a stable key: a models.dev path):
-   * the same row again, whatever its name says now. Decisions still win (they are applied first on load).
+   * the same row again, whatever its name says now; an entity a decision merged away is followed to the one it is.
    */
   private byCatalogueKey(record: RecordSide & { rowKey: string }): Resolution | undefined {
     const ids = [...new Set((this.byKey.get(`${this.format}:${record.rowKey}`) ?? []).map((id) => this.decisions.target(id)))].filter(

@@ -284,6 +284,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     DATASET: ratio(EntityType.DATASET),
     PRODUCT: ratio(EntityType.PRODUCT),
     SERIES: 0, // series are names for families: no model-centred query reads them
+    BENCHMARK: 0, // benchmark results are statements, not the structure the bench's queries walk
   };
 
   const sourceCount = Math.max(5, Math.round(models / 25));
@@ -467,6 +468,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     DATASET: datasets.map((e) => e.id),
     PRODUCT: products.map((e) => e.id),
     SERIES: [],
+    BENCHMARK: [],
   };
   const relationships = Object.fromEntries(Object.values(RelationType).map((t) => [t, [] as RelationshipEntry[]])) as Record<
     RelationType,
@@ -536,6 +538,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
       DATASET: datasets,
       PRODUCT: products,
       SERIES: [],
+      BENCHMARK: [],
     },
     relationships,
   };

@@ -1,5 +1,6 @@
 import { int, type DbScope } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, label, LABEL_OF, RelationType, relType } from '../domain/graph-model.js';
+import { STRUCTURAL_RELATIONS } from '../domain/registry.js';
 import { CAPS } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
@@ -75,7 +76,7 @@ export interface ComparisonSelections {
 }
 
 // Degree counts only the domain vocabulary, so provenance edges (CITES) never make an entity look central.
-const DOMAIN_RELATIONSHIPS = Object.values(RelationType).join('|');
+const DOMAIN_RELATIONSHIPS = STRUCTURAL_RELATIONS.map(relType).join('|');
 
 /*
  * Release dates are ISO strings of varying precision ("2023", "2023-03", "2023-03-14"). Comparing

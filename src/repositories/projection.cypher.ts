@@ -1,7 +1,9 @@
 import { CITES, EntityType, label, relType, SOURCE_LABEL } from '../domain/graph-model.js';
 import { CAPS } from '../domain/limits.js';
-import { PROPERTY_FIELDS, type RelationField, relationFieldOf } from '../domain/relation-fields.js';
-import type { EntitySelection, Selection } from '../domain/selection.js';
+import { statementPropertiesOf } from '../domain/registry.js';
+import { PROPERTY_FIELDS, type RelationField, relationFieldOf, statementEnds } from '../domain/relation-fields.js';
+import type { EntitySelection, RelationSelection, Selection } from '../domain/selection.js';
+import { RESULT_ORDER, resultRank } from './results.cypher.js';
 import { influenceMap } from './measures.repository.js';
 
 /**
@@ -41,7 +43,9 @@ export class ProjectionCompiler {
     for (const [field, wanted] of selection.relations) {
       const relation = relationFieldOf(type, field);
       if (relation === undefined) continue;
-      parts.push(`${field}: ${this.relation(v, relation, wanted.target, wanted.citations)}`);
+      parts.push(
+        `${field}: ${relation.statement ? this.statements(v, relation, wanted) : this.relation(v, relation, wanted.target, wanted.citations)}`,
+      );
     }
     return `${v} {${parts.join(', ')}}`;
   }
@@ -55,6 +59,23 @@ export class ProjectionCompiler {
     // A directed pattern meets each relationship once; an undirected one meets a self-loop twice.
     const distinct = relation.direction === 'BOTH' ? 'DISTINCT ' : '';
     return `COLLECT { MATCH ${pattern} WITH ${distinct}${r}, ${x} ORDER BY ${x}.name, ${x}.id LIMIT ${CAPS.relationField} RETURN ${value} }`;
+  }
+
+  /**
+   * A statement relationship's items (benchmark results): each with its key, its properties, its rank among
+   * the statements of its pair, the entity at the far end and, when asked, the near one; by the far end's
+   * name, then in rank order.
+   */
+  private statements(v: string, relation: RelationField, wanted: RelationSelection): string {
+    const [r, x, q] = [this.fresh('r'), this.fresh('x'), this.fresh('q')];
+    const pattern = relationPattern(v, r, relation, x, label(relation.target));
+    const [start, end] = relation.direction === 'IN' ? [x, v] : [v, x];
+    const ends = statementEnds(relation.type, relation.direction);
+    const props = statementPropertiesOf(relation.type).map(([name]) => `${name}: ${r}.${name}`);
+    const near = wanted.self ? `, ${ends.near}: ${this.entity(v, wanted.self, false)}` : '';
+    const cited = wanted.citations ? `, citations: ${this.relationshipCitations(r)}` : '';
+    const value = `{key: ${r}.key, ${props.join(', ')}, rank: ${resultRank(relation.type, r, start, end, q)}, ${ends.far}: ${this.entity(x, wanted.target, false)}${near}${cited}}`;
+    return `COLLECT { MATCH ${pattern} WITH ${r}, ${x} ORDER BY ${x}.name, ${x}.id, ${RESULT_ORDER(r)} LIMIT ${CAPS.relationField} RETURN ${value} }`;
   }
 
   /**

@@ -17,6 +17,7 @@ export const TYPE_STYLE: Record<EntityType, TypeStyle> = {
   DATASET: { label: 'Dataset', plural: 'Datasets', color: '#6b7280', shape: 'hexagon' },
   PRODUCT: { label: 'Product', plural: 'Products', color: '#db2777', shape: 'hexagon' },
   SERIES: { label: 'Series', plural: 'Series', color: '#0891b2', shape: 'round-rectangle' },
+  BENCHMARK: { label: 'Benchmark', plural: 'Benchmarks', color: '#7c3aed', shape: 'round-triangle' },
 };
 
 export const RELATION_COLOR: Record<RelationType, string> = {
@@ -35,6 +36,7 @@ export const RELATION_COLOR: Record<RelationType, string> = {
   OFFERED_BY: '#9d174d',
   MEMBER_OF: '#0e7490',
   PART_OF: '#57534e',
+  SCORED_ON: '#6d28d9',
 };
 
 /** DERIVED_FROM → "derived from". */

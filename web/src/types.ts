@@ -1,6 +1,6 @@
 /** Shapes of the GraphQL API results the explorer reads (see schema/schema.graphql). */
 
-export const ENTITY_TYPES = ['MODEL', 'ORGANIZATION', 'TECHNIQUE', 'LIMITATION', 'DATASET', 'PRODUCT', 'SERIES'] as const;
+export const ENTITY_TYPES = ['MODEL', 'ORGANIZATION', 'TECHNIQUE', 'LIMITATION', 'DATASET', 'PRODUCT', 'SERIES', 'BENCHMARK'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export const RELATION_TYPES = [
@@ -19,6 +19,7 @@ export const RELATION_TYPES = [
   'OFFERED_BY',
   'MEMBER_OF',
   'PART_OF',
+  'SCORED_ON',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 

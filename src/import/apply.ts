@@ -9,6 +9,7 @@ import { preferredValue } from '../domain/write-rules.js';
 import { edgeId, type GraphRows, type RelationshipRow } from '../seed/graph-rows.js';
 import type { CatalogueSource } from './catalogues.js';
 import type { ImportPlan } from './plan.js';
+import { resultRows } from './results/apply-results.js';
 
 /** A catalogue's confidence in its values: below a document's 1, so documents win (preferredValue). */
 export const CATALOGUE_CONFIDENCE = 0.5;
@@ -131,5 +132,6 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
     };
     rows.relationships[type].push(row);
   }
+  rows.relationships[RelationType.SCORED_ON].push(...resultRows(plan.results, source));
   return { rows, notWritten, aliases: plan.aliases };
 }

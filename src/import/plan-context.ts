@@ -24,7 +24,7 @@ export class PlanContext {
 
   constructor(
     readonly parsed: ParseResult,
-    existing: ResolvableEntity[],
+    readonly existing: ResolvableEntity[],
     decisions: Decisions,
   ) {
     this.resolver = new Resolver(existing, decisions, parsed.format);
@@ -47,6 +47,8 @@ export class PlanContext {
       unresolved: [],
       claims: [],
       conflicts: [],
+      results: [],
+      resultsNotPlaced: [],
       skipped: [...parsed.skipped],
       warnings: [...parsed.warnings],
     };

@@ -1,9 +1,10 @@
 /**
  * The import plan: what a catalogue snapshot would change in the graph, computed without writing.
- * Four passes over the records (plan-records.ts, plan-dependencies.ts, plan-families.ts, techniques/): each
+ * Five passes over the records (plan-records.ts, plan-dependencies.ts, plan-families.ts, techniques/, results/): each
  * record's entity with its organizations and claims; then its dependencies, now that every record has
  * its entity (a row may name a base model listed further down); then family membership; then the
- * techniques each row's text states (techniques/plan-pass.ts). Names are
+ * techniques each row's text states (techniques/plan-pass.ts); then the benchmark results each row states
+ * (results/plan-results.ts). Names are
  * resolved by the resolution stage (src/resolve).
  */
 import type { Decisions } from '../resolve/decisions.js';
@@ -14,6 +15,7 @@ import { planFamilies } from './plan-families.js';
 import type { ImportPlan } from './plan-types.js';
 import { planRecords } from './plan-records.js';
 import type { ParseResult } from './records.js';
+import { planResults } from './results/plan-results.js';
 import { planTechniques } from './techniques/plan-pass.js';
 
 export type * from './plan-types.js';
@@ -24,5 +26,6 @@ export function planImport(parsed: ParseResult, existing: ResolvableEntity[], de
   planDependencies(context);
   planFamilies(context);
   planTechniques(context);
+  planResults(context);
   return context.finish();
 }

@@ -599,7 +599,7 @@ export const plainPropertiesOf = (type: EntityType): string[] =>
     .map(([name]) => name);
 export const acyclicRelations = (): RelationType[] => RELATION_TYPES.filter((type) => RELATIONS[type].acyclic === true);
 /** The relationships that are statements with values of their own (benchmark results), and the rest: the graph's structure. */
-export const isStatement = (type: RelationType): boolean => RELATIONS[type].statement !== undefined;
+export const isStatement = (type: RelationType): boolean => RELATIONS[type]?.statement !== undefined;
 export const STRUCTURAL_RELATIONS: RelationType[] = RELATION_TYPES.filter((type) => !isStatement(type));
 /** A statement relationship's properties (none for the others). */
 export const statementPropertiesOf = (type: RelationType): Array<[string, PropertySpec]> =>

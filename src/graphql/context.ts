@@ -9,6 +9,7 @@ import { EntityRepository } from '../repositories/entity.repository.js';
 import { GraphRepository } from '../repositories/graph.repository.js';
 import { LineageRepository } from '../repositories/lineage.repository.js';
 import { ResearchRepository } from '../repositories/research.repository.js';
+import { ResultsRepository } from '../repositories/results.repository.js';
 import { SearchRepository } from '../repositories/search.repository.js';
 import { StatsRepository } from '../repositories/stats.repository.js';
 import { TechniqueOverlapRepository } from '../repositories/technique-overlap.repository.js';
@@ -36,6 +37,7 @@ function createRepositories(db: DbScope) {
     research: new ResearchRepository(db),
     conflicts: new ConflictsRepository(db),
     quality: new QualityRepository(db),
+    results: new ResultsRepository(db),
   };
 }
 

@@ -14,6 +14,7 @@ import { InfluenceResolver } from './resolvers/influence.resolver.js';
 import { ModelResolver } from './resolvers/model.resolver.js';
 import { QualityResolver } from './resolvers/quality.resolver.js';
 import { ResearchResolver } from './resolvers/research.resolver.js';
+import { ResultsResolver } from './resolvers/results.resolver.js';
 import { SearchResolver } from './resolvers/search.resolver.js';
 import { StatsResolver } from './resolvers/stats.resolver.js';
 import { TechniqueOverlapResolver } from './resolvers/technique-overlap.resolver.js';
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   StatsResolver,
   AnalyticsResolver,
   ResearchResolver,
+  ResultsResolver,
   InfluenceResolver,
   ...CITATION_RESOLVERS,
   SourceResolver,

@@ -4,6 +4,7 @@ import { int } from '../db/database.js';
 import { CITES, ENTITY_LABEL, relType, SOURCE_LABEL, TYPE_OF_LABEL } from '../domain/graph-model.js';
 import { CAPS, LIMITS, requireRange } from '../domain/limits.js';
 import { disagreement } from '../domain/precision.js';
+import { resultConflicts } from './result-conflicts.js';
 
 /** One value of a contested attribute, with the sources that claim it; `preferred` is the value the node shows. */
 export interface ConflictValue {
@@ -17,6 +18,8 @@ export interface ConflictValue {
   /** Plausibility rules the value fails (once per rule). */
   flags: Array<{ rule: string; reason: string }>;
   sources: Array<{ id: string; title: string | null; url: string | null; file: string | null }>;
+  /** For a disagreement between benchmark results: the keys of the results holding the value. */
+  resultKeys: string[];
 }
 export interface ConflictRow {
   entityId: string;
@@ -83,8 +86,8 @@ export class ConflictsRepository {
       { cap: int(CAPS.conflictGroups) },
     );
     const limit = requireRange('first', first, LIMITS.first);
-    return rows
-      .map((raw) => this.toConflict(row.parse(raw)))
+    const results = await resultConflicts(this.db);
+    return [...rows.map((raw) => this.toConflict(row.parse(raw))), ...results]
       .filter((c) => includePrecision || c.severity > 0)
       .sort((a, b) => b.severity - a.severity || a.entityId.localeCompare(b.entityId) || a.attribute.localeCompare(b.attribute))
       .slice(0, limit);
@@ -106,6 +109,7 @@ export class ConflictsRepository {
         hedged: v.hedged.every(Boolean),
         flags: v.flags.filter((f, i) => v.flags.findIndex((g) => g.rule === f.rule) === i),
         sources: v.sources,
+        resultKeys: [],
       })),
     };
   }

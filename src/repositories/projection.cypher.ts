@@ -1,6 +1,6 @@
 import { CITES, EntityType, label, relType, SOURCE_LABEL } from '../domain/graph-model.js';
 import { CAPS } from '../domain/limits.js';
-import { statementPropertiesOf } from '../domain/registry.js';
+import { type RelationType, statementPropertiesOf } from '../domain/registry.js';
 import { PROPERTY_FIELDS, type RelationField, relationFieldOf, statementEnds } from '../domain/relation-fields.js';
 import type { EntitySelection, RelationSelection, Selection } from '../domain/selection.js';
 import { RESULT_ORDER, resultRank } from './results.cypher.js';
@@ -67,15 +67,35 @@ export class ProjectionCompiler {
    * name, then in rank order.
    */
   private statements(v: string, relation: RelationField, wanted: RelationSelection): string {
-    const [r, x, q] = [this.fresh('r'), this.fresh('x'), this.fresh('q')];
+    const [r, x] = [this.fresh('r'), this.fresh('x')];
     const pattern = relationPattern(v, r, relation, x, label(relation.target));
-    const [start, end] = relation.direction === 'IN' ? [x, v] : [v, x];
-    const ends = statementEnds(relation.type, relation.direction);
-    const props = statementPropertiesOf(relation.type).map(([name]) => `${name}: ${r}.${name}`);
-    const near = wanted.self ? `, ${ends.near}: ${this.entity(v, wanted.self, false)}` : '';
-    const cited = wanted.citations ? `, citations: ${this.relationshipCitations(r)}` : '';
-    const value = `{key: ${r}.key, ${props.join(', ')}, rank: ${resultRank(relation.type, r, start, end, q)}, ${ends.far}: ${this.entity(x, wanted.target, false)}${near}${cited}}`;
+    const inward = relation.direction === 'IN';
+    const value = this.statement(relation.type, r, {
+      start: inward ? x : v,
+      end: inward ? v : x,
+      startSelection: inward ? wanted.target : wanted.self,
+      endSelection: inward ? wanted.self : wanted.target,
+      citations: wanted.citations,
+    });
     return `COLLECT { MATCH ${pattern} WITH ${r}, ${x} ORDER BY ${x}.name, ${x}.id, ${RESULT_ORDER(r)} LIMIT ${CAPS.relationField} RETURN ${value} }`;
+  }
+
+  /**
+   * One statement relationship `r` from `start` to `end` as its link object: key, properties, rank among the
+   * statements of its pair, each end named by its kind (`model`, `benchmark`) when selected, citations when asked.
+   */
+  statement(
+    type: RelationType,
+    r: string,
+    at: { start: string; end: string; startSelection?: Selection; endSelection?: Selection; citations: boolean },
+  ): string {
+    const ends = statementEnds(type, 'OUT');
+    const props = statementPropertiesOf(type).map(([name]) => `${name}: ${r}.${name}`);
+    const parts = [`key: ${r}.key`, ...props, `rank: ${resultRank(type, r, at.start, at.end, this.fresh('q'))}`];
+    if (at.startSelection) parts.push(`${ends.near}: ${this.entity(at.start, at.startSelection, false)}`);
+    if (at.endSelection) parts.push(`${ends.far}: ${this.entity(at.end, at.endSelection, false)}`);
+    if (at.citations) parts.push(`citations: ${this.relationshipCitations(r)}`);
+    return `{${parts.join(', ')}}`;
   }
 
   /**

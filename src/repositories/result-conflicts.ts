@@ -48,7 +48,10 @@ export async function resultConflicts(db: DbScope): Promise<ConflictRow[]> {
     const g = group.parse(raw);
     const scale = g.scale as BenchmarkScale | null;
     const disputed = g.results.filter((a) => g.results.some((b) => a !== b && disagree(a, b, scale)));
-    return disputed.length === 0 ? [] : [toConflict(g.modelId, g.modelName, g.benchmark, disputed, g.results[0]!)];
+    const preferred = g.results[0]!;
+    // The preferred value is listed too, even where only others disagree: it is what the model shows.
+    const listed = disputed.includes(preferred) ? disputed : [preferred, ...disputed];
+    return disputed.length === 0 ? [] : [toConflict(g.modelId, g.modelName, g.benchmark, listed, preferred)];
   });
 }
 

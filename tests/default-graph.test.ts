@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
-import { readDefaultCatalogue } from '../src/import/default-catalogues.js';
+import { CATALOGUE_NAMES } from '../src/config/config.js';
+import { DEFAULT_CATALOGUES, readDefaultCatalogue } from '../src/import/default-catalogues.js';
 import { ImportRepository } from '../src/repositories/import.repository.js';
 import { SeedRepository } from '../src/repositories/seed.repository.js';
 import { Decisions } from '../src/resolve/decisions.js';
@@ -18,8 +19,8 @@ import { fingerprintDiff, graphFingerprint } from './helpers/fingerprint.js';
 import { runMain, runMainKilledAt, waitFor } from './helpers/main-process.js';
 import { freePort } from './helpers/ports.js';
 
-// `npm start` on an empty store with the default DEFAULT_CATALOGUES: the documents and Epoch's
-// language models. A first start killed inside each loading phase must restart to the graph a clean
+// `npm start` on an empty store with the default DEFAULT_CATALOGUES: the documents, Epoch's language
+// models, LLM Stats and Epoch's Benchmarking Hub. A first start killed inside each loading phase must restart to the graph a clean
 // load writes; a start on the loaded graph changes nothing; the graph's export reloads into an equal
 // graph; and it holds no unresolved namesakes. Uses the run's Neo4j, emptied first and given back
 // with the documents' graph.
@@ -71,13 +72,13 @@ async function startAndStop(extra: Record<string, string> = {}): Promise<{ model
   return { models: data.graphStats.nodes.find((n) => n.label === 'Model')!.count, google: data.models.totalCount };
 }
 
-const PHASES = ['the documents', 'Epoch AI’s language models'];
+const PHASES = ['the documents', ...CATALOGUE_NAMES.map((name) => DEFAULT_CATALOGUES[name].title)];
 
 describe('the default graph', { timeout: 1_500_000 }, () => {
   let clean: Record<string, string[]>;
 
   it('is what a clean load writes, and holds no two namesakes of one developer without a decision', async () => {
-    await seedDatabase(db, { catalogues: ['epoch'] });
+    await seedDatabase(db, { catalogues: [...CATALOGUE_NAMES] });
     clean = await graphFingerprint(db);
     const entities = await new ImportRepository(db).existingEntities();
     expect(undecidedNamesakes(entities, Decisions.read())).toEqual([]);
@@ -132,6 +133,21 @@ describe('the default graph', { timeout: 1_500_000 }, () => {
     const years = (i: number) => data.adoptionCurve[i]!.points.filter((p) => p.count > 0).map((p) => Number(p.period));
     expect(Math.max(...years(0)) - Math.min(...years(0))).toBeGreaterThanOrEqual(4);
     expect(Math.min(...years(1))).toBeLessThanOrEqual(2022);
+  });
+
+  it('holds the benchmark results of its catalogues, each with whether it is self-reported; GPT-4o’s MMLU from every publisher', async () => {
+    const [counts] = await db.scope().read(
+      `MATCH ()-[r:SCORED_ON]->() RETURN count(r) AS results, count(r.url) AS withUrl, count(r.selfReported) AS said,
+              count(DISTINCT endNode(r)) AS benchmarks`,
+    );
+    expect(counts!.withUrl).toBeGreaterThanOrEqual(4000);
+    expect(counts!.said).toBe(counts!.results);
+    const gpt4o = await db
+      .scope()
+      .read(
+        "MATCH (:Model {id: 'gpt-4o'})-[r:SCORED_ON]->(:Benchmark {id: 'mmlu'}) RETURN r.measuredBy AS by, r.selfReported AS self ORDER BY r.selfReported",
+      );
+    expect(new Set(gpt4o.map((r) => r.by))).toEqual(new Set(['Stanford CRFM', 'Microsoft', 'OpenAI']));
   });
 
   it.each(PHASES)('restarts to the same graph after a first start killed inside the load of %s', async (phase) => {

@@ -7,8 +7,7 @@ import { normaliseScore, normaliseStderr } from '../../src/import/results/normal
 import { inferSelfReported } from '../../src/import/results/self-reported.js';
 import { settingProps } from '../../src/import/results/setting.js';
 import { nameKey } from '../../src/resolve/names.js';
-import { frontier } from '../../web/src/benchmarks/frontier.js';
-import type { LeaderboardEntry } from '../../web/src/types.js';
+import { type Dated, frontier } from '../../web/src/benchmarks/frontier.js';
 
 const TABLE = new BenchmarkTable([
   { id: 'mmlu', name: 'MMLU', aliases: ['Massive Multitask Language Understanding'] },
@@ -118,14 +117,18 @@ describe('disagreement beyond noise', () => {
 });
 
 describe('the frontier over time', () => {
-  const entry = (name: string, releaseDate: string | null, value: number): LeaderboardEntry =>
-    ({ model: { id: name, name, releaseDate, openWeights: null, developers: [] }, result: { value } }) as unknown as LeaderboardEntry;
+  const entry = (name: string, releaseDate: string | null, value: number): Dated & { name: string } => ({
+    name,
+    model: { releaseDate },
+    result: { value },
+  });
+  const year = (date: string | null) => (date === null ? null : Number(date.slice(0, 4)) + (Number(date.slice(5, 7) || 1) - 1) / 12);
 
   it('is the best score released by each date, in the benchmark’s direction', () => {
     const entries = [entry('a', '2022-01', 0.5), entry('b', '2023-01', 0.4), entry('c', '2023-06', 0.7), entry('d', null, 0.9)];
-    const up = frontier(entries, true);
-    expect(up.best.map((p) => p.entry.model.name)).toEqual(['a', 'c']);
+    const up = frontier(entries, true, year);
+    expect(up.best.map((p) => p.entry.name)).toEqual(['a', 'c']);
     expect(up.undated).toBe(1);
-    expect(frontier(entries, false).best.map((p) => p.entry.model.name)).toEqual(['a', 'b']);
+    expect(frontier(entries, false, year).best.map((p) => p.entry.name)).toEqual(['a', 'b']);
   });
 });

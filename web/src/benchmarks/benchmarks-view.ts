@@ -4,7 +4,7 @@
  * by its release date, and the best score released by each date), with filters on the results.
  */
 import * as api from '../api';
-import { el, formatDate } from '../format';
+import { dateToYear, el, formatDate } from '../format';
 import { CHART_FONT, echarts } from '../research/echarts';
 import type { BenchmarkChoice, LeaderboardEntry, LeaderboardPage } from '../types';
 import { frontier } from './frontier';
@@ -174,7 +174,7 @@ export class BenchmarksView {
   private drawChart(): void {
     const board = this.board!;
     const scale = board.benchmark.scale;
-    const { points, best, undated } = frontier(this.entries, board.higherIsBetter);
+    const { points, best, undated } = frontier(this.entries, board.higherIsBetter, dateToYear);
     const percent = scale === 'FRACTION';
     const y = (value: number) => (percent ? Math.round(value * 1000) / 10 : value);
     const point = (p: (typeof points)[number]) => ({

@@ -4,32 +4,10 @@ import { int } from '../db/database.js';
 import { CITES, ENTITY_LABEL, relType, SOURCE_LABEL, TYPE_OF_LABEL } from '../domain/graph-model.js';
 import { CAPS, LIMITS, requireRange } from '../domain/limits.js';
 import { disagreement } from '../domain/precision.js';
+import type { ConflictRow } from './conflict-row.js';
 import { resultConflicts } from './result-conflicts.js';
 
-/** One value of a contested attribute, with the sources that claim it; `preferred` is the value the node shows. */
-export interface ConflictValue {
-  value: string;
-  confidence: number;
-  preferred: boolean;
-  /** The best rank any claim of the value has. */
-  rank: string;
-  /** Every claim of the value is hedged by its source. */
-  hedged: boolean;
-  /** Plausibility rules the value fails (once per rule). */
-  flags: Array<{ rule: string; reason: string }>;
-  sources: Array<{ id: string; title: string | null; url: string | null; file: string | null }>;
-  /** For a disagreement between benchmark results: the keys of the results holding the value. */
-  resultKeys: string[];
-}
-export interface ConflictRow {
-  entityId: string;
-  entityName: string;
-  entityType: string;
-  attribute: string;
-  /** How far apart the most distant values are at their stated precision (0: they differ only in precision). */
-  severity: number;
-  values: ConflictValue[];
-}
+export type { ConflictRow, ConflictValue } from './conflict-row.js';
 
 const source = z.object({ id: z.string(), title: z.string().nullable(), url: z.string().nullable(), file: z.string().nullable() });
 const flag = z.object({ rule: z.string(), reason: z.string() });

@@ -601,6 +601,10 @@ export const acyclicRelations = (): RelationType[] => RELATION_TYPES.filter((typ
 /** The relationships that are statements with values of their own (benchmark results), and the rest: the graph's structure. */
 export const isStatement = (type: RelationType): boolean => RELATIONS[type]?.statement !== undefined;
 export const STRUCTURAL_RELATIONS: RelationType[] = RELATION_TYPES.filter((type) => !isStatement(type));
+/** The kinds the structure joins (an end of a structural relationship); a benchmark is reached by results alone. */
+export const STRUCTURAL_KINDS: EntityType[] = ENTITY_TYPES.filter((kind) =>
+  STRUCTURAL_RELATIONS.some((type) => fromKinds(type).includes(kind) || RELATIONS[type].to === kind),
+);
 /** A statement relationship's properties (none for the others). */
 export const statementPropertiesOf = (type: RelationType): Array<[string, PropertySpec]> =>
   Object.entries(RELATIONS[type].statement?.properties ?? {});

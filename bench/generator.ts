@@ -285,6 +285,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     PRODUCT: ratio(EntityType.PRODUCT),
     SERIES: 0, // series are names for families: no model-centred query reads them
     OFFERING: 0, // catalogue listings of models: no model-centred query reads them
+    BENCHMARK: 0, // benchmark results are statements, not the structure the bench's queries walk
   };
 
   const sourceCount = Math.max(5, Math.round(models / 25));
@@ -469,6 +470,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
     PRODUCT: products.map((e) => e.id),
     SERIES: [],
     OFFERING: [],
+    BENCHMARK: [],
   };
   const relationships = Object.fromEntries(Object.values(RelationType).map((t) => [t, [] as RelationshipEntry[]])) as Record<
     RelationType,
@@ -539,6 +541,7 @@ export function generate(options: GenerateOptions): GeneratedGraph {
       PRODUCT: products,
       SERIES: [],
       OFFERING: [],
+      BENCHMARK: [],
     },
     relationships,
   };

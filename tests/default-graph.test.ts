@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
-import { readDefaultCatalogue } from '../src/import/default-catalogues.js';
+import { CATALOGUE_NAMES } from '../src/config/config.js';
+import { DEFAULT_CATALOGUES, readDefaultCatalogue } from '../src/import/default-catalogues.js';
 import { ImportRepository } from '../src/repositories/import.repository.js';
 import { SeedRepository } from '../src/repositories/seed.repository.js';
 import { Decisions } from '../src/resolve/decisions.js';
@@ -19,7 +20,7 @@ import { runMain, runMainKilledAt, waitFor } from './helpers/main-process.js';
 import { freePort } from './helpers/ports.js';
 
 // `npm start` on an empty store with the default DEFAULT_CATALOGUES: the documents, Epoch's language
-// models and models.dev's canonical models. A first start killed inside each loading phase must restart to the graph a clean
+// models, models.dev's canonical models, LLM Stats and Epoch's Benchmarking Hub. A first start killed inside each loading phase must restart to the graph a clean
 // load writes; a start on the loaded graph changes nothing; the graph's export reloads into an equal
 // graph; and it holds no unresolved namesakes. Uses the run's Neo4j, emptied first and given back
 // with the documents' graph.
@@ -71,13 +72,13 @@ async function startAndStop(extra: Record<string, string> = {}): Promise<{ model
   return { models: data.graphStats.nodes.find((n) => n.label === 'Model')!.count, google: data.models.totalCount };
 }
 
-const PHASES = ['the documents', 'Epoch AI’s language models', 'models.dev’s canonical models'];
+const PHASES = ['the documents', ...CATALOGUE_NAMES.map((name) => DEFAULT_CATALOGUES[name].title)];
 
 describe('the default graph', { timeout: 1_500_000 }, () => {
   let clean: Record<string, string[]>;
 
   it('is what a clean load writes, and holds no two namesakes of one developer without a decision', async () => {
-    await seedDatabase(db, { catalogues: ['epoch', 'models-dev'] });
+    await seedDatabase(db, { catalogues: [...CATALOGUE_NAMES] });
     clean = await graphFingerprint(db);
     const entities = await new ImportRepository(db).existingEntities();
     expect(undecidedNamesakes(entities, Decisions.read())).toEqual([]);
@@ -148,6 +149,47 @@ describe('the default graph', { timeout: 1_500_000 }, () => {
     const years = (i: number) => data.adoptionCurve[i]!.points.filter((p) => p.count > 0).map((p) => Number(p.period));
     expect(Math.max(...years(0)) - Math.min(...years(0))).toBeGreaterThanOrEqual(4);
     expect(Math.min(...years(1))).toBeLessThanOrEqual(2022);
+  });
+
+  it('is one node per model across models.dev, LLM Stats and the Benchmarking Hub, its results and catalogue rows on it', async () => {
+    const rows = await db.scope().read(
+      `UNWIND $names AS name
+       MATCH (m:Model) WHERE toLower(m.name) = toLower(name) OR any(a IN m.aliases WHERE toLower(a) = toLower(name))
+       WITH name, collect(m) AS nodes
+       RETURN name, [m IN nodes | m.id] AS ids, [m IN nodes | COUNT { (m)-[:SCORED_ON]->() }] AS results,
+              [m IN nodes | COLLECT { MATCH (m)-[:CITES]->(s:Source) WHERE s.id STARTS WITH 'catalogue-' RETURN DISTINCT substring(s.id, 10, size(s.id) - 23) }] AS catalogues`,
+      { names: ['GPT-4o', 'Claude Opus 4', 'Gemini 2.5 Pro', 'Llama 4 Maverick', 'Llama 4 Scout', 'GPT-5 Pro'] },
+    );
+    const byName = Object.fromEntries(rows.map((r) => [r.name as string, r]));
+    const ids = Object.fromEntries(rows.map((r) => [r.name as string, r.ids as string[]]));
+    expect(ids).toEqual({
+      'GPT-4o': ['gpt-4o'],
+      'Claude Opus 4': ['claude-opus-4'],
+      'Gemini 2.5 Pro': ['gemini-2-5-pro'],
+      'Llama 4 Maverick': ['llama-4-maverick-17b-instruct'],
+      'Llama 4 Scout': ['llama-4-scout-17b-instruct'],
+      'GPT-5 Pro': ['gpt-5-pro'],
+    });
+    for (const row of Object.values(byName)) {
+      expect(Number((row.results as unknown[])[0])).toBeGreaterThan(0);
+      // catalogue-<format>-<12-character hash>: models.dev's canonical row and the Hub's versions cite the one node.
+      expect((row.catalogues as string[][])[0]).toEqual(expect.arrayContaining(['models-dev', 'epoch-benchmarks']));
+    }
+  });
+
+  it('holds the benchmark results of its catalogues, each with whether it is self-reported; GPT-4o’s MMLU from every publisher', async () => {
+    const [counts] = await db.scope().read(
+      `MATCH ()-[r:SCORED_ON]->() RETURN count(r) AS results, count(r.url) AS withUrl, count(r.selfReported) AS said,
+              count(DISTINCT endNode(r)) AS benchmarks`,
+    );
+    expect(counts!.withUrl).toBeGreaterThanOrEqual(4000);
+    expect(counts!.said).toBe(counts!.results);
+    const gpt4o = await db
+      .scope()
+      .read(
+        "MATCH (:Model {id: 'gpt-4o'})-[r:SCORED_ON]->(:Benchmark {id: 'mmlu'}) RETURN r.measuredBy AS by, r.selfReported AS self ORDER BY r.selfReported",
+      );
+    expect(new Set(gpt4o.map((r) => r.by))).toEqual(new Set(['Stanford CRFM', 'Microsoft', 'OpenAI']));
   });
 
   it.each(PHASES)('restarts to the same graph after a first start killed inside the load of %s', async (phase) => {

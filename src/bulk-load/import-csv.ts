@@ -8,7 +8,16 @@
 import { type FileHandle, mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CITES, ENTITY_LABEL, label, relType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
-import { ENTITY_TYPES, type EntityType, KINDS, type PropertySpec, RELATION_TYPES, type RelationType } from '../domain/registry.js';
+import {
+  ENTITY_TYPES,
+  type EntityType,
+  isStatement,
+  KINDS,
+  type PropertySpec,
+  RELATION_TYPES,
+  type RelationType,
+  statementPropertiesOf,
+} from '../domain/registry.js';
 import { type CitationRow, type EntityRow, type RelationshipRow, SOURCE_FIELDS, type SourceRow } from '../seed/graph-rows.js';
 
 /** Rows of a load as anything iterable: GraphRows' arrays, or generators yielding rows on demand. */
@@ -33,6 +42,8 @@ export interface Fixup {
   from?: string;
   to?: string;
   type?: RelationType;
+  /** A statement relationship's key (one pair may have several). */
+  key?: string;
   props: Record<string, unknown>;
 }
 
@@ -262,15 +273,20 @@ const RELATIONSHIP_COLUMNS: Array<[keyof RelationshipRow, ColumnType]> = [
 ];
 
 async function writeRelationships(type: RelationType, list: Iterable<RelationshipRow>, file: string, files: ImportFiles): Promise<CsvFile> {
+  // A statement relationship (a benchmark result) also has its key and its properties, typed by the registry.
+  const statement = isStatement(type);
+  const props = statementPropertiesOf(type).map(([name, spec]) => ({ name, type: columnType(spec) }));
   const csv = await CsvFile.create(file, [
     `:START_${ENTITY_SPACE}`,
     `:END_${ENTITY_SPACE}`,
     ...RELATIONSHIP_COLUMNS.map(([n, t]) => header(n, t)),
+    ...(statement ? ['key'] : []),
+    ...props.map((p) => header(p.name, p.type)),
   ]);
-  // MERGE would fold two rows of one pair into one relationship; the import would write both.
+  // MERGE would fold two rows of one pair (and key) into one relationship; the import would write both.
   const seen = new Set<string>();
   for (const row of list) {
-    const pair = `${row.from}\u0000${row.to}`;
+    const pair = `${row.from}\u0000${row.to}\u0000${statement ? (row.key ?? '') : ''}`;
     if (seen.has(pair)) throw new Error(`Two ${type} rows join ${row.from} to ${row.to}; the bulk import needs them merged first.`);
     seen.add(pair);
     const fixed: Record<string, unknown> = {};
@@ -279,8 +295,10 @@ async function writeRelationships(type: RelationType, list: Iterable<Relationshi
       fixed[name] = row[name];
       return '';
     });
-    if (Object.keys(fixed).length > 0) files.fixups.push({ from: row.from, to: row.to, type, props: fixed });
-    await csv.line([field(row.from, 'string'), field(row.to, 'string'), ...cells].join(','));
+    if (Object.keys(fixed).length > 0)
+      files.fixups.push({ from: row.from, to: row.to, type, ...(statement && row.key && { key: row.key }), props: fixed });
+    const own = statement ? [field(row.key ?? null, 'string'), ...props.map((p) => field(row.props?.[p.name] ?? null, p.type))] : [];
+    await csv.line([field(row.from, 'string'), field(row.to, 'string'), ...cells, ...own].join(','));
   }
   return csv;
 }

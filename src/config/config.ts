@@ -4,7 +4,7 @@ import { z } from 'zod';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 /** Catalogues an empty database can be loaded with besides the documents (src/import/default-catalogues.ts). */
-export const CATALOGUE_NAMES = ['epoch', 'models-dev'] as const;
+export const CATALOGUE_NAMES = ['epoch', 'models-dev', 'llm-stats', 'epoch-benchmarks'] as const;
 export type CatalogueName = (typeof CATALOGUE_NAMES)[number];
 
 const port = (name: string, fallback: number) =>
@@ -186,7 +186,8 @@ const envSchema = z.object({
         });
         return z.NEVER;
       }
-      return names as CatalogueName[];
+      // Loaded in the table's order whatever the order given: each catalogue resolves against the ones before it.
+      return CATALOGUE_NAMES.filter((name) => names.includes(name));
     }),
   MEASURES_QUIET_MS: positiveMs('MEASURES_QUIET_MS', 2_000),
   BULK_LOAD_MIN_ENTITIES: wholeNumber('BULK_LOAD_MIN_ENTITIES', 10_000, 1_000_000_000, 'entities'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../domain/errors.js';
-import { ENTITY_TYPES, type EntityType, fromKinds, LineageKind, RELATIONS, RelationType } from '../domain/registry.js';
+import { ENTITY_TYPES, type EntityType, fromKinds, isStatement, LineageKind, RELATIONS, RelationType } from '../domain/registry.js';
 import { aliasesProblem, entityFields, idRule, relationshipShapeProblem } from '../domain/write-rules.js';
 
 export { check } from '../domain/write-rules.js';
@@ -41,6 +41,11 @@ export type LinkValues = z.infer<typeof linkRule>;
 
 /** No self-links; a kind exactly where the registry declares one (DERIVED_FROM). */
 export function checkLinkShape(link: LinkValues): void {
+  if (isStatement(link.type))
+    throw new InvalidInputError(
+      `input.type ${link.type} links are results a catalogue states (npm run import), each with its score and source row; linkEntities cannot write one.`,
+      'input.type',
+    );
   const problem = relationshipShapeProblem(link.type, link.fromId, link.toId, link.kind);
   if (problem === null) return;
   if (problem.field === 'toId') throw new InvalidInputError(`input.toId must differ from input.fromId: ${problem.message}.`, 'input.toId');

@@ -4,7 +4,7 @@
  * 0-based, end exclusive), so `[...text].slice(start, end).join('')` is the quote. Catalogue facts
  * are located by the row key the importer stored and the column the fact was read from.
  */
-import type { RelationType } from '../domain/registry.js';
+import { isStatement, type RelationType } from '../domain/registry.js';
 
 export interface Locator {
   line: number | null;
@@ -93,6 +93,19 @@ const CATALOGUE_COLUMNS: Record<
     },
   },
   'hf-model-tree': { entity: 'id', attributes: {}, relations: { DERIVED_FROM: 'base_model' } },
+  'epoch-benchmarks': { entity: 'Model', attributes: { releaseDate: ['Version release date'] }, relations: {} },
+  'llm-stats': {
+    entity: 'name',
+    attributes: {
+      releaseDate: ['release_date'],
+      knowledgeCutoff: ['knowledge_cutoff'],
+      parameters: ['param_count'],
+      trainingTokens: ['training_tokens'],
+      contextWindow: ['input_context_size'],
+      openWeights: ['weights_link'],
+    },
+    relations: { DEVELOPED_BY: 'models/<organization>/', DERIVED_FROM: 'fine_tuned_from_model_id', USES: 'description' },
+  },
 };
 
 /** The format of a catalogue snapshot's Source, from its id (`catalogue-<format>-<hash>`, src/import/catalogues.ts). */
@@ -127,11 +140,19 @@ function supportingColumn(format: string, citation: CitationPlace): string | nul
   return columns.entity;
 }
 
+/** A statement's note names the field its value stands in: "Catalogue entry <row>: <field>[; …]" (import/results/apply-results.ts). */
+const STATEMENT_FIELD = /^Catalogue entry .+?: ([^;]+)/;
+
 function catalogueLocator(citation: CitationPlace): Locator | null {
   const format = formatOf(citation.source.id);
   const row = citation.locator ?? (format && citation.note ? (CATALOGUE_NOTE.exec(citation.note)?.[1] ?? null) : null);
   if (row === null || row === undefined) return null;
-  const column = format ? supportingColumn(format, citation) : null;
+  const statement = citation.relation && isStatement(citation.relation as RelationType);
+  const column = statement
+    ? (STATEMENT_FIELD.exec(citation.note ?? '')?.[1]?.trim() ?? null)
+    : format
+      ? supportingColumn(format, citation)
+      : null;
   return { line: null, endLine: null, start: null, end: null, row, column, url: citation.source.url ?? null };
 }
 

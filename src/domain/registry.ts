@@ -16,6 +16,7 @@ export enum EntityType {
   PRODUCT = 'PRODUCT',
   SERIES = 'SERIES',
   OFFERING = 'OFFERING',
+  BENCHMARK = 'BENCHMARK',
 }
 
 export enum RelationType {
@@ -35,6 +36,7 @@ export enum RelationType {
   MEMBER_OF = 'MEMBER_OF',
   PART_OF = 'PART_OF',
   SERVES = 'SERVES',
+  SCORED_ON = 'SCORED_ON',
 }
 
 /**
@@ -95,6 +97,31 @@ export enum OfferingStatus {
   BETA = 'BETA',
   DEPRECATED = 'DEPRECATED',
   WITHDRAWN = 'WITHDRAWN',
+}
+
+/** What a benchmark measures, broadly (its description says it precisely). */
+export enum BenchmarkArea {
+  KNOWLEDGE = 'KNOWLEDGE',
+  REASONING = 'REASONING',
+  MATHEMATICS = 'MATHEMATICS',
+  CODING = 'CODING',
+  AGENTS = 'AGENTS',
+  LONG_CONTEXT = 'LONG_CONTEXT',
+  MULTIMODAL = 'MULTIMODAL',
+  LANGUAGE = 'LANGUAGE',
+  INSTRUCTION_FOLLOWING = 'INSTRUCTION_FOLLOWING',
+  CHAT = 'CHAT',
+  WRITING = 'WRITING',
+  FACTUALITY = 'FACTUALITY',
+}
+
+/**
+ * What a benchmark's scores are: a share of items (accuracy, pass@1, % resolved), stated as a fraction or
+ * a percentage and normalised to a fraction; or another quantity (Elo, an index, minutes), kept as stated.
+ */
+export enum BenchmarkScale {
+  FRACTION = 'FRACTION',
+  POINTS = 'POINTS',
 }
 
 /** Slug ids: lowercase words joined by single dashes. */
@@ -369,6 +396,43 @@ export const KINDS: Record<EntityType, KindSpec> = {
       },
     },
   },
+  [EntityType.BENCHMARK]: {
+    label: 'Benchmark',
+    typeName: 'Benchmark',
+    description:
+      'A test models are scored on (MMLU, GPQA Diamond, SWE-bench Verified): what it measures, its metric, whether a higher score is better; its results are `results`.',
+    singular: 'benchmark',
+    plural: 'benchmarks',
+    listDescription: 'Benchmarks by name, a page at a time.',
+    seedFile: 'benchmarks.json',
+    properties: {
+      area: {
+        value: z.enum(BenchmarkArea),
+        scalar: { enum: BenchmarkArea, name: 'BenchmarkArea', description: 'What a benchmark measures, broadly.' },
+        description: 'What it measures, broadly (the description says it precisely).',
+      },
+      metric: {
+        value: z.string().trim().min(1).max(80),
+        scalar: 'String',
+        description: 'Its headline metric: accuracy, pass@1, % resolved, Elo.',
+      },
+      higherIsBetter: {
+        value: z.boolean(),
+        scalar: 'Boolean',
+        description: 'A higher score is better (false for an error rate or a cost).',
+      },
+      scale: {
+        value: z.enum(BenchmarkScale),
+        scalar: {
+          enum: BenchmarkScale,
+          name: 'BenchmarkScale',
+          description: 'What a benchmark’s scores are: a share of items, or another quantity.',
+        },
+        description: 'FRACTION: a share of items, normalised to a fraction where a source gives a percentage; POINTS: kept as stated.',
+      },
+      url: { value: z.url({ protocol: /^https?$/ }), scalar: 'String', description: 'Its paper or home page.' },
+    },
+  },
 };
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -400,9 +464,68 @@ export interface RelationSpec {
    * relationship between the kinds at both ends; a family field the 'member' one.
    */
   catalogue?: 'maker' | 'dependency' | 'member';
+  /**
+   * A relationship that is a statement with values of its own (a benchmark result): one pair may be joined
+   * by several, each told apart by its `key` (the source row it comes from) and carrying these properties,
+   * validated by the same rules as an entity's. Its fields return `linkType` objects with them. It is a
+   * measurement, not structure: traversals, graph measures and degrees leave it out unless asked for it.
+   */
+  statement?: { linkType: string; description: string; properties: Record<string, PropertySpec> };
 }
 
 const lineage = { value: z.enum(LineageKind), linkType: 'LineageLink' };
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const webUrl = z.url({ protocol: /^https?$/ });
+
+/** What one benchmark result states: the score as given and normalised, the setting, who measured it and where. */
+const RESULT_PROPERTIES: Record<string, PropertySpec> = {
+  score: {
+    value: text(40),
+    scalar: 'String',
+    required: true,
+    description: 'The score exactly as the source states it: "77.0%", "0.416", "1350".',
+  },
+  value: {
+    value: z.number().finite(),
+    scalar: 'Float',
+    required: true,
+    description: 'The score normalised: a fraction (0.77) where the benchmark scores a share of items, else the number as stated.',
+  },
+  metric: { value: text(80), scalar: 'String', description: 'The metric as the source names it ("EM", "pass@1", "% Resolved").' },
+  shots: { value: z.number().int().min(0).max(1000), scalar: 'Int', description: 'Examples in the prompt, where stated (0: zero-shot).' },
+  benchmarkVersion: {
+    value: text(80),
+    scalar: 'String',
+    description: 'The version or subset of the benchmark scored, where stated ("LiveBench-2024-11-25", "Challenge", "1.0.1").',
+  },
+  scorer: {
+    value: text(120),
+    scalar: 'String',
+    description: 'How it was scored or run, where stated: the scorer, the method, the agent ("choice", "0-shot CoT", "OpenHands").',
+  },
+  modelVersion: {
+    value: text(120),
+    scalar: 'String',
+    description: 'The version or configuration of the model scored, as the source names it ("gpt-4o-2024-05-13", "o3-2025-04-16_high").',
+  },
+  date: { value: releaseDate, scalar: 'String', description: 'When the result was recorded or published, as precise as the source.' },
+  selfReported: {
+    value: z.boolean(),
+    scalar: 'Boolean',
+    required: true,
+    description:
+      'true: the model’s developer reports it; false: someone else measured it (Epoch AI’s runs, a leaderboard, another lab’s paper).',
+  },
+  measuredBy: { value: text(200), scalar: 'String', description: 'Who measured or published it, as the source names them.' },
+  url: { value: webUrl, scalar: 'String', description: 'Where the result is published.' },
+  logUrl: { value: webUrl, scalar: 'String', description: 'The full evaluation log, where there is one (Epoch AI’s runs).' },
+  stderr: {
+    value: z.number().min(0).finite(),
+    scalar: 'Float',
+    description: 'The standard error the source gives, normalised like the value.',
+  },
+};
 
 export const RELATIONS: Record<RelationType, RelationSpec> = {
   [RelationType.DEVELOPED_BY]: {
@@ -527,6 +650,21 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
     outField: { name: 'serves', description: 'The model this offering serves.' },
     inField: { name: 'offerings', description: 'Providers’ offerings of this model (the offerings query orders them by price).' },
   },
+  [RelationType.SCORED_ON]: {
+    from: EntityType.MODEL,
+    to: EntityType.BENCHMARK,
+    outField: {
+      name: 'benchmarks',
+      description: 'The model’s benchmark results, by benchmark, each benchmark’s best-ranked result first (`rank` 1).',
+    },
+    inField: { name: 'results', description: 'Results on this benchmark, by model, each model’s best-ranked result first.' },
+    statement: {
+      linkType: 'BenchmarkResult',
+      description:
+        'One result of a model on a benchmark, as one source states it. Several results of one model on one benchmark are all kept and ranked: independently measured over self-reported, then newer over older.',
+      properties: RESULT_PROPERTIES,
+    },
+  },
 };
 
 /** The kinds a relationship may start at. */
@@ -560,6 +698,16 @@ export const plainPropertiesOf = (type: EntityType): string[] =>
     .filter(([, p]) => !p.claimable)
     .map(([name]) => name);
 export const acyclicRelations = (): RelationType[] => RELATION_TYPES.filter((type) => RELATIONS[type].acyclic === true);
+/** The relationships that are statements with values of their own (benchmark results), and the rest: the graph's structure. */
+export const isStatement = (type: RelationType): boolean => RELATIONS[type]?.statement !== undefined;
+export const STRUCTURAL_RELATIONS: RelationType[] = RELATION_TYPES.filter((type) => !isStatement(type));
+/** The kinds the structure joins (an end of a structural relationship); a benchmark is reached by results alone. */
+export const STRUCTURAL_KINDS: EntityType[] = ENTITY_TYPES.filter((kind) =>
+  STRUCTURAL_RELATIONS.some((type) => fromKinds(type).includes(kind) || RELATIONS[type].to === kind),
+);
+/** A statement relationship's properties (none for the others). */
+export const statementPropertiesOf = (type: RelationType): Array<[string, PropertySpec]> =>
+  Object.entries(RELATIONS[type].statement?.properties ?? {});
 
 /** The relationship of `role` (RelationSpec.catalogue) from `from` (to `to`, when given), if the registry has one. */
 export const catalogueRelation = (role: RelationSpec['catalogue'], from: EntityType, to?: EntityType): RelationType | undefined =>

@@ -22,13 +22,15 @@ export interface RelationField {
   link?: boolean;
   /** A `<field>Links` field: each target with the citations of the relationship that reaches it. */
   cited?: boolean;
+  /** A statement relationship (benchmark results): each item is one statement with its values, rank and citations. */
+  statement?: boolean;
 }
 
 function fieldsOf(type: EntityType): Record<string, RelationField> {
   const out: Record<string, RelationField> = {};
   for (const relation of RELATION_TYPES) {
     const spec = RELATIONS[relation];
-    const link = spec.kind !== undefined ? { link: true } : {};
+    const link = spec.kind !== undefined ? { link: true } : spec.statement !== undefined ? { statement: true } : {};
     const from = fromKinds(relation);
     if (from.includes(type) && spec.outField)
       out[spec.outField.name] = { type: relation, direction: 'OUT', target: spec.to, description: spec.outField.description, ...link };
@@ -69,7 +71,7 @@ export const LINK_FIELDS: Record<EntityType, Record<string, RelationField>> = Ob
     type,
     Object.fromEntries(
       Object.entries(RELATION_FIELDS[type])
-        .filter(([, relation]) => !relation.link)
+        .filter(([, relation]) => !relation.link && !relation.statement)
         .map(([name, relation]) => [
           linksFieldName(name),
           {
@@ -85,3 +87,9 @@ export const LINK_FIELDS: Record<EntityType, Record<string, RelationField>> = Ob
 /** The relationship field (plain, lineage or links) a GraphQL field name of `type` stands for. */
 export const relationFieldOf = (type: EntityType, field: string): RelationField | undefined =>
   RELATION_FIELDS[type][field] ?? LINK_FIELDS[type][field];
+
+/** The fields of a statement link naming its two ends, seen from the entity a field of `direction` is on. */
+export function statementEnds(type: RelationType, direction: Direction): { near: string; far: string } {
+  const [from, to] = [KINDS[fromKinds(type)[0]!].singular, KINDS[RELATIONS[type].to].singular];
+  return direction === 'IN' ? { near: to, far: from } : { near: from, far: to };
+}

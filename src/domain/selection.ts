@@ -21,6 +21,8 @@ export interface RelationSelection {
   target: Selection;
   /** For lineage links: whether the relationship's citations are wanted. */
   citations: boolean;
+  /** For statement links (benchmark results): what is asked of the entity the field is on, when its end is asked for. */
+  self?: Selection;
 }
 
 /** Per concrete kind, since a field typed as the Entity interface may hold any of them. */

@@ -10,6 +10,7 @@ import { GraphRepository } from '../repositories/graph.repository.js';
 import { LineageRepository } from '../repositories/lineage.repository.js';
 import { OfferingRepository } from '../repositories/offering.repository.js';
 import { ResearchRepository } from '../repositories/research.repository.js';
+import { ResultsRepository } from '../repositories/results.repository.js';
 import { SearchRepository } from '../repositories/search.repository.js';
 import { StatsRepository } from '../repositories/stats.repository.js';
 import { TechniqueOverlapRepository } from '../repositories/technique-overlap.repository.js';
@@ -38,6 +39,7 @@ function createRepositories(db: DbScope) {
     research: new ResearchRepository(db),
     conflicts: new ConflictsRepository(db),
     quality: new QualityRepository(db),
+    results: new ResultsRepository(db),
   };
 }
 

@@ -15,6 +15,7 @@ import { ModelResolver } from './resolvers/model.resolver.js';
 import { OfferingResolver } from './resolvers/offering.resolver.js';
 import { QualityResolver } from './resolvers/quality.resolver.js';
 import { ResearchResolver } from './resolvers/research.resolver.js';
+import { ResultsResolver } from './resolvers/results.resolver.js';
 import { SearchResolver } from './resolvers/search.resolver.js';
 import { StatsResolver } from './resolvers/stats.resolver.js';
 import { TechniqueOverlapResolver } from './resolvers/technique-overlap.resolver.js';
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   StatsResolver,
   AnalyticsResolver,
   ResearchResolver,
+  ResultsResolver,
   InfluenceResolver,
   ...CITATION_RESOLVERS,
   SourceResolver,

@@ -1,6 +1,6 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { LINK_FIELDS, PROPERTY_FIELDS, RELATION_FIELDS } from '../domain/relation-fields.js';
-import { ENTITY_TYPES, type EntityType, KINDS } from '../domain/registry.js';
+import { LINK_FIELDS, PROPERTY_FIELDS, RELATION_FIELDS, statementEnds } from '../domain/relation-fields.js';
+import { ENTITY_TYPES, type EntityType, KINDS, RELATIONS } from '../domain/registry.js';
 import { emptyEntitySelection, type EntitySelection, type RelationSelection, type Selection } from '../domain/selection.js';
 
 export const TYPE_NAME = Object.fromEntries(ENTITY_TYPES.map((type) => [type, KINDS[type].typeName])) as Record<EntityType, string>;
@@ -44,7 +44,16 @@ function entitySelection(info: GraphQLResolveInfo, nodes: readonly FieldNode[], 
     const fieldNodes = fields.get(name);
     if (fieldNodes === undefined) continue;
     let wanted: RelationSelection = { target: selectionOf(info, fieldNodes, [relation.target]), citations: false };
-    if (relation.link || relation.cited) {
+    if (relation.statement) {
+      const ends = statementEnds(relation.type, relation.direction);
+      const link = subFields(info, fieldNodes, RELATIONS[relation.type].statement!.linkType);
+      const near = link.get(ends.near);
+      wanted = {
+        target: selectionOf(info, link.get(ends.far) ?? [], [relation.target]),
+        citations: link.has('citations'),
+        ...(near && { self: selectionOf(info, near, [type]) }),
+      };
+    } else if (relation.link || relation.cited) {
       const [linkType, entityField] = relation.link ? ['LineageLink', 'model'] : [linkedTypeName(relation.target), 'node'];
       const link = subFields(info, fieldNodes, linkType);
       wanted = { target: selectionOf(info, link.get(entityField) ?? [], [relation.target]), citations: link.has('citations') };

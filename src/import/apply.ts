@@ -10,6 +10,7 @@ import { edgeId, type GraphRows, type RelationshipRow } from '../seed/graph-rows
 import type { CatalogueSource } from './catalogues.js';
 import type { ImportPlan } from './plan.js';
 import { WITHDRAWN_STATUS, withdrawnNote } from './refresh.js';
+import { resultRows } from './results/apply-results.js';
 
 /** A catalogue's confidence in its values: below a document's 1, so documents win (preferredValue). */
 export const CATALOGUE_CONFIDENCE = 0.5;
@@ -153,5 +154,6 @@ export function applyRows(
     };
     rows.relationships[type].push(row);
   }
+  rows.relationships[RelationType.SCORED_ON].push(...resultRows(plan.results, source));
   return { rows, notWritten, aliases: plan.aliases };
 }

@@ -34,6 +34,16 @@ export const DEFAULT_CATALOGUES: Record<CatalogueName, DefaultCatalogue> = {
     format: 'models-dev',
     snapshot: fileURLToPath(new URL('../../catalogues/models-dev/2026-07-02', import.meta.url)),
   },
+  'llm-stats': {
+    title: 'LLM Stats’ models and results',
+    format: 'llm-stats',
+    snapshot: fileURLToPath(new URL('../../catalogues/llm-stats/models', import.meta.url)),
+  },
+  'epoch-benchmarks': {
+    title: 'Epoch AI’s Benchmarking Hub results',
+    format: 'epoch-benchmarks',
+    snapshot: fileURLToPath(new URL('../../catalogues/epoch-benchmarks/data', import.meta.url)),
+  },
 };
 
 /**

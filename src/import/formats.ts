@@ -5,9 +5,11 @@
  */
 import { EntityType } from '../domain/registry.js';
 import { readEcosystemGraphs } from './formats/ecosystem-graphs.js';
+import { readEpochBenchmarks } from './formats/epoch-benchmarks.js';
 import { readEpochCsv } from './formats/epoch-csv.js';
 import { readHfModelTree } from './formats/hf-model-tree.js';
 import { readModelsDev } from './formats/models-dev.js';
+import { readLlmStats } from './formats/llm-stats.js';
 import type { CatalogueRecord, ParseResult } from './records.js';
 
 export interface Publisher {
@@ -50,6 +52,28 @@ export const CATALOGUE_FORMATS = {
       author: 'Stanford CRFM',
       license: 'Apache-2.0',
       retrieved: '2026-11-29',
+    },
+  },
+  'epoch-benchmarks': {
+    read: readEpochBenchmarks,
+    publisher: {
+      title: 'Epoch AI, Benchmarking Hub (model versions, evaluation runs, published results)',
+      url: 'https://epoch.ai/benchmarks',
+      author: 'Epoch AI',
+      license: 'CC BY 4.0 (data); MIT (repository)',
+      retrieved: '2026-12-07',
+    },
+    // The default graph takes the models that have results (and the results).
+    select: (record) => (record.results?.length ?? 0) > 0,
+  },
+  'llm-stats': {
+    read: readLlmStats,
+    publisher: {
+      title: 'LLM Stats, model cards and benchmark results',
+      url: 'https://llm-stats.com',
+      author: 'LLM Stats',
+      license: 'CC BY 4.0',
+      retrieved: '2026-12-07',
     },
   },
   'hf-model-tree': {

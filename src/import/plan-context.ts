@@ -24,7 +24,7 @@ export class PlanContext {
 
   constructor(
     readonly parsed: ParseResult,
-    existing: ResolvableEntity[],
+    readonly existing: ResolvableEntity[],
     decisions: Decisions,
   ) {
     this.resolver = new Resolver(existing, decisions, parsed.format, parsed.stableKeys === true);
@@ -48,6 +48,8 @@ export class PlanContext {
       unresolved: [],
       claims: [],
       conflicts: [],
+      results: [],
+      resultsNotPlaced: [],
       skipped: [...parsed.skipped],
       warnings: [...parsed.warnings],
     };

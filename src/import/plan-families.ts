@@ -12,7 +12,8 @@ export function planFamilies(context: PlanContext): void {
   const { resolver } = context;
   for (const { record, id, kind, developers } of context.resolved) {
     const relation = catalogueRelation('member', kind);
-    if (relation === undefined) continue;
+    // A row that only names its model (CatalogueRecord.reference) says nothing of its family.
+    if (relation === undefined || record.reference) continue;
     const seriesKind = RELATIONS[relation].to;
     if (record.family !== undefined) {
       // A family is a series by its name or as "<name> series" (the graph's "LLaMA series", "Claude series");

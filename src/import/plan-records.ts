@@ -13,7 +13,33 @@ import { makerRelation } from './typing.js';
 
 export function planRecords(context: PlanContext): void {
   for (const record of context.parsed.organizations ?? []) planOrganizationRecord(context, record);
-  for (const record of context.parsed.records) planRecord(context, record);
+  for (const record of context.parsed.records) {
+    if (record.reference) planReference(context, record);
+    else planRecord(context, record);
+  }
+}
+
+/**
+ * A row that only names its model (a leaderboard's name cell): the entity one of its names names, cited by
+ * the row; never a new entity, never another row's rival (it describes nothing), reported when it names none.
+ */
+function planReference(context: PlanContext, record: CatalogueRecord): void {
+  const found = context.resolver.resolveReference(record.name, record.aliases, [record.kind]);
+  if (found.status === 'ambiguous') {
+    context.plan.ambiguous.push({ rowKey: record.rowKey, name: record.name, role: 'record', candidates: found.candidates });
+    return;
+  }
+  if (found.status !== 'matched' && found.status !== 'new') {
+    context.plan.unresolved.push({
+      rowKey: record.rowKey,
+      name: record.name,
+      relation: record.kind,
+      reason: 'the row names its model only by this name, and no model in the graph or the catalogue has it',
+    });
+    return;
+  }
+  if (found.status === 'matched') context.mention(found.id, record.rowKey);
+  context.resolved.push({ record, id: found.id, kind: record.kind, developers: [] });
 }
 
 function planOrganizationRecord(context: PlanContext, record: CatalogueRecord): void {
@@ -63,6 +89,8 @@ function planRecord(context: PlanContext, record: CatalogueRecord): void {
     values: comparable(record.attributes),
     format: context.parsed.format,
     rowKey: record.rowKey,
+    ...(record.identifiers && { identifiers: record.identifiers }),
+    ...(record.keyIn && { keyIn: record.keyIn }),
   });
   const id = accept(context, record, resolution);
   if (id === undefined) return;

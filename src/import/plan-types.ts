@@ -61,6 +61,30 @@ export interface Matched {
   evidence: string[];
 }
 
+/** A benchmark result to write: a SCORED_ON statement from a model to a benchmark, with its key, values and citation. */
+export interface PlannedResult {
+  from: string;
+  to: string;
+  /** Unique among the results of its pair: a hash of the catalogue, the row and the field the score stands in. */
+  key: string;
+  rowKey: string;
+  /** The score's column or field, for the locator. */
+  field: string;
+  /** The score exactly as the catalogue writes it: the citation's quote. */
+  quote: string;
+  /** The registry's result properties (score, value, metric, setting, date, selfReported, measuredBy, url, …). */
+  props: Record<string, unknown>;
+  /** How selfReported was decided where the catalogue does not say (a rule's inference, for the note). */
+  basis?: string;
+}
+
+/** A result a catalogue states that the import could not place, with why (never invented). */
+export interface UnplacedResult {
+  rowKey: string;
+  benchmark: string;
+  reason: string;
+}
+
 export interface ImportPlan {
   format: string;
   rowsRead: number;
@@ -86,6 +110,9 @@ export interface ImportPlan {
   unresolved: Unresolved[];
   claims: PlannedClaim[];
   conflicts: Conflict[];
+  /** Benchmark results (the results pass, results/). */
+  results: PlannedResult[];
+  resultsNotPlaced: UnplacedResult[];
   skipped: Problem[];
   warnings: Problem[];
 }

@@ -1,10 +1,11 @@
 /**
  * The import plan: what a catalogue snapshot would change in the graph, computed without writing.
- * Five passes over the records (plan-records.ts, plan-dependencies.ts, plan-families.ts, techniques/,
- * plan-moves.ts): each record's entity with its organizations and claims; then its dependencies, now that
- * every record has its entity (a row may name a base model listed further down); then family membership;
+ * Six passes over the records (plan-records.ts, plan-dependencies.ts, plan-families.ts, techniques/,
+ * plan-moves.ts, results/): each record's entity with its organizations and claims; then its dependencies, now
+ * that every record has its entity (a row may name a base model listed further down); then family membership;
  * then the techniques each row's text states (techniques/plan-pass.ts); then, in a refresh, the rows that
- * moved to another key. Names are resolved by the resolution stage (src/resolve).
+ * moved to another key; then the benchmark results each row states (results/plan-results.ts), on the entities
+ * the moves settled. Names are resolved by the resolution stage (src/resolve).
  */
 import type { Decisions } from '../resolve/decisions.js';
 import type { ResolvableEntity } from '../resolve/entity.js';
@@ -16,6 +17,7 @@ import type { ImportPlan } from './plan-types.js';
 import { planRecords } from './plan-records.js';
 import type { ParseResult } from './records.js';
 import type { HeldRow } from './refresh.js';
+import { planResults } from './results/plan-results.js';
 import { planTechniques } from './techniques/plan-pass.js';
 
 export type * from './plan-types.js';
@@ -28,5 +30,6 @@ export function planImport(parsed: ParseResult, existing: ResolvableEntity[], de
   planFamilies(context);
   planTechniques(context);
   planMoves(context, held);
+  planResults(context);
   return context.finish();
 }

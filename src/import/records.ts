@@ -62,6 +62,18 @@ export interface CatalogueRecord {
   texts: Record<string, string>;
   /** Benchmark results the catalogue states for this record's model, as it states them (the results pass writes them). */
   results?: ResultRecord[];
+  /**
+   * Names that identify this very model wherever they appear (a provider's API id "claude-3-7-sonnet-20250219",
+   * a Hugging Face repo id "mistralai/Mistral-7B-v0.3"): strong evidence for the resolution stage, kept as aliases.
+   */
+  identifiers?: string[];
+  /** The record's name is a row key of another catalogue (the Benchmarking Hub's `Model` column names a row of Epoch's model table). */
+  keyIn?: { format: string; name: string };
+  /**
+   * The row only names its model (a leaderboard's name cell) without describing it: it is resolved as a
+   * dependency is, through a name of one entity, and never creates one; a name that finds none is reported.
+   */
+  reference?: boolean;
 }
 
 /**
@@ -76,7 +88,11 @@ export interface ResultRecord {
   score: string | number;
   /** The metric the catalogue names ("EM", "% Resolved", "pass@1"), if any. */
   metric?: string;
-  /** What makes two scores comparable, as stated: shots, version, scorer, subset, analysis method. */
+  /**
+   * What makes two scores comparable, as stated, by what it is: `shots`; `version`, `subset` or `dataset` (of
+   * the benchmark); `scorer`, `method`, `agent`, `scaffold` or `tools` (how it was run); `model version` (the
+   * version or configuration of the model scored). Other keys are kept with the scorer as "key: value".
+   */
   setting?: Record<string, string>;
   /** ISO date the result was recorded or published, as precise as stated. */
   date?: string;
@@ -89,6 +105,10 @@ export interface ResultRecord {
   logUrl?: string;
   /** The field or column the score came from, for the citation's locator. */
   field?: string;
+  /** The row the result stands in, where it is not its record's own (the Benchmarking Hub's runs and result files). */
+  rowKey?: string;
+  /** The standard error the catalogue gives with the score, in the score's own unit ("0.02" beside "0.85"). */
+  stderr?: string | number;
 }
 
 export type ProblemKind = 'bad-date' | 'unit-error' | 'unknown-column' | 'missing-field' | 'bad-value' | 'malformed';

@@ -38,6 +38,14 @@ export interface ImportReport {
   ambiguous: ImportPlan['ambiguous'];
   review: ImportPlan['review'];
   unresolved: { count: number; byReason: Record<string, number>; items: ImportPlan['unresolved'] };
+  /** Benchmark results: how many the plan writes (self-reported or not, with a source link), and those it could not place. */
+  results: {
+    planned: number;
+    selfReported: number;
+    withSourceUrl: number;
+    benchmarks: number;
+    notPlaced: { count: number; byReason: Record<string, number>; items: ImportPlan['resultsNotPlaced'] };
+  };
   skipped: ImportPlan['skipped'];
   warnings: ImportPlan['warnings'];
   /** Against a database: the diff against what the graph holds from this catalogue (rows added, changed, moved, gone). */
@@ -97,6 +105,17 @@ export function summarise(plan: ImportPlan, path: string, elapsedMs: number, app
     ambiguous: plan.ambiguous,
     review: plan.review,
     unresolved: { count: plan.unresolved.length, byReason: countBy(plan.unresolved, (u) => u.reason), items: plan.unresolved },
+    results: {
+      planned: plan.results.length,
+      selfReported: plan.results.filter((r) => r.props.selfReported === true).length,
+      withSourceUrl: plan.results.filter((r) => r.props.url !== null).length,
+      benchmarks: new Set(plan.results.map((r) => r.to)).size,
+      notPlaced: {
+        count: plan.resultsNotPlaced.length,
+        byReason: countBy(plan.resultsNotPlaced, (u) => u.reason.replace(/"[^"]*"/g, '…')),
+        items: plan.resultsNotPlaced,
+      },
+    },
     skipped: plan.skipped,
     warnings: plan.warnings,
   };
@@ -160,6 +179,10 @@ export function renderText(report: ImportReport): string {
     `Unresolved dependencies (not invented): ${report.unresolved.count}`,
     ...Object.entries(report.unresolved.byReason).map(([reason, n]) => `  ${n} ${reason}`),
     ...report.unresolved.items.map((u) => `  ${u.rowKey}: ${u.relation} "${u.name}": ${u.reason}`),
+    `Benchmark results: ${report.results.planned} on ${report.results.benchmarks} benchmarks (${report.results.selfReported} self-reported, ${report.results.withSourceUrl} with a source link)`,
+    `Results not placed (not invented): ${report.results.notPlaced.count}`,
+    ...Object.entries(report.results.notPlaced.byReason).map(([reason, n]) => `  ${n} ${reason}`),
+    ...report.results.notPlaced.items.map((u) => `  ${u.rowKey}: ${u.benchmark}: ${u.reason}`),
     `Skipped rows: ${report.skipped.length}`,
     ...report.skipped.map((s) => `  ${s.rowKey} (${s.kind}): ${s.reason}`),
     `Warnings: ${report.warnings.length}`,

@@ -1,5 +1,14 @@
 /** The README of a release: what each file holds and what each column means, derived from the registry. */
-import { ENTITY_TYPES, fromKinds, KINDS, type PropertySpec, RELATION_TYPES, RELATIONS } from '../domain/registry.js';
+import {
+  ENTITY_TYPES,
+  fromKinds,
+  isStatement,
+  KINDS,
+  type PropertySpec,
+  RELATION_TYPES,
+  RELATIONS,
+  statementPropertiesOf,
+} from '../domain/registry.js';
 import { entityColumns, entityFile, relationshipFile, SOURCE_COLUMNS } from './tables.js';
 import type { ReleaseManifest } from './manifest.js';
 
@@ -30,6 +39,24 @@ ${rows.join('\n')}
 | \`citations\` | JSON array | Where the sources mention the entity (see Citations). |
 | \`claims\` | JSON array | Every cited value of every attribute, contradictions included (see Citations). |
 `;
+}
+
+/** The columns a statement relationship adds (a benchmark result: one row per result, several per model and benchmark). */
+function statementSections(): string {
+  return RELATION_TYPES.filter(isStatement)
+    .map((type) => {
+      const spec = RELATIONS[type].statement!;
+      const rows = statementPropertiesOf(type).map(([name, p]) => `| \`${name}\` | ${p.description ?? ''} |`);
+      return `
+\`${relationshipFile(type)}\` — ${spec.description} Its \`id\` is \`from:TYPE:to:key\`, and after \`kind\` it has:
+
+| column | meaning |
+| --- | --- |
+| \`key\` | the result's own key (from the source row it comes from), unique among the results of its model and benchmark |
+${rows.join('\n')}
+`;
+    })
+    .join('');
 }
 
 export function readmeOf(manifest: ReleaseManifest): string {
@@ -88,7 +115,7 @@ ${relationships.join('\n')}
 Columns: \`id\` (\`from:TYPE:to\`, stable), \`from\` and \`to\` (entity ids), \`from_name\` and \`to_name\`
 (for reading), \`kind\` (lineage only: how a model derives from its parent), \`confidence\` (the highest of
 its citations), \`citations\` (JSON array, see below).
-
+${statementSections()}
 ## Citations
 
 Each element of a \`citations\` or \`claims\` array:

@@ -8,7 +8,16 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { type Locator, locatorOf } from '../documents/locate.js';
-import { ENTITY_TYPES, type EntityType, KINDS, RELATION_TYPES, type RelationType } from '../domain/registry.js';
+import {
+  ENTITY_TYPES,
+  type EntityType,
+  type GraphQLScalar,
+  isStatement,
+  KINDS,
+  RELATION_TYPES,
+  type RelationType,
+  statementPropertiesOf,
+} from '../domain/registry.js';
 import { MEASURE_PROPERTIES } from '../repositories/measures.repository.js';
 import type { ReleaseSource } from '../repositories/release.repository.js';
 import type { CitationRow, EntityRow, GraphRows, RelationshipRow } from '../seed/graph-rows.js';
@@ -35,6 +44,12 @@ export const entityColumns = (type: EntityType): string[] => [
   'citations',
   'claims',
 ];
+
+/** A relationship type's columns: a statement relationship (a benchmark result) adds its key and its properties after `kind`. */
+export const relationshipColumns = (type: RelationType): string[] => {
+  const own = isStatement(type) ? ['key', ...statementPropertiesOf(type).map(([name]) => name)] : [];
+  return [...RELATIONSHIP_COLUMNS.slice(0, 6), ...own, ...RELATIONSHIP_COLUMNS.slice(6)];
+};
 
 export const entityFile = (type: EntityType): string => `entities/${KINDS[type].seedFile.replace(/\.json$/, '.csv')}`;
 export const relationshipFile = (type: RelationType): string => `relationships/${type.toLowerCase()}.csv`;
@@ -114,7 +129,7 @@ export function toTables(rows: ReleaseRows, documentText: (file: string) => stri
   for (const type of RELATION_TYPES)
     tables.push({
       file: relationshipFile(type),
-      columns: [...RELATIONSHIP_COLUMNS],
+      columns: relationshipColumns(type),
       rows: rows.relationships[type].map((r) => ({
         id: r.id,
         from: r.from,
@@ -122,6 +137,7 @@ export function toTables(rows: ReleaseRows, documentText: (file: string) => stri
         to: r.to,
         to_name: names.get(r.to) ?? '',
         kind: cell(r.kind),
+        ...(isStatement(type) && { key: cell(r.key), ...Object.fromEntries(Object.entries(r.props ?? {}).map(([n, v]) => [n, cell(v)])) }),
         confidence: cell(r.confidence),
         citations: json(
           r.citationSources.map((sourceId, i) => {
@@ -159,10 +175,22 @@ const orNull = (text: string | undefined): string | null => (text === undefined 
 
 /** A property cell read back by the registry's type for it. */
 function propertyValue(type: EntityType, name: string, text: string): unknown {
+  return cellValue(KINDS[type].properties[name]?.scalar, text);
+}
+
+function cellValue(scalar: GraphQLScalar | undefined, text: string): unknown {
   if (text === '') return null;
-  const scalar = KINDS[type].properties[name]?.scalar;
   if (scalar === 'String' || (typeof scalar === 'object' && scalar !== null)) return text;
   return JSON.parse(text) as unknown;
+}
+
+/** A statement relationship's key and properties, read back by the registry's types (nothing for the others). */
+function statementCells(type: RelationType, row: Record<string, string>): Pick<RelationshipRow, 'key' | 'props'> {
+  if (!isStatement(type)) return {};
+  return {
+    key: orNull(row.key),
+    props: Object.fromEntries(statementPropertiesOf(type).map(([name, spec]) => [name, cellValue(spec.scalar, row[name] ?? '')])),
+  };
 }
 
 interface ReadCitation {
@@ -229,6 +257,7 @@ export function fromTables(read: (file: string) => string | null): ReleaseRows {
           citationNotes: cited.map((c) => c.note ?? ''),
           citationConfidences: cited.map((c) => c.confidence),
           confidence: Number(row.confidence),
+          ...statementCells(type, row),
         };
       }),
     ]),

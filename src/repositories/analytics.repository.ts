@@ -1,8 +1,10 @@
 import { int, type DbScope } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, label, LABEL_OF, RelationType, relType } from '../domain/graph-model.js';
+import { STRUCTURAL_RELATIONS } from '../domain/registry.js';
 import { CAPS } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
+import { RESULT_ORDER } from './results.cypher.js';
 import { UNIT_DEPTH } from './entity.repository.js';
 import type { EntityRow } from './entity.repository.js';
 import {
@@ -57,6 +59,7 @@ export interface ModelComparisonRow {
   sharedTechniques: EntityRow[];
   techniqueRows: ComparisonRowValue[];
   limitationRows: ComparisonRowValue[];
+  benchmarkRows: Array<{ benchmark: EntityRow; results: Array<Record<string, unknown> | null> }>;
 }
 
 export interface ProfileSelections {
@@ -72,10 +75,13 @@ export interface ComparisonSelections {
   shared: Selection;
   techniqueRows: Selection;
   limitationRows: Selection;
+  benchmarkRows: Selection;
+  /** What is asked of each model's result in a benchmark row: its ends and citations. */
+  results: { model?: Selection; benchmark?: Selection; citations: boolean };
 }
 
 // Degree counts only the domain vocabulary, so provenance edges (CITES) never make an entity look central.
-const DOMAIN_RELATIONSHIPS = Object.values(RelationType).join('|');
+const DOMAIN_RELATIONSHIPS = STRUCTURAL_RELATIONS.map(relType).join('|');
 
 /*
  * Release dates are ISO strings of varying precision ("2023", "2023-03", "2023-03-14"). Comparing
@@ -252,9 +258,26 @@ export class AnalyticsRepository {
                    WITH t ORDER BY t.name, t.id LIMIT ${CAPS.relationField}
                    RETURN ${compiler.entity('t', selections.shared)} } AS sharedTechniques,
          ${rowsOf(RelationType.USES, technique, selections.techniqueRows)} AS techniqueRows,
-         ${rowsOf(RelationType.HAS_LIMITATION, label(EntityType.LIMITATION), selections.limitationRows)} AS limitationRows`,
+         ${rowsOf(RelationType.HAS_LIMITATION, label(EntityType.LIMITATION), selections.limitationRows)} AS limitationRows,
+         ${this.benchmarkRows(compiler, selections)} AS benchmarkRows`,
       { ids },
     );
     return modelComparisonRow.parse(row);
+  }
+
+  /** One row per benchmark any compared model has a result on, by name: each model's best-ranked result on it, or null. */
+  private benchmarkRows(compiler: ProjectionCompiler, selections: ComparisonSelections): string {
+    const scored = relType(RelationType.SCORED_ON);
+    const result = compiler.statement(RelationType.SCORED_ON, 'r', {
+      start: 'k',
+      end: 'x',
+      startSelection: selections.results.model,
+      endSelection: selections.results.benchmark,
+      citations: selections.results.citations,
+    });
+    return `COLLECT { UNWIND models AS m MATCH (m)-[:${scored}]->(x:${label(EntityType.BENCHMARK)})
+              WITH DISTINCT x ORDER BY x.name, x.id LIMIT ${CAPS.relationField}
+              RETURN {benchmark: ${compiler.entity('x', selections.benchmarkRows)},
+                      results: [k IN models | head(COLLECT { MATCH (k)-[r:${scored}]->(x) WITH r ORDER BY ${RESULT_ORDER('r')} LIMIT 1 RETURN ${result} })]} }`;
   }
 }

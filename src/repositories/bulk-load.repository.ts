@@ -18,6 +18,8 @@ export interface RelationshipFixup {
   from: string;
   to: string;
   type: RelationType;
+  /** A statement relationship's key (a benchmark result's). */
+  key?: string;
   props: Record<string, unknown>;
 }
 
@@ -84,6 +86,7 @@ export class BulkLoadRepository {
         await this.db.scope({ timeoutMs: LONG_MS, background: true }).write((tx) =>
           tx.run(
             `UNWIND $rows AS row MATCH (:${ENTITY_LABEL} {id: row.from})-[r:${relType(type)}]->(:${ENTITY_LABEL} {id: row.to})
+             WHERE row.key IS NULL OR r.key = row.key
              SET r += row.props`,
             { rows: ofType.slice(i, i + BATCH) },
           ),

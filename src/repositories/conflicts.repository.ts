@@ -4,29 +4,10 @@ import { int } from '../db/database.js';
 import { CITES, ENTITY_LABEL, relType, SOURCE_LABEL, TYPE_OF_LABEL } from '../domain/graph-model.js';
 import { CAPS, LIMITS, requireRange } from '../domain/limits.js';
 import { disagreement } from '../domain/precision.js';
+import type { ConflictRow } from './conflict-row.js';
+import { resultConflicts } from './result-conflicts.js';
 
-/** One value of a contested attribute, with the sources that claim it; `preferred` is the value the node shows. */
-export interface ConflictValue {
-  value: string;
-  confidence: number;
-  preferred: boolean;
-  /** The best rank any claim of the value has. */
-  rank: string;
-  /** Every claim of the value is hedged by its source. */
-  hedged: boolean;
-  /** Plausibility rules the value fails (once per rule). */
-  flags: Array<{ rule: string; reason: string }>;
-  sources: Array<{ id: string; title: string | null; url: string | null; file: string | null }>;
-}
-export interface ConflictRow {
-  entityId: string;
-  entityName: string;
-  entityType: string;
-  attribute: string;
-  /** How far apart the most distant values are at their stated precision (0: they differ only in precision). */
-  severity: number;
-  values: ConflictValue[];
-}
+export type { ConflictRow, ConflictValue } from './conflict-row.js';
 
 const source = z.object({ id: z.string(), title: z.string().nullable(), url: z.string().nullable(), file: z.string().nullable() });
 const flag = z.object({ rule: z.string(), reason: z.string() });
@@ -83,8 +64,8 @@ export class ConflictsRepository {
       { cap: int(CAPS.conflictGroups) },
     );
     const limit = requireRange('first', first, LIMITS.first);
-    return rows
-      .map((raw) => this.toConflict(row.parse(raw)))
+    const results = await resultConflicts(this.db);
+    return [...rows.map((raw) => this.toConflict(row.parse(raw))), ...results]
       .filter((c) => includePrecision || c.severity > 0)
       .sort((a, b) => b.severity - a.severity || a.entityId.localeCompare(b.entityId) || a.attribute.localeCompare(b.attribute))
       .slice(0, limit);
@@ -106,6 +87,7 @@ export class ConflictsRepository {
         hedged: v.hedged.every(Boolean),
         flags: v.flags.filter((f, i) => v.flags.findIndex((g) => g.rule === f.rule) === i),
         sources: v.sources,
+        resultKeys: [],
       })),
     };
   }

@@ -239,11 +239,12 @@ export class CurationRepository {
     });
   }
 
-  async unlink(edge: { fromId: string; type: RelationType; toId: string }, actor: string): Promise<void> {
+  async unlink(edge: { fromId: string; type: RelationType; toId: string; key?: string | null }, actor: string): Promise<void> {
     await this.db.write(async (tx) => {
       const [row] = await tx.run(
-        `MATCH (:${ENTITY_LABEL} {id: $from})-[r:${relType(edge.type)}]->(:${ENTITY_LABEL} {id: $to}) DELETE r RETURN count(*) AS n`,
-        { from: edge.fromId, to: edge.toId },
+        `MATCH (:${ENTITY_LABEL} {id: $from})-[r:${relType(edge.type)}]->(:${ENTITY_LABEL} {id: $to}) WHERE $key IS NULL OR r.key = $key
+         DELETE r RETURN count(*) AS n`,
+        { from: edge.fromId, to: edge.toId, key: edge.key ?? null },
       );
       if (countRow.parse(row).n === 0) throw new NotFoundError(`No ${edge.type} relationship from "${edge.fromId}" to "${edge.toId}".`);
       await this.record(tx, { actor, action: `UNLINK_${edge.type}`, entityId: edge.fromId, otherId: edge.toId, details: edge });

@@ -77,4 +77,5 @@ export const modelComparisonRow: z.ZodType<ModelComparisonRow> = z.looseObject({
   sharedTechniques: z.array(entityRow),
   techniqueRows: z.array(comparisonRow),
   limitationRows: z.array(comparisonRow),
+  benchmarkRows: z.array(z.object({ benchmark: entityRow, results: z.array(z.record(z.string(), z.unknown()).nullable()) })),
 });

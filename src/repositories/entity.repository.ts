@@ -58,7 +58,7 @@ export const UNIT_DEPTH = 5;
 
 // Each filter is a fixed clause reading its value from $filter; only the clauses given are used.
 // nameContains arrives squashed (see list()), and names and aliases are squashed the same way.
-const FILTER_CLAUSE: Record<keyof ModelFilterValues, string> = {
+export const FILTER_CLAUSE: Record<keyof ModelFilterValues, string> = {
   nameContains: `(${squashCypher('n.name')} CONTAINS $filter.nameContains OR any(a IN n.aliases WHERE ${squashCypher('a')} CONTAINS $filter.nameContains))`,
   organization: `EXISTS { MATCH (n)-[:${relType(RelationType.DEVELOPED_BY)}]->(o:${label(EntityType.ORGANIZATION)})
       -[:${relType(RelationType.PART_OF)}*0..${UNIT_DEPTH}]->(:${label(EntityType.ORGANIZATION)} {id: $filter.organization})

@@ -1,5 +1,6 @@
 import { int, type DbScope } from '../db/database.js';
 import { ENTITY_LABEL, RelationType } from '../domain/graph-model.js';
+import { STRUCTURAL_RELATIONS } from '../domain/registry.js';
 import { LIMITS, type Range, requireRange } from '../domain/limits.js';
 import { ProjectionCompiler, typeExpression } from './projection.cypher.js';
 import { graphRows } from './decode.js';
@@ -28,7 +29,7 @@ export interface GraphRows {
 /** Relationship types joined with | for a pattern; values come only from the RelationType enum. */
 export function typeAlternatives(types: RelationType[]): string {
   const valid = types.filter((type) => Object.values(RelationType).includes(type));
-  return (valid.length > 0 ? valid : Object.values(RelationType)).join('|');
+  return (valid.length > 0 ? valid : STRUCTURAL_RELATIONS).join('|');
 }
 
 /** What a GraphNode carries beyond id, label and type, when the request reads it. */

@@ -14,7 +14,7 @@ import {
   SOURCE_LABEL,
   TYPE_OF_LABEL,
 } from '../domain/graph-model.js';
-import { claimableOf } from '../domain/registry.js';
+import { claimableOf, isStatement } from '../domain/registry.js';
 import { OWNER_RELATIONS, shownValues } from '../seed/resolvable.js';
 import type { ResolvableEntity } from '../resolve/entity.js';
 import { edgeId, type GraphRows } from '../seed/graph-rows.js';
@@ -38,8 +38,10 @@ const createRelationships = (type: RelationType) => `
   UNWIND $rows AS row
   MATCH (a:${ENTITY_LABEL} {id: row.from})
   MATCH (b:${ENTITY_LABEL} {id: row.to})
-  CREATE (a)-[:${type} {id: row.id, kind: row.kind, citationSources: row.citationSources, citationQuotes: row.citationQuotes,
-                       citationNotes: row.citationNotes, citationConfidences: row.citationConfidences, confidence: row.confidence}]->(b)`;
+  CREATE (a)-[r:${type} {id: row.id, kind: row.kind, citationSources: row.citationSources, citationQuotes: row.citationQuotes,
+                       citationNotes: row.citationNotes, citationConfidences: row.citationConfidences, confidence: row.confidence}]->(b)${
+                         isStatement(type) ? '\n  SET r.key = row.key, r += row.props' : ''
+                       }`;
 
 /** The same properties as the seed repository's citations (null ones are simply not stored). */
 const createCitations = `

@@ -3,12 +3,15 @@ import type { MeasureEdge, MeasureNode, Measures } from '../analytics/measures.j
 import type { LineageDistribution } from '../analytics/lineage-stats.js';
 import { VERSION_LABEL } from '../db/data-version.js';
 import { andExistsAt } from './as-of.cypher.js';
-import { ENTITY_LABEL, knownLabel, LABEL_OF, MEASURE_RUN_LABEL, RelationType, relType, TYPE_OF_LABEL } from '../domain/graph-model.js';
+import { ENTITY_LABEL, knownLabel, LABEL_OF, MEASURE_RUN_LABEL, relType, TYPE_OF_LABEL } from '../domain/graph-model.js';
+import { STRUCTURAL_KINDS, STRUCTURAL_RELATIONS } from '../domain/registry.js';
 
 const ENTITY = knownLabel(ENTITY_LABEL);
 const RUN = knownLabel(MEASURE_RUN_LABEL);
-const DOMAIN_RELATIONSHIPS = Object.values(RelationType).map(relType).join('|');
-const ENTITY_LABELS = Object.values(LABEL_OF);
+// Benchmark results are measurements, not structure: a benchmark scored by 200 models is no hub of influence.
+const DOMAIN_RELATIONSHIPS = STRUCTURAL_RELATIONS.map(relType).join('|');
+// Kinds no structural relationship joins (benchmarks) would be isolated nodes: they are not measured.
+const ENTITY_LABELS = STRUCTURAL_KINDS.map((kind) => LABEL_OF[kind]);
 /** Nodes per write transaction of the measures: bounded transaction state however large the graph. */
 const WRITE_BATCH = 5_000;
 const SUMMARY = `run.version = $version, run.computedAt = $computedAt, run.communities = $communities, run.lineage = $lineage,
@@ -166,7 +169,7 @@ export class MeasuresRepository {
  */
 export async function readMeasureGraph(scope: DbScope, asOf: string | null): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
   const nodeRows = await scope.read(
-    `MATCH (n:${ENTITY}) WHERE true${andExistsAt('n', asOf)}
+    `MATCH (n:${ENTITY}) WHERE any(l IN labels(n) WHERE l IN $labels)${andExistsAt('n', asOf)}
      RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name`,
     { labels: ENTITY_LABELS, asOf },
   );

@@ -1,7 +1,9 @@
 import { CITES, EntityType, label, relType, SOURCE_LABEL } from '../domain/graph-model.js';
 import { CAPS } from '../domain/limits.js';
-import { PROPERTY_FIELDS, type RelationField, relationFieldOf } from '../domain/relation-fields.js';
-import type { EntitySelection, Selection } from '../domain/selection.js';
+import { type RelationType, statementPropertiesOf } from '../domain/registry.js';
+import { PROPERTY_FIELDS, type RelationField, relationFieldOf, statementEnds } from '../domain/relation-fields.js';
+import type { EntitySelection, RelationSelection, Selection } from '../domain/selection.js';
+import { RESULT_ORDER, resultRank } from './results.cypher.js';
 import { influenceMap } from './measures.repository.js';
 
 /**
@@ -41,7 +43,9 @@ export class ProjectionCompiler {
     for (const [field, wanted] of selection.relations) {
       const relation = relationFieldOf(type, field);
       if (relation === undefined) continue;
-      parts.push(`${field}: ${this.relation(v, relation, wanted.target, wanted.citations)}`);
+      parts.push(
+        `${field}: ${relation.statement ? this.statements(v, relation, wanted) : this.relation(v, relation, wanted.target, wanted.citations)}`,
+      );
     }
     return `${v} {${parts.join(', ')}}`;
   }
@@ -55,6 +59,43 @@ export class ProjectionCompiler {
     // A directed pattern meets each relationship once; an undirected one meets a self-loop twice.
     const distinct = relation.direction === 'BOTH' ? 'DISTINCT ' : '';
     return `COLLECT { MATCH ${pattern} WITH ${distinct}${r}, ${x} ORDER BY ${x}.name, ${x}.id LIMIT ${CAPS.relationField} RETURN ${value} }`;
+  }
+
+  /**
+   * A statement relationship's items (benchmark results): each with its key, its properties, its rank among
+   * the statements of its pair, the entity at the far end and, when asked, the near one; by the far end's
+   * name, then in rank order.
+   */
+  private statements(v: string, relation: RelationField, wanted: RelationSelection): string {
+    const [r, x] = [this.fresh('r'), this.fresh('x')];
+    const pattern = relationPattern(v, r, relation, x, label(relation.target));
+    const inward = relation.direction === 'IN';
+    const value = this.statement(relation.type, r, {
+      start: inward ? x : v,
+      end: inward ? v : x,
+      startSelection: inward ? wanted.target : wanted.self,
+      endSelection: inward ? wanted.self : wanted.target,
+      citations: wanted.citations,
+    });
+    return `COLLECT { MATCH ${pattern} WITH ${r}, ${x} ORDER BY ${x}.name, ${x}.id, ${RESULT_ORDER(r)} LIMIT ${CAPS.relationField} RETURN ${value} }`;
+  }
+
+  /**
+   * One statement relationship `r` from `start` to `end` as its link object: key, properties, rank among the
+   * statements of its pair, each end named by its kind (`model`, `benchmark`) when selected, citations when asked.
+   */
+  statement(
+    type: RelationType,
+    r: string,
+    at: { start: string; end: string; startSelection?: Selection; endSelection?: Selection; citations: boolean },
+  ): string {
+    const ends = statementEnds(type, 'OUT');
+    const props = statementPropertiesOf(type).map(([name]) => `${name}: ${r}.${name}`);
+    const parts = [`key: ${r}.key`, ...props, `rank: ${resultRank(type, r, at.start, at.end, this.fresh('q'))}`];
+    if (at.startSelection) parts.push(`${ends.near}: ${this.entity(at.start, at.startSelection, false)}`);
+    if (at.endSelection) parts.push(`${ends.far}: ${this.entity(at.end, at.endSelection, false)}`);
+    if (at.citations) parts.push(`citations: ${this.relationshipCitations(r)}`);
+    return `{${parts.join(', ')}}`;
   }
 
   /**

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Database, WriteTx } from '../db/database.js';
 import { CHANGE_LABEL, CITES, ENTITY_LABEL, knownLabel, REDIRECT_LABEL, relType, SOURCE_LABEL } from '../domain/graph-model.js';
 import { InvalidInputError, NotFoundError } from '../domain/errors.js';
-import { RELATION_TYPES, RELATIONS, type RelationType } from '../domain/registry.js';
+import { isStatement, RELATION_TYPES, RELATIONS, type RelationType } from '../domain/registry.js';
 import { edgeId } from '../seed/graph-rows.js';
 import { SeedRepository } from './seed.repository.js';
 
@@ -180,7 +180,8 @@ export class ResolutionRepository {
       for (const type of RELATION_TYPES)
         await tx.run(
           `UNWIND $ids AS id MATCH (a:${ENTITY_LABEL} {id: id})-[r:${relType(type)}]-(b:${ENTITY_LABEL})
-           WITH DISTINCT r, startNode(r) AS s, endNode(r) AS e SET r.id = s.id + ':${type}:' + e.id`,
+           WITH DISTINCT r, startNode(r) AS s, endNode(r) AS e
+           SET r.id = s.id + ':${type}:' + e.id + CASE WHEN r.key IS NULL THEN '' ELSE ':' + r.key END`,
           { ids: renames.map((r) => r.to) },
         );
     });
@@ -194,13 +195,16 @@ export class ResolutionRepository {
 
   private async moveRelationship(tx: WriteTx, keep: string, rel: RelationshipSnapshot, out: MergeRecord): Promise<void> {
     const type = relType(rel.type);
-    const pattern = symmetric(rel.type) ? `-[e:${type}]-` : rel.out ? `-[e:${type}]->` : `<-[e:${type}]-`;
+    // A statement relationship (a benchmark result) is one of several of its pair: it meets only the one with its key.
+    const statementKey = isStatement(rel.type) ? ((rel.props.key as string | undefined) ?? null) : null;
+    const e = statementKey === null ? `e:${type}` : `e:${type} {key: $key}`;
+    const pattern = symmetric(rel.type) ? `-[${e}]-` : rel.out ? `-[${e}]->` : `<-[${e}]-`;
     const [existing] = await tx.run(
       `MATCH (k:${ENTITY_LABEL} {id: $keep})${pattern}(o:${ENTITY_LABEL} {id: $other}) RETURN e.id AS id, properties(e) AS props LIMIT 1`,
-      { keep, other: rel.other },
+      { keep, other: rel.other, key: statementKey },
     );
     if (existing === undefined) {
-      const id = rel.out ? edgeId(keep, rel.type, rel.other) : edgeId(rel.other, rel.type, keep);
+      const id = rel.out ? edgeId(keep, rel.type, rel.other, statementKey) : edgeId(rel.other, rel.type, keep, statementKey);
       const [a, b] = rel.out ? ['k', 'o'] : ['o', 'k'];
       await tx.run(
         `MATCH (k:${ENTITY_LABEL} {id: $keep}) MATCH (o:${ENTITY_LABEL} {id: $other}) CREATE (${a})-[e:${type}]->(${b}) SET e = $props, e.id = $id`,

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { CITES, ENTITY_LABEL, GRAPH_META_LABEL, knownLabel, label, relType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
-import { claimableOf, ENTITY_TYPES, type EntityType, RELATION_TYPES, type RelationType } from '../domain/registry.js';
+import {
+  claimableOf,
+  ENTITY_TYPES,
+  type EntityType,
+  isStatement,
+  RELATION_TYPES,
+  type RelationType,
+  statementPropertiesOf,
+} from '../domain/registry.js';
 import { preferredValue } from '../domain/write-rules.js';
 import { VERSION_LABEL } from '../db/data-version.js';
 import type { CitationRow, EntityRow, GraphRows, RelationshipRow, SourceRow } from '../seed/graph-rows.js';
@@ -53,7 +61,7 @@ const upsertRelationships = (type: RelationType) => `
   UNWIND $rows AS row
   MATCH (a:${ENTITY_LABEL} {id: row.from})
   MATCH (b:${ENTITY_LABEL} {id: row.to})
-  MERGE (a)-[r:${relType(type)}]->(b)
+  MERGE (a)-[r:${relType(type)}${isStatement(type) ? ' {key: row.key}' : ''}]->(b)
   ON CREATE SET r.citationSources = [], r.citationQuotes = [], r.citationNotes = [], r.citationConfidences = []
   SET r.citationNotes = [j IN range(0, size(r.citationSources) - 1) | coalesce(r.citationNotes[j], '')]
   WITH r, row, [i IN range(0, size(row.citationSources) - 1)
@@ -65,7 +73,17 @@ const upsertRelationships = (type: RelationType) => `
       r.citationSources = r.citationSources + [i IN fresh | row.citationSources[i]],
       r.citationQuotes = r.citationQuotes + [i IN fresh | row.citationQuotes[i]],
       r.citationConfidences = r.citationConfidences + [i IN fresh | row.citationConfidences[i]]
-  SET r.confidence = reduce(top = 0.0, c IN r.citationConfidences | CASE WHEN c > top THEN c ELSE top END)`;
+  SET r.confidence = reduce(top = 0.0, c IN r.citationConfidences | CASE WHEN c > top THEN c ELSE top END)${
+    isStatement(type) ? '\n  SET r += row.props' : ''
+  }`;
+
+/** A statement relationship's key and properties, for reading it back (nothing for the others). */
+const statementProjection = (type: RelationType, r: string): string =>
+  isStatement(type)
+    ? `, key: ${r}.key, props: ${r} {${statementPropertiesOf(type)
+        .map(([name]) => `.${name}`)
+        .join(', ')}}`
+    : '';
 
 // Decoders for what the driver returns: a row of another shape fails loudly here, not later.
 const nullableString = z.string().nullable();
@@ -108,6 +126,8 @@ const relationshipRow = z.object({
   citationNotes: z.array(z.string()),
   citationConfidences: z.array(z.number()),
   confidence: z.number(),
+  key: z.string().optional(),
+  props: z.record(z.string(), z.unknown()).optional(),
 });
 const claimRow = z.object({
   id: z.string(),
@@ -268,8 +288,8 @@ export class SeedRepository {
           `MATCH (a:${ENTITY_LABEL})-[r:${relType(type)}]->(b:${ENTITY_LABEL})
          RETURN {id: r.id, from: a.id, to: b.id, kind: r.kind, citationSources: r.citationSources, citationQuotes: r.citationQuotes,
                  citationNotes: [j IN range(0, size(r.citationSources) - 1) | coalesce(r.citationNotes[j], '')],
-                 citationConfidences: r.citationConfidences, confidence: r.confidence} AS row
-         ORDER BY a.id, b.id`,
+                 citationConfidences: r.citationConfidences, confidence: r.confidence${statementProjection(type, 'r')}} AS row
+         ORDER BY a.id, b.id, r.key`,
         )
       ).map((r) => relationshipRow.parse(r.row));
     }

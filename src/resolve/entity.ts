@@ -33,4 +33,8 @@ export interface ResolvableEntity {
 /** A catalogue record about to be resolved: its catalogue and key (the row's name) stand for the id it does not have yet. */
 export interface RecordSide extends Omit<ResolvableEntity, 'id' | 'formats'> {
   format: string;
+  /** Names that identify it wherever they appear (an API id, a Hugging Face repo id): CatalogueRecord.identifiers. */
+  identifiers?: string[];
+  /** Its name is a row key of that catalogue: CatalogueRecord.keyIn. */
+  keyIn?: { format: string; name: string };
 }

@@ -81,6 +81,11 @@ export class Resolver {
     return this.entities.get(id)?.name;
   }
 
+  /** The organizations that made an entity, as the graph and this import know them. */
+  developersOf(id: string): string[] {
+    return this.entities.get(id)?.developers ?? [];
+  }
+
   /**
    * The one entity of `kind` (a series) filed under this key ("llama2" for "Llama 2", "llama" for
    * "LLaMA series") that shares a developer (or a parent organization) with `developers`; undefined
@@ -96,8 +101,8 @@ export class Resolver {
 
   /** A record's entity: matched, new (registered so later rows and dependencies find it), or ambiguous. */
   resolveRecord(record: RecordSide & { rowKey: string }): Resolution {
-    const keyed = this.byCatalogueKey(record);
-    if (keyed) return keyed;
+    const again = this.byCatalogueKey(record);
+    if (again) return again;
     const names = [record.name, ...record.aliases];
     if (NAMED_BY_ROW.has(record.kind)) return this.create(record, names);
     const own = this.claimDecided(record);
@@ -112,7 +117,10 @@ export class Resolver {
       .filter((id) => !apart.has(id) && !this.otherRow(id, recordKey))
       .map((id) => ({ id, ...compare(this.recordSide(record), this.sideOf(id)) }))
       .sort((x, y) => y.weight - x.weight);
-    const matches = scored.filter((s) => s.status === 'match');
+    let matches = scored.filter((s) => s.status === 'match');
+    // A catalogue key names the row's own entity; an identifier of one of its versions may name a sibling variant.
+    const keyed = matches.filter((m) => m.evidence.some((e) => e.startsWith('same catalogue key')));
+    if (matches.length > 1 && keyed.length === 1) matches = keyed;
     if (matches.length > 1) return { status: 'ambiguous', candidates: matches.map((m) => m.id).sort() };
     if (matches.length === 1) {
       this.learn(matches[0]!.id, names);

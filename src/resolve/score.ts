@@ -29,6 +29,9 @@ export interface Side {
   formats: string[];
   /** Written by a load cut short before its citations (ResolvableEntity.uncited). */
   uncited?: boolean;
+  /** A record's identifiers and the catalogue its name is a row key of (RecordSide). */
+  identifiers?: string[];
+  keyIn?: { format: string; name: string };
 }
 
 export interface Comparison {
@@ -166,6 +169,16 @@ export function compare(a: Side, b: Side): Comparison {
       return { weight: -Infinity, status: 'distinct', evidence: [...evidence, `different rows of one catalogue (${shared[0]})`] };
     add(10, `same catalogue key (${shared[0]})`);
   } else if ((a.uncited || b.uncited) && keyA === keyB) add(10, 'same name as an entity an interrupted load wrote');
+  const identifier = sharedIdentifier(a, b) ?? sharedIdentifier(b, a);
+  if (identifier !== undefined) add(10, `same identifier (${identifier})`);
+  const keyed = keyedRow(a, b) ?? keyedRow(b, a);
+  if (keyed === 'other')
+    return {
+      weight: -Infinity,
+      status: 'distinct',
+      evidence: [...evidence, `another row of the catalogue ${(a.keyIn ?? b.keyIn)!.format} names`],
+    };
+  if (keyed !== undefined) add(10, `same catalogue key (${keyed})`);
 
   const repository = sharedRepository(a, b);
   if (repository) add(6, `same Hugging Face repository (${repository})`);
@@ -188,6 +201,22 @@ export function compare(a: Side, b: Side): Comparison {
     weight = MATCH;
   }
   return { weight, status: statusOf(weight), evidence };
+}
+
+/** An identifier of `a` (an API id, a Hugging Face repo id) that is a name of `b`, spelt alike but for case. */
+function sharedIdentifier(a: Side, b: Side): string | undefined {
+  const names = new Set([b.name, ...b.aliases].map((n) => n.toLowerCase()));
+  return a.identifiers?.find((id) => names.has(id.toLowerCase()) && !isGenericAlias(id, a.kind));
+}
+
+/**
+ * `a` names a row of a catalogue that cites `b`: the same row when one of `b`'s names is that row's key
+ * ("catalogue: key"), another row of it otherwise ('other'); undefined when the catalogue does not cite `b`.
+ */
+function keyedRow(a: Side, b: Side): string | 'other' | undefined {
+  if (a.keyIn === undefined || !b.formats.includes(a.keyIn.format)) return undefined;
+  const key = nameKey(a.keyIn.name);
+  return [b.name, ...b.aliases].some((n) => nameKey(n) === key) ? `${a.keyIn.format}: ${a.keyIn.name}` : 'other';
 }
 
 export const statusOf = (weight: number): PairStatus => (weight >= MATCH ? 'match' : weight >= REVIEW ? 'review' : 'distinct');

@@ -15,7 +15,7 @@ import {
   ENTITY_FILES,
   type EntityEntry,
   relationshipFile,
-  relationshipSchema,
+  relationshipSchemaOf,
   sourceSchema,
   type Citation,
   type RelationshipEntry,
@@ -111,7 +111,7 @@ export function readDataset(dir: string): { dataset: Dataset; problems: SeedProb
     Object.entries(ENTITY_FILES).map(([type, { file, schema }]) => [type, readArray(dir, file, schema, problems, rejectedIds)]),
   ) as unknown as EntityEntries;
   const relationships = Object.fromEntries(
-    RELATION_TYPES.map((type) => [type, readArray(dir, relationshipFile(type), relationshipSchema, problems, rejectedIds, true)]),
+    RELATION_TYPES.map((type) => [type, readArray(dir, relationshipFile(type), relationshipSchemaOf(type), problems, rejectedIds, true)]),
   ) as Record<RelationType, RelationshipEntry[]>;
   const sources = readArray(dir, SOURCES_FILE, sourceSchema, problems, rejectedIds);
   return { dataset: { sources, entities, relationships, rejectedIds }, problems };
@@ -190,7 +190,7 @@ export function validateDataset(dataset: Dataset, dir: string): SeedProblem[] {
       }
       const shape = relationshipShapeProblem(type, rel.from, rel.to, rel.kind);
       if (shape) problems.push({ file, entry, message: shape.message });
-      const key = `${rel.from}->${rel.to}`;
+      const key = rel.key === undefined ? `${rel.from}->${rel.to}` : `${rel.from}->${rel.to} (${rel.key})`;
       if (seen.has(key)) problems.push({ file, entry, message: `duplicate relationship ${key}` });
       seen.add(key);
       checkCitations(file, entry, rel.citations, 'citations');

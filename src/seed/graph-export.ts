@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, type GraphQLScalar, KINDS, RELATION_TYPES } from '../domain/registry.js';
+import { ENTITY_TYPES, type GraphQLScalar, isStatement, KINDS, RELATION_TYPES, statementPropertiesOf } from '../domain/registry.js';
 import type { CitationRow, GraphRows, SourceRow } from './graph-rows.js';
 
 /**
@@ -36,7 +36,11 @@ export interface ExportedEdge {
   key: string;
   source: string;
   target: string;
-  attributes: { relation: string; kind: string | null; confidence: number; citations: ExportedCitation[] };
+  /** A statement relationship (a benchmark result) adds its key and its properties (score, value, metric, …). */
+  attributes: { relation: string; kind: string | null; confidence: number; citations: ExportedCitation[]; key?: string } & Record<
+    string,
+    unknown
+  >;
 }
 export interface ExportedGraph {
   attributes: { name: string };
@@ -70,11 +74,14 @@ export function jsonEncodedKeys(): Set<string> {
   return new Set(['aliases', 'sources', 'claims', 'citations', ...lists]);
 }
 
+/** Edge attributes as GraphML keys: the common ones, then a statement relationship's key and every property the registry gives them. */
 export const EDGE_ATTRIBUTE_TYPES = new Map<string, AttributeType>([
   ['relation', 'string'],
   ['kind', 'string'],
   ['confidence', 'double'],
   ['citations', 'string'],
+  ...(RELATION_TYPES.some(isStatement) ? [['key', 'string'] as const] : []),
+  ...RELATION_TYPES.flatMap((type) => statementPropertiesOf(type).map(([name, p]) => [name, attributeType(p.scalar)] as const)),
 ]);
 
 function attributeType(scalar: GraphQLScalar): AttributeType {
@@ -134,6 +141,8 @@ export function toExportedGraph(rows: GraphRows): ExportedGraph {
       attributes: {
         relation: type,
         kind: rel.kind,
+        ...(rel.key !== undefined && rel.key !== null && { key: rel.key }),
+        ...Object.fromEntries(Object.entries(rel.props ?? {}).filter(([, value]) => value !== null && value !== undefined)),
         confidence: rel.confidence,
         citations: rel.citationSources.map((sourceId, i) =>
           cite(sourceId, rel.citationQuotes[i] || null, rel.citationNotes[i] || null, rel.citationConfidences[i]!),

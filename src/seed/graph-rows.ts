@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
-import { claimableOf, ENTITY_TYPES, type EntityType, plainPropertiesOf, RELATION_TYPES, type RelationType } from '../domain/registry.js';
+import {
+  claimableOf,
+  ENTITY_TYPES,
+  type EntityType,
+  isStatement,
+  plainPropertiesOf,
+  RELATION_TYPES,
+  type RelationType,
+  statementPropertiesOf,
+} from '../domain/registry.js';
 import { preferredValue } from '../domain/write-rules.js';
 import type { Dataset } from './dataset.js';
-import type { Citation, Claim, EntityEntry } from './seed.schema.js';
+import type { Citation, Claim, EntityEntry, RelationshipEntry } from './seed.schema.js';
 
 /** Rows in the shape the seed repository writes: what a dataset becomes in the graph. */
 export interface SourceRow {
@@ -71,6 +80,9 @@ export interface RelationshipRow {
   citationNotes: string[];
   citationConfidences: number[];
   confidence: number;
+  /** A statement relationship's (a benchmark result's) own key, and its properties by the registry's names; absent for the others. */
+  key?: string | null;
+  props?: Record<string, unknown>;
 }
 export interface GraphRows {
   sources: SourceRow[];
@@ -79,7 +91,9 @@ export interface GraphRows {
   relationships: Record<RelationType, RelationshipRow[]>;
 }
 
-export const edgeId = (from: string, type: RelationType, to: string): string => `${from}:${type}:${to}`;
+/** A relationship's id; a statement relationship (several may join one pair) adds its key. */
+export const edgeId = (from: string, type: RelationType, to: string, key?: string | null): string =>
+  key === undefined || key === null ? `${from}:${type}:${to}` : `${from}:${type}:${to}:${key}`;
 
 /** Facts cited by URL get one Source node per URL, with a stable id derived from it. */
 export const urlSourceId = (url: string): string => `url-${createHash('sha1').update(url).digest('hex').slice(0, 12)}`;
@@ -95,6 +109,13 @@ export function urlSourceRow(url: string): SourceRow {
     author: null,
     date: null,
   };
+}
+
+/** A statement relationship's key and properties (null where the entry leaves one out); nothing for the others. */
+function statementFields(type: RelationType, rel: RelationshipEntry): Pick<RelationshipRow, 'key' | 'props'> {
+  if (!isStatement(type)) return {};
+  const entry = rel as RelationshipEntry & Record<string, unknown>;
+  return { key: rel.key ?? null, props: Object.fromEntries(statementPropertiesOf(type).map(([name]) => [name, entry[name] ?? null])) };
 }
 
 /** Node properties of an entry: plain ones as given, claimable ones from the preferred claim. */
@@ -164,7 +185,8 @@ export function toGraphRows(dataset: Dataset): GraphRows {
     RELATION_TYPES.map((type) => [
       type,
       dataset.relationships[type].map((rel) => ({
-        id: edgeId(rel.from, type, rel.to),
+        id: edgeId(rel.from, type, rel.to, rel.key),
+        ...statementFields(type, rel),
         from: rel.from,
         to: rel.to,
         kind: rel.kind ?? null,

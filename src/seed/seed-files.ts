@@ -1,6 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type ClaimRank, claimableOf, ENTITY_TYPES, type EntityType, plainPropertiesOf, RELATION_TYPES } from '../domain/registry.js';
+import {
+  type ClaimRank,
+  claimableOf,
+  ENTITY_TYPES,
+  type EntityType,
+  plainPropertiesOf,
+  RELATION_TYPES,
+  statementPropertiesOf,
+} from '../domain/registry.js';
 import type { Dataset } from './dataset.js';
 import { type CitationRow, type GraphRows, urlSourceId } from './graph-rows.js';
 import { ENTITY_FILES, type EntityEntry, relationshipFile, type Citation } from './seed.schema.js';
@@ -66,11 +74,23 @@ export function formatDataset(dataset: Dataset): Map<string, string> {
     files.set(ENTITY_FILES[type].file, json(byId(dataset.entities[type]).map((e) => canonicalEntity(type, e))));
   }
   for (const type of RELATION_TYPES) {
-    const rels = [...dataset.relationships[type]].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+    const rels = [...dataset.relationships[type]].sort(
+      (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || (a.key ?? '').localeCompare(b.key ?? ''),
+    );
     if (rels.length === 0) continue;
+    const statement = statementPropertiesOf(type).map(([name]) => name);
     files.set(
       relationshipFile(type),
-      json(rels.map((r) => ({ from: r.from, to: r.to, ...(r.kind && { kind: r.kind }), citations: r.citations.map(canonicalCitation) }))),
+      json(
+        rels.map((r) => ({
+          from: r.from,
+          to: r.to,
+          ...(r.kind && { kind: r.kind }),
+          ...(r.key !== undefined && { key: r.key }),
+          ...Object.fromEntries(statement.filter((name) => r[name] !== undefined && r[name] !== null).map((name) => [name, r[name]])),
+          citations: r.citations.map(canonicalCitation),
+        })),
+      ),
     );
   }
   return files;
@@ -136,6 +156,8 @@ export function rowsToDataset(rows: GraphRows): Dataset {
           from: r.from,
           to: r.to,
           ...(r.kind !== null && { kind: r.kind as never }),
+          ...(r.key !== undefined && r.key !== null && { key: r.key }),
+          ...Object.fromEntries(Object.entries(r.props ?? {}).filter(([, value]) => value !== null && value !== undefined)),
           citations: r.citationSources.map((sourceId, i) =>
             citation(sourceId, r.citationQuotes[i] || null, r.citationNotes[i] || null, r.citationConfidences[i] as number),
           ),

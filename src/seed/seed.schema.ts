@@ -8,6 +8,7 @@ import {
   KINDS,
   LineageKind,
   type RelationType,
+  statementPropertiesOf,
 } from '../domain/registry.js';
 import { entityFields } from '../domain/write-rules.js';
 
@@ -112,12 +113,27 @@ export const sourceSchema = z
   })
   .refine((s) => (s.file === undefined) !== (s.url === undefined), { message: 'a source is a document (file) or a catalogue (url)' });
 
-export const relationshipSchema = z.strictObject({
+const relationshipFields = {
   from: id,
   to: id,
   kind: z.enum(LineageKind).optional(),
   citations: z.array(citationSchema).min(1, 'every relationship needs at least one citation'),
-});
+};
+export const relationshipSchema = z.strictObject(relationshipFields);
+
+/** A statement relationship's key (a benchmark result's): unique among the relationships of its pair. */
+export const statementKey = z
+  .string()
+  .max(120)
+  .regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dots, dashes or underscores');
+
+/** The entries of a relationship type's file: a statement relationship (a benchmark result) adds its key and properties. */
+export function relationshipSchemaOf(type: RelationType): z.ZodType<RelationshipEntry> {
+  const properties = statementPropertiesOf(type);
+  if (properties.length === 0) return relationshipSchema as z.ZodType<RelationshipEntry>;
+  const values = Object.fromEntries(properties.map(([name, p]) => [name, p.required ? p.value : p.value.optional()]));
+  return z.strictObject({ ...relationshipFields, key: statementKey, ...values }) as unknown as z.ZodType<RelationshipEntry>;
+}
 
 export type Citation = z.infer<typeof citationSchema>;
 export type Claim = Citation & { attribute: string; value: unknown; rank?: ClaimRank; reason?: string; hedged?: true };
@@ -132,7 +148,7 @@ export interface EntityEntry {
   [property: string]: unknown;
 }
 export type SourceEntry = z.infer<typeof sourceSchema>;
-export type RelationshipEntry = z.infer<typeof relationshipSchema>;
+export type RelationshipEntry = z.infer<typeof relationshipSchema> & { key?: string; [property: string]: unknown };
 
 /** The seed folder's files: one per entity kind (named in the registry), one per relationship type. */
 export const ENTITY_FILES = Object.fromEntries(

@@ -13,7 +13,7 @@ import {
   parse,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { KINDS } from '../../src/domain/registry.js';
+import { KINDS, RELATIONS } from '../../src/domain/registry.js';
 import { MAX_COMPLEXITY, queryComplexity } from '../../src/graphql/limits.plugin.js';
 import { createSchema } from '../../src/graphql/schema.js';
 
@@ -29,7 +29,12 @@ const withTypenames = (query: string) => query.replace(/\{/g, '{ __typename ');
 
 const ENTITY_TYPES = new Set(['Entity', ...Object.values(KINDS).map((kind) => kind.typeName)]);
 /** What relationship fields return: entities, or entities with the relationships' citations (`…Links`). */
-const RELATED_TYPES = new Set([...ENTITY_TYPES, ...Object.values(KINDS).map((kind) => `Linked${kind.typeName}`)]);
+const RELATED_TYPES = new Set([
+  ...ENTITY_TYPES,
+  ...Object.values(KINDS).map((kind) => `Linked${kind.typeName}`),
+  // Statement relationships (benchmark results) are relationship lists too.
+  ...Object.values(RELATIONS).flatMap((spec) => (spec.statement ? [spec.statement.linkType] : [])),
+]);
 
 /**
  * Everything a client can ask of a type short of following relationships: every scalar and every

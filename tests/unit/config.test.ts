@@ -119,12 +119,13 @@ describe('configuration from the environment', () => {
     });
   });
 
-  it('loads Epoch into an empty database by default; none loads the documents only; a bad value is one sentence', () => {
-    expect(loadConfig({}).defaultCatalogues).toEqual(['epoch', 'models-dev']);
+  it('loads every catalogue into an empty database by default, in the table’s order; none loads the documents only; a bad value is one sentence', () => {
+    expect(loadConfig({}).defaultCatalogues).toEqual(['epoch', 'models-dev', 'llm-stats', 'epoch-benchmarks']);
+    expect(loadConfig({ DEFAULT_CATALOGUES: 'epoch-benchmarks,models-dev' }).defaultCatalogues).toEqual(['models-dev', 'epoch-benchmarks']);
     expect(loadConfig({ DEFAULT_CATALOGUES: 'none' }).defaultCatalogues).toEqual([]);
     expect(loadConfig({ DEFAULT_CATALOGUES: ' Epoch, epoch ' }).defaultCatalogues).toEqual(['epoch']);
     expect(problemsOf({ DEFAULT_CATALOGUES: 'epoch,huggingface' })).toEqual([
-      'DEFAULT_CATALOGUES must be none or a comma-separated list of epoch, models-dev (the catalogues an empty database is loaded with besides the documents), got "epoch,huggingface".',
+      'DEFAULT_CATALOGUES must be none or a comma-separated list of epoch, models-dev, llm-stats, epoch-benchmarks (the catalogues an empty database is loaded with besides the documents), got "epoch,huggingface".',
     ]);
   });
 });

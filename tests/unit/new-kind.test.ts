@@ -7,23 +7,23 @@ import { z } from 'zod';
 import * as registry from '../../src/domain/registry.js';
 
 // Adding an entity kind should take one registry entry and a seed file. This file adds a throwaway
-// kind, Benchmark, with a relationship from models, to this test's own copy of the registry (vitest
+// kind, Corpus, with a relationship from models, to this test's own copy of the registry (vitest
 // gives each file its own module graph) before any other layer is loaded, then checks that every
 // layer picks it up: GraphQL types, queries, inputs and mutations, projection tables, Cypher names,
 // migrations, seed and curation validation, seed files, export and GraphML keys.
 
-const BENCHMARK = 'BENCHMARK' as registry.EntityType;
+const CORPUS = 'CORPUS' as registry.EntityType;
 const EVALUATED_ON = 'EVALUATED_ON' as registry.RelationType;
-Object.assign(registry.EntityType, { BENCHMARK });
-(registry.ENTITY_TYPES as string[]).push(BENCHMARK);
-registry.KINDS[BENCHMARK] = {
-  label: 'Benchmark',
-  typeName: 'Benchmark',
-  description: 'A suite models are evaluated on.',
-  singular: 'benchmark',
-  plural: 'benchmarks',
-  listDescription: 'Benchmarks by name, a page at a time.',
-  seedFile: 'benchmarks.json',
+Object.assign(registry.EntityType, { CORPUS });
+(registry.ENTITY_TYPES as string[]).push(CORPUS);
+registry.KINDS[CORPUS] = {
+  label: 'Corpus',
+  typeName: 'Corpus',
+  description: 'A body of text models are evaluated on.',
+  singular: 'corpus',
+  plural: 'corpora',
+  listDescription: 'Corpora by name, a page at a time.',
+  seedFile: 'corpora.json',
   properties: {
     license: { value: z.string().min(1), scalar: 'String', description: 'SPDX identifier.' },
     tokens: { value: z.number().min(1), scalar: 'Float', claimable: true },
@@ -33,7 +33,7 @@ Object.assign(registry.RelationType, { EVALUATED_ON });
 (registry.RELATION_TYPES as string[]).push(EVALUATED_ON);
 registry.RELATIONS[EVALUATED_ON] = {
   from: registry.EntityType.MODEL,
-  to: BENCHMARK,
+  to: CORPUS,
   outField: { name: 'evaluatedOn' },
   inField: { name: 'evaluatedModels' },
   acyclic: true,
@@ -43,21 +43,21 @@ describe('a kind added to the registry alone', () => {
   it('gets its GraphQL type, queries, connection, input and mutation', async () => {
     const { createSchema } = await import('../../src/graphql/schema.js');
     const schema = await createSchema();
-    const benchmark = schema.getType('Benchmark');
-    expect(benchmark).toBeInstanceOf(GraphQLObjectType);
-    const sdl = printType(benchmark!);
-    expect(sdl).toContain('type Benchmark implements Entity');
+    const corpus = schema.getType('Corpus');
+    expect(corpus).toBeInstanceOf(GraphQLObjectType);
+    const sdl = printType(corpus!);
+    expect(sdl).toContain('type Corpus implements Entity');
     expect(sdl).toContain('license: String');
     expect(sdl).toContain('tokens: Float');
     expect(sdl).toContain('claims: [AttributeClaim!]!');
     expect(sdl).toContain('evaluatedModels: [Model!]!');
-    expect(printType(schema.getType('Model')!)).toContain('evaluatedOn: [Benchmark!]!');
+    expect(printType(schema.getType('Model')!)).toContain('evaluatedOn: [Corpus!]!');
     const query = schema.getQueryType()!.getFields();
-    expect(String(query.benchmark?.type)).toBe('Benchmark');
-    expect(String(query.benchmarks?.type)).toBe('BenchmarkConnection!');
-    expect(printType(schema.getType('BenchmarkInput')!)).toContain('license: String');
-    expect(String(schema.getMutationType()!.getFields().upsertBenchmark?.type)).toBe('Benchmark!');
-    expect(printType(schema.getType('EntityType')!)).toContain('BENCHMARK');
+    expect(String(query.corpus?.type)).toBe('Corpus');
+    expect(String(query.corpora?.type)).toBe('CorpusConnection!');
+    expect(printType(schema.getType('CorpusInput')!)).toContain('license: String');
+    expect(String(schema.getMutationType()!.getFields().upsertCorpus?.type)).toBe('Corpus!');
+    expect(printType(schema.getType('EntityType')!)).toContain('CORPUS');
     expect(printType(schema.getType('RelationType')!)).toContain('EVALUATED_ON');
   });
 
@@ -67,15 +67,15 @@ describe('a kind added to the registry alone', () => {
     const { ProjectionCompiler } = await import('../../src/repositories/projection.cypher.js');
     const { emptyEntitySelection } = await import('../../src/domain/selection.js');
     const { SCHEMA_ITEMS } = await import('../../src/db/migrations.js');
-    expect([...PROPERTY_FIELDS[BENCHMARK]]).toEqual(['id', 'name', 'aliases', 'description', 'license', 'tokens']);
-    expect(RELATION_FIELDS[BENCHMARK].evaluatedModels).toMatchObject({ type: EVALUATED_ON, direction: 'IN', target: 'MODEL' });
-    expect(label(BENCHMARK)).toBe('Benchmark');
+    expect([...PROPERTY_FIELDS[CORPUS]]).toEqual(['id', 'name', 'aliases', 'description', 'license', 'tokens']);
+    expect(RELATION_FIELDS[CORPUS].evaluatedModels).toMatchObject({ type: EVALUATED_ON, direction: 'IN', target: 'MODEL' });
+    expect(label(CORPUS)).toBe('Corpus');
     expect(relType(EVALUATED_ON)).toBe('EVALUATED_ON');
     const selection = emptyEntitySelection();
     selection.fields.add('license');
     selection.relations.set('evaluatedModels', { target: { MODEL: emptyEntitySelection() }, citations: false });
-    expect(new ProjectionCompiler().entity('n', { [BENCHMARK]: selection })).toContain('MATCH (n)<-[r1:EVALUATED_ON]-(x2:Model)');
-    expect(SCHEMA_ITEMS.map((item) => item.name)).toContain('benchmark_id_unique');
+    expect(new ProjectionCompiler().entity('n', { [CORPUS]: selection })).toContain('MATCH (n)<-[r1:EVALUATED_ON]-(x2:Model)');
+    expect(SCHEMA_ITEMS.map((item) => item.name)).toContain('corpus_id_unique');
   });
 
   it('is validated, loaded, exported and written to GraphML like the others', async () => {
@@ -86,7 +86,7 @@ describe('a kind added to the registry alone', () => {
     const { toExportedGraph } = await import('../../src/seed/graph-export.js');
     const { toGraphML } = await import('../../src/seed/graphml.js');
 
-    expect(INPUT_RULES[BENCHMARK].safeParse({ id: 'pile', name: 'The Pile', license: '', citation: {} }).success).toBe(false);
+    expect(INPUT_RULES[CORPUS].safeParse({ id: 'pile', name: 'The Pile', license: '', citation: {} }).success).toBe(false);
 
     const dir = mkdtempSync(path.join(tmpdir(), 'new-kind-'));
     const url = 'https://example.org/the-pile';
@@ -100,7 +100,8 @@ describe('a kind added to the registry alone', () => {
       'products.json': [],
       'series.json': [],
       'offerings.json': [],
-      'benchmarks.json': [
+      'benchmarks.json': [],
+      'corpora.json': [
         {
           id: 'the-pile',
           name: 'The Pile',
@@ -123,14 +124,14 @@ describe('a kind added to the registry alone', () => {
     const { dataset, problems } = readDataset(dir);
     expect([...problems, ...validateDataset(dataset, dir)]).toEqual([]);
     const rows = toGraphRows(dataset);
-    expect(rows.entities[BENCHMARK]![0]).toMatchObject({ id: 'the-pile', props: { license: 'MIT', tokens: 3e11 } });
+    expect(rows.entities[CORPUS]![0]).toMatchObject({ id: 'the-pile', props: { license: 'MIT', tokens: 3e11 } });
     expect(rows.relationships[EVALUATED_ON]).toHaveLength(1);
     const written = formatDataset(rowsToDataset(rows));
-    expect(JSON.parse(written.get('benchmarks.json')!)).toEqual(files['benchmarks.json']);
+    expect(JSON.parse(written.get('corpora.json')!)).toEqual(files['corpora.json']);
     expect(written.has('relationships/evaluated_on.json')).toBe(true);
     const xml = toGraphML(toExportedGraph(rows));
     expect(xml).toContain('<key id="license" for="node" attr.name="license" attr.type="string"/>');
-    expect(xml).toContain('<data key="type">BENCHMARK</data>');
+    expect(xml).toContain('<data key="type">CORPUS</data>');
     expect(xml).toContain('<data key="relation">EVALUATED_ON</data>');
 
     // The acyclic flag reaches the shared write rules (seed validation and curation).

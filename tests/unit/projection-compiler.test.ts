@@ -99,9 +99,10 @@ describe('selection → Cypher projection', () => {
         "WHEN n:Technique THEN n {.id, .name, .category, __type: 'TECHNIQUE'} WHEN n:Limitation THEN n {.id, .name, __type: 'LIMITATION'} " +
         "WHEN n:Dataset THEN n {.id, .name, __type: 'DATASET'} " +
         "WHEN n:Product THEN n {.id, .name, __type: 'PRODUCT'} WHEN n:Series THEN n {.id, .name, __type: 'SERIES'} " +
-        "WHEN n:Offering THEN n {.id, .name, __type: 'OFFERING'} " +
+        "WHEN n:Offering THEN n {.id, .name, __type: 'OFFERING'} WHEN n:Benchmark THEN n {.id, .name, __type: 'BENCHMARK'} " +
         "ELSE n {.id, .name, __type: CASE WHEN n:Model THEN 'MODEL' WHEN n:Organization THEN 'ORGANIZATION' WHEN n:Technique THEN 'TECHNIQUE' WHEN n:Limitation THEN 'LIMITATION' " +
-        "WHEN n:Dataset THEN 'DATASET' WHEN n:Product THEN 'PRODUCT' WHEN n:Series THEN 'SERIES' WHEN n:Offering THEN 'OFFERING' END} END",
+        "WHEN n:Dataset THEN 'DATASET' WHEN n:Product THEN 'PRODUCT' WHEN n:Series THEN 'SERIES' WHEN n:Offering THEN 'OFFERING' " +
+        "WHEN n:Benchmark THEN 'BENCHMARK' END} END",
     );
   });
 

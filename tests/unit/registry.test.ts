@@ -63,7 +63,7 @@ describe('the GraphQL schema follows the registry', () => {
       expected.withheld = '[AttributeClaim!]!';
     }
     for (const [name, relation] of Object.entries(RELATION_FIELDS[type])) {
-      const link = RELATIONS[relation.type].kind?.linkType;
+      const link = RELATIONS[relation.type].kind?.linkType ?? RELATIONS[relation.type].statement?.linkType;
       expected[name] = `[${link ?? KINDS[relation.target].typeName}!]!`;
       // Every field returning entities has a twin returning them with the relationships' citations.
       if (link === undefined) expected[`${name}Links`] = `[Linked${KINDS[relation.target].typeName}!]!`;

@@ -14,7 +14,7 @@ describe('schema/', () => {
     const committed = readFileSync('schema/possible-types.json', 'utf8');
     expect(committed, 'schema/possible-types.json is stale: run `npm run schema:print`').toBe(await printPossibleTypes());
     expect(JSON.parse(committed)).toMatchObject({
-      Entity: ['Dataset', 'Limitation', 'Model', 'ModelSeries', 'Offering', 'Organization', 'Product', 'Technique'],
+      Entity: ['Benchmark', 'Dataset', 'Limitation', 'Model', 'ModelSeries', 'Offering', 'Organization', 'Product', 'Technique'],
     });
   });
 });

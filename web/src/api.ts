@@ -1,5 +1,16 @@
 /** The GraphQL client: POST /graphql on the page's own origin, `{ data, errors }` back. */
-import type { Citation, DataVersion, EntityDetails, EntityRef, Graph, SearchHit, SimilarModel, TimelineModel } from './types';
+import type {
+  BenchmarkChoice,
+  Citation,
+  DataVersion,
+  EntityDetails,
+  EntityRef,
+  Graph,
+  LeaderboardPage,
+  SearchHit,
+  SimilarModel,
+  TimelineModel,
+} from './types';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -104,11 +115,16 @@ export async function entity(id: string): Promise<EntityDetails | null> {
           parameters contextWindow releaseDate openWeights modalities developers { id name type }
           knowledgeCutoff maxOutputTokens inputModalities outputModalities reasoning toolCalling structuredOutput attachments
           withheld { attribute value hedged flags { rule reason } }
+          benchmarks {
+            key score value rank selfReported measuredBy url date shots benchmarkVersion modelVersion
+            benchmark { id name scale } citations { source { id title } }
+          }
         }
         ... on Offering {
           inputPrice outputPrice cacheReadPrice contextWindow maxOutputTokens status
           serves { id name type } offeredBy { id name type }
         }
+        ... on Benchmark { area metric higherIsBetter scale url }
         ... on Organization { country }
         ... on Technique { category }
         ... on Product {
@@ -211,4 +227,51 @@ export async function dataVersion(): Promise<DataVersion> {
     `query DataVersion { dataVersion { graphVersion release catalogues loadedAt sources { id title catalogue date retrieved } } }`,
   );
   return data.dataVersion;
+}
+
+/** Every benchmark, by name (the benchmark view's choice), page by page. */
+export async function benchmarks(): Promise<BenchmarkChoice[]> {
+  const out: BenchmarkChoice[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < TIMELINE_MAX_PAGES; page++) {
+    const data: { benchmarks: { edges: Array<{ node: BenchmarkChoice }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+      await request(
+        `query Benchmarks($first: Int, $after: String) {
+          benchmarks(first: $first, after: $after) { edges { node { id name area metric higherIsBetter } } pageInfo { hasNextPage endCursor } }
+        }`,
+        { first: PAGE, after },
+      );
+    out.push(...data.benchmarks.edges.map((e) => e.node));
+    if (!data.benchmarks.pageInfo.hasNextPage || !data.benchmarks.pageInfo.endCursor) break;
+    after = data.benchmarks.pageInfo.endCursor;
+  }
+  return out;
+}
+
+/** A page of a benchmark's leaderboard: each model's best-ranked result among those the filter keeps. */
+export async function leaderboard(variables: {
+  benchmark: string;
+  where?: Record<string, unknown>;
+  first: number;
+  after?: string | null;
+}): Promise<LeaderboardPage> {
+  const data = await request<{ leaderboard: LeaderboardPage }>(
+    `query Leaderboard($benchmark: ID!, $where: LeaderboardFilter, $first: Int, $after: String) {
+      leaderboard(benchmark: $benchmark, where: $where, first: $first, after: $after) {
+        totalCount higherIsBetter
+        benchmark { id name description metric url area scale }
+        pageInfo { hasNextPage endCursor }
+        edges { node {
+          position results
+          model { id name releaseDate openWeights developers { id name type } }
+          result {
+            key score value rank selfReported measuredBy url logUrl date shots benchmarkVersion scorer modelVersion
+            citations { quote note source { id title url } }
+          }
+        } }
+      }
+    }`,
+    variables,
+  );
+  return data.leaderboard;
 }

@@ -3,11 +3,21 @@ import { RELATION_COLOR, TYPE_STYLE, el, relationLabel, shapeIcon } from './form
 import { type Citation, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType, type Source } from './types';
 
 /** Where a fact comes from: the project's documents, one of the catalogues, or a curator's write (a URL). */
-export type SourceGroup = 'documents' | 'epoch' | 'ecosystem-graphs' | 'hf-model-tree' | 'models-dev' | 'curated';
+export type SourceGroup =
+  | 'documents'
+  | 'epoch'
+  | 'epoch-benchmarks'
+  | 'llm-stats'
+  | 'ecosystem-graphs'
+  | 'hf-model-tree'
+  | 'models-dev'
+  | 'curated';
 
 export const SOURCE_GROUP_LABEL: Record<SourceGroup, string> = {
   documents: 'Documents',
   epoch: 'Epoch AI',
+  'epoch-benchmarks': 'Epoch Benchmarking Hub',
+  'llm-stats': 'LLM Stats',
   'ecosystem-graphs': 'Ecosystem Graphs',
   'hf-model-tree': 'Hugging Face',
   'models-dev': 'models.dev',
@@ -18,6 +28,8 @@ export const SOURCE_GROUP_LABEL: Record<SourceGroup, string> = {
 export function sourceGroup(source: Source): SourceGroup {
   if (source.file) return 'documents';
   if (source.id.startsWith('catalogue-epoch-csv-')) return 'epoch';
+  if (source.id.startsWith('catalogue-epoch-benchmarks-')) return 'epoch-benchmarks';
+  if (source.id.startsWith('catalogue-llm-stats-')) return 'llm-stats';
   if (source.id.startsWith('catalogue-ecosystem-graphs-')) return 'ecosystem-graphs';
   if (source.id.startsWith('catalogue-hf-model-tree-')) return 'hf-model-tree';
   if (source.id.startsWith('catalogue-models-dev-')) return 'models-dev';

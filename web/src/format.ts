@@ -18,6 +18,7 @@ export const TYPE_STYLE: Record<EntityType, TypeStyle> = {
   PRODUCT: { label: 'Product', plural: 'Products', color: '#db2777', shape: 'hexagon' },
   SERIES: { label: 'Series', plural: 'Series', color: '#0891b2', shape: 'round-rectangle' },
   OFFERING: { label: 'Offering', plural: 'Offerings', color: '#65a30d', shape: 'round-triangle' },
+  BENCHMARK: { label: 'Benchmark', plural: 'Benchmarks', color: '#7c3aed', shape: 'round-triangle' },
 };
 
 export const RELATION_COLOR: Record<RelationType, string> = {
@@ -37,6 +38,7 @@ export const RELATION_COLOR: Record<RelationType, string> = {
   MEMBER_OF: '#0e7490',
   PART_OF: '#57534e',
   SERVES: '#4d7c0f',
+  SCORED_ON: '#6d28d9',
 };
 
 /** DERIVED_FROM → "derived from". */

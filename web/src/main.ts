@@ -6,6 +6,7 @@ import { el, formatDate } from './format';
 import { GraphView, type Snapshot } from './graph-view';
 import { renderLegend } from './legend';
 import { Panel, type PathStep, type ShownRelationship } from './panel';
+import { BenchmarksView } from './benchmarks/benchmarks-view';
 import { mountResearch } from './research';
 import { SearchBox } from './search';
 import { Timeline } from './timeline';
@@ -34,13 +35,15 @@ const ui = {
   viewTimeline: $<HTMLButtonElement>('view-timeline'),
   viewCharts: $<HTMLButtonElement>('view-charts'),
   viewOrgs: $<HTMLButtonElement>('view-orgs'),
+  viewBenchmarks: $<HTMLButtonElement>('view-benchmarks'),
   graphPane: $('graph-pane'),
   timelinePane: $('timeline'),
   chartsPane: $('charts'),
   orgsPane: $('org-network'),
+  benchmarksPane: $('benchmarks'),
 };
 
-type View = 'graph' | 'timeline' | 'charts' | 'orgs';
+type View = 'graph' | 'timeline' | 'charts' | 'orgs' | 'benchmarks';
 
 const state = {
   view: 'graph' as View,
@@ -113,6 +116,7 @@ const panel = new Panel($('panel'), {
   pathFrom: (id) => setPending({ kind: 'path-from', id }),
   pathTo: (id) => setPending({ kind: 'path-to', id }),
   compare: (id) => setPending({ kind: 'compare', id }),
+  benchmark: (id) => showBenchmark(id),
 });
 
 const graph = new GraphView($('cy'), {
@@ -196,7 +200,17 @@ const research = mountResearch({
   showError,
 });
 
-(window as unknown as { __explorer: unknown }).__explorer = { cy: graph.cy, graph, research };
+const benchmarks = new BenchmarksView(ui.benchmarksPane, run, (id, name) => {
+  setView('graph');
+  void choose({ id, name, type: 'MODEL' });
+});
+
+/** A benchmark's leaderboard, from the panel (a model's result, a benchmark's details). */
+function showBenchmark(id: string): void {
+  setView('benchmarks', id);
+}
+
+(window as unknown as { __explorer: unknown }).__explorer = { cy: graph.cy, graph, research, benchmarks };
 
 // ---- actions -------------------------------------------------------------------------------
 
@@ -218,16 +232,18 @@ function remember(): void {
   if (state.history.length > 20) state.history.shift();
 }
 
-function setView(view: View): void {
+function setView(view: View, benchmarkId?: string): void {
   state.view = view;
   ui.graphPane.hidden = view !== 'graph';
   ui.timelinePane.hidden = view !== 'timeline';
   ui.chartsPane.hidden = view !== 'charts';
   ui.orgsPane.hidden = view !== 'orgs';
+  ui.benchmarksPane.hidden = view !== 'benchmarks';
   ui.viewGraph.setAttribute('aria-pressed', String(view === 'graph'));
   ui.viewTimeline.setAttribute('aria-pressed', String(view === 'timeline'));
   ui.viewCharts.setAttribute('aria-pressed', String(view === 'charts'));
   ui.viewOrgs.setAttribute('aria-pressed', String(view === 'orgs'));
+  ui.viewBenchmarks.setAttribute('aria-pressed', String(view === 'benchmarks'));
   ui.empty.hidden = !graph.isEmpty() || view !== 'graph';
   ui.notice.hidden = view !== 'graph' || !state.notice.message;
   document.body.dataset.view = view;
@@ -237,6 +253,10 @@ function setView(view: View): void {
   }
   if (view === 'charts' || view === 'orgs') {
     research.show(view);
+    return;
+  }
+  if (view === 'benchmarks') {
+    void benchmarks.show(benchmarkId);
     return;
   }
   if (!timeline.loaded) {
@@ -486,6 +506,7 @@ ui.viewGraph.addEventListener('click', () => setView('graph'));
 ui.viewTimeline.addEventListener('click', () => setView('timeline'));
 ui.viewCharts.addEventListener('click', () => setView('charts'));
 ui.viewOrgs.addEventListener('click', () => setView('orgs'));
+ui.viewBenchmarks.addEventListener('click', () => setView('benchmarks'));
 $('error-dismiss').addEventListener('click', clearError);
 document.querySelectorAll<HTMLButtonElement>('[data-start]').forEach((b) => {
   b.addEventListener('click', () => void choose({ id: b.dataset.start ?? '', name: b.textContent ?? '', type: 'MODEL' }));
@@ -499,6 +520,7 @@ window.addEventListener('resize', () => {
   resizeTimer = setTimeout(() => {
     if (state.view === 'timeline' && timeline.loaded) timeline.render();
     research.resize();
+    benchmarks.resize();
   }, 150);
 });
 

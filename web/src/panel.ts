@@ -1,7 +1,8 @@
 /** The side panel: details of the chosen entity, its cited sources, and the action buttons. */
 import { TYPE_STYLE, el, formatContextWindow, formatDate, formatParameters, relationLabel, shapeIcon, withheldText } from './format';
 import { SOURCE_GROUP_LABEL, type SourceGroup, sourceGroup } from './filters';
-import type { Citation, EntityDetails, EntityRef } from './types';
+import { measuredBy, scoreText, sourceBadgesOf } from './benchmarks/leaderboard-table';
+import type { BenchmarkResult, Citation, EntityDetails, EntityRef } from './types';
 
 /** A relationship of the entity that the graph shows, and its citations (from the graph queries). */
 export interface ShownRelationship {
@@ -32,6 +33,8 @@ export interface PanelActions {
   pathFrom(id: string): void;
   pathTo(id: string): void;
   compare(id: string): void;
+  /** Open a benchmark's leaderboard. */
+  benchmark(id: string): void;
 }
 
 /** Quotes are copied from Markdown documents: drop emphasis and code marks. */
@@ -156,6 +159,8 @@ export class Panel {
     button('Path to here', 'btn-path-to', 'Pick another node to find a path from it', () => this.actions.pathTo(entity.id));
     if (entity.type === 'MODEL')
       button('Compare', 'btn-compare', 'Pick another model to compare with', () => this.actions.compare(entity.id));
+    if (entity.type === 'BENCHMARK')
+      button('Leaderboard', 'btn-leaderboard', 'This benchmark’s results, ranked', () => this.actions.benchmark(entity.id));
 
     const facts = el('dl', { className: 'facts', 'data-testid': 'panel-attributes' });
     const fact = (term: string, value: string | null | undefined | { text: string | null; title?: string }) => {
@@ -195,6 +200,12 @@ export class Panel {
       this.links(facts, 'Powered by', entity.poweredBy);
       this.links(facts, 'Offered by', entity.offeredBy);
     }
+    if (entity.type === 'BENCHMARK') {
+      fact('Measures', entity.area ? relationLabel(entity.area) : null);
+      fact('Metric', entity.metric);
+      fact('Better', entity.higherIsBetter == null ? null : entity.higherIsBetter ? 'Higher' : 'Lower');
+      fact('Paper or page', entity.url);
+    }
     fact('Country', entity.country);
     fact('Category', entity.category ? relationLabel(entity.category) : null);
 
@@ -207,11 +218,41 @@ export class Panel {
       actions,
       entity.description ? el('p', { className: 'description', 'data-testid': 'panel-description', text: entity.description }) : el('span'),
       facts.childElementCount > 0 ? facts : el('span'),
+      ...this.results(entity.benchmarks ?? []),
       el('h3', { text: `Sources (${entity.sources.length})` }, groups.length > 0 ? sourceBadges(groups) : ''),
       entity.sources.length > 0 ? sources : el('p', { className: 'muted', 'data-testid': 'panel-sources', text: 'No cited sources.' }),
       relationships.length > 0 ? el('h3', { text: `Relationships shown (${relationships.length})` }) : el('span'),
       relationships.length > 0 ? this.relationshipSources(relationships) : el('span'),
     );
+  }
+
+  /**
+   * A model's benchmark results: per benchmark its best-ranked result (independent over self-reported, then
+   * newer), who measured it and the source, the others folded under it.
+   */
+  private results(results: BenchmarkResult[]): HTMLElement[] {
+    if (results.length === 0) return [];
+    const byBenchmark = new Map<string, BenchmarkResult[]>();
+    for (const r of results) byBenchmark.set(r.benchmark!.id, [...(byBenchmark.get(r.benchmark!.id) ?? []), r]);
+    const list = el('ul', { className: 'ref-list panel-results', 'data-testid': 'panel-results' });
+    for (const ranked of byBenchmark.values()) {
+      const [top, ...others] = [...ranked].sort((a, b) => a.rank - b.rank);
+      const name = el('button', { type: 'button', className: 'link', title: 'Open its leaderboard', text: top!.benchmark!.name });
+      name.addEventListener('click', () => this.actions.benchmark(top!.benchmark!.id));
+      const line = (r: BenchmarkResult) => [
+        el('strong', { title: `As stated: ${r.score}`, text: ` ${scoreText(r, r.benchmark!.scale ?? null)} ` }),
+        measuredBy(r),
+        ' ',
+        sourceBadgesOf(r),
+      ];
+      const item = el('li', { 'data-testid': 'panel-result' }, name, ...line(top!));
+      if (others.length > 0)
+        item.append(
+          el('div', { className: 'other-results muted' }, `${others.length} more: `, ...others.flatMap((r) => [...line(r), ' '])),
+        );
+      list.append(item);
+    }
+    return [el('h3', { text: `Benchmark results (${results.length} on ${byBenchmark.size} benchmarks)` }), list];
   }
 
   /** Each shown relationship with who states it; the first source's quote or note is the tooltip. */

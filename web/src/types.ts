@@ -1,6 +1,16 @@
 /** Shapes of the GraphQL API results the explorer reads (see schema/schema.graphql). */
 
-export const ENTITY_TYPES = ['MODEL', 'ORGANIZATION', 'TECHNIQUE', 'LIMITATION', 'DATASET', 'PRODUCT', 'SERIES', 'OFFERING'] as const;
+export const ENTITY_TYPES = [
+  'MODEL',
+  'ORGANIZATION',
+  'TECHNIQUE',
+  'LIMITATION',
+  'DATASET',
+  'PRODUCT',
+  'SERIES',
+  'OFFERING',
+  'BENCHMARK',
+] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export const RELATION_TYPES = [
@@ -20,6 +30,7 @@ export const RELATION_TYPES = [
   'MEMBER_OF',
   'PART_OF',
   'SERVES',
+  'SCORED_ON',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
@@ -116,6 +127,12 @@ export interface EntityDetails extends EntityRef {
   cacheReadPrice?: number | null;
   status?: string | null;
   serves?: EntityRef[];
+  benchmarks?: BenchmarkResult[];
+  // Benchmark
+  area?: string | null;
+  metric?: string | null;
+  higherIsBetter?: boolean | null;
+  scale?: string | null;
   /** Values the API does not serve as facts (hedged or implausible), for attributes that show none. */
   withheld?: ClaimSummary[];
   // Organization
@@ -127,6 +144,56 @@ export interface EntityDetails extends EntityRef {
   url?: string | null;
   poweredBy?: EntityRef[];
   offeredBy?: EntityRef[];
+}
+
+/** One benchmark result (BenchmarkResult), as the panel and the benchmark view read it. */
+export interface BenchmarkResult {
+  key: string;
+  score: string;
+  value: number;
+  rank: number;
+  selfReported: boolean;
+  measuredBy: string | null;
+  url: string | null;
+  logUrl?: string | null;
+  date: string | null;
+  shots: number | null;
+  benchmarkVersion: string | null;
+  scorer?: string | null;
+  modelVersion: string | null;
+  benchmark?: { id: string; name: string; scale?: string | null };
+  citations: Array<{ quote?: string | null; note?: string | null; source: { id: string; title: string | null; url?: string | null } }>;
+}
+
+export interface BenchmarkChoice {
+  id: string;
+  name: string;
+  area: string | null;
+  metric: string | null;
+  higherIsBetter: boolean | null;
+}
+
+export interface LeaderboardEntry {
+  position: number;
+  results: number;
+  model: { id: string; name: string; releaseDate: string | null; openWeights: boolean | null; developers: EntityRef[] };
+  result: BenchmarkResult;
+}
+
+export interface LeaderboardPage {
+  totalCount: number;
+  higherIsBetter: boolean | null;
+  benchmark: {
+    id: string;
+    name: string;
+    description: string | null;
+    metric: string | null;
+    url: string | null;
+    area: string | null;
+    scale: string | null;
+  };
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Array<{ node: LeaderboardEntry }>;
 }
 
 export interface SearchHit {

@@ -6,7 +6,7 @@ import type { ModelComparisonRow, OrganizationProfileRow } from '../../repositor
 import { ISO_DATE_PATTERN, TechniqueCategory } from '../../domain/registry.js';
 import type { Context } from '../context.js';
 import { InvalidInputError } from '../../domain/errors.js';
-import { selectionAt } from '../selection.js';
+import { selectionAt, selects } from '../selection.js';
 import {
   EntityDegree,
   MitigationRow,
@@ -135,7 +135,7 @@ export class AnalyticsResolver {
     return ctx.repos.analytics.mostConnected(requireRange('first', first, LIMITS.first), wanted, selectionAt(info, ['entity'], wanted));
   }
 
-  @Query(() => ModelComparison, { description: 'Techniques and limitations of 2 to 10 models side by side.' })
+  @Query(() => ModelComparison, { description: 'Techniques, limitations and benchmark results of 2 to 10 models side by side.' })
   async compareModels(
     @Arg('ids', () => [ID]) ids: string[],
     @Ctx() ctx: Context,
@@ -149,6 +149,16 @@ export class AnalyticsResolver {
       shared: selectionAt(info, ['sharedTechniques'], [EntityType.TECHNIQUE]),
       techniqueRows: selectionAt(info, ['techniqueRows', 'entity'], [EntityType.TECHNIQUE]),
       limitationRows: selectionAt(info, ['limitationRows', 'entity'], [EntityType.LIMITATION]),
+      benchmarkRows: selectionAt(info, ['benchmarkRows', 'benchmark'], [EntityType.BENCHMARK]),
+      results: {
+        ...(selects(info, 'benchmarkRows', 'results', 'model') && {
+          model: selectionAt(info, ['benchmarkRows', 'results', 'model'], [EntityType.MODEL]),
+        }),
+        ...(selects(info, 'benchmarkRows', 'results', 'benchmark') && {
+          benchmark: selectionAt(info, ['benchmarkRows', 'results', 'benchmark'], [EntityType.BENCHMARK]),
+        }),
+        citations: selects(info, 'benchmarkRows', 'results', 'citations'),
+      },
     });
     if (comparison.missing.length > 0) {
       throw new InvalidInputError(`ids holds ids of no model: ${comparison.missing.join(', ')}.`, 'ids');

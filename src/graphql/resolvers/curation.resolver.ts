@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Query, Resolver } from '
 import { type CitationValues, check, checkLinkShape, endpointsOf, INPUT_RULES, linkRule } from '../../curation/input-rules.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { LIMITS, requireRange } from '../../domain/limits.js';
-import { claimableOf, ENTITY_TYPES, type EntityType, KINDS, RelationType } from '../../domain/registry.js';
+import { claimableOf, ENTITY_TYPES, type EntityType, isStatement, KINDS, RelationType } from '../../domain/registry.js';
 import type { EntityRow } from '../../repositories/entity.repository.js';
 import type { GraphEdgeRow } from '../../repositories/graph.repository.js';
 import type { Context } from '../context.js';
@@ -53,13 +53,17 @@ function upsertResolver(type: EntityType) {
 }
 export const UPSERT_RESOLVERS = ENTITY_TYPES.map(upsertResolver);
 
-/** Edge ids have the form from:TYPE:to; anything else names no edge. */
-function parseEdgeId(edgeId: string): { fromId: string; type: RelationType; toId: string } {
-  const [fromId, type, toId, ...rest] = edgeId.split(':');
-  if (rest.length > 0 || !fromId || !toId || !Object.values(RelationType).includes(type as RelationType)) {
-    throw new InvalidInputError(`edgeId must look like "gpt-4:DEVELOPED_BY:openai", got "${edgeId}".`, 'edgeId');
+/** Edge ids have the form from:TYPE:to (a statement relationship, a benchmark result: from:TYPE:to:key); anything else names no edge. */
+function parseEdgeId(edgeId: string): { fromId: string; type: RelationType; toId: string; key: string | null } {
+  const [fromId, type, toId, key, ...rest] = edgeId.split(':');
+  const known = Object.values(RelationType).includes(type as RelationType);
+  if (rest.length > 0 || !fromId || !toId || !known || (key !== undefined) !== isStatement(type as RelationType)) {
+    throw new InvalidInputError(
+      `edgeId must look like "gpt-4:DEVELOPED_BY:openai" (a result: "gpt-4o:SCORED_ON:mmlu:<key>"), got "${edgeId}".`,
+      'edgeId',
+    );
   }
-  return { fromId, type: type as RelationType, toId };
+  return { fromId, type: type as RelationType, toId, key: key ?? null };
 }
 
 @Resolver()

@@ -16,18 +16,23 @@ import { createEntityResolver, listEntities, PageArgs, type ConnectionValue } fr
 async function organizationFilter(ctx: Context, filter: ModelFilter): Promise<ModelFilter> {
   const reference = filter.organization;
   if (reference === undefined || reference === null) return filter;
+  return { ...filter, organization: await organizationId(ctx, reference, 'where.organization') };
+}
+
+/** The id of the organization a reference names (its id, or a name or alias in any case); one sentence when it names none or several. */
+export async function organizationId(ctx: Context, reference: string, argument: string): Promise<string> {
   const found = await ctx.repos.entities.organizationsNamed(reference);
   if (found.length === 0)
     throw new InvalidInputError(
-      `where.organization "${reference}" names no organization: give an organization's id (such as "google") or one of its names.`,
-      'where.organization',
+      `${argument} "${reference}" names no organization: give an organization's id (such as "google") or one of its names.`,
+      argument,
     );
   if (found.length > 1 && !found.some((o) => o.id === reference))
     throw new InvalidInputError(
-      `where.organization "${reference}" names ${found.length} organizations (${found.map((o) => `${o.name}: ${o.id}`).join(', ')}): give one's id.`,
-      'where.organization',
+      `${argument} "${reference}" names ${found.length} organizations (${found.map((o) => `${o.name}: ${o.id}`).join(', ')}): give one's id.`,
+      argument,
     );
-  return { ...filter, organization: found.find((o) => o.id === reference)?.id ?? found[0]!.id };
+  return found.find((o) => o.id === reference)?.id ?? found[0]!.id;
 }
 
 function checkFilter(filter: ModelFilter | undefined): ModelFilter {

@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Entity } from './entity.type.js';
-import { Limitation, Model, Organization, Technique } from './entities.type.js';
+import { EntityType, RelationType } from '../../domain/registry.js';
+import { ENTITY_CLASSES, Limitation, Model, Organization, STATEMENT_CLASSES, Technique } from './entities.type.js';
+import type { EntityRecord } from './entity.type.js';
 
 export enum TimelineEvent {
   RELEASED = 'RELEASED',
@@ -127,6 +129,19 @@ export class ComparisonRow {
   present!: boolean[];
 }
 
+@ObjectType({ simpleResolvers: true, description: 'A benchmark, and each compared model’s best-ranked result on it.' })
+export class BenchmarkComparisonRow {
+  @Field(() => ENTITY_CLASSES[EntityType.BENCHMARK])
+  benchmark!: EntityRecord;
+
+  @Field(() => [STATEMENT_CLASSES[RelationType.SCORED_ON]], {
+    nullable: 'items',
+    description:
+      'results[i] is models[i]’s preferred result (independently measured over self-reported, then newer); null when it has none.',
+  })
+  results!: Array<Record<string, unknown> | null>;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'Models side by side.' })
 export class ModelComparison {
   @Field(() => [Model], { description: 'In the order of the ids given.' })
@@ -140,4 +155,7 @@ export class ModelComparison {
 
   @Field(() => [ComparisonRow], { description: 'One row per limitation any of the models has, by name.' })
   limitationRows!: ComparisonRow[];
+
+  @Field(() => [BenchmarkComparisonRow], { description: 'One row per benchmark any of the models has a result on, by name.' })
+  benchmarkRows!: BenchmarkComparisonRow[];
 }

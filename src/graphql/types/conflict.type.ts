@@ -26,11 +26,18 @@ export class ConflictValue {
 
   @Field(() => [Source])
   sources!: Source[];
+
+  @Field(() => [String], {
+    description:
+      'For benchmark results that disagree beyond their setting’s noise: the keys of the results holding this value (see Model.benchmarks); empty for attribute claims.',
+  })
+  resultKeys!: string[];
 }
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'An attribute of an entity whose sources disagree: a document and a catalogue, or two documents.',
+  description:
+    'An attribute of an entity whose sources disagree (a document and a catalogue, or two documents), or a model’s results on one benchmark that disagree beyond their setting’s noise ("score on MMLU").',
 })
 export class Conflict {
   @Field(() => String)

@@ -1,7 +1,18 @@
-import { type ClassType, Field, ObjectType } from 'type-graphql';
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { LINK_FIELDS, RELATION_FIELDS } from '../../domain/relation-fields.js';
 import { linkedTypeName } from '../selection.js';
-import { claimableOf, ENTITY_TYPES, EntityType, KINDS } from '../../domain/registry.js';
+import {
+  claimableOf,
+  ENTITY_TYPES,
+  EntityType,
+  fromKinds,
+  isStatement,
+  KINDS,
+  RELATION_TYPES,
+  RELATIONS,
+  type RelationType,
+  statementPropertiesOf,
+} from '../../domain/registry.js';
 import { AttributeClaim, Citation } from './citation.type.js';
 import { Entity, type EntityRecord } from './entity.type.js';
 import { LineageKind } from './enums.js';
@@ -35,7 +46,11 @@ for (const type of ENTITY_TYPES) {
     });
   }
   for (const [name, relation] of Object.entries(RELATION_FIELDS[type])) {
-    const target = relation.link ? () => [LineageLink] : () => [ENTITY_CLASSES[relation.target]];
+    const target = relation.link
+      ? () => [LineageLink]
+      : relation.statement
+        ? () => [STATEMENT_CLASSES[relation.type]]
+        : () => [ENTITY_CLASSES[relation.target]];
     field(cls, name, target, relation.description ? { description: relation.description } : {});
   }
   for (const [name, relation] of Object.entries(LINK_FIELDS[type]))
@@ -57,6 +72,34 @@ export const LINKED_CLASSES = Object.fromEntries(
     return [type, cls];
   }),
 ) as Record<EntityType, ClassType>;
+
+/**
+ * The object type of each statement relationship (a benchmark result, `BenchmarkResult`): its key, both ends
+ * (named by their kinds: `model`, `benchmark`), the registry's properties, its rank among the statements of
+ * its pair, and its citations.
+ */
+export const STATEMENT_CLASSES = Object.fromEntries(
+  RELATION_TYPES.filter(isStatement).map((type) => {
+    const spec = RELATIONS[type];
+    const statement = spec.statement!;
+    const cls = { [statement.linkType]: class {} }[statement.linkType]!;
+    ObjectType(statement.linkType, { simpleResolvers: true, description: statement.description })(cls);
+    field(cls, 'key', () => String, {
+      description: 'Its own key (from the source row it comes from): unique among the statements of its pair.',
+    });
+    for (const end of [fromKinds(type)[0]!, spec.to]) field(cls, KINDS[end].singular, () => ENTITY_CLASSES[end], {});
+    for (const [name, property] of statementPropertiesOf(type)) {
+      const { type: scalar } = propertyScalar(property.scalar);
+      field(cls, name, scalar, { nullable: !property.required, ...(property.description && { description: property.description }) });
+    }
+    field(cls, 'rank', () => Int, {
+      description:
+        'Its place among the results of its model on its benchmark: 1 for the preferred one (independently measured over self-reported, then newer over older).',
+    });
+    field(cls, 'citations', () => [Citation], { description: 'Where the catalogues state it: the source row, located.' });
+    return [type, cls];
+  }),
+) as Record<RelationType, ClassType>;
 
 export const Model = ENTITY_CLASSES[EntityType.MODEL];
 export const Organization = ENTITY_CLASSES[EntityType.ORGANIZATION];

@@ -1,8 +1,8 @@
 /**
- * ECharts with only the parts the research views draw (tree-shaken): line and bar charts, the
+ * ECharts with only the parts the research views draw (tree-shaken): line, bar and scatter charts, the
  * organization graph, a zoomable axis, and both renderers — canvas on screen and for PNG, SVG for the SVG export.
  */
-import { BarChart, GraphChart, LineChart } from 'echarts/charts';
+import { BarChart, GraphChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   DataZoomInsideComponent,
   DataZoomSliderComponent,
@@ -18,6 +18,7 @@ echarts.use([
   LineChart,
   BarChart,
   GraphChart,
+  ScatterChart,
   DataZoomInsideComponent,
   DataZoomSliderComponent,
   GridComponent,

@@ -1,6 +1,6 @@
 import { CITES, EntityType, label, relType, SOURCE_LABEL } from '../domain/graph-model.js';
 import { CAPS } from '../domain/limits.js';
-import { type RelationType, statementPropertiesOf } from '../domain/registry.js';
+import { KINDS, type RelationType, statementPropertiesOf } from '../domain/registry.js';
 import { PROPERTY_FIELDS, type RelationField, relationFieldOf, statementEnds } from '../domain/relation-fields.js';
 import type { EntitySelection, RelationSelection, Selection } from '../domain/selection.js';
 import { RESULT_ORDER, resultRank } from './results.cypher.js';
@@ -34,7 +34,10 @@ export class ProjectionCompiler {
 
   private ofType(v: string, type: EntityType, selection: EntitySelection, typed: boolean): string {
     // Only the properties the request reads travel back; names come from PROPERTY_FIELDS.
-    const parts = [...selection.fields].filter((field) => PROPERTY_FIELDS[type].has(field)).map((field) => `.${field}`);
+    // A list the node lacks reads as empty: list fields are non-null in the schema.
+    const parts = [...selection.fields]
+      .filter((field) => PROPERTY_FIELDS[type].has(field))
+      .map((field) => (KINDS[type].properties[field]?.scalar === 'StringList' ? `${field}: coalesce(${v}.${field}, [])` : `.${field}`));
     if (typed) parts.push(`__type: '${type}'`);
     if (selection.sources) parts.push(`sources: ${this.entityCitations(v, 'mentions')}`);
     if (selection.claims) parts.push(`claims: ${this.entityCitations(v, 'claims')}`);

@@ -163,3 +163,16 @@ export class RowProblem extends Error {
     super(reason);
   }
 }
+
+/**
+ * A snapshot's date where the catalogue does not state one: the newest date its records state (a release,
+ * a result), so its Source says what the data is as of, not the day it was copied.
+ */
+export function newestStatedDate(records: CatalogueRecord[]): { snapshotDate?: string } {
+  let newest: string | undefined;
+  for (const record of records) {
+    const dates = [record.attributes.releaseDate, ...(record.results ?? []).map((r) => r.date)];
+    for (const date of dates) if (typeof date === 'string' && (newest === undefined || date > newest)) newest = date;
+  }
+  return newest === undefined ? {} : { snapshotDate: newest };
+}

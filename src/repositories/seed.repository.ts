@@ -156,6 +156,25 @@ export class SeedRepository {
     return row?.n === 1;
   }
 
+  /** The default catalogues a load cut short had finished (each marked as it finished). */
+  async finishedCatalogues(): Promise<string[]> {
+    const [row] = await this.db
+      .scope()
+      .read(`OPTIONAL MATCH (m:${META_LABEL} {id: 'seed-steps'}) RETURN coalesce(m.finished, []) AS finished`);
+    return (row?.finished as string[] | undefined) ?? [];
+  }
+
+  /** Marks one default catalogue finished, so a resumed load does not plan it again against what later ones wrote. */
+  async markCatalogueFinished(name: string): Promise<void> {
+    await this.db.scope().write((tx) =>
+      tx.run(
+        `MERGE (m:${META_LABEL} {id: 'seed-steps'})
+         SET m.finished = CASE WHEN $name IN coalesce(m.finished, []) THEN m.finished ELSE coalesce(m.finished, []) + $name END`,
+        { name },
+      ),
+    );
+  }
+
   /** `catalogues`: the default catalogues the load took besides the documents (DEFAULT_CATALOGUES). */
   async markSeeded(seedHash: string, catalogues: string[] = []): Promise<void> {
     await this.db.scope().write((tx) =>

@@ -38,7 +38,7 @@ export interface SeedOptions {
  * Validates the whole seed folder first (bad data writes nothing), then applies constraints and
  * MERGEs everything, then imports the catalogues asked for, and marks the graph complete last: a
  * load cut short leaves no marker, so the next start loads again (MERGE and the importer's
- * idempotence make that a resume). Running it twice leaves the graph as it was.
+ * idempotence make that a resume; the catalogues it had finished are not planned again). Running it twice leaves the graph as it was.
  */
 export async function seedDatabase(db: Database, options: SeedOptions = {}): Promise<void> {
   const dir = options.dir ?? DEFAULT_SEED_DIR;
@@ -52,11 +52,16 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
   await repository.write(toGraphRows(dataset), async (done, total) => {
     await options.onProgress?.({ what: 'the documents', step: 1, steps, done, total });
   });
+  // A resumed load skips the catalogues it had finished: planned again against what the later ones wrote
+  // (their names and aliases), an earlier catalogue's rows would resolve otherwise than in a clean load.
+  const finished = new Set(await repository.finishedCatalogues());
   for (const [index, name] of catalogues.entries()) {
+    if (finished.has(name)) continue;
     const what = DEFAULT_CATALOGUES[name].title;
     const result = await loadDefaultCatalogue(db, name, (done, total) =>
       options.onProgress?.({ what, step: index + 2, steps, done, total }),
     );
+    await repository.markCatalogueFinished(name);
     options.onCatalogue?.(name, result);
   }
   // The documents alone get the plausibility rules too; each catalogue's import ran them after its write.

@@ -12,7 +12,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EntityType } from '../../domain/registry.js';
-import { type CatalogueRecord, emptyRecord, type ParseResult, type Problem, type ResultRecord, RowProblem } from '../records.js';
+import {
+  type CatalogueRecord,
+  emptyRecord,
+  newestStatedDate,
+  type ParseResult,
+  type Problem,
+  type ResultRecord,
+  RowProblem,
+} from '../records.js';
 import { EXTERNAL_FILES, type ExternalFile, FALLBACK_FILE } from './epoch-benchmarks-files.js';
 import { ResultPublishers } from './result-publishers.js';
 import { cleanName, parseDate } from './values.js';
@@ -316,5 +324,6 @@ export function readEpochBenchmarks(folder: string): ParseResult {
     rowsRead += rows.length;
     readExternal(file, rows, versions, references, { publishers, skipped, warnings });
   }
-  return { format: FORMAT, rowsRead, records: [...records, ...references.values()], skipped, warnings };
+  const all = [...records, ...references.values()];
+  return { format: FORMAT, rowsRead, records: all, skipped, warnings, ...newestStatedDate(all) };
 }

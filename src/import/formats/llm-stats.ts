@@ -9,7 +9,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { EntityType, LineageKind, RelationType } from '../../domain/registry.js';
-import { type CatalogueRecord, emptyRecord, type ParseResult, type Problem, type ResultRecord, RowProblem } from '../records.js';
+import {
+  type CatalogueRecord,
+  emptyRecord,
+  newestStatedDate,
+  type ParseResult,
+  type Problem,
+  type ResultRecord,
+  RowProblem,
+} from '../records.js';
 import { parseDate } from './values.js';
 
 const FORMAT = 'llm-stats';
@@ -192,5 +200,6 @@ export function readLlmStats(folder: string): ParseResult {
       skipped.push({ rowKey: group[0]!.rowKey, kind: error.kind, reason: error.message });
     }
   }
-  return { format: FORMAT, rowsRead: entries.length + skipped.filter((s) => s.kind === 'malformed').length, records, skipped, warnings };
+  const rowsRead = entries.length + skipped.filter((s) => s.kind === 'malformed').length;
+  return { format: FORMAT, rowsRead, records, skipped, warnings, ...newestStatedDate(records) };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTITY_TYPES, KINDS } from '../src/domain/registry.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/neo4j-local/local-neo4j.js';
 import type { Service } from '../src/service.js';
 import { freePort } from './helpers/ports.js';
@@ -32,16 +33,8 @@ describe('health, readiness and HTTP errors', () => {
       '{ graphStats { nodes { label count } } }',
     );
     expect(result.status).toBe(200);
-    expect(result.data?.graphStats.nodes.map((n) => n.label)).toEqual([
-      'Model',
-      'Organization',
-      'Technique',
-      'Limitation',
-      'Dataset',
-      'Product',
-      'Series',
-      'Source',
-    ]);
+    // Every kind the registry declares, in its order, then the sources.
+    expect(result.data?.graphStats.nodes.map((n) => n.label)).toEqual([...ENTITY_TYPES.map((type) => KINDS[type].label), 'Source']);
   });
 
   it('answers malformed JSON with 400 and a sentence', async () => {

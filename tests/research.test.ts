@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeasuresService } from '../src/analytics/measures.service.js';
 import type { Database } from '../src/db/database.js';
-import { ENTITY_TYPES, KINDS } from '../src/domain/registry.js';
+import { KINDS, STRUCTURAL_KINDS, STRUCTURAL_RELATIONS } from '../src/domain/registry.js';
 import { createLogger } from '../src/logging/logger.js';
 import { MeasuresRepository } from '../src/repositories/measures.repository.js';
 import type { Service } from '../src/service.js';
@@ -69,7 +69,8 @@ describe('graph measures', () => {
     expect(run.betweennessExact).toBe(true);
     expect(run.modularity).toBeGreaterThan(0.3);
     const total = run.communities.reduce((sum: number, c: any) => sum + c.size, 0);
-    const labels = ENTITY_TYPES.map((type) => KINDS[type].label);
+    // The measures run over the kinds the graph's structure joins (benchmarks, reached by results alone, are not among them).
+    const labels = STRUCTURAL_KINDS.map((type) => KINDS[type].label);
     const entities = data.graphStats.nodes.filter((n: any) => labels.includes(n.label));
     expect(total).toBe(entities.reduce((sum: number, n: any) => sum + n.count, 0));
     expect(run.communities.every((c: any) => c.label.length > 0)).toBe(true);
@@ -195,11 +196,15 @@ describe('as-of questions', () => {
        WHERE alive RETURN collect({id: n.id, type: toUpper([l IN labels(n) WHERE l <> 'Entity'][0]), name: n.name}) AS nodes`,
       { day },
     );
-    const ids = new Set((nodes!.nodes as Array<{ id: string }>).map((n) => n.id));
+    // The structure only: statement relationships (benchmark results) and the kinds only they reach are no part of it.
+    const alive = (nodes!.nodes as Array<{ id: string; type: string; name: string }>).filter((n) =>
+      (STRUCTURAL_KINDS as string[]).includes(n.type),
+    );
+    const ids = new Set(alive.map((n) => n.id));
     const edges = (
       await scope.read('MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind')
-    ).filter((e) => ids.has(e.from as string) && ids.has(e.to as string));
-    return { nodes: nodes!.nodes as Array<{ id: string; type: string; name: string }>, edges: edges as any[], ids };
+    ).filter((e) => ids.has(e.from as string) && ids.has(e.to as string) && (STRUCTURAL_RELATIONS as string[]).includes(e.type as string));
+    return { nodes: alive, edges: edges as any[], ids };
   }
 
   it('answers mostInfluential(asOf) from the graph of that date, not from today’s measures', async () => {

@@ -31,10 +31,13 @@ function snapshotHash(target: string): string {
 
 export function catalogueSource(format: Format, snapshot: string, snapshotDate?: string): CatalogueSource {
   const hex = snapshotHash(snapshot);
+  const { publisher } = CATALOGUE_FORMATS[format];
+  // Data cannot be newer than the copy: a later date is a row's implausible value (2099), not the snapshot's.
+  const dated = snapshotDate !== undefined && snapshotDate <= publisher.retrieved;
   return {
     id: `${CATALOGUE_SOURCE_PREFIX}${format}-${hex.slice(0, 12)}`,
-    ...CATALOGUE_FORMATS[format].publisher,
+    ...publisher,
     version: `sha256:${hex}`,
-    ...(snapshotDate !== undefined && { snapshot: snapshotDate }),
+    ...(dated && { snapshot: snapshotDate }),
   };
 }

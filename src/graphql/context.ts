@@ -1,4 +1,5 @@
 import type { Caller } from '../auth/tokens.js';
+import { documentText } from '../curation/documents.js';
 import type { Database, DbScope } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import { AnalyticsRepository } from '../repositories/analytics.repository.js';
@@ -24,7 +25,7 @@ export interface Context {
 
 function createRepositories(db: DbScope) {
   return {
-    curation: new CurationRepository(db),
+    curation: new CurationRepository(db, documentText),
     entities: new EntityRepository(db),
     graph: new GraphRepository(db),
     lineage: new LineageRepository(db),

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Metrics } from '../http/metrics.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { Context } from './context.js';
 
 /** One log line and one metrics sample for a GraphQL request, whichever path answered it. */

@@ -1,6 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import Negotiator from 'negotiator';
-import type { GraphqlHttpRequest } from './graphql-serve.js';
+
+/** A GraphQL request read off the wire: a JSON POST body, or a GET's query string. */
+export interface GraphqlHttpRequest {
+  method: 'GET' | 'POST';
+  search: string;
+  body: unknown;
+  /** What identifies the request for caching: the POST body's text, or the GET query string. */
+  text: string;
+}
 
 /** What the prepared path needs of a GraphQL request: its text or persisted query hash, name and variables. */
 export interface PreparedRequest {

@@ -9,17 +9,8 @@ import type { Context } from '../graphql/context.js';
 import type { ComplexityCheck } from '../graphql/limits.plugin.js';
 import { type PreparedOperations, runCompiled, stashedResult } from '../graphql/prepared-operations.js';
 import { recordRequest } from '../graphql/request-logging.plugin.js';
-import { contentTypeFor, readPreparedRequest } from './graphql-prepared.js';
-import type { Metrics } from './metrics.js';
-
-/** A GraphQL request read off the wire: a JSON POST body, or a GET's query string. */
-export interface GraphqlHttpRequest {
-  method: 'GET' | 'POST';
-  search: string;
-  body: unknown;
-  /** What identifies the request for caching: the POST body's text, or the GET query string. */
-  text: string;
-}
+import { contentTypeFor, type GraphqlHttpRequest, readPreparedRequest } from './graphql-prepared.js';
+import type { Metrics } from '../metrics/metrics.js';
 
 export type ServeGraphql = (req: IncomingMessage, res: ServerResponse, request: GraphqlHttpRequest) => Promise<void>;
 

@@ -47,7 +47,7 @@ import {
   sendHttpError,
 } from './graphql-post.js';
 import { serveGraphql } from './graphql-serve.js';
-import { Metrics } from './metrics.js';
+import { Metrics } from '../metrics/metrics.js';
 import { playground } from './playground.js';
 import { health, ready } from './probes.js';
 

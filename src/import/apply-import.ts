@@ -5,6 +5,7 @@ import type { OnBatch } from '../repositories/seed.repository.js';
 import { StatsRepository } from '../repositories/stats.repository.js';
 import { applyRows } from './apply.js';
 import { catalogueSource } from './catalogues.js';
+import { existingFromDatabase } from './existing.js';
 import { type ImportPlan, planImport } from './plan.js';
 import type { Format, ParseResult } from './records.js';
 import type { Applied, Counts } from './report.js';
@@ -25,7 +26,7 @@ export async function applyImport(
   onBatch?: OnBatch,
 ): Promise<Applied & { plan: ImportPlan }> {
   const repository = new ImportRepository(db);
-  const plan = planImport(parsed, await repository.existingEntities(), overrides);
+  const plan = planImport(parsed, await existingFromDatabase(db), overrides);
   const source = catalogueSource(format, snapshot);
   const lineage = plan.relationships.filter((r) => r.type === 'DERIVED_FROM').map(({ from, to }) => ({ from, to }));
   const { rows, notWritten } = applyRows(plan, source, await repository.lineageKinds(lineage));

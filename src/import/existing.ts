@@ -2,7 +2,9 @@
  * The entities an import resolves against: ids, names, aliases and the values the documents state.
  * Read from the database (ImportRepository.existingEntities) or, for a dry run without one, from seed/.
  */
+import type { Database } from '../db/database.js';
 import { EntityType, LABEL_OF } from '../domain/graph-model.js';
+import { ImportRepository } from '../repositories/import.repository.js';
 import { readDataset } from '../seed/dataset.js';
 import { toGraphRows } from '../seed/graph-rows.js';
 import type { RecordAttributes } from './records.js';
@@ -25,6 +27,18 @@ export const KIND_OF_LABEL: Record<string, ResolvedKind> = {
   [LABEL_OF[EntityType.DATASET]]: 'DATASET',
   [LABEL_OF[EntityType.PRODUCT]]: 'PRODUCT',
 };
+
+/** The database's entities, as a catalogue row could meet them. */
+export async function existingFromDatabase(db: Database): Promise<ExistingEntity[]> {
+  const rows = await new ImportRepository(db).existingEntities(Object.keys(KIND_OF_LABEL));
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.label === null ? null : KIND_OF_LABEL[row.label]!,
+    name: row.name,
+    aliases: row.label === null ? [] : row.aliases,
+    values: row.label === null ? {} : shownValues(row),
+  }));
+}
 
 /** The seed folder as the graph an empty database gets: values are what the nodes show (toGraphRows). */
 export function existingFromSeed(dir: string): ExistingEntity[] {

@@ -3,27 +3,10 @@ import { ENTITY_LABEL, RelationType } from '../domain/graph-model.js';
 import { LIMITS, type Range, requireRange } from '../domain/limits.js';
 import { ProjectionCompiler, typeExpression } from './projection.cypher.js';
 import { graphRows } from './decode.js';
-
-export interface GraphNodeRow {
-  id: string;
-  label: string;
-  type: string;
-}
-export interface GraphEdgeRow {
-  id: string;
-  source: string;
-  target: string;
-  type: RelationType;
-  kind: string | null;
-  citations?: unknown[];
-}
-export interface GraphRows {
-  nodes: GraphNodeRow[];
-  edges: GraphEdgeRow[];
-  truncated: boolean;
-}
+import type { GraphRows } from './rows.js';
 
 /** Relationship types joined with | for a pattern; values come only from the RelationType enum. */
+
 export function typeAlternatives(types: RelationType[]): string {
   const valid = types.filter((type) => Object.values(RelationType).includes(type));
   return (valid.length > 0 ? valid : Object.values(RelationType)).join('|');

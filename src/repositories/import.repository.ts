@@ -4,12 +4,12 @@
  */
 import type { Database } from '../db/database.js';
 import { CITES, ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
-import type { CatalogueSource } from '../import/catalogues.js';
-import { type ExistingEntity, KIND_OF_LABEL, shownValues } from '../import/existing.js';
-import { edgeId, type GraphRows } from '../seed/graph-rows.js';
+import { z } from 'zod';
+import { edgeId, type GraphRows } from '../domain/graph-rows.js';
 import { type OnBatch, SeedRepository } from './seed.repository.js';
 
 /** Rows per UNWIND statement (and per transaction): large enough that Bolt round trips stop mattering. */
+
 export const BULK_BATCH = 10_000;
 /** Bulk batches in flight at once: two keep Neo4j busy while the driver packs the next batch. */
 export const BULK_CONCURRENCY = 2;
@@ -38,25 +38,44 @@ const createCitations = `
                           attribute: row.attribute, value: row.value, rank: row.rank, reason: row.reason, hedged: row.hedged,
                           locator: row.locator}]->(s)`;
 
+/** An entity as the importer resolves against it (import/existing.ts turns it into its own terms). */
+const existingEntityRow = z.object({
+  id: z.string(),
+  label: z.string().nullable(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  // As stored; the importer reads them as it reads a catalogue's values.
+  releaseDate: z.unknown(),
+  parameters: z.unknown(),
+  openWeights: z.unknown(),
+});
+export type ExistingEntityRow = z.infer<typeof existingEntityRow>;
+
+/** What an import records on its catalogue's Source node. */
+export interface CatalogueDetails {
+  id: string;
+  license: string;
+  version: string;
+  retrieved: string;
+}
+
 export class ImportRepository {
   constructor(private readonly db: Database) {}
 
-  /** Ids, kinds, names, aliases and stated values of every entity a catalogue row could be, and the ids of every other entity (taken): one statement. */
-  async existingEntities(): Promise<ExistingEntity[]> {
+  /**
+   * Every entity as a catalogue row could meet it, in one statement: id, name and the values a
+   * catalogue can contradict, with the first of `labels` it carries (null for other kinds, whose ids
+   * are taken but whose names match nothing).
+   */
+  async existingEntities(labels: string[]): Promise<ExistingEntityRow[]> {
     const rows = await this.db.scope({ timeoutMs: 60_000 }).read(
       `MATCH (n:${ENTITY_LABEL})
        WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
        RETURN n.id AS id, label, n.name AS name, coalesce(n.aliases, []) AS aliases,
               n.releaseDate AS releaseDate, n.parameters AS parameters, n.openWeights AS openWeights`,
-      { labels: Object.keys(KIND_OF_LABEL) },
+      { labels },
     );
-    return rows.map((row) => ({
-      id: String(row.id),
-      kind: row.label === null ? null : KIND_OF_LABEL[String(row.label)]!,
-      name: String(row.name),
-      aliases: row.label === null ? [] : ((row.aliases as string[]) ?? []),
-      values: row.label === null ? {} : shownValues(row),
-    }));
+    return rows.map((row) => existingEntityRow.parse(row));
   }
 
   /** The lineage kind of each of these model pairs the graph already links, by edge id (a catalogue never retypes them). */
@@ -79,7 +98,7 @@ export class ImportRepository {
    * Writes an import through the shared write model (entities merged, citations appended, claimed
    * values recomputed), then the catalogue's own details on its Source node.
    */
-  async apply(rows: GraphRows, source: CatalogueSource, onBatch?: OnBatch): Promise<void> {
+  async apply(rows: GraphRows, source: CatalogueDetails, onBatch?: OnBatch): Promise<void> {
     await new SeedRepository(this.db).write(rows, onBatch);
     await this.db.scope({ timeoutMs: BATCH_TIMEOUT_MS }).write((tx) =>
       tx.run(`MATCH (s:${SOURCE_LABEL} {id: $id}) SET s.license = $license, s.version = $version, s.retrieved = $retrieved`, {

@@ -2,21 +2,10 @@ import type { DbScope } from '../db/database.js';
 import { EntityType, label, RelationType, relType } from '../domain/graph-model.js';
 import { LIMITS, requireRange } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
-import { edgeMap, type GraphEdgeRow } from './graph.repository.js';
+import { edgeMap } from './graph.repository.js';
 import { NAMED_ENTITY, ProjectionCompiler } from './projection.cypher.js';
-import type { EntityRow } from './entity.repository.js';
 import { lineageStepRow } from './decode.js';
-
-export interface LineageStepRow {
-  model: EntityRow;
-  depth: number;
-  kind: string;
-  via: EntityRow | null;
-  direction: 'ANCESTORS' | 'DESCENDANTS';
-  /** Present when asked for. */
-  edge?: GraphEdgeRow;
-  start: EntityRow;
-}
+import type { LineageStepRow } from './rows.js';
 
 const ARROWS = { ANCESTORS: ['-', '->'], DESCENDANTS: ['<-', '-'] } as const;
 

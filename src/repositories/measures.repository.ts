@@ -1,8 +1,7 @@
 import type { Database } from '../db/database.js';
-import type { MeasureEdge, MeasureNode, Measures } from '../analytics/measures.js';
-import type { LineageDistribution } from '../analytics/lineage-stats.js';
 import { VERSION_LABEL } from '../db/data-version.js';
 import { ENTITY_LABEL, knownLabel, LABEL_OF, MEASURE_RUN_LABEL, RelationType, relType, TYPE_OF_LABEL } from '../domain/graph-model.js';
+import type { LineageDistribution, MeasureEdge, MeasureNode, Measures } from '../domain/measures.js';
 
 const ENTITY = knownLabel(ENTITY_LABEL);
 const RUN = knownLabel(MEASURE_RUN_LABEL);

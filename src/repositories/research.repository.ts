@@ -1,14 +1,10 @@
-import type { CommunitySummary } from '../analytics/measures.js';
 import { int, type DbScope } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, knownLabel, label, MEASURE_RUN_LABEL, RelationType, relType } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
-import type { EntityRow } from './entity.repository.js';
 import { decodeRun, type MeasureRun, READ_RUN } from './measures.repository.js';
 import { ProjectionCompiler } from './projection.cypher.js';
-
-export type Bucket = 'YEAR' | 'QUARTER';
-export type ReleaseGrouping = 'ORGANIZATION' | 'COUNTRY' | 'OPEN_WEIGHTS';
-export type InfluenceMeasure = 'PAGE_RANK' | 'LINEAGE_PAGE_RANK' | 'BETWEENNESS' | 'DESCENDANTS';
+import type { EntityRow } from './rows.js';
+import { type CommunitySummary, type InfluenceMeasure, PeriodBucket, type ReleaseGrouping } from '../domain/measures.js';
 
 export interface PeriodCount {
   period: string;
@@ -62,8 +58,8 @@ const DEVELOPED_BY = relType(RelationType.DEVELOPED_BY);
 const DERIVED_FROM = relType(RelationType.DERIVED_FROM);
 
 /** The period of an ISO date of any precision, or null when the date is too coarse for the bucket. */
-const periodOf = (date: string, bucket: Bucket) =>
-  bucket === 'YEAR'
+const periodOf = (date: string, bucket: PeriodBucket) =>
+  bucket === PeriodBucket.YEAR
     ? `left(${date}, 4)`
     : `CASE WHEN size(${date}) >= 7 THEN left(${date}, 4) + '-Q' + toString((toInteger(substring(${date}, 5, 2)) + 2) / 3) END`;
 
@@ -78,7 +74,7 @@ const MEASURE_PROPERTY: Record<InfluenceMeasure, string> = {
 export class ResearchRepository {
   constructor(private readonly db: DbScope) {}
 
-  async adoptionCurve(techniqueIds: string[], bucket: Bucket, selection: Selection): Promise<AdoptionCurveRow[]> {
+  async adoptionCurve(techniqueIds: string[], bucket: PeriodBucket, selection: Selection): Promise<AdoptionCurveRow[]> {
     const compiler = new ProjectionCompiler();
     const rows = await this.db.read(
       `UNWIND range(0, size($ids) - 1) AS i
@@ -101,7 +97,7 @@ export class ResearchRepository {
     }));
   }
 
-  async releasesPerPeriod(by: ReleaseGrouping, bucket: Bucket, first: number): Promise<ReleaseSeriesRow[]> {
+  async releasesPerPeriod(by: ReleaseGrouping, bucket: PeriodBucket, first: number): Promise<ReleaseSeriesRow[]> {
     const key = {
       ORGANIZATION: `MATCH (m)-[:${DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH m, period, o.id AS key, o.name AS label`,
       COUNTRY: `MATCH (m)-[:${DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH DISTINCT m, period, coalesce(o.country, 'unknown') AS key
@@ -215,18 +211,18 @@ export class ResearchRepository {
 }
 
 /** Every period from the first to the last seen, so a chart's axis has no holes. */
-export function contiguous(periods: string[], bucket: Bucket): string[] {
+export function contiguous(periods: string[], bucket: PeriodBucket): string[] {
   if (periods.length === 0) return [];
   const sorted = [...new Set(periods)].sort();
   const [first, last] = [sorted[0] as string, sorted.at(-1) as string];
   const out: string[] = [];
   let year = Number(first.slice(0, 4));
-  let quarter = bucket === 'QUARTER' ? Number(first.slice(-1)) : 1;
+  let quarter = bucket === PeriodBucket.QUARTER ? Number(first.slice(-1)) : 1;
   for (;;) {
-    const period = bucket === 'YEAR' ? String(year) : `${year}-Q${quarter}`;
+    const period = bucket === PeriodBucket.YEAR ? String(year) : `${year}-Q${quarter}`;
     out.push(period);
     if (period >= last || out.length > 2_000) return out;
-    if (bucket === 'YEAR' || quarter === 4) {
+    if (bucket === PeriodBucket.YEAR || quarter === 4) {
       year += 1;
       quarter = 1;
     } else quarter += 1;

@@ -4,7 +4,7 @@ import { CITES, ENTITY_LABEL, GRAPH_META_LABEL, knownLabel, label, relType, SORT
 import { claimableOf, ENTITY_TYPES, type EntityType, RELATION_TYPES, type RelationType } from '../domain/registry.js';
 import { preferredValue } from '../domain/write-rules.js';
 import { VERSION_LABEL } from '../db/data-version.js';
-import type { CitationRow, EntityRow, GraphRows, RelationshipRow, SourceRow } from '../seed/graph-rows.js';
+import type { CitationRow, EntityRow, GraphRows, RelationshipRow, SourceRow } from '../domain/graph-rows.js';
 
 const BATCH = 1_000;
 /** The completion marker of a load, written last: a graph without it is incomplete and gets loaded again. */

@@ -1,78 +1,30 @@
-import { createHash } from 'node:crypto';
 import { claimableOf, ENTITY_TYPES, type EntityType, plainPropertiesOf, RELATION_TYPES, type RelationType } from '../domain/registry.js';
 import { preferredValue } from '../domain/write-rules.js';
 import type { Dataset } from './dataset.js';
 import type { Citation, Claim, EntityEntry } from './seed.schema.js';
 
-/** Rows in the shape the seed repository writes: what a dataset becomes in the graph. */
-export interface SourceRow {
-  id: string;
-  title: string | null;
-  file: string | null;
-  url: string | null;
-  author: string | null;
-  date: string | null;
-}
-export interface EntityRow {
-  id: string;
-  name: string;
-  aliases: string[];
-  aliasText: string;
-  description: string | null;
-  props: Record<string, unknown>;
-}
-export interface CitationRow {
-  entityId: string;
-  sourceId: string;
-  ordinal: number;
-  quote: string | null;
-  note: string | null;
-  confidence: number;
-  attribute: string | null;
-  value: string | null;
-  /** Where in the source: a catalogue's row key ("row 12"); documents are located by the quote alone. */
-  locator?: string | null;
-  /** Claims only: rank among competing values (null = NORMAL), why deprecated, whether the source hedges. */
-  rank: string | null;
-  reason: string | null;
-  hedged: boolean | null;
-}
-export interface RelationshipRow {
-  id: string;
-  from: string;
-  to: string;
-  kind: string | null;
-  citationSources: string[];
-  /** Parallel lists (Neo4j lists hold no nulls): '' where a citation has no quote, or no note. */
-  citationQuotes: string[];
-  citationNotes: string[];
-  citationConfidences: number[];
-  confidence: number;
-}
-export interface GraphRows {
-  sources: SourceRow[];
-  entities: Record<EntityType, EntityRow[]>;
-  citations: CitationRow[];
-  relationships: Record<RelationType, RelationshipRow[]>;
-}
+// The row shapes and ids live in the domain (the write repositories take them); re-exported for the loaders.
 
-export const edgeId = (from: string, type: RelationType, to: string): string => `${from}:${type}:${to}`;
-
-/** Facts cited by URL get one Source node per URL, with a stable id derived from it. */
-export const urlSourceId = (url: string): string => `url-${createHash('sha1').update(url).digest('hex').slice(0, 12)}`;
-
-/** A Source row for a URL citation; curation and the seed loader create the same one for the same URL. */
-export function urlSourceRow(url: string): SourceRow {
-  const parsed = new URL(url);
-  return {
-    id: urlSourceId(url),
-    title: decodeURIComponent(`${parsed.hostname}${parsed.pathname}`),
-    file: null,
-    url,
-    author: null,
-    date: null,
-  };
-}
+export {
+  type CitationRow,
+  edgeId,
+  type EntityRow,
+  type GraphRows,
+  type RelationshipRow,
+  type SourceRow,
+  urlSourceId,
+  urlSourceRow,
+} from '../domain/graph-rows.js';
+import {
+  type CitationRow,
+  edgeId,
+  type EntityRow,
+  type GraphRows,
+  type RelationshipRow,
+  type SourceRow,
+  urlSourceId,
+  urlSourceRow,
+} from '../domain/graph-rows.js';
 
 /** Node properties of an entry: plain ones as given, claimable ones from the preferred claim. */
 function nodeProperties(type: EntityType, entry: EntityEntry): Record<string, unknown> {

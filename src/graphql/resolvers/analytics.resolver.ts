@@ -1,9 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
-import { LIMITS, requireIds, requireRange } from '../../domain/limits.js';
-import type { ModelComparisonRow, OrganizationProfileRow } from '../../repositories/analytics.repository.js';
-import { ISO_DATE_PATTERN, TechniqueCategory } from '../../domain/registry.js';
+import { LIMITS, optionalIsoDate, requireIds, requireRange } from '../../domain/limits.js';
+import { TechniqueCategory } from '../../domain/registry.js';
 import type { Context } from '../context.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { selectionAt } from '../selection.js';
@@ -17,18 +16,13 @@ import {
 } from '../types/analytics.type.js';
 import { Limitation } from '../types/entities.type.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
+import type { ModelComparisonRow, OrganizationProfileRow } from '../../repositories/rows.js';
 
 /** Only these kinds have dated events. */
+
 const TIMELINE_TYPES = [EntityType.MODEL, EntityType.TECHNIQUE];
 
 const TECHNIQUE_CATEGORIES: readonly string[] = Object.values(TechniqueCategory);
-
-function optionalDate(name: string, value: string | null | undefined): string | null {
-  if (value === undefined || value === null) return null;
-  if (!ISO_DATE_PATTERN.test(value))
-    throw new InvalidInputError(`${name} must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "${value}".`, name);
-  return value;
-}
 
 @Resolver()
 export class AnalyticsResolver {
@@ -51,8 +45,8 @@ export class AnalyticsResolver {
     if (undated.length > 0)
       throw new InvalidInputError(`types may hold only ${TIMELINE_TYPES.join(' and ')}, got ${undated.join(', ')}.`, 'types');
     return ctx.repos.analytics.timeline({
-      from: optionalDate('from', from),
-      to: optionalDate('to', to),
+      from: optionalIsoDate('from', from),
+      to: optionalIsoDate('to', to),
       types: wanted,
       first: requireRange('first', first, LIMITS.first),
       selection: selectionAt(info, ['entity'], wanted),

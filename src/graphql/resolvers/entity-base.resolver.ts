@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS, requireRange } from '../../domain/limits.js';
 import { type EntityType, KINDS } from '../../domain/registry.js';
-import type { EntityRow, ModelFilterValues, SortKey } from '../../repositories/entity.repository.js';
+import type { ModelFilterValues, SortKey } from '../../repositories/entity.repository.js';
 import type { Context } from '../context.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { selectionAt, selectionOf, selects } from '../selection.js';
@@ -10,6 +10,7 @@ import { CONNECTIONS, EntityFilter } from '../types/connection.type.js';
 import { ENTITY_CLASSES } from '../types/entities.type.js';
 import type { EntityRecord } from '../types/entity.type.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
+import type { EntityRow } from '../../repositories/rows.js';
 
 @ArgsType()
 export class PageArgs {

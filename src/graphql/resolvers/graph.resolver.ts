@@ -3,15 +3,15 @@ import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType, LineageKind, RelationType } from '../../domain/graph-model.js';
 import { LIMITS, requireIds, requireRange } from '../../domain/limits.js';
 import { mergeSelections } from '../../domain/selection.js';
-import type { GraphRows } from '../../repositories/graph.repository.js';
-import type { LineageStepRow } from '../../repositories/lineage.repository.js';
 import type { Context } from '../context.js';
 import { selectionAt, selects } from '../selection.js';
 import { LineageDirection } from '../types/enums.js';
 import { Graph } from '../types/graph.type.js';
 import { LineageStep } from '../types/queries.type.js';
+import type { GraphRows, LineageStepRow } from '../../repositories/rows.js';
 
 // Following these relationships against their direction reaches what depends on an entity.
+
 const DOWNSTREAM_TYPES = [
   RelationType.DERIVED_FROM,
   RelationType.BUILDS_ON,

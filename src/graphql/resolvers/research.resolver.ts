@@ -10,15 +10,13 @@ import {
   AdoptionCurve,
   Community,
   Influence,
-  InfluenceMeasure,
   InfluenceRank,
   LineageStats,
   MeasuresRun,
   OrganizationNetwork,
-  PeriodBucket,
-  ReleaseGrouping,
   ReleaseSeries,
 } from '../types/research.type.js';
+import { InfluenceMeasure, PeriodBucket, ReleaseGrouping } from '../../domain/measures.js';
 
 const ALL_TYPES = Object.values(EntityType);
 

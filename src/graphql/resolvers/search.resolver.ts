@@ -2,13 +2,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
 import { LIMITS, requireRange } from '../../domain/limits.js';
-import type { EntityRow } from '../../repositories/entity.repository.js';
 import type { Context } from '../context.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { selectionAt, selectionOf } from '../selection.js';
 import { Entity } from '../types/entity.type.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
 import { SearchHit } from '../types/queries.type.js';
+import type { EntityRow } from '../../repositories/rows.js';
 
 const ALL_TYPES = Object.values(EntityType);
 

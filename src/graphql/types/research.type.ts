@@ -1,24 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { InfluenceMeasure, PeriodBucket, ReleaseGrouping } from '../../domain/measures.js';
 import { Entity } from './entity.type.js';
 import { Organization, Technique } from './entities.type.js';
-
-export enum PeriodBucket {
-  YEAR = 'YEAR',
-  QUARTER = 'QUARTER',
-}
-
-export enum ReleaseGrouping {
-  ORGANIZATION = 'ORGANIZATION',
-  COUNTRY = 'COUNTRY',
-  OPEN_WEIGHTS = 'OPEN_WEIGHTS',
-}
-
-export enum InfluenceMeasure {
-  PAGE_RANK = 'PAGE_RANK',
-  LINEAGE_PAGE_RANK = 'LINEAGE_PAGE_RANK',
-  BETWEENNESS = 'BETWEENNESS',
-  DESCENDANTS = 'DESCENDANTS',
-}
 
 registerEnumType(PeriodBucket, { name: 'PeriodBucket', description: 'Calendar periods of a curve: years, or quarters ("2023-Q2").' });
 registerEnumType(ReleaseGrouping, { name: 'ReleaseGrouping', description: 'How releases are split into series.' });

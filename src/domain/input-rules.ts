@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { InvalidInputError } from '../domain/errors.js';
-import { ENTITY_TYPES, type EntityType, fromKinds, LineageKind, RELATIONS, RelationType } from '../domain/registry.js';
-import { aliasesProblem, entityFields, idRule, relationshipShapeProblem } from '../domain/write-rules.js';
+import { InvalidInputError } from './errors.js';
+import { ENTITY_TYPES, type EntityType, fromKinds, LineageKind, RELATIONS, RelationType } from './registry.js';
+import { aliasesProblem, entityFields, idRule, relationshipShapeProblem } from './write-rules.js';
 
-export { check } from '../domain/write-rules.js';
+export { check } from './write-rules.js';
 
 /** The seed files' rules (src/domain/write-rules.ts), applied to API writes; messages name the input field. */
 export const citationRule = z

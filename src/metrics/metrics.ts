@@ -1,5 +1,4 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Database } from '../db/database.js';
 
 const MAX_OPERATION_NAMES = 100;
 
@@ -39,7 +38,8 @@ export class Metrics {
   });
   private readonly names = new Set<string>();
 
-  constructor(database: Database) {
+  /** `database`: the driver's counters (round trips sent, sessions open), read at each scrape. */
+  constructor(database: { readonly roundTrips: number; readonly activeSessions: number }) {
     collectDefaultMetrics({ register: this.registry });
     new Counter({
       name: 'neo4j_round_trips_total',

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, type Range } from '../src/domain/limits.js';
-import { createErrorFormatter } from '../src/graphql/format-error.js';
+import { createErrorFormatter } from '../src/graphql/execution/format-error.js';
 import { createLogger } from '../src/logging/logger.js';
 import type { Service } from '../src/service.js';
 import { modelIds } from './helpers/seed-facts.js';

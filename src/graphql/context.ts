@@ -12,6 +12,7 @@ import { ResearchRepository } from '../repositories/research.repository.js';
 import { SearchRepository } from '../repositories/search.repository.js';
 import { StatsRepository } from '../repositories/stats.repository.js';
 import { TechniqueOverlapRepository } from '../repositories/technique-overlap.repository.js';
+import { type ExecutionState, newExecutionState } from './execution/state.js';
 
 /** Everything a request's resolvers may use; built fresh for each request and dropped after it. */
 export interface Context {
@@ -21,6 +22,8 @@ export interface Context {
   caller: Caller | null;
   db: DbScope;
   repos: ReturnType<typeof createRepositories>;
+  /** The execution module's own bookkeeping of the request (src/graphql/execution). */
+  execution: ExecutionState;
 }
 
 function createRepositories(db: DbScope) {
@@ -44,7 +47,16 @@ export function createContext(options: {
   log: Logger;
   timeoutMs: number;
   caller: Caller | null;
+  /** The data version read before the request ran, when it was. */
+  version?: number;
 }): Context {
   const db = options.database.scope({ timeoutMs: options.timeoutMs, metadata: { requestId: options.requestId } });
-  return { requestId: options.requestId, log: options.log, caller: options.caller, db, repos: createRepositories(db) };
+  return {
+    requestId: options.requestId,
+    log: options.log,
+    caller: options.caller,
+    db,
+    repos: createRepositories(db),
+    execution: newExecutionState(options.version),
+  };
 }

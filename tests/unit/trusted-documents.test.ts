@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSchema } from '../../src/graphql/schema.js';
-import { buildManifest, MANIFEST_PATH } from '../../src/graphql/trusted-documents.js';
+import { buildManifest, MANIFEST_PATH } from '../../src/graphql/execution/trusted-documents.js';
 import { explorerOperations, trustedOperationTexts } from '../../src/scripts/trusted-operations.js';
 
 describe('schema/persisted-query-manifest.json', () => {

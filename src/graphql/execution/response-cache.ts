@@ -1,12 +1,13 @@
 import { LRUCache } from 'lru-cache';
 
-/** A stored answer: the exact bytes sent. */
+/** A stored answer: the exact bytes sent, and the headers that do not vary per request. */
 export interface CachedResponse {
   body: Buffer;
+  headers: Record<string, string>;
 }
 
-// Bookkeeping per entry besides its key and body (the entry object, the LRU's slots).
-const ENTRY_OVERHEAD_BYTES = 200;
+// Bookkeeping per entry besides its key and body (the entry object, its headers, the LRU's slots).
+const ENTRY_OVERHEAD_BYTES = 300;
 
 /**
  * Complete GraphQL responses of successful queries, keyed by role and request text, valid for one

@@ -1,8 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DatabaseUnavailableError } from '../db/database.js';
-import { InvalidInputError, NotFoundError } from '../domain/errors.js';
-import type { Logger } from '../logging/logger.js';
+import { DatabaseUnavailableError } from '../../db/database.js';
+import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
+import type { Logger } from '../../logging/logger.js';
 
 // Codes a client can act on pass through; anything else is an internal error.
 const CLIENT_CODES = new Set([

@@ -2,6 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   getNamedType,
+  getVariableValues,
+  Kind,
+  type OperationDefinitionNode,
   getNullableType,
   isLeafType,
   isListType,
@@ -11,7 +14,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import depthLimit from 'graphql-depth-limit';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import { documentCache } from './document-cache.js';
 
 /** Deeper operations fail validation with a message naming the limit. */
@@ -91,11 +94,31 @@ export type ComplexityCheck = (
   variables: Record<string, unknown> | undefined,
 ) => GraphQLError | undefined;
 
-/** The complexity budget as a check, cached per document and variable shape: the error to answer, if any. */
+/** The operation a request runs: the named one, or the document's only one. */
+const operationOf = (document: DocumentNode, operationName: string | undefined): OperationDefinitionNode | undefined => {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return operationName === undefined
+    ? operations.length === 1
+      ? operations[0]
+      : undefined
+    : operations.find((o) => o.name?.value === operationName);
+};
+
+/**
+ * The request's variables against its operation's declarations (graphql-js's coercion, which names
+ * the variable and what is wrong with it), then the complexity budget, cached per document and
+ * variable shape: the error to answer, if any. Both run on every request, whichever path executes it,
+ * so a bad variable is refused with the same words whether or not its shape was weighed before.
+ */
 export function complexityCheck(schema: GraphQLSchema): ComplexityCheck {
   // Weighing a small query cost about a twentieth of the service's CPU per request.
   const cached = documentCache<number>(SHAPES_PER_DOCUMENT);
+  const operations = documentCache<OperationDefinitionNode | undefined>(SHAPES_PER_DOCUMENT);
   return (document, operationName, variables) => {
+    const operation = operations(document, operationName ?? '', () => operationOf(document, operationName));
+    const coercion = operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+    // The last error, as graphql-query-complexity reported it before this check came first.
+    if (coercion?.errors?.length) return badVariables(coercion.errors[coercion.errors.length - 1]!);
     let complexity: number;
     try {
       complexity = cached(document, shapeKey(operationName, variables), () => queryComplexity(schema, document, operationName, variables));
@@ -106,7 +129,7 @@ export function complexityCheck(schema: GraphQLSchema): ComplexityCheck {
     if (complexity <= MAX_COMPLEXITY) return undefined;
     return new GraphQLError(
       `The query's complexity is ${complexity}; the limit is ${MAX_COMPLEXITY}. Ask for fewer items or fewer nested lists.`,
-      { extensions: { code: 'BAD_USER_INPUT', limit: 'complexity' } },
+      { extensions: { code: 'BAD_USER_INPUT', limit: 'complexity', http: { status: 400 } } },
     );
   };
 }

@@ -1,9 +1,10 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { printSchema, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { Context } from '../context.js';
 import { documentCache } from './document-cache.js';
 import { badVariables } from './limits.plugin.js';
-import { type PreparedOperations, runCompiled, stashedResult } from './prepared-operations.js';
+import { preparable, runCompiled } from './prepared-operations.js';
 
 // Per document, at most this many operations are kept compiled.
 const OPERATIONS_PER_DOCUMENT = 16;
@@ -14,17 +15,19 @@ const OPERATIONS_PER_DOCUMENT = 16;
  * plugins and formats errors; only the walk over the resolved values is compiled. On large nested
  * answers graphql-js's walk took about as much CPU as decoding the rows from Neo4j (measured with
  * `node --cpu-prof` on the benchmark's nested query); compiled, the service used a third less CPU.
- * Each query it runs is remembered in `prepared`, for the path that skips Apollo on repeats; a
- * result that path computed (with errors) is taken instead of running the operation again.
+ * The query it ran is left on the request's execution state, for the prepared path; a result that
+ * path computed (with errors) is taken from there instead of running the operation again.
  */
-export function jitGateway(schema: GraphQLSchema, prepared: PreparedOperations): GatewayInterface {
+export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   const compiled = documentCache<CompiledQuery | ExecutionResult>(OPERATIONS_PER_DOCUMENT);
-  const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
+  const executor: GatewayExecutor = async ({ document, operation, operationName, request, source, context }) => {
+    const state = (context as Context).execution;
     const query = compiled(document, operationName ?? '', () => compileQuery(schema, document, operationName ?? undefined));
-    if (isCompiledQuery(query)) prepared.remember(request, document, operation, query);
+    if (isCompiledQuery(query)) state.ran = preparable({ ...request, query: source }, document, operation, query);
+    const stashed = state.result;
+    state.result = undefined;
     const result =
-      stashedResult.take(context) ??
-      (isCompiledQuery(query) ? await runCompiled(query, operationName ?? undefined, context, request.variables ?? {}) : query);
+      stashed ?? (isCompiledQuery(query) ? await runCompiled(query, operationName ?? undefined, context, request.variables ?? {}) : query);
     // graphql-jit answers variables it cannot coerce before executing, without `data`. The complexity
     // check usually meets them first, but it caches by variable shape, and an enum's bad value has a
     // good value's shape.

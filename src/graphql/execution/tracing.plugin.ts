@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { startSpan } from '../tracing/tracing.js';
+import { startSpan } from '../../tracing/tracing.js';
 
 /** Spans for GraphQL parsing and validation (execution's span is opened by the executor, jit-gateway.ts). */
 export function tracingPlugin(): ApolloServerPlugin {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Metrics } from '../metrics/metrics.js';
-import type { Context } from './context.js';
+import type { Metrics } from '../../metrics/metrics.js';
+import type { Context } from '../context.js';
 
 /** One log line and one metrics sample for a GraphQL request, whichever path answered it. */
 export function recordRequest(metrics: Metrics, context: Context, operation: string | null | undefined, outcome: string, ms: number): void {

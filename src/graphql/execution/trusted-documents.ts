@@ -19,7 +19,7 @@ export interface PersistedQueryManifest {
   operations: Array<{ id: string; name: string; type: 'query' | 'mutation' | 'subscription'; body: string }>;
 }
 
-export const MANIFEST_PATH = new URL('../../schema/persisted-query-manifest.json', import.meta.url);
+export const MANIFEST_PATH = new URL('../../../schema/persisted-query-manifest.json', import.meta.url);
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

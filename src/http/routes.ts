@@ -1,0 +1,36 @@
+import type { DatabaseAvailability } from '../db/availability.js';
+import type { Database } from '../db/database.js';
+import type { GraphqlExecutor } from '../graphql/execution/executor.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { explorerRoute } from './explorer.js';
+import { graphqlRoute } from './graphql.route.js';
+import { playgroundRoute } from './playground.js';
+import { healthRoute, metricsRoute, readyRoute } from './probes.js';
+import type { HttpMiddleware, HttpRoute } from './route.js';
+
+export interface HttpDependencies {
+  executor: GraphqlExecutor;
+  database: Database;
+  availability: DatabaseAvailability;
+  metrics: Metrics;
+}
+
+/**
+ * Everything the service serves over HTTP, registered here and nowhere else: a new route or
+ * middleware is a module of its own (see route.ts) added to one of these lists.
+ */
+export function httpModules(deps: HttpDependencies): { middleware: HttpMiddleware[]; routes: HttpRoute[] } {
+  return {
+    middleware: [],
+    routes: [
+      healthRoute(deps.availability),
+      readyRoute(deps.database, deps.availability),
+      metricsRoute(deps.metrics),
+      // Before /graphql: a browser's GET /graphql opens the playground.
+      playgroundRoute(),
+      graphqlRoute(deps.executor),
+      // Last: the explorer's files, and 404 for anything else.
+      explorerRoute(),
+    ],
+  };
+}

@@ -173,6 +173,17 @@ describe('recomputation', () => {
       await until(async () => (await read()).data?.measures?.version !== 'research-test');
       const before = (await read()).data;
       expect(before.influence[0].version).toBe(before.measures.version);
+      // A client tells current measures from stale ones by comparing graphVersion with x-graph-version.
+      const current = async () => {
+        const response = await fetch(`${live.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ measures { graphVersion } }' }),
+        });
+        const body = (await response.json()) as { data: { measures: { graphVersion: string } } };
+        return body.data.measures.graphVersion === response.headers.get('x-graph-version');
+      };
+      await until(current);
 
       const citation = { url: 'https://example.org/research-test', quote: 'A test model fine-tuned from GPT-4.' };
       const editor = (query: string, input: object) => graphql(live.url, query, { input }, bearer(EDITOR_TOKEN));
@@ -182,6 +193,7 @@ describe('recomputation', () => {
         citation,
       });
       expect(created.errors).toBeUndefined();
+      expect(await current()).toBe(false);
       const linked = await editor('mutation($input: LinkInput!) { linkEntities(input: $input) { id } }', {
         fromId: `${PREFIX}model`,
         toId: 'gpt-4',
@@ -204,6 +216,7 @@ describe('recomputation', () => {
           model?.lineageDepth != null
         );
       });
+      await until(current);
       const after = await graphql<any>(live.url, `{ influence(ids: ["${PREFIX}model", "gpt-4"]) { id lineageDepth } }`);
       const [model, gpt4] = after.data.influence;
       expect(model.lineageDepth).toBe(gpt4.lineageDepth + 1);

@@ -60,7 +60,7 @@ export function explainFailedStart(details: {
 
 /** Lines of Neo4j's log and output that name why a running Neo4j ended, most telling first. */
 const EXIT_CAUSES: Array<[RegExp, string]> = [
-  [/OutOfMemoryError[^\n]*/, 'it ran out of memory'],
+  [/[^\n]*OutOfMemoryError[^\n]*/, 'it ran out of memory'],
   [/[^\n]*(?:corrupt|inconsistent|checksum mismatch)[^\n]*/i, 'its store looks damaged'],
   [/[^\n]*No space left on device[^\n]*/i, 'its disk is full'],
 ];
@@ -72,9 +72,9 @@ const EXIT_CAUSES: Array<[RegExp, string]> = [
 export function explainExit(exit: { code: number | null; signal: string | null }, output: string, debugLog: string): string {
   const how =
     exit.signal === 'SIGKILL'
-      ? 'killed by SIGKILL (as the out-of-memory killer does)'
+      ? 'was killed by SIGKILL (as the out-of-memory killer does)'
       : exit.signal !== null
-        ? `stopped by ${exit.signal}`
+        ? `was stopped by ${exit.signal}`
         : `exited with code ${exit.code}`;
   for (const [pattern, meaning] of EXIT_CAUSES) {
     const line = (pattern.exec(debugLog) ?? pattern.exec(output))?.[0]?.trim();

@@ -59,7 +59,8 @@ export function supervise<T extends Supervisable>(
     ends.push(now);
     while (ends.length > 0 && ends[0]! < now - policy.windowMs) ends.shift();
     if (ends.length < policy.maxEnds) return undefined;
-    return `The ${name} ended ${ends.length} times within ${Math.round(policy.windowMs / 60_000)} minutes and is no longer restarted; the last time it ${cause}. Fix the cause, then restart the service.`;
+    const minutes = Math.round(policy.windowMs / 60_000);
+    return `The ${name} ended ${ends.length} times within ${minutes} minute${minutes === 1 ? '' : 's'} and is no longer restarted; the last time it ${cause}. Fix the cause, then restart the service.`;
   };
 
   const restart = async (cause: string): Promise<void> => {

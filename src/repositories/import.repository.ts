@@ -2,7 +2,7 @@
  * Cypher of the catalogue importer: what the import resolves names against, and the bulk path that
  * writes a whole generated graph into an empty store (the benchmark's 100k-model scale).
  */
-import type { Database } from '../db/database.js';
+import type { DatabaseScopes } from '../db/database.js';
 import { CITES, ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import { z } from 'zod';
 import { edgeId, type GraphRows } from '../domain/graph-rows.js';
@@ -60,7 +60,7 @@ export interface CatalogueDetails {
 }
 
 export class ImportRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: DatabaseScopes) {}
 
   /**
    * Every entity as a catalogue row could meet it, in one statement: id, name and the values a

@@ -1,4 +1,17 @@
 /** The GraphQL client: POST /graphql on the page's own origin, `{ data, errors }` back. */
+import {
+  CompareDocument,
+  DownstreamDocument,
+  EntityDocument,
+  LineageDocument,
+  NeighborhoodDocument,
+  PathDocument,
+  SearchDocument,
+  type TimelineQuery,
+  TimelineDocument,
+  type TypedDocumentString,
+  UsesDocument,
+} from './generated/graphql';
 import type { Citation, EntityDetails, EntityRef, Graph, SearchHit, SimilarModel, TimelineModel } from './types';
 
 export class ApiError extends Error {
@@ -10,13 +23,22 @@ interface GraphQLResponse<T> {
   errors?: Array<{ message?: string }>;
 }
 
-export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/**
+ * Runs one of the explorer's operations (operations/*.graphql, compiled by `npm run codegen`) by its
+ * id: the service knows each of them as a trusted document (schema/persisted-query-manifest.json is
+ * built from the same generated list), so only the id and the variables travel.
+ */
+export async function request<T, V>(
+  document: TypedDocumentString<T, V>,
+  ...[variables]: V extends Record<string, never> ? [] : [V]
+): Promise<T> {
+  const hash = String(document.__meta__?.hash ?? '').replace(/^sha256:/, '');
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ variables: variables ?? {}, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
     });
   } catch (error) {
     throw new ApiError(`Could not reach the API: ${error instanceof Error ? error.message : String(error)}`);
@@ -36,10 +58,6 @@ export async function request<T>(query: string, variables: Record<string, unknow
   return body.data;
 }
 
-const CITATION_FIELDS = `quote note confidence source { id title file url author date }`;
-// Written out, not built from CITATION_FIELDS: the trusted-documents manifest reads flat constants (src/graphql/trusted-sources.ts).
-const GRAPH_FIELDS = `nodes { id label type } edges { id source target type kind citations { quote note confidence source { id title file url author date } } } truncated`;
-
 /** Every relationship's citations the explorer has fetched, by edge id: the panel and the source filter read them. */
 const edgeCitations = new Map<string, Citation[]>();
 export const citationsOfEdge = (id: string): Citation[] => edgeCitations.get(id) ?? [];
@@ -50,83 +68,36 @@ function remember<G extends Graph | null>(graph: G): G {
 }
 
 export async function search(query: string, first = 8): Promise<SearchHit[]> {
-  const data = await request<{ search: SearchHit[] }>(
-    `query Search($query: String!, $first: Int) { search(query: $query, first: $first) { score entity { id name type aliases } } }`,
-    { query, first },
-  );
-  return data.search;
+  return (await request(SearchDocument, { query, first })).search;
 }
 
 export async function neighborhood(ids: string[], depth = 1): Promise<Graph> {
-  const data = await request<{ neighborhood: Graph }>(
-    `query Neighborhood($ids: [ID!]!, $depth: Int) { neighborhood(ids: $ids, depth: $depth) { ${GRAPH_FIELDS} } }`,
-    { ids, depth },
-  );
-  return remember(data.neighborhood);
+  return remember((await request(NeighborhoodDocument, { ids, depth })).neighborhood);
 }
 
 export async function usesNeighborhood(ids: string[]): Promise<Graph> {
-  const data = await request<{ neighborhood: Graph }>(
-    `query Uses($ids: [ID!]!) { neighborhood(ids: $ids, depth: 1, types: [USES]) { ${GRAPH_FIELDS} } }`,
-    { ids },
-  );
-  return remember(data.neighborhood);
+  return remember((await request(UsesDocument, { ids })).neighborhood);
 }
 
 export async function lineage(modelId: string): Promise<Graph> {
-  const data = await request<{ lineageGraph: Graph }>(
-    `query Lineage($id: ID!) { lineageGraph(modelId: $id, direction: BOTH) { ${GRAPH_FIELDS} } }`,
-    { id: modelId },
-  );
-  return remember(data.lineageGraph);
+  return remember((await request(LineageDocument, { id: modelId })).lineageGraph);
 }
 
 export async function downstream(id: string): Promise<Graph> {
-  const data = await request<{ downstream: Graph }>(`query Downstream($id: ID!) { downstream(id: $id) { ${GRAPH_FIELDS} } }`, { id });
-  return remember(data.downstream);
+  return remember((await request(DownstreamDocument, { id })).downstream);
 }
 
 export async function path(fromId: string, toId: string): Promise<Graph | null> {
-  const data = await request<{ path: Graph | null }>(
-    `query Path($from: ID!, $to: ID!) { path(fromId: $from, toId: $to) { ${GRAPH_FIELDS} } }`,
-    { from: fromId, to: toId },
-  );
-  return remember(data.path);
+  return remember((await request(PathDocument, { from: fromId, to: toId })).path);
 }
 
 export async function entity(id: string): Promise<EntityDetails | null> {
-  const data = await request<{ entity: EntityDetails | null }>(
-    `query Entity($id: ID!) {
-      entity(id: $id) {
-        id name type aliases description
-        sources { ${CITATION_FIELDS} }
-        ... on Model {
-          parameters contextWindow releaseDate openWeights modalities developers { id name type }
-          claims { attribute value hedged }
-        }
-        ... on Organization { country }
-        ... on Technique { category }
-        ... on Product { productKind url releaseDate poweredBy { id name type } offeredBy { id name type } }
-      }
-    }`,
-    { id },
-  );
-  return data.entity;
+  return (await request(EntityDocument, { id })).entity;
 }
 
 export async function compare(a: string, b: string): Promise<{ shared: EntityRef[]; similar: SimilarModel[] }> {
-  const data = await request<{ sharedTechniques: EntityRef[]; similarModels: SimilarModel[] }>(
-    `query Compare($ids: [ID!]!, $a: ID!) {
-      sharedTechniques(modelIds: $ids) { id name type }
-      similarModels(modelId: $a, first: 100) { score model { id name type } }
-    }`,
-    { ids: [a, b], a },
-  );
+  const data = await request(CompareDocument, { ids: [a, b], a });
   return { shared: data.sharedTechniques, similar: data.similarModels };
-}
-
-interface ModelPage {
-  models: { edges: Array<{ node: TimelineModel }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
 
 /** At most this many pages of 100 models (the API's cap on `first`) feed the timeline: 5,000 models. */
@@ -140,15 +111,7 @@ export async function allModelsByReleaseDate(maxPages = TIMELINE_MAX_PAGES): Pro
   const out: TimelineModel[] = [];
   let after: string | null = null;
   for (let page = 0; page < maxPages; page++) {
-    const data: ModelPage = await request<ModelPage>(
-      `query Timeline($after: String) {
-        models(first: 100, after: $after, orderBy: [{ field: RELEASE_DATE, direction: ASC }]) {
-          edges { node { id name releaseDate parameters openWeights } }
-          pageInfo { hasNextPage endCursor }
-        }
-      }`,
-      { after },
-    );
+    const data: TimelineQuery = await request(TimelineDocument, { after });
     out.push(...data.models.edges.map((e) => e.node));
     if (!data.models.pageInfo.hasNextPage || !data.models.pageInfo.endCursor) return { models: out, complete: true };
     after = data.models.pageInfo.endCursor;

@@ -1,5 +1,5 @@
 /** Display names, colours, shapes and number formats shared by the views. */
-import type { EntityType, RelationType } from './types';
+import type { EntityType, RelationType } from './generated/graphql';
 
 export interface TypeStyle {
   label: string;
@@ -19,6 +19,9 @@ export const TYPE_STYLE: Record<EntityType, TypeStyle> = {
   SERIES: { label: 'Series', plural: 'Series', color: '#0891b2', shape: 'round-rectangle' },
 };
 
+/** Every kind, in the order the legend and the filters list them. */
+export const ENTITY_TYPES = Object.keys(TYPE_STYLE) as EntityType[];
+
 export const RELATION_COLOR: Record<RelationType, string> = {
   DEVELOPED_BY: '#b45309',
   DERIVED_FROM: '#1d4ed8',
@@ -35,6 +38,9 @@ export const RELATION_COLOR: Record<RelationType, string> = {
   OFFERED_BY: '#9d174d',
   MEMBER_OF: '#0e7490',
 };
+
+/** Every relationship type, in the order the filters list them. */
+export const RELATION_TYPES = Object.keys(RELATION_COLOR) as RelationType[];
 
 /** DERIVED_FROM → "derived from". */
 export function relationLabel(type: string): string {

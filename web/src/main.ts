@@ -9,6 +9,7 @@ import { Panel, type PathStep, type ShownRelationship } from './panel';
 import { mountResearch } from './research';
 import { SearchBox } from './search';
 import { Timeline } from './timeline';
+import { type View, viewToggle } from './views';
 import type { EntityRef, Graph } from './types';
 
 function $<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -30,17 +31,10 @@ const ui = {
   back: $<HTMLButtonElement>('btn-back'),
   fit: $<HTMLButtonElement>('btn-fit'),
   clearHl: $<HTMLButtonElement>('btn-clear-highlight'),
-  viewGraph: $<HTMLButtonElement>('view-graph'),
-  viewTimeline: $<HTMLButtonElement>('view-timeline'),
-  viewCharts: $<HTMLButtonElement>('view-charts'),
-  viewOrgs: $<HTMLButtonElement>('view-orgs'),
-  graphPane: $('graph-pane'),
   timelinePane: $('timeline'),
   chartsPane: $('charts'),
   orgsPane: $('org-network'),
 };
-
-type View = 'graph' | 'timeline' | 'charts' | 'orgs';
 
 const state = {
   view: 'graph' as View,
@@ -204,35 +198,32 @@ function remember(): void {
   if (state.history.length > 20) state.history.shift();
 }
 
+/** What each view does when it is shown (its pane and button are views.ts's). */
+const ON_SHOW: Record<View, () => void> = {
+  graph: () => graph.resize(),
+  timeline: () => {
+    if (!timeline.loaded) {
+      void run('Loading timeline…', async () => {
+        const { models, complete } = await api.allModelsByReleaseDate();
+        timeline.setModels(models, complete);
+      });
+    } else {
+      timeline.render();
+    }
+    timeline.select(state.selected);
+  },
+  charts: () => void research.charts.show(),
+  orgs: () => void research.orgs.show(),
+};
+
+const showView = viewToggle($('view-toggle'), (view) => setView(view));
+
 function setView(view: View): void {
   state.view = view;
-  ui.graphPane.hidden = view !== 'graph';
-  ui.timelinePane.hidden = view !== 'timeline';
-  ui.chartsPane.hidden = view !== 'charts';
-  ui.orgsPane.hidden = view !== 'orgs';
-  ui.viewGraph.setAttribute('aria-pressed', String(view === 'graph'));
-  ui.viewTimeline.setAttribute('aria-pressed', String(view === 'timeline'));
-  ui.viewCharts.setAttribute('aria-pressed', String(view === 'charts'));
-  ui.viewOrgs.setAttribute('aria-pressed', String(view === 'orgs'));
+  showView(view);
   ui.empty.hidden = !graph.isEmpty() || view !== 'graph';
   document.body.dataset.view = view;
-  if (view === 'graph') {
-    graph.resize();
-    return;
-  }
-  if (view === 'charts' || view === 'orgs') {
-    research.show(view);
-    return;
-  }
-  if (!timeline.loaded) {
-    void run('Loading timeline…', async () => {
-      const { models, complete } = await api.allModelsByReleaseDate();
-      timeline.setModels(models, complete);
-    });
-  } else {
-    timeline.render();
-  }
-  timeline.select(state.selected);
+  ON_SHOW[view]();
 }
 
 function nameOf(id: string): string {
@@ -464,10 +455,6 @@ ui.clearHl.addEventListener('click', () => {
   ui.clearHl.disabled = true;
   notice(null);
 });
-ui.viewGraph.addEventListener('click', () => setView('graph'));
-ui.viewTimeline.addEventListener('click', () => setView('timeline'));
-ui.viewCharts.addEventListener('click', () => setView('charts'));
-ui.viewOrgs.addEventListener('click', () => setView('orgs'));
 $('error-dismiss').addEventListener('click', clearError);
 document.querySelectorAll<HTMLButtonElement>('[data-start]').forEach((b) => {
   b.addEventListener('click', () => void choose({ id: b.dataset.start ?? '', name: b.textContent ?? '', type: 'MODEL' }));

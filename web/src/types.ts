@@ -1,71 +1,27 @@
-/** Shapes of the GraphQL API results the explorer reads (see schema/schema.graphql). */
+/**
+ * The shapes of the API's results the explorer reads, from the types generated out of
+ * schema/schema.graphql and the operations in operations/ (`npm run codegen`, web/src/generated):
+ * the kinds, the relationship types and every result shape are the schema's, declared nowhere else.
+ */
+import type {
+  CitationFieldsFragment,
+  CompareQuery,
+  EntityQuery,
+  EntityType,
+  GraphFieldsFragment,
+  SearchQuery,
+  TimelineQuery,
+} from './generated/graphql';
 
-export const ENTITY_TYPES = ['MODEL', 'ORGANIZATION', 'TECHNIQUE', 'LIMITATION', 'DATASET', 'PRODUCT', 'SERIES'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+export type { EntityType, RelationType } from './generated/graphql';
+// The kinds and relationship types in the order the explorer shows them: that of its style tables.
+export { ENTITY_TYPES, RELATION_TYPES } from './format';
 
-export const RELATION_TYPES = [
-  'DEVELOPED_BY',
-  'DERIVED_FROM',
-  'USES',
-  'HAS_LIMITATION',
-  'MITIGATES',
-  'BUILDS_ON',
-  'COMPETES_WITH',
-  'COLLABORATES_WITH',
-  'INVESTS_IN',
-  'PROPOSED_BY',
-  'TRAINED_ON',
-  'POWERED_BY',
-  'OFFERED_BY',
-  'MEMBER_OF',
-] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
-
-export interface Source {
-  id: string;
-  title: string | null;
-  file: string | null;
-  url: string | null;
-  author?: string | null;
-  date?: string | null;
-}
-
-export interface Citation {
-  /** Copied from the source; null when the citation holds only a curator's note. */
-  quote: string | null;
-  note: string | null;
-  confidence: number;
-  source: Source;
-}
-
-/** One cited value of an attribute; `value` is JSON text. */
-export interface ClaimSummary {
-  attribute: string;
-  value: string;
-  hedged: boolean;
-}
-
-export interface GraphNode {
-  id: string;
-  label: string;
-  type: EntityType;
-}
-
-export interface GraphEdge {
-  id: string;
-  source: string;
-  target: string;
-  type: RelationType;
-  kind: string | null;
-  /** Who states the relationship: the documents, a catalogue, a curator. */
-  citations?: Citation[];
-}
-
-export interface Graph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  truncated: boolean;
-}
+export type Citation = CitationFieldsFragment;
+export type Source = Citation['source'];
+export type Graph = GraphFieldsFragment;
+export type GraphNode = Graph['nodes'][number];
+export type GraphEdge = Graph['edges'][number];
 
 export interface EntityRef {
   id: string;
@@ -73,43 +29,13 @@ export interface EntityRef {
   type: EntityType;
 }
 
-export interface EntityDetails extends EntityRef {
-  aliases: string[];
-  description: string | null;
-  sources: Citation[];
-  // Model
-  parameters?: number | null;
-  contextWindow?: number | null;
-  releaseDate?: string | null;
-  openWeights?: boolean | null;
-  modalities?: string[];
-  developers?: EntityRef[];
-  claims?: ClaimSummary[];
-  // Organization
-  country?: string | null;
-  // Technique
-  category?: string | null;
-  // Product
-  productKind?: string | null;
-  url?: string | null;
-  poweredBy?: EntityRef[];
-  offeredBy?: EntityRef[];
-}
+type KeysOf<U> = U extends unknown ? keyof U : never;
+type ValueOf<U, K extends PropertyKey> = U extends { [P in K]: infer V } ? V : never;
+/** One object type with the fields of every member of a union: the fields not in all of them optional. */
+type Flattened<U> = { [K in keyof U]: U[K] } & { [K in Exclude<KeysOf<U>, keyof U>]?: ValueOf<U, K> };
 
-export interface SearchHit {
-  score: number;
-  entity: EntityRef & { aliases: string[] };
-}
-
-export interface TimelineModel {
-  id: string;
-  name: string;
-  releaseDate: string | null;
-  parameters: number | null;
-  openWeights: boolean | null;
-}
-
-export interface SimilarModel {
-  score: number;
-  model: EntityRef;
-}
+/** An entity with what the panel shows of its kind (a model's parameters, an organization's country, …). */
+export type EntityDetails = Flattened<NonNullable<EntityQuery['entity']>>;
+export type SearchHit = SearchQuery['search'][number];
+export type TimelineModel = TimelineQuery['models']['edges'][number]['node'];
+export type SimilarModel = CompareQuery['similarModels'][number];

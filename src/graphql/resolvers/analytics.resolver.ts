@@ -4,6 +4,7 @@ import { EntityType } from '../../domain/graph-model.js';
 import { LIMITS, optionalIsoDate, requireIds, requireRange } from '../../domain/limits.js';
 import { TechniqueCategory } from '../../domain/registry.js';
 import type { Context } from '../context.js';
+import { capped, cappedIds } from '../caps.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { selectionAt } from '../selection.js';
 import {
@@ -36,7 +37,7 @@ export class AnalyticsResolver {
     @Arg('types', () => [EntityTypeEnum], { nullable: true, description: 'MODEL and/or TECHNIQUE; default both.' }) types:
       | EntityType[]
       | undefined,
-    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 100 })) first: number,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -57,7 +58,7 @@ export class AnalyticsResolver {
     description: 'Techniques by the number of models using them (then by name), with their first adopters.',
   })
   techniqueAdoption(
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 20 })) first: number,
     @Arg('category', () => String, { nullable: true, description: `One of ${TECHNIQUE_CATEGORIES.join(', ')}.` }) category:
       | string
       | undefined,
@@ -83,7 +84,11 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [MitigationRow], { description: 'Every limitation, by name, with the techniques that mitigate it.' })
-  mitigationMatrix(@Arg('first', () => Int, { defaultValue: 100 }) first: number, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  mitigationMatrix(
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 100 })) first: number,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return ctx.repos.analytics.mitigationMatrix(
       requireRange('first', first, LIMITS.first),
       selectionAt(info, ['limitation'], [EntityType.LIMITATION]),
@@ -111,7 +116,7 @@ export class AnalyticsResolver {
 
   @Query(() => [EntityDegree], { description: 'Entities with the most domain relationships (either direction; citations not counted).' })
   mostConnected(
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 10 })) first: number,
     @Arg('types', () => [EntityTypeEnum], { nullable: true, description: 'Default: every kind.' }) types: EntityType[] | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -122,7 +127,7 @@ export class AnalyticsResolver {
 
   @Query(() => ModelComparison, { description: 'Techniques and limitations of 2 to 10 models side by side.' })
   async compareModels(
-    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('ids', () => [ID], cappedIds(LIMITS.comparedModels)) ids: string[],
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ModelComparisonRow> {

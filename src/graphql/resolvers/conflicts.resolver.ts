@@ -1,12 +1,13 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { LIMITS, requireRange } from '../../domain/limits.js';
 import type { Context } from '../context.js';
+import { capped } from '../caps.js';
 import { Conflict } from '../types/conflict.type.js';
 
 @Resolver()
 export class ConflictsResolver {
   @Query(() => [Conflict], { description: 'Attributes whose cited values disagree, by entity id; the first `first` of them.' })
-  conflicts(@Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() ctx: Context): Promise<Conflict[]> {
+  conflicts(@Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 50 })) first: number, @Ctx() ctx: Context): Promise<Conflict[]> {
     return ctx.repos.conflicts.list(requireRange('first', first, LIMITS.first));
   }
 }

@@ -5,6 +5,7 @@ import { InvalidInputError } from '../../domain/errors.js';
 import { LIMITS, requireRange } from '../../domain/limits.js';
 import { claimableOf, ENTITY_TYPES, type EntityType, KINDS, RelationType } from '../../domain/registry.js';
 import type { Context } from '../context.js';
+import { capped } from '../caps.js';
 import { selectionOf } from '../selection.js';
 import { ChangeRecord, ENTITY_INPUTS, LinkInput } from '../types/curation.type.js';
 import { ENTITY_CLASSES } from '../types/entities.type.js';
@@ -87,7 +88,11 @@ export class CurationResolver {
   }
 
   @Query(() => [ChangeRecord], { description: 'Recorded writes touching an entity, newest first.' })
-  history(@Arg('entityId', () => ID) entityId: string, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: Context) {
+  history(
+    @Arg('entityId', () => ID) entityId: string,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 20 })) first: number,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.repos.curation.history(entityId, requireRange('first', first, LIMITS.first));
   }
 }

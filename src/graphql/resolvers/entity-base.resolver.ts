@@ -4,6 +4,7 @@ import { LIMITS, requireRange } from '../../domain/limits.js';
 import { type EntityType, KINDS } from '../../domain/registry.js';
 import type { ModelFilterValues, SortKey } from '../../repositories/entity.repository.js';
 import type { Context } from '../context.js';
+import { capped } from '../caps.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { selectionAt, selectionOf, selects } from '../selection.js';
 import { CONNECTIONS, EntityFilter } from '../types/connection.type.js';
@@ -14,7 +15,7 @@ import type { EntityRow } from '../../repositories/rows.js';
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: `Page size, at most ${LIMITS.first.max}.` })
+  @Field(() => Int, capped(LIMITS.first, { defaultValue: 20, description: 'Page size.' }))
   first!: number;
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })

@@ -4,6 +4,7 @@ import { EntityType, LineageKind, RelationType } from '../../domain/graph-model.
 import { LIMITS, requireIds, requireRange } from '../../domain/limits.js';
 import { mergeSelections } from '../../domain/selection.js';
 import type { Context } from '../context.js';
+import { capped, cappedIds } from '../caps.js';
 import { selectionAt, selects } from '../selection.js';
 import { LineageDirection } from '../types/enums.js';
 import { Graph } from '../types/graph.type.js';
@@ -30,7 +31,7 @@ export class GraphResolver {
   lineage(
     @Arg('modelId', () => ID) modelId: string,
     @Arg('direction', () => LineageDirection, { defaultValue: LineageDirection.ANCESTORS }) direction: LineageDirection,
-    @Arg('maxDepth', () => Int, { defaultValue: 10 }) maxDepth: number,
+    @Arg('maxDepth', () => Int, capped(LIMITS.lineageDepth, { defaultValue: 10 })) maxDepth: number,
     @Arg('kinds', () => [LineageKind], { nullable: true }) kinds: LineageKind[] | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -52,7 +53,7 @@ export class GraphResolver {
   async lineageGraph(
     @Arg('modelId', () => ID) modelId: string,
     @Arg('direction', () => LineageDirection, { defaultValue: LineageDirection.ANCESTORS }) direction: LineageDirection,
-    @Arg('maxDepth', () => Int, { defaultValue: 10 }) maxDepth: number,
+    @Arg('maxDepth', () => Int, capped(LIMITS.lineageDepth, { defaultValue: 10 })) maxDepth: number,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<GraphRows> {
@@ -79,7 +80,7 @@ export class GraphResolver {
   path(
     @Arg('fromId', () => ID) fromId: string,
     @Arg('toId', () => ID) toId: string,
-    @Arg('maxDepth', () => Int, { defaultValue: 6 }) maxDepth: number,
+    @Arg('maxDepth', () => Int, capped(LIMITS.pathDepth, { defaultValue: 6 })) maxDepth: number,
     @Arg('types', () => [RelationType], { nullable: true }) types: RelationType[] | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -95,9 +96,9 @@ export class GraphResolver {
 
   @Query(() => Graph, { description: 'Entities within `depth` relationships of the given ones, nearest first, at most `limit` nodes.' })
   neighborhood(
-    @Arg('ids', () => [ID]) ids: string[],
-    @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
-    @Arg('limit', () => Int, { defaultValue: 200 }) limit: number,
+    @Arg('ids', () => [ID], cappedIds(LIMITS.ids)) ids: string[],
+    @Arg('depth', () => Int, capped(LIMITS.neighborhoodDepth, { defaultValue: 1 })) depth: number,
+    @Arg('limit', () => Int, capped(LIMITS.neighborhoodLimit, { defaultValue: 200 })) limit: number,
     @Arg('types', () => [RelationType], { nullable: true }) types: RelationType[] | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -119,8 +120,8 @@ export class GraphResolver {
   })
   downstream(
     @Arg('id', () => ID) id: string,
-    @Arg('maxDepth', () => Int, { defaultValue: 5 }) maxDepth: number,
-    @Arg('limit', () => Int, { defaultValue: 200 }) limit: number,
+    @Arg('maxDepth', () => Int, capped(LIMITS.downstreamDepth, { defaultValue: 5 })) maxDepth: number,
+    @Arg('limit', () => Int, capped(LIMITS.neighborhoodLimit, { defaultValue: 200 })) limit: number,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<GraphRows> {

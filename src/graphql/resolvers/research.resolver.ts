@@ -3,6 +3,7 @@ import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
 import { LIMITS } from '../../domain/limits.js';
 import type { Context } from '../context.js';
+import { capped, cappedIds } from '../caps.js';
 import { requireIds, requireRange } from '../../domain/limits.js';
 import { selectionAt } from '../selection.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
@@ -27,7 +28,7 @@ export class ResearchResolver {
     description: 'Models adopting each technique per period of their release, cumulative and not, in the order asked.',
   })
   adoptionCurve(
-    @Arg('techniqueIds', () => [ID]) techniqueIds: string[],
+    @Arg('techniqueIds', () => [ID], cappedIds(LIMITS.curveSeries)) techniqueIds: string[],
     @Arg('bucket', () => PeriodBucket, { defaultValue: PeriodBucket.YEAR }) bucket: PeriodBucket,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -43,7 +44,7 @@ export class ResearchResolver {
   releasesPerPeriod(
     @Arg('by', () => ReleaseGrouping) by: ReleaseGrouping,
     @Arg('bucket', () => PeriodBucket, { defaultValue: PeriodBucket.YEAR }) bucket: PeriodBucket,
-    @Arg('first', () => Int, { defaultValue: 10, description: 'Series to return.' }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.curveSeries, { defaultValue: 10, description: 'Series to return.' })) first: number,
     @Ctx() ctx: Context,
   ) {
     return ctx.repos.research.releasesPerPeriod(by, bucket, requireRange('first', first, LIMITS.curveSeries));
@@ -53,7 +54,7 @@ export class ResearchResolver {
     description: 'Organization → organization links weighted by models derived across them, strongest first.',
   })
   async organizationNetwork(
-    @Arg('first', () => Int, { defaultValue: 100, description: 'Links to return.' }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 100, description: 'Links to return.' })) first: number,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<OrganizationNetwork> {
@@ -79,7 +80,7 @@ export class ResearchResolver {
   mostInfluential(
     @Arg('types', () => [EntityTypeEnum], { nullable: true, description: 'Default: every kind.' }) types: EntityType[] | undefined,
     @Arg('measure', () => InfluenceMeasure, { defaultValue: InfluenceMeasure.PAGE_RANK }) measure: InfluenceMeasure,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 10 })) first: number,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -95,7 +96,7 @@ export class ResearchResolver {
   @Query(() => [Influence], {
     description: 'Stored measures of the entities asked for, in that order; ids not (yet) measured are left out.',
   })
-  influence(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+  influence(@Arg('ids', () => [ID], cappedIds(LIMITS.influenceIds)) ids: string[], @Ctx() ctx: Context) {
     return ctx.repos.research.influence(requireIds('ids', ids, LIMITS.influenceIds));
   }
 
@@ -105,7 +106,7 @@ export class ResearchResolver {
   }
 
   @Query(() => [Community], { description: 'Louvain communities of the whole graph, largest first; empty until measures are computed.' })
-  async communities(@Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: Context) {
+  async communities(@Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 20 })) first: number, @Ctx() ctx: Context) {
     const run = await ctx.repos.research.measureRun();
     return (run?.communities ?? []).slice(0, requireRange('first', first, LIMITS.first));
   }

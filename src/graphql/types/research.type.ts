@@ -169,8 +169,15 @@ export class LineageStats {
   description: 'The latest computation of the graph measures, and the data version it was computed from.',
 })
 export class MeasuresRun {
-  @Field(() => String)
+  @Field(() => String, { description: 'The data version the measures were computed from.' })
   version!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The data version at which the measures describe the graph. Equal to the x-graph-version header of the same response: they are current; different: the graph has changed since, and they are being recomputed. Null for a run written before this field existed.',
+  })
+  graphVersion!: string | null;
 
   @Field(() => String, { description: 'ISO timestamp.' })
   computedAt!: string;

@@ -286,12 +286,18 @@ export class GraphTools {
    * class styles after the handler that set them returns, so ':visible' can still be the previous view.
    */
   private shownNodes() {
-    return this.cy.nodes().filter((n) => !n.hasClass('not-yet') && !n.hasClass('filtered'));
+    return this.cy
+      .nodes()
+      .filter((n) => !n.hasClass('not-yet') && !n.hasClass('filtered'))
+      .nodes();
   }
 
   private shownEdges() {
     const shown = new Set(this.shownNodes().map((n) => n.id()));
-    return this.cy.edges().filter((e) => !e.hasClass('filtered') && shown.has(e.source().id()) && shown.has(e.target().id()));
+    return this.cy
+      .edges()
+      .filter((e) => !e.hasClass('filtered') && shown.has(e.source().id()) && shown.has(e.target().id()))
+      .edges();
   }
 
   private csv(): string {

@@ -47,6 +47,8 @@ describe('query limits', () => {
     );
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'complexity' } });
     expect(result.errors?.[0]?.message).toMatch(/^The query's complexity is \d+; the limit is 20000\./);
+    // A bad request, like every other invalid one (it was answered 500).
+    expect(result.status).toBe(400);
   });
 
   it('weighs the same query again for each list size its variables ask for', async () => {

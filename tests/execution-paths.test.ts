@@ -107,7 +107,7 @@ const CASES: Case[] = [
     name: "an enum's bad value, after a good one",
     warm: { body: { query: walk, variables: { d: 'ANCESTORS' } } },
     body: { query: walk, variables: { d: 'SIDEWAYS' } },
-    fast: 'apollo',
+    fast: 'errors',
   },
   { name: 'a variable of the wrong type', body: { query: nested, variables: { n: 'many' } }, fast: 'apollo' },
   { name: 'a missing variable', body: { query: nested, variables: {} }, fast: 'apollo' },

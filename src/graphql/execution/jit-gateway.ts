@@ -3,7 +3,7 @@ import { printSchema, type ExecutionResult, type GraphQLError, type GraphQLSchem
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Context } from '../context.js';
 import { documentCache } from './document-cache.js';
-import { badVariables } from './limits.plugin.js';
+import { badVariables, variablesError } from './limits.plugin.js';
 import { preparable, runCompiled } from './prepared-operations.js';
 
 // Per document, at most this many operations are kept compiled.
@@ -30,8 +30,11 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       stashed ?? (isCompiledQuery(query) ? await runCompiled(query, operationName ?? undefined, context, request.variables ?? {}) : query);
     // graphql-jit answers variables it cannot coerce before executing, without `data`. The complexity
     // check usually meets them first, but it caches by variable shape, and an enum's bad value has a
-    // good value's shape.
-    if (result.data === undefined && result.errors?.length) return { errors: result.errors.map(badVariables) };
+    // good value's shape: the answer is then the one the check would have given, in graphql-js's words.
+    if (result.data === undefined && result.errors?.length) {
+      const canonical = variablesError(schema, operation, request.variables);
+      return { errors: canonical ? [canonical] : result.errors.map(badVariables) };
+    }
     if (!result.errors?.some((error) => error.extensions === undefined)) return result;
     // graphql-jit's errors carry no `extensions` unless the original error had some, and the property
     // is read-only; Apollo's error formatting expects an object. A child object adds one and inherits

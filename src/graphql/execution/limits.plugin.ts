@@ -3,7 +3,6 @@ import {
   GraphQLError,
   getNamedType,
   getVariableValues,
-  Kind,
   type OperationDefinitionNode,
   getNullableType,
   isLeafType,
@@ -94,31 +93,11 @@ export type ComplexityCheck = (
   variables: Record<string, unknown> | undefined,
 ) => GraphQLError | undefined;
 
-/** The operation a request runs: the named one, or the document's only one. */
-const operationOf = (document: DocumentNode, operationName: string | undefined): OperationDefinitionNode | undefined => {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return operationName === undefined
-    ? operations.length === 1
-      ? operations[0]
-      : undefined
-    : operations.find((o) => o.name?.value === operationName);
-};
-
-/**
- * The request's variables against its operation's declarations (graphql-js's coercion, which names
- * the variable and what is wrong with it), then the complexity budget, cached per document and
- * variable shape: the error to answer, if any. Both run on every request, whichever path executes it,
- * so a bad variable is refused with the same words whether or not its shape was weighed before.
- */
+/** The complexity budget as a check, cached per document and variable shape: the error to answer, if any. */
 export function complexityCheck(schema: GraphQLSchema): ComplexityCheck {
   // Weighing a small query cost about a twentieth of the service's CPU per request.
   const cached = documentCache<number>(SHAPES_PER_DOCUMENT);
-  const operations = documentCache<OperationDefinitionNode | undefined>(SHAPES_PER_DOCUMENT);
   return (document, operationName, variables) => {
-    const operation = operations(document, operationName ?? '', () => operationOf(document, operationName));
-    const coercion = operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
-    // The last error, as graphql-query-complexity reported it before this check came first.
-    if (coercion?.errors?.length) return badVariables(coercion.errors[coercion.errors.length - 1]!);
     let complexity: number;
     try {
       complexity = cached(document, shapeKey(operationName, variables), () => queryComplexity(schema, document, operationName, variables));
@@ -132,6 +111,20 @@ export function complexityCheck(schema: GraphQLSchema): ComplexityCheck {
       { extensions: { code: 'BAD_USER_INPUT', limit: 'complexity', http: { status: 400 } } },
     );
   };
+}
+
+/**
+ * The error for variables that do not fit their operation, in graphql-js's words (the last of them,
+ * as the complexity check reports them when it meets them first), or undefined when graphql-js
+ * accepts them. graphql-jit refuses the same variables in words of its own; both paths answer these.
+ */
+export function variablesError(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): GraphQLError | undefined {
+  const { errors } = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  return errors?.length ? badVariables(errors[errors.length - 1]!) : undefined;
 }
 
 /** Refuses operations over the complexity budget before any resolver runs (depth is a validation rule). */

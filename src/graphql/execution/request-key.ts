@@ -24,15 +24,32 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
 
 /**
+ * The body's fields but its variables, in a form that tells any two bodies apart (each key and each
+ * string with its length, other values as JSON ended by a character JSON never leaves unescaped):
+ * cheaper than JSON.stringify of a copy without them, which cost a tenth of the executor's own time.
+ */
+function withoutVariables(body: Record<string, unknown>): string {
+  let operation = '';
+  for (const key in body) {
+    if (key === 'variables') continue;
+    const value = body[key];
+    operation +=
+      typeof value === 'string' ? `${key.length}:${key}${value.length}:${value}` : `${key.length}:${key}=${JSON.stringify(value)}\u0000`;
+  }
+  return operation;
+}
+
+/**
  * A request split into what names its operation (everything but the variables) and its variables,
  * or null when its variables are not an object (Apollo refuses those, and answers them itself).
  */
 export function splitVariables(request: GraphqlHttpRequest): { operation: string; variables: Record<string, unknown> } | null {
   if (request.method === 'POST') {
-    if (!isRecord(request.body)) return null;
-    const { variables, ...rest } = request.body;
+    const body = request.body;
+    if (!isRecord(body)) return null;
+    const { variables } = body;
     if (variables !== undefined && variables !== null && !isRecord(variables)) return null;
-    return { operation: JSON.stringify(rest), variables: variables ?? {} };
+    return { operation: withoutVariables(body), variables: variables ?? {} };
   }
   if (request.method !== 'GET') return null;
   const others: Array<[string, string]> = [];

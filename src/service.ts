@@ -4,6 +4,7 @@ import { DEFAULT_CATALOGUES } from './import/default-catalogues.js';
 import { MeasuresService } from './analytics/measures.service.js';
 import { DatabaseAvailability } from './db/availability.js';
 import { type Database, DatabaseUnavailableError } from './db/database.js';
+import { readiness } from './db/readiness.js';
 import { RELATION_TYPES, RELATIONS, RelationType } from './domain/registry.js';
 import { MeasuresRepository } from './repositories/measures.repository.js';
 import { applyMigrations } from './db/migrations.js';
@@ -89,12 +90,6 @@ export async function startService(config: Config, log: Logger): Promise<Service
       trustedDocuments: config.trustedDocuments,
       availability,
     });
-    gate.open(createHttpHandler({ executor, database, availability, metrics, log }));
-    log.info(
-      { explorer: `${url}/`, playground: `${url}/graphql`, api: `${url}/graphql` },
-      `service ready: explorer ${url}/ · playground ${url}/graphql (in a browser) · API POST ${url}/graphql`,
-    );
-
     const db = database;
     const measuresRepository = new MeasuresRepository(db);
     const measures = new MeasuresService(
@@ -109,6 +104,21 @@ export async function startService(config: Config, log: Logger): Promise<Service
       log,
     );
     if (config.measures.enabled) await measures.start();
+
+    // Last, with nothing awaited after it: once /ready answers 200, main.ts already listens for SIGTERM.
+    gate.open(
+      createHttpHandler({
+        executor,
+        readiness: () => readiness(db, availability),
+        availability: () => availability.now,
+        metrics,
+        log,
+      }),
+    );
+    log.info(
+      { explorer: `${url}/`, playground: `${url}/graphql`, api: `${url}/graphql` },
+      `service ready: explorer ${url}/ · playground ${url}/graphql (in a browser) · API POST ${url}/graphql`,
+    );
 
     return {
       url,

@@ -1,11 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import type { DatabaseAvailability } from '../db/availability.js';
-import type { Database } from '../db/database.js';
-import { missingSchemaItems } from '../db/migrations.js';
+import type { AvailabilityState } from '../db/availability.js';
+import type { Readiness } from '../db/readiness.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { HttpRoute } from './route.js';
-
-const READY_TIMEOUT_MS = 2_500;
 
 const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   const payload = JSON.stringify(body);
@@ -20,40 +17,28 @@ const get = (path: string) => (req: { method?: string }, requested: string) =>
  * GET /health: the process is up and can serve; 503 once the embedded Neo4j's supervisor has given
  * up on it (only a restart of the service helps then, which is what a liveness probe is for).
  */
-export function healthRoute(availability: DatabaseAvailability): HttpRoute {
+export function healthRoute(availability: () => AvailabilityState): HttpRoute {
   return {
     name: 'health',
     matches: get('/health'),
     handle(_req, res) {
-      const now = availability.now;
+      const now = availability();
       if (now.state === 'failed') sendJson(res, 503, { status: 'failed', reason: now.reason });
       else sendJson(res, 200, { status: 'ok' });
     },
   };
 }
 
-/**
- * GET /ready: Neo4j answers and the constraints and indexes are in place; otherwise 503 with the
- * reason (the embedded Neo4j restarting, with Retry-After; Neo4j not answering; schema items offline).
- */
-export function readyRoute(database: Database, availability: DatabaseAvailability): HttpRoute {
+/** GET /ready: 200 when the database can serve the API; otherwise 503 with the reason (db/readiness.ts). */
+export function readyRoute(readiness: () => Promise<Readiness>): HttpRoute {
   return {
     name: 'ready',
     matches: get('/ready'),
     async handle(_req, res) {
-      const now = availability.now;
-      if (now.state === 'restarting')
-        return sendJson(res, 503, { status: 'restarting', reason: now.reason }, { 'retry-after': String(now.retryAfterS) });
-      if (now.state === 'failed') return sendJson(res, 503, { status: 'failed', reason: now.reason });
-      try {
-        await database.ping(READY_TIMEOUT_MS);
-        const missing = await withTimeout(missingSchemaItems(database), READY_TIMEOUT_MS);
-        if (missing.length > 0)
-          sendJson(res, 503, { status: 'unavailable', reason: `Schema items not online yet: ${missing.join(', ')}.` });
-        else sendJson(res, 200, { status: 'ready' });
-      } catch (error) {
-        sendJson(res, 503, { status: 'unavailable', reason: `Neo4j does not answer: ${(error as Error).message}` });
-      }
+      const now = await readiness();
+      if (now.ready) return sendJson(res, 200, { status: 'ready' });
+      const retry: Record<string, string> = now.retryAfterS === undefined ? {} : { 'retry-after': String(now.retryAfterS) };
+      sendJson(res, 503, { status: now.status, reason: now.reason }, retry);
     },
   };
 }
@@ -69,14 +54,4 @@ export function metricsRoute(metrics: Metrics): HttpRoute {
       res.end(text);
     },
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

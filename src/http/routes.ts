@@ -1,5 +1,5 @@
-import type { DatabaseAvailability } from '../db/availability.js';
-import type { Database } from '../db/database.js';
+import type { AvailabilityState } from '../db/availability.js';
+import type { Readiness } from '../db/readiness.js';
 import type { GraphqlExecutor } from '../graphql/execution/executor.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { explorerRoute } from './explorer.js';
@@ -10,8 +10,10 @@ import type { HttpMiddleware, HttpRoute } from './route.js';
 
 export interface HttpDependencies {
   executor: GraphqlExecutor;
-  database: Database;
-  availability: DatabaseAvailability;
+  /** Whether the database can serve the API now (GET /ready). */
+  readiness: () => Promise<Readiness>;
+  /** What the embedded Neo4j's supervisor says of it (GET /health). */
+  availability: () => AvailabilityState;
   metrics: Metrics;
 }
 
@@ -24,7 +26,7 @@ export function httpModules(deps: HttpDependencies): { middleware: HttpMiddlewar
     middleware: [],
     routes: [
       healthRoute(deps.availability),
-      readyRoute(deps.database, deps.availability),
+      readyRoute(deps.readiness),
       metricsRoute(deps.metrics),
       // Before /graphql: a browser's GET /graphql opens the playground.
       playgroundRoute(),

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { TokenAuthenticator } from '../../auth/tokens.js';
 import type { AvailabilityState, DatabaseAvailability } from '../../db/availability.js';
@@ -84,12 +85,12 @@ export class GraphqlExecutor {
   private readonly prepared = new PreparedOperations();
   private readonly cache: ResponseCache;
   private readonly complexity: ComplexityCheck;
-  private readonly persisted;
+  private readonly persisted: KeyValueCache<string>;
 
   private constructor(
     private readonly options: ExecutorOptions,
     private readonly apollo: ApolloServer<Context>,
-    parts: { complexity: ComplexityCheck; persisted: ReturnType<typeof persistedQueryStore> },
+    parts: { complexity: ComplexityCheck; persisted: KeyValueCache<string> },
   ) {
     this.cache = new ResponseCache(options.responseCacheMb * 1024 * 1024);
     this.complexity = parts.complexity;

@@ -6,7 +6,7 @@ import { startTestService } from './helpers/service.js';
 import { API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.js';
 
 /**
- * The prepared path (src/http/graphql-serve.ts): a read Apollo has run once is run again from its
+ * The prepared path (src/graphql/execution/executor.ts): a read Apollo has run once is run again from its
  * compiled form without Apollo's pipeline. What it answers must be what Apollo answers.
  */
 const post = (url: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>

@@ -145,7 +145,7 @@ export class Database {
           }
         }),
       // Every transaction that changed data advances the data version in the same transaction, so
-      // caches keyed by it (src/cache) can never outlive a committed write; this replica learns the
+      // caches keyed by it (the response cache, src/graphql/execution) can never outlive a committed write; this replica learns the
       // new version at commit, the others within VERSION_POLL_MS.
       write: async (work) => {
         const { result, version } = await this.session('WRITE', deadline, (session) =>

@@ -1,5 +1,5 @@
 /**
- * Trusted documents: the operations the explorer (web/src/api.ts) and the playground's examples
+ * Trusted documents: the operations the explorer (web/src/operations, compiled by codegen) and the playground's examples
  * send, in Apollo's persisted query list format (schema/persisted-query-manifest.json, written by
  * `npm run manifest:print`). They are served by hash as persisted queries; with
  * TRUSTED_DOCUMENTS=only every other operation is refused, `allow` also runs ad-hoc ones and

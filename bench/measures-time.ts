@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/measures-time.ts [models=100000] [seed=42]
+ * npx tsx bench/measures-time.ts [models=100000] [seed=42] [hf]
  *
  * Times one recomputation of the graph measures (issue 16) on a bench graph, through Neo4j, as the
  * service runs it after a load: the service (startService, measures polling off) reads the graph out
@@ -17,7 +17,19 @@ import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/logging/logger.js';
 import { startService } from '../src/service.js';
 import { generate, measureSeed } from './generator.js';
+import { openStore, storeDir } from './hf/store.js';
 import { ensureLoaded, freePort, measuredScale, startBenchNeo4j } from './neo4j.js';
+
+/** The Hugging Face bench's store of this size, opened as bench/neo4j.ts opens its own. */
+async function openHfStore(size: number, say: (line: string) => void) {
+  const store = await openStore(storeDir(size, 'hf'), say);
+  return {
+    uri: store.local().uri,
+    database: store.database,
+    pid: store.local().pid,
+    stop: () => store.stop(),
+  };
+}
 
 const models = Number(process.argv[2] ?? 100_000);
 const seed = Number(process.argv[3] ?? 42);
@@ -48,9 +60,13 @@ const neo4jHeapMb = (pid: number): number => {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-const neo = await startBenchNeo4j(models, log);
+// `hf` as third argument: the store `npm run bench -- --scale hf` loaded at this size (bench/hf/README.md).
+const hf = process.argv[4] === 'hf';
+const neo = hf ? await openHfStore(models, log) : await startBenchNeo4j(models, log);
 try {
   const [marker] = await neo.database.scope().read('OPTIONAL MATCH (b:BenchMarker) RETURN b.key AS key, b.complete AS complete');
+  if (hf && marker?.complete !== true)
+    throw new Error(`no loaded hf store of ${models} models: run npm run bench -- --scale hf --scales ${models} first`);
   if (marker?.complete !== true || !String(marker.key).includes(`:models=${models}:seed=${seed}`)) {
     log('no loaded bench graph of this scale in the store: generating and loading it');
     await ensureLoaded(neo.database, generate({ models, seed, profile: measureSeed() }), seed, log);
@@ -187,8 +203,8 @@ try {
       reads: { before: latency(false), during: latency(true) },
     };
     console.log(JSON.stringify(result, null, 1));
-    writeFileSync(new URL(`./results/measures-${models}.json`, import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(new URL(`./results/measures-${models}.md`, import.meta.url), markdownOf(result));
+    writeFileSync(new URL(`./results/measures-${hf ? 'hf-' : ''}${models}.json`, import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(new URL(`./results/measures-${hf ? 'hf-' : ''}${models}.md`, import.meta.url), markdownOf(result));
   } finally {
     await service.stop();
   }

@@ -12,7 +12,11 @@ import { machineInfo, markdown, writeResults, type BenchReport, type CachedResul
 import { SCENARIOS, type Scenario, type Vars } from './scenarios.js';
 import type { SystemName } from './systems.js';
 
+// `--scale hf` / `--scale hf-import`: the Hugging Face-shaped benchmarks (bench/hf/README.md), with their own options.
+const scaleBench = process.argv.includes('--scale') ? process.argv[process.argv.indexOf('--scale') + 1] : undefined;
+
 const { values: args } = parseArgs({
+  args: scaleBench === undefined ? process.argv.slice(2) : [],
   options: {
     quick: { type: 'boolean', default: false },
     scaling: { type: 'boolean', default: false },
@@ -328,7 +332,16 @@ async function scaling(): Promise<void> {
   log(`wrote ${files.join(', ')}`);
 }
 
-(args.scaling ? scaling() : main()).then(
+const HF_BENCHES: Record<string, () => Promise<void>> = {
+  hf: async () => (await import('./hf/scale.js')).runHfScale(),
+  'hf-import': async () => (await import('./hf/import-bench.js')).runImportBench(),
+};
+if (scaleBench !== undefined && !HF_BENCHES[scaleBench]) {
+  console.error(`--scale ${scaleBench} is none of ${Object.keys(HF_BENCHES).join(', ')}.`);
+  process.exit(2);
+}
+
+(scaleBench !== undefined ? HF_BENCHES[scaleBench]!() : args.scaling ? scaling() : main()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

@@ -17,7 +17,7 @@ import { Metrics } from './metrics/metrics.js';
 import type { LocalNeo4j } from './neo4j-local/local-neo4j.js';
 import { type Supervision, superviseLocalNeo4j } from './neo4j-local/supervisor.js';
 import { SeedRepository } from './repositories/seed.repository.js';
-import { seedDatabase } from './seed/load.js';
+import { migrateEntityIds, seedDatabase } from './seed/load.js';
 import { connectToNeo4j } from './startup/connect.js';
 import { startOtlpTracing, type Tracing } from './tracing/tracing.js';
 
@@ -29,13 +29,6 @@ export interface Service {
   neo4jPid(): number | undefined;
   stop(): Promise<void>;
 }
-
-/**
- * Test-only: the process kills itself (SIGKILL) after this many batches of the first load, counted over
- * the documents and the catalogues ("last": after the last one, before the completion marker), to
- * prove that a cut load is resumed by the next start.
- */
-const KILL_AFTER_BATCH = process.env.LLM_GRAPH_TEST_KILL_AFTER_BATCH;
 
 const LINEAGE_TYPE = RelationType.DERIVED_FROM;
 
@@ -153,6 +146,7 @@ async function loadIfIncomplete(database: Database, catalogues: CatalogueName[],
   const seeds = new SeedRepository(database);
   if (await seeds.isSeeded()) {
     await applyMigrations(database);
+    await migrateEntityIds(database, log);
     return;
   }
   const resuming = !(await seeds.isEmpty());
@@ -173,10 +167,10 @@ async function loadIfIncomplete(database: Database, catalogues: CatalogueName[],
         log.info(`loading the graph: ${percent} % (${what})`);
       }
       batches += 1;
-      if (KILL_AFTER_BATCH === String(batches) || (KILL_AFTER_BATCH === 'last' && step === steps && done === total))
-        process.kill(process.pid, 'SIGKILL');
+      // One line per committed batch, for whoever follows a load closely (tests cut a load at a chosen batch).
+      log.debug({ phase: what, step, steps, done, total, batch: batches }, `load batch ${batches} committed (${what} ${done}/${total})`);
     },
-    onCatalogue: (name, { plan, notWritten, before, after }) =>
+    onCatalogue: (name, { plan, notWritten, before, after, quality }) =>
       log.info(
         {
           catalogue: name,
@@ -190,6 +184,7 @@ async function loadIfIncomplete(database: Database, catalogues: CatalogueName[],
           conflicts: plan.conflicts.length,
           skipped: plan.skipped.length,
           notWritten: notWritten.length,
+          implausible: quality.flagged,
         },
         `loaded ${DEFAULT_CATALOGUES[name].title}: ${plan.recordsParsed} rows of ${plan.rowsRead}, ${plan.matched.length} matched, ` +
           `${plan.toCreate.length} created, ${plan.ambiguous.length} ambiguous, ${plan.conflicts.length} conflicts; ` +

@@ -89,18 +89,21 @@ describe('entity lookups', () => {
     ]);
   });
 
-  it('returns the rumoured GPT-4 parameter count marked as hedged, and a stated PaLM 2 size over a deprecated one', async () => {
+  it('never serves a rumour as a fact: GPT-4’s rumoured size is withheld, marked, beside a null field', async () => {
     const result = await graphql<{ gpt4: any; palm2: any }>(
       service.url,
-      `{ gpt4: model(id: "gpt-4") { parameters claims { attribute value rank hedged } }
-         palm2: model(id: "palm-2") { parameters claims { attribute value rank reason } } }`,
+      `{ gpt4: model(id: "gpt-4") { parameters claims { attribute value rank hedged } withheld { attribute value hedged flags { rule } } }
+         palm2: model(id: "palm-2") { parameters claims { attribute value rank reason hedged } withheld { value hedged } } }`,
     );
-    expect(result.data!.gpt4.parameters).toBe(1.8e12);
+    expect(result.data!.gpt4.parameters).toBeNull();
     expect(result.data!.gpt4.claims.filter((c: any) => c.attribute === 'parameters')).toEqual([
       { attribute: 'parameters', value: '1800000000000', rank: 'NORMAL', hedged: true },
     ]);
-    expect(result.data!.palm2.parameters).toBe(340e9);
+    expect(result.data!.gpt4.withheld).toEqual([{ attribute: 'parameters', value: '1800000000000', hedged: true, flags: [] }]);
+    // PaLM 2: the leaked 340B is preferred over the deprecated 14.7B, but a leak is not a fact either.
+    expect(result.data!.palm2.parameters).toBeNull();
     expect(result.data!.palm2.claims.find((c: any) => c.value === '14700000000')).toMatchObject({ rank: 'DEPRECATED' });
+    expect(result.data!.palm2.withheld).toEqual([{ value: '340000000000', hedged: true }]);
   });
 
   it('answers null for an absent id and for an id of another kind', async () => {

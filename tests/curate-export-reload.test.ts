@@ -84,7 +84,9 @@ describe('curate, export, reload', { timeout: 300_000 }, () => {
     await ok(upsert('Limitation', { id: 'rt-doomed', name: 'Short-lived', citation: DOC }));
 
     await ok(link({ fromId: 'rt-model', toId: 'rt-org', type: 'DEVELOPED_BY', citation: DOC }));
-    await ok(link({ fromId: 'rt-model', toId: 'gpt-4', type: 'DERIVED_FROM', kind: 'FINE_TUNE', citation: URL_CITATION }));
+    // Distilled, not fine-tuned: a 7B fine-tune of a 2T model is doubted by the plausibility rules, which the
+    // reload runs and curated writes do not (they are checked by the next load or import).
+    await ok(link({ fromId: 'rt-model', toId: 'gpt-4', type: 'DERIVED_FROM', kind: 'DISTILLATION', citation: URL_CITATION }));
     await ok(link({ fromId: 'rt-tech', toId: 'transformer', type: 'BUILDS_ON', citation: DOC }));
     await ok(link({ fromId: 'gpt-4', toId: 'openai', type: 'DEVELOPED_BY', citation: URL_CITATION }));
     await ok(link({ fromId: 'rt-tech', toId: 'rt-limit', type: 'MITIGATES', citation: DOC }));

@@ -91,8 +91,18 @@ describe('writes', () => {
         releaseDate: '2019',
         aliases: ['GPT2 copy'],
         claims: [
-          { attribute: 'parameters', value: '1500000000', quote: DOC_QUOTE.quote, source: { id: 'src-002', url: null } },
-          { attribute: 'releaseDate', value: '"2019"', quote: DOC_QUOTE.quote, source: { id: 'src-002', url: null } },
+          {
+            attribute: 'parameters',
+            value: '1500000000',
+            quote: DOC_QUOTE.quote,
+            source: { id: 'src-002', url: '/documents/002_17985d20e695f627.txt' },
+          },
+          {
+            attribute: 'releaseDate',
+            value: '"2019"',
+            quote: DOC_QUOTE.quote,
+            source: { id: 'src-002', url: '/documents/002_17985d20e695f627.txt' },
+          },
         ],
         sources: [{ quote: DOC_QUOTE.quote, source: { id: 'src-002' } }],
       },

@@ -1,18 +1,28 @@
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
+import { readDefaultCatalogue } from '../src/import/default-catalogues.js';
+import { existingFromDatabase } from '../src/import/existing.js';
 import { SeedRepository } from '../src/repositories/seed.repository.js';
+import { Decisions } from '../src/resolve/decisions.js';
+import { undecidedNamesakes } from '../src/resolve/duplicates.js';
+import { nameKey } from '../src/resolve/names.js';
 import { loadDatasetOrThrow } from '../src/seed/dataset.js';
 import { toGraphRows } from '../src/seed/graph-rows.js';
 import { DEFAULT_SEED_DIR, seedDatabase } from '../src/seed/load.js';
+import { formatDataset, rowsToDataset, writeDatasetFiles } from '../src/seed/seed-files.js';
 import { testDatabase } from './helpers/database.js';
-import { graphFingerprint } from './helpers/fingerprint.js';
-import { runMain, waitFor } from './helpers/main-process.js';
+import { fingerprintDiff, graphFingerprint } from './helpers/fingerprint.js';
+import { runMain, runMainKilledAt, waitFor } from './helpers/main-process.js';
 import { freePort } from './helpers/ports.js';
 
 // `npm start` on an empty store with the default DEFAULT_CATALOGUES: the documents and Epoch's
-// language models. The first start is killed in the middle of the Epoch step; the next start must
-// end with the graph a clean load writes, and a start on the loaded graph must change nothing.
-// Uses the run's Neo4j, emptied first and given back with the documents' graph.
+// language models. A first start killed inside each loading phase must restart to the graph a clean
+// load writes; a start on the loaded graph changes nothing; the graph's export reloads into an equal
+// graph; and it holds no unresolved namesakes. Uses the run's Neo4j, emptied first and given back
+// with the documents' graph.
 
 let db: Database;
 beforeAll(async () => {
@@ -28,69 +38,128 @@ afterAll(async () => {
 const env = () => ({
   NEO4J_URI: inject('neo4jUri'),
   NEO4J_PASSWORD: inject('neo4jPassword'),
-  LOG_LEVEL: 'warn',
   MEASURES_ENABLED: 'false',
+  DEFAULT_CATALOGUES: '',
 });
-const DEFAULT = { DEFAULT_CATALOGUES: '' };
 
-/** Starts `node dist/main.js`, waits for /ready, asks the API for the number of models, stops it. */
-async function startAndStop(extra: Record<string, string> = {}): Promise<number> {
+/** Starts `node dist/main.js`, waits for /ready, runs one GraphQL query, stops it. */
+async function startAndAsk<T>(query: string, extra: Record<string, string> = {}): Promise<T> {
   const port = await freePort();
-  const run = runMain({ ...env(), ...DEFAULT, ...extra, PORT: String(port) });
+  const run = runMain({ ...env(), LOG_LEVEL: 'warn', ...extra, PORT: String(port) });
   try {
     await waitFor(`http://127.0.0.1:${port}/ready`, 540_000, 200);
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ graphStats { nodes { label count } } }' }),
+      body: JSON.stringify({ query }),
     });
-    const { data } = (await response.json()) as { data: { graphStats: { nodes: Array<{ label: string; count: number }> } } };
-    return data.graphStats.nodes.find((n) => n.label === 'Model')!.count;
+    const { data, errors } = (await response.json()) as { data: T; errors?: unknown };
+    expect(errors).toBeUndefined();
+    return data;
   } finally {
     run.child.kill('SIGTERM');
     await run.exited;
   }
 }
 
-const datedShare = async () => {
-  const [row] = await db.scope().read('MATCH (m:Model) RETURN count(*) AS models, count(m.releaseDate) AS dated');
-  return { models: Number(row!.models), dated: Number(row!.dated) };
-};
+/** The number of models the API serves and Google's with its units, from a start on the store as it is. */
+async function startAndStop(extra: Record<string, string> = {}): Promise<{ models: number; google: number }> {
+  const data = await startAndAsk<{ graphStats: { nodes: Array<{ label: string; count: number }> }; models: { totalCount: number } }>(
+    '{ graphStats { nodes { label count } } models(where: {organization: "Google"}) { totalCount } }',
+    extra,
+  );
+  return { models: data.graphStats.nodes.find((n) => n.label === 'Model')!.count, google: data.models.totalCount };
+}
 
-describe('the default graph', { timeout: 900_000 }, () => {
-  it('is loaded into an empty store, resumed after a crash, and left alone by the next start', async () => {
-    // Killed after the documents' batches and six of Epoch's (its source, entities and some citations).
-    const rows = toGraphRows(loadDatasetOrThrow(DEFAULT_SEED_DIR));
-    const seedBatches = [rows.sources, ...Object.values(rows.entities), rows.citations, ...Object.values(rows.relationships)].reduce(
-      (sum, list) => sum + Math.ceil(list.length / 1_000),
-      0,
+const PHASES = ['the documents', 'Epoch AI’s language models'];
+
+describe('the default graph', { timeout: 1_500_000 }, () => {
+  let clean: Record<string, string[]>;
+
+  it('is what a clean load writes, and holds no two namesakes of one developer without a decision', async () => {
+    await seedDatabase(db, { catalogues: ['epoch'] });
+    clean = await graphFingerprint(db);
+    const entities = await existingFromDatabase(db);
+    expect(undecidedNamesakes(entities, Decisions.read())).toEqual([]);
+    const models = entities.filter((e) => e.kind === 'MODEL');
+    expect(models.length).toBeGreaterThanOrEqual(1_000);
+    expect(models.filter((m) => m.values.releaseDate !== undefined).length / models.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('gives every organization the catalogue gives a country that country, cited', async () => {
+    const stated = readDefaultCatalogue('epoch').organizations!;
+    expect(stated.length).toBeGreaterThan(300);
+    const rows = await db.scope().read(
+      `MATCH (o:Organization) RETURN o.name AS name, coalesce(o.aliases, []) AS aliases, o.country AS country,
+                COUNT { (o)-[c:CITES]->() WHERE c.attribute = 'country' } AS cited`,
     );
-    const killed = runMain({
-      ...env(),
-      ...DEFAULT,
-      PORT: String(await freePort()),
-      LLM_GRAPH_TEST_KILL_AFTER_BATCH: String(seedBatches + 6),
+    const byName = new Map(rows.flatMap((r) => [r.name as string, ...(r.aliases as string[])].map((n) => [nameKey(n), r] as const)));
+    const missing = stated.filter((r) => {
+      const node = byName.get(nameKey(r.name));
+      return node === undefined || node.country === null || Number(node.cited) === 0;
     });
+    expect(missing.map((r) => r.name)).toEqual([]);
+  });
+
+  it('counts Google’s models with its units as the union of its units’ models', async () => {
+    const [row] = await db.scope().read(
+      `MATCH (g:Organization {id: 'google'})
+       CALL (g) { MATCH (g)<-[:PART_OF*0..5]-(u:Organization)<-[:DEVELOPED_BY]-(m:Model) RETURN collect(DISTINCT m.id) AS union }
+       RETURN union, COLLECT { MATCH (g)<-[:PART_OF*1..5]-(u:Organization) RETURN u.id } AS units`,
+    );
+    expect(row!.units as string[]).toEqual(expect.arrayContaining(['google-deepmind', 'google-research', 'google-brain', 'google-ai']));
+    const { google } = await startAndStop();
+    expect(google).toBe((row!.union as string[]).length);
+    expect(google).toBeGreaterThan(100);
+  });
+
+  it('gives the field its techniques: cited, on 500 models, shared across catalogue models, MoE over four years', async () => {
+    // The clean load of the first test (documents and Epoch's language models).
+    const [counts] = await db.scope().read(
+      `RETURN COUNT { (m:Model) WHERE EXISTS { (m)-[:USES]->(:Technique) } } AS models,
+              COUNT { (m:Model)-[:USES]->(:Technique {id: 'moe'}) WHERE m.name =~ '(?i).*\\bdense\\b.*' } AS denseMoe,
+              COUNT { ()-[r:USES]->() WHERE any(q IN r.citationQuotes WHERE q <> '') AND any(n IN r.citationNotes WHERE n STARTS WITH 'Catalogue entry row ') } AS quoted`,
+    );
+    expect(counts!.models).toBeGreaterThanOrEqual(500);
+    expect(counts!.denseMoe).toBe(0);
+    expect(counts!.quoted).toBeGreaterThan(600);
+    const data = await startAndAsk<{
+      sharedTechniques: Array<{ id: string }>;
+      adoptionCurve: Array<{ points: Array<{ period: string; count: number }> }>;
+    }>(`{ sharedTechniques(modelIds: ["mixtral-8x7b", "deepseek-v3"]) { id }
+          adoptionCurve(techniqueIds: ["moe", "rlhf"], bucket: YEAR) { technique { id } points { period count } } }`);
+    expect(data.sharedTechniques.map((t) => t.id)).toContain('moe');
+    const years = (i: number) => data.adoptionCurve[i]!.points.filter((p) => p.count > 0).map((p) => Number(p.period));
+    expect(Math.max(...years(0)) - Math.min(...years(0))).toBeGreaterThanOrEqual(4);
+    expect(Math.min(...years(1))).toBeLessThanOrEqual(2022);
+  });
+
+  it.each(PHASES)('restarts to the same graph after a first start killed inside the load of %s', async (phase) => {
+    await new SeedRepository(db).reset();
+    const killed = runMainKilledAt(
+      { ...env(), PORT: String(await freePort()) },
+      (b) => b.phase === phase && b.done === Math.ceil(b.total / 2),
+    );
     expect((await killed.exited).signal, killed.output()).toBe('SIGKILL');
-    const [partial] = await db
-      .scope()
-      .read("RETURN COUNT { (:GraphMeta) } AS marker, COUNT { (s:Source) WHERE s.id STARTS WITH 'catalogue-epoch-csv-' } AS epoch");
-    expect(partial).toEqual({ marker: 0, epoch: 1 });
+    expect(killed.killedAt()?.phase).toBe(phase);
+    const [partial] = await db.scope().read('RETURN COUNT { (:GraphMeta) } AS marker');
+    expect(partial).toEqual({ marker: 0 });
 
-    expect(await startAndStop()).toBeGreaterThanOrEqual(1_000);
-    const resumed = await graphFingerprint(db);
-    const { models, dated } = await datedShare();
-    expect(models).toBeGreaterThanOrEqual(1_000);
-    expect(dated / models).toBeGreaterThanOrEqual(0.9);
-
+    await startAndStop();
+    expect(fingerprintDiff(await graphFingerprint(db), clean)).toEqual({});
     // A second start changes nothing.
     await startAndStop();
-    expect(await graphFingerprint(db)).toEqual(resumed);
+    expect(fingerprintDiff(await graphFingerprint(db), clean)).toEqual({});
+  });
 
-    // A clean load, never interrupted, writes the same graph.
+  it('exports into the seed format and reloads into an empty database as the same graph', async () => {
+    const exported = await graphFingerprint(db);
+    const dir = mkdtempSync(path.join(tmpdir(), 'default-graph-export-'));
+    writeDatasetFiles(formatDataset(rowsToDataset(await new SeedRepository(db).read())), dir);
+    symlinkSync(path.resolve('seed/documents'), path.join(dir, 'documents'));
     await new SeedRepository(db).reset();
-    await seedDatabase(db, { catalogues: ['epoch'] });
-    expect(await graphFingerprint(db)).toEqual(resumed);
+    await seedDatabase(db, { dir });
+    expect(fingerprintDiff(await graphFingerprint(db), exported)).toEqual({});
   });
 
   it('loads the documents only with DEFAULT_CATALOGUES=none', async () => {
@@ -103,6 +172,6 @@ describe('the default graph', { timeout: 900_000 }, () => {
       );
     const rows = toGraphRows(loadDatasetOrThrow(DEFAULT_SEED_DIR));
     expect(row).toEqual({ models: rows.entities.MODEL.length, catalogues: 0, marker: 1 });
-    expect(served).toBe(rows.entities.MODEL.length);
+    expect(served.models).toBe(rows.entities.MODEL.length);
   });
 });

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyImport } from '../src/import/apply-import.js';
-import { READERS } from '../src/import/read.js';
-import type { Format } from '../src/import/records.js';
-import { Overrides } from '../src/import/resolve/overrides.js';
+import { type Format, formatOf } from '../src/import/formats.js';
+import { parseHfModelTree } from '../src/import/formats/hf-model-tree.js';
+import { Decisions } from '../src/resolve/decisions.js';
 import { graphFingerprint } from './helpers/fingerprint.js';
 import { importService } from './helpers/import-service.js';
 import { graphql } from './helpers/service.js';
@@ -15,7 +15,7 @@ import { graphql } from './helpers/service.js';
 // when done, because the other files pin its counts.
 
 const running = importService();
-const overrides = Overrides.read('seed/import-overrides.json');
+const decisions = Decisions.read();
 const dir = mkdtempSync(path.join(tmpdir(), 'import-apply-'));
 // The Epoch fixture plus a row that contradicts the documents: they date BERT 2018-10.
 const epoch = path.join(dir, 'epoch.csv');
@@ -27,7 +27,7 @@ const SNAPSHOTS: Array<[Format, string]> = [
 ];
 const applyAll = async () => {
   const results = [];
-  for (const [format, file] of SNAPSHOTS) results.push(await applyImport(running.db, format, file, READERS[format](file), overrides));
+  for (const [format, file] of SNAPSHOTS) results.push(await applyImport(running.db, format, file, formatOf(format).read(file), decisions));
   return results;
 };
 
@@ -85,5 +85,42 @@ describe('import --apply', { timeout: 300_000 }, () => {
       .scope()
       .read("MATCH (s:Source) WHERE s.id STARTS WITH 'catalogue-epoch-csv-' RETURN s.license AS license, s.version AS version");
     expect(source).toEqual([{ license: 'CC BY 4.0', version: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) }]);
+  });
+
+  it('gives two labs’ models that share a short name two nodes', async () => {
+    const file = path.join(dir, 'namesakes.csv');
+    writeFileSync(
+      file,
+      [
+        'Model,Domain,Organization,Publication date,Parameters',
+        'Orca,Language,Microsoft Research,2023-06-05,13000000000',
+        'Orca,Language,Orca Labs Inc,2021-02-01,350000000',
+      ].join('\n'),
+    );
+    const run = await applyImport(running.db, 'epoch-csv', file, formatOf('epoch-csv').read(file), decisions);
+    // Two rows of one catalogue are two things; the second, same name and other lab, is not merged.
+    const rows = await running.db
+      .scope()
+      .read("MATCH (m:Model) WHERE m.name = 'Orca' RETURN m.id AS id, [(m)-[:DEVELOPED_BY]->(o) | o.id] AS developers ORDER BY id");
+    expect(rows).toEqual([
+      { id: 'orca', developers: ['microsoft-research'] },
+      { id: 'orca-2', developers: ['orca-labs-inc'] },
+    ]);
+    expect(run.plan.ambiguous).toEqual([]);
+  });
+
+  it('imports 3,000 distinct Hugging Face repo ids as 3,000 models', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({
+        id: `uploader-${i % 1000}/Llama-3-8B-${['GGUF', 'GPTQ', 'AWQ'][Math.floor(i / 1000)]}`,
+        author: `uploader-${i % 1000}`,
+      }),
+    );
+    const file = path.join(dir, 'hf.jsonl');
+    writeFileSync(file, lines.join('\n'));
+    const run = await applyImport(running.db, 'hf-model-tree', file, parseHfModelTree(lines.join('\n')), decisions);
+    expect(run.after.nodes.Model! - run.before.nodes.Model!).toBe(3000);
+    const [row] = await running.db.scope().read("MATCH (m:Model) WHERE m.name STARTS WITH 'uploader-' RETURN count(DISTINCT m.name) AS n");
+    expect(row).toEqual({ n: 3000 });
   });
 });

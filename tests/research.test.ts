@@ -92,6 +92,23 @@ describe('graph measures', () => {
     expect(transformer.betweenness).toBeGreaterThan(gpt4.betweenness / 10);
   });
 
+  it('answers an entity’s and a graph node’s influence with it, in the one statement of the request', async () => {
+    const before = service.database.roundTrips;
+    const data = await ok(`{
+      model(id: "gpt-4") { name influence { id pageRank community { label size } fanOut { kind count } version } }
+      neighborhood(ids: ["gpt-4"]) { nodes { id influence { pageRank community { id } } } }
+    }`);
+    // Two root fields, one statement each; nothing more for the measures.
+    expect(service.database.roundTrips - before).toBe(2);
+    const [stored] = (await ok('{ influence(ids: ["gpt-4"]) { pageRank community { label size } version } }')).influence;
+    expect(data.model.influence).toMatchObject({ id: 'gpt-4', version: 'research-test', ...stored });
+    const nodes = data.neighborhood.nodes;
+    expect(nodes.length).toBeGreaterThan(3);
+    for (const node of nodes) expect(node.influence.pageRank).toBeGreaterThan(0);
+    const lineage = await ok('{ lineageGraph(modelId: "palm", direction: BOTH) { nodes { id influence { lineagePageRank } } } }');
+    expect(lineage.lineageGraph.nodes.every((n: any) => n.influence.lineagePageRank > 0)).toBe(true);
+  });
+
   it('gives lineage depth and fan-out distributions that add up', async () => {
     const data = await ok(
       '{ lineageStats { depth { value count } fanOut { kind parents children max distribution { value count } } families { rootId descendants generations } } }',
@@ -161,6 +178,92 @@ describe('curves and networks', () => {
   it('refuses too many series', async () => {
     const result = await graphql(service.url, '{ releasesPerPeriod(by: COUNTRY, first: 21) { key } }');
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('as-of questions', () => {
+  const DAY = '2022-12-31';
+  /** The as-of graph by the rules of docs/research.md, written out here independently of the service's Cypher. */
+  async function graphOf(day: string) {
+    const scope = db.scope();
+    const [nodes] = await scope.read(
+      `MATCH (n:Entity)
+       WITH n, CASE WHEN n:Model OR n:Product OR n:Series THEN coalesce(n.releaseDate <= $day, false)
+                    WHEN n:Technique THEN EXISTS { (n)<-[:USES]-(u) WHERE u.releaseDate <= $day }
+                                       OR NOT EXISTS { (n)<-[:USES]-(u) WHERE u.releaseDate IS NOT NULL }
+                    ELSE true END AS alive
+       WHERE alive RETURN collect({id: n.id, type: toUpper([l IN labels(n) WHERE l <> 'Entity'][0]), name: n.name}) AS nodes`,
+      { day },
+    );
+    const ids = new Set((nodes!.nodes as Array<{ id: string }>).map((n) => n.id));
+    const edges = (
+      await scope.read('MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind')
+    ).filter((e) => ids.has(e.from as string) && ids.has(e.to as string));
+    return { nodes: nodes!.nodes as Array<{ id: string; type: string; name: string }>, edges: edges as any[], ids };
+  }
+
+  it('answers mostInfluential(asOf) from the graph of that date, not from today’s measures', async () => {
+    const data = await ok(`{
+      then: mostInfluential(types: [MODEL], asOf: "${DAY}", first: 10) { entity { id ... on Model { releaseDate } } score }
+      now: mostInfluential(types: [MODEL], first: 10) { entity { id ... on Model { releaseDate } } score }
+    }`);
+    for (const row of data.then) expect(row.entity.releaseDate <= DAY).toBe(true);
+    // Today's ranking holds models released later (or undated): the date changed the answer.
+    expect(data.now.some((r: any) => !(r.entity.releaseDate <= DAY))).toBe(true);
+    const graph = await graphOf(DAY);
+    const { computeMeasures } = await import('../src/analytics/measures.js');
+    const { GRAPH_MEASURE_OPTIONS } = await import('../src/analytics/measure-options.js');
+    const expected = computeMeasures(graph.nodes, graph.edges, GRAPH_MEASURE_OPTIONS);
+    const models = graph.nodes
+      .filter((n) => n.type === 'MODEL')
+      .map((n) => ({ id: n.id, score: expected.nodes.get(n.id)!.pageRank }))
+      .sort((a, b) => b.score - a.score);
+    expect(data.then.map((r: any) => r.entity.id)).toEqual(models.slice(0, 10).map((m) => m.id));
+    for (const [i, r] of data.then.entries()) expect(r.score).toBeCloseTo(models[i]!.score, 12);
+    const communities = await ok(`{ communities(asOf: "${DAY}", first: 100) { size } }`);
+    expect(communities.communities.reduce((sum: number, c: any) => sum + c.size, 0)).toBe(graph.nodes.length);
+  });
+
+  it('draws a neighbourhood, a path and a lineage with only what existed then', async () => {
+    const data = await ok(`{
+      before: neighborhood(ids: ["gpt-4"], asOf: "2022") { nodes { id } }
+      after: neighborhood(ids: ["gpt-4"], depth: 2, asOf: "2023-06") { nodes { id type date } edges { source target } }
+      noPath: path(fromId: "bert", toId: "gpt-4", asOf: "2022") { nodes { id } }
+      path: path(fromId: "bert", toId: "gpt-4", asOf: "2023-06") { nodes { id date } }
+      lineage: lineage(modelId: "gpt-4", direction: BOTH, asOf: "2023-06") { model { id releaseDate } }
+      lineageNow: lineage(modelId: "gpt-4", direction: BOTH) { model { id releaseDate } }
+    }`);
+    expect(data.before.nodes).toEqual([]);
+    expect(data.noPath).toBeNull();
+    const { ids } = await graphOf('2023-06-31');
+    for (const node of [...data.after.nodes, ...data.path.nodes]) expect(ids.has(node.id)).toBe(true);
+    for (const node of data.after.nodes) if (node.date !== null) expect(node.date <= '2023-06-31').toBe(true);
+    const shown = new Set(data.after.nodes.map((n: any) => n.id));
+    for (const edge of data.after.edges) expect(shown.has(edge.source) && shown.has(edge.target)).toBe(true);
+    expect(data.lineage.every((s: any) => s.model.releaseDate <= '2023-06-31')).toBe(true);
+    // GPT-4 Turbo (November 2023) descends from GPT-4 today, not in June 2023.
+    expect(data.lineageNow.map((s: any) => s.model.id)).toContain('gpt-4-turbo');
+    expect(data.lineage.map((s: any) => s.model.id)).not.toContain('gpt-4-turbo');
+  });
+
+  it('counts releases and adoptions up to the date', async () => {
+    const data = await ok(`{
+      releases: releasesPerPeriod(by: OPEN_WEIGHTS, asOf: "2020") { total points { period } }
+      curve: adoptionCurve(techniqueIds: ["transformer"], asOf: "2020") { points { period cumulative } }
+      timeline(types: [MODEL], first: 100) { date }
+    }`);
+    const dated = data.timeline.filter((t: any) => t.date <= '2020-12-31').length;
+    expect(data.releases.reduce((sum: number, s: any) => sum + s.total, 0)).toBe(dated);
+    for (const s of data.releases) expect(s.points.at(-1).period <= '2020').toBe(true);
+    expect(data.curve[0].points.at(-1).period <= '2020').toBe(true);
+  });
+
+  it('refuses a date that is not an ISO date, naming the argument', async () => {
+    const result = await graphql(service.url, '{ mostInfluential(asOf: "last year") { score } }');
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'asOf must be an ISO date such as 2022, 2022-12 or 2022-12-31, got "last year".',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'asOf' },
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import type { MeasuresRepository } from '../repositories/measures.repository.js';
+import { MEASURES_LAYOUT, type MeasuresRepository } from '../repositories/measures.repository.js';
 import { computeInWorker } from './compute-in-worker.js';
 import { lineageDistribution } from './lineage-stats.js';
 
@@ -54,7 +54,9 @@ export class MeasuresService {
   }
 
   async start(): Promise<void> {
-    this.state.version = (await this.repository.latestRun())?.version ?? null;
+    const latest = await this.repository.latestRun();
+    // A run stored in an older layout is recomputed as if the graph had moved.
+    this.state.version = latest !== null && latest.layout === MEASURES_LAYOUT ? latest.version : null;
     this.timer = setInterval(() => void this.tick(), this.schedule.pollMs);
     this.timer.unref();
   }

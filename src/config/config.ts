@@ -209,6 +209,7 @@ const envSchema = z.object({
   MEASURES_QUIET_MS: positiveMs('MEASURES_QUIET_MS', 2_000),
   HTTP_KEEP_ALIVE_TIMEOUT_S: seconds('HTTP_KEEP_ALIVE_TIMEOUT_S'),
   HTTP_HEADERS_TIMEOUT_S: seconds('HTTP_HEADERS_TIMEOUT_S'),
+  BULK_LOAD_MIN_ENTITIES: wholeNumber('BULK_LOAD_MIN_ENTITIES', 10_000, 1_000_000_000, 'entities'),
   CACHE_MAX_AGE_S: wholeNumber('CACHE_MAX_AGE_S', 60, 86_400, 'seconds'),
   RESPONSE_CACHE_MB: wholeNumber('RESPONSE_CACHE_MB', 64, 65_536, 'megabytes'),
   TRUSTED_DOCUMENTS: z
@@ -251,6 +252,8 @@ export type Config = {
   defaultCatalogues: CatalogueName[];
   /** Background recomputation of the graph measures (PageRank, communities, lineage statistics). */
   measures: { enabled: boolean; pollMs: number; quietMs: number };
+  /** Loads of this many entities or more into an empty embedded store go through neo4j-admin's bulk importer (src/bulk-load). */
+  bulkLoadMinEntities: number;
   /** Stack traces in the errors clients see; for debugging only. */
   debugErrors: boolean;
   /** max-age of the Cache-Control: public header on anonymous query responses. */
@@ -306,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readsRequireToken: e.READS_REQUIRE_TOKEN,
     defaultCatalogues: e.DEFAULT_CATALOGUES,
     measures: { enabled: e.MEASURES_ENABLED, pollMs: 1_000, quietMs: e.MEASURES_QUIET_MS },
+    bulkLoadMinEntities: e.BULK_LOAD_MIN_ENTITIES,
     debugErrors: e.DEBUG_ERRORS,
     cacheMaxAgeS: e.CACHE_MAX_AGE_S,
     responseCacheMb: e.RESPONSE_CACHE_MB,

@@ -1,4 +1,4 @@
-import { CHANGE_LABEL, ENTITY_LABEL, EntityType, LABEL_OF, label, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
+import { CHANGE_LABEL, ENTITY_LABEL, EntityType, LABEL_OF, label, REDIRECT_LABEL, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import { VERSION_LABEL } from './data-version.js';
 import type { Database } from './database.js';
 
@@ -29,6 +29,8 @@ export const SCHEMA_ITEMS: SchemaItem[] = [
   uniqueId(SOURCE_LABEL),
   // One data-version node (data-version.ts); the constraint keeps concurrent first writes from making two.
   uniqueId(VERSION_LABEL),
+  // Ids merged into another entity or renamed (resolution.repository.ts), followed by look-ups by id.
+  uniqueId(REDIRECT_LABEL),
   ...Object.values(LABEL_OF).map(uniqueId),
   rangeIndex('entity_name', ENTITY_LABEL, 'name'),
   // Lists sorted by name read these in order instead of sorting every node of the label.

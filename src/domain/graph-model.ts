@@ -23,6 +23,8 @@ export const CHANGE_LABEL = 'Change';
 export const CITES = 'CITES';
 /** The latest run of the graph measures (communities, lineage statistics, the version they are of). */
 export const MEASURE_RUN_LABEL = 'MeasureRun';
+/** An id merged into another entity (or renamed by the id rule): `(:Redirect {id, to})`, followed by look-ups by id. */
+export const REDIRECT_LABEL = 'Redirect';
 /** Marks a completed load: written last, so a graph without it is an interrupted load to resume. */
 export const GRAPH_META_LABEL = 'GraphMeta';
 
@@ -32,7 +34,15 @@ export const GRAPH_META_LABEL = 'GraphMeta';
  */
 export const SORT_NAME = 'sortName';
 
-const KNOWN_LABELS = new Set([ENTITY_LABEL, SOURCE_LABEL, CHANGE_LABEL, GRAPH_META_LABEL, MEASURE_RUN_LABEL, ...Object.values(LABEL_OF)]);
+const KNOWN_LABELS = new Set([
+  ENTITY_LABEL,
+  SOURCE_LABEL,
+  CHANGE_LABEL,
+  GRAPH_META_LABEL,
+  MEASURE_RUN_LABEL,
+  REDIRECT_LABEL,
+  ...Object.values(LABEL_OF),
+]);
 const KNOWN_RELATIONSHIPS = new Set<string>([CITES, ...RELATION_TYPES]);
 
 /** The label of an entity kind, for splicing into Cypher. */

@@ -14,7 +14,28 @@ export interface SourceRow {
   url: string | null;
   author: string | null;
   date: string | null;
+  /** The source's own terms ("CC BY 4.0"), when it states them. */
+  license?: string | null;
+  /** A catalogue snapshot's `sha256:` version and retrieval date (catalogues.ts); null for documents and URLs. */
+  version?: string | null;
+  retrieved?: string | null;
 }
+/** Every stored property of a Source, in one order (writers that list columns, e.g. the bulk loader's CSV, take it from here). */
+export const SOURCE_FIELDS = [
+  'id',
+  'title',
+  'file',
+  'url',
+  'author',
+  'date',
+  'license',
+  'version',
+  'retrieved',
+] as const satisfies ReadonlyArray<keyof SourceRow>;
+type MissingSourceField = Exclude<keyof SourceRow, (typeof SOURCE_FIELDS)[number]>;
+// A SourceRow property missing from SOURCE_FIELDS fails to compile here.
+const everySourceField: [MissingSourceField] extends [never] ? true : MissingSourceField = true;
+void everySourceField;
 export interface EntityRow {
   id: string;
   name: string;
@@ -38,6 +59,8 @@ export interface CitationRow {
   rank: string | null;
   reason: string | null;
   hedged: boolean | null;
+  /** Read back from the graph only: plausibility rules the claim fails (derived after every load, never written from a file). */
+  flags?: Array<{ rule: string; reason: string }>;
 }
 export interface RelationshipRow {
   id: string;

@@ -14,6 +14,8 @@ export interface Range {
 export const LIMITS = {
   first: { min: 1, max: 100 },
   lineageDepth: { min: 1, max: 20 },
+  /** Steps of one lineagePage (a popular base has 100,000 descendants: they come a page at a time). */
+  lineageFirst: { min: 1, max: 1000 },
   pathDepth: { min: 1, max: 10 },
   neighborhoodDepth: { min: 0, max: 3 },
   neighborhoodLimit: { min: 1, max: 1000 },
@@ -35,8 +37,15 @@ export const CAPS = {
   searchCandidatesPerHit: 5,
   /** An organization profile lists this many of its most used techniques. */
   favouriteTechniques: 10,
+  /** Contested attributes `conflicts` reads before ranking them (the default graph has 16). */
+  conflictGroups: 10_000,
+  /** Steps `lineage` and `lineageGraph` return at most, nearest first (lineagePage pages through the rest). */
+  lineageSteps: 1000,
   /** How far a new DERIVED_FROM link is followed to find a cycle; well beyond any real lineage. */
   cycleCheckDepth: 100,
+  /** Measures of past dates (`asOf`) kept in memory per process, and how long one computation may take. */
+  asOfMeasuresKept: 16,
+  asOfMeasuresMs: 20_000,
 } as const;
 
 /** Checks a whole-number argument against its cap; the error names the argument and the bound. */

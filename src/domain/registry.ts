@@ -32,6 +32,7 @@ export enum RelationType {
   POWERED_BY = 'POWERED_BY',
   OFFERED_BY = 'OFFERED_BY',
   MEMBER_OF = 'MEMBER_OF',
+  PART_OF = 'PART_OF',
 }
 
 /**
@@ -190,7 +191,9 @@ export const KINDS: Record<EntityType, KindSpec> = {
       country: {
         value: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US'),
         scalar: 'String',
-        description: 'ISO 3166 country code.',
+        description: 'ISO 3166 country code (where the organization is based; a catalogue listing several gives the first).',
+        // Cited like any value a source states (Epoch's "Country (from Organization)" column).
+        claimable: true,
       },
     },
   },
@@ -301,6 +304,12 @@ export interface RelationSpec {
   kind?: { value: z.ZodType; linkType: string };
   /** Writes that would close a cycle are refused (seed validation and curation alike). */
   acyclic?: boolean;
+  /**
+   * What a catalogue's words become (src/import): the organizations a row names link its entity by the
+   * 'maker' relationship of its kind; an untyped dependency (Ecosystem Graphs) becomes the 'dependency'
+   * relationship between the kinds at both ends; a family field the 'member' one.
+   */
+  catalogue?: 'maker' | 'dependency' | 'member';
 }
 
 const lineage = { value: z.enum(LineageKind), linkType: 'LineageLink' };
@@ -310,6 +319,7 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
     from: [EntityType.MODEL, EntityType.SERIES],
     to: EntityType.ORGANIZATION,
     outField: { name: 'developers' },
+    catalogue: 'maker',
     inField: {
       [EntityType.MODEL]: { name: 'models' },
       [EntityType.SERIES]: { name: 'series', description: 'Model series a source says this organization made.' },
@@ -322,6 +332,7 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
     inField: { name: 'children', description: 'Models derived from this one.' },
     kind: lineage,
     acyclic: true,
+    catalogue: 'dependency',
   },
   [RelationType.USES]: {
     // A product can be built with a technique a model is not (Perplexity's retrieval, ChatGPT's plugins).
@@ -383,18 +394,21 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
     to: EntityType.DATASET,
     outField: { name: 'trainingData', description: 'Datasets this model was trained on.' },
     inField: { name: 'trainedModels', description: 'Models trained on this dataset.' },
+    catalogue: 'dependency',
   },
   [RelationType.POWERED_BY]: {
     from: EntityType.PRODUCT,
     to: EntityType.MODEL,
     outField: { name: 'poweredBy', description: 'Models a source says this product is built on.' },
     inField: { name: 'products', description: 'Products a source says are built on this model.' },
+    catalogue: 'dependency',
   },
   [RelationType.OFFERED_BY]: {
     from: EntityType.PRODUCT,
     to: EntityType.ORGANIZATION,
     outField: { name: 'offeredBy' },
     inField: { name: 'products' },
+    catalogue: 'maker',
   },
   [RelationType.MEMBER_OF]: {
     // Membership, not lineage: a member need not be made from any other member's weights.
@@ -402,6 +416,16 @@ export const RELATIONS: Record<RelationType, RelationSpec> = {
     to: EntityType.SERIES,
     outField: { name: 'series', description: 'The series a source names this model as part of.' },
     inField: { name: 'members', description: 'Models a source names as part of this series.' },
+    catalogue: 'member',
+  },
+  [RelationType.PART_OF]: {
+    // A lab or division and the organization it belongs to (Google DeepMind -> Google): filters and
+    // profiles of an organization can include its units.
+    from: EntityType.ORGANIZATION,
+    to: EntityType.ORGANIZATION,
+    outField: { name: 'partOf', description: 'Organizations this one is a lab, division or unit of.' },
+    inField: { name: 'units', description: 'Labs, divisions and units of this organization.' },
+    acyclic: true,
   },
 };
 
@@ -436,3 +460,9 @@ export const plainPropertiesOf = (type: EntityType): string[] =>
     .filter(([, p]) => !p.claimable)
     .map(([name]) => name);
 export const acyclicRelations = (): RelationType[] => RELATION_TYPES.filter((type) => RELATIONS[type].acyclic === true);
+
+/** The relationship of `role` (RelationSpec.catalogue) from `from` (to `to`, when given), if the registry has one. */
+export const catalogueRelation = (role: RelationSpec['catalogue'], from: EntityType, to?: EntityType): RelationType | undefined =>
+  RELATION_TYPES.find(
+    (type) => RELATIONS[type].catalogue === role && fromKinds(type).includes(from) && (to === undefined || RELATIONS[type].to === to),
+  );

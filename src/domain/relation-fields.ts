@@ -20,6 +20,8 @@ export interface RelationField {
   description?: string;
   /** Lineage links carry the relationship's kind and citations around the target model. */
   link?: boolean;
+  /** A `<field>Links` field: each target with the citations of the relationship that reaches it. */
+  cited?: boolean;
 }
 
 function fieldsOf(type: EntityType): Record<string, RelationField> {
@@ -53,3 +55,33 @@ export const RELATION_FIELDS: Record<EntityType, Record<string, RelationField>> 
 export const PROPERTY_FIELDS: Record<EntityType, ReadonlySet<string>> = Object.fromEntries(
   ENTITY_TYPES.map((type) => [type, new Set(['id', 'name', 'aliases', 'description', ...Object.keys(KINDS[type].properties)])]),
 ) as unknown as Record<EntityType, ReadonlySet<string>>;
+
+/** The name of the field returning a relationship field's entities with the relationships' citations. */
+const linksFieldName = (field: string): string => `${field}Links`;
+
+/**
+ * For every relationship field that returns entities (lineage fields already return links), a
+ * `<field>Links` field returning `{ node, citations }`: the relationships' evidence in the request
+ * that reads them (Model.techniquesLinks, Organization.modelsLinks, …).
+ */
+export const LINK_FIELDS: Record<EntityType, Record<string, RelationField>> = Object.fromEntries(
+  ENTITY_TYPES.map((type) => [
+    type,
+    Object.fromEntries(
+      Object.entries(RELATION_FIELDS[type])
+        .filter(([, relation]) => !relation.link)
+        .map(([name, relation]) => [
+          linksFieldName(name),
+          {
+            ...relation,
+            cited: true,
+            description: `${relation.description ?? `The ${name}`}, each with the citations of the relationship.`,
+          },
+        ]),
+    ),
+  ]),
+) as Record<EntityType, Record<string, RelationField>>;
+
+/** The relationship field (plain, lineage or links) a GraphQL field name of `type` stands for. */
+export const relationFieldOf = (type: EntityType, field: string): RelationField | undefined =>
+  RELATION_FIELDS[type][field] ?? LINK_FIELDS[type][field];

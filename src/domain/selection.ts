@@ -10,6 +10,10 @@ export interface EntitySelection {
   fields: Set<string>;
   sources: boolean;
   claims: boolean;
+  /** Claims of attributes the node shows no value for (hedged or implausible ones). */
+  withheld: boolean;
+  /** The stored graph measures (`influence`). */
+  influence: boolean;
   relations: Map<string, RelationSelection>;
 }
 
@@ -26,6 +30,8 @@ export const emptyEntitySelection = (): EntitySelection => ({
   fields: new Set(['id']),
   sources: false,
   claims: false,
+  withheld: false,
+  influence: false,
   relations: new Map(),
 });
 
@@ -39,6 +45,8 @@ export function mergeSelections(a: Selection, b: Selection): Selection {
           fields: new Set([...left.fields, ...right.fields]),
           sources: left.sources || right.sources,
           claims: left.claims || right.claims,
+          withheld: left.withheld || right.withheld,
+          influence: left.influence || right.influence,
           relations: new Map([...left.relations, ...right.relations]),
         }
       : right;

@@ -66,18 +66,28 @@ const kindedTypes = () => (Object.keys(RELATIONS) as RelationType[]).filter((t) 
 
 export const isAcyclic = (type: RelationType): boolean => RELATIONS[type].acyclic === true;
 
-/** The value a node shows for a claimable attribute: the most confident claim, the first listed on ties. */
-const RANK_WEIGHT: Record<string, number> = { PREFERRED: 2, NORMAL: 1, DEPRECATED: 0 };
-
-/** Orders competing claims: by rank, then a stated value over a hedged one (a rumour never wins over a fact), then confidence. */
-function claimWeight(claim: { confidence?: number | null; rank?: string | null; hedged?: boolean | null }): number[] {
-  return [RANK_WEIGHT[claim.rank ?? 'NORMAL'] ?? 1, claim.hedged ? 0 : 1, claim.confidence ?? 1];
+/** A claim as the ranking reads it: its rank, whether its source hedges, the plausibility rules it fails, its confidence. */
+export interface RankedClaim {
+  value: unknown;
+  confidence?: number | null;
+  rank?: string | null;
+  hedged?: boolean | null;
+  /** Plausibility rules the value fails (src/quality), written on the claim after every load. */
+  flags?: readonly string[] | null;
 }
 
-/** The claim a node shows; on a tie the first listed wins. */
-export function preferredClaim<C extends { value: unknown; confidence?: number | null; rank?: string | null; hedged?: boolean | null }>(
-  claims: readonly C[],
-): C | undefined {
+const RANK_WEIGHT: Record<string, number> = { PREFERRED: 2, NORMAL: 1, DEPRECATED: 0 };
+
+/**
+ * Orders competing claims: by rank, then a stated value over a hedged one (a rumour never wins over a
+ * fact), then one passing the plausibility rules over one failing them, then confidence.
+ */
+function claimWeight(claim: RankedClaim): number[] {
+  return [RANK_WEIGHT[claim.rank ?? 'NORMAL'] ?? 1, claim.hedged ? 0 : 1, claim.flags?.length ? 0 : 1, claim.confidence ?? 1];
+}
+
+/** The best-ranked claim, believed or not; on a tie the first listed wins. */
+export function preferredClaim<C extends RankedClaim>(claims: readonly C[]): C | undefined {
   let top: C | undefined;
   for (const claim of claims) {
     if (top === undefined) top = claim;
@@ -90,10 +100,16 @@ export function preferredClaim<C extends { value: unknown; confidence?: number |
   return top;
 }
 
-export function preferredValue<C extends { value: unknown; confidence?: number | null; rank?: string | null; hedged?: boolean | null }>(
-  claims: readonly C[],
-): unknown {
-  return preferredClaim(claims)?.value ?? null;
+/** A claim served as a plain fact: not deprecated, not hedged by its source, failing no plausibility rule. */
+export const isBelieved = (claim: RankedClaim): boolean => claim.rank !== 'DEPRECATED' && !claim.hedged && !claim.flags?.length;
+
+/**
+ * The value a node shows for a claimable attribute: the best believed claim's, or null when no claim
+ * is believed. So a rumour (GPT-4's 1.8T) or a value failing a rule (Llama 2-7B's 70B) is never a
+ * plain field, an ordering key or an exported property; it stays a claim, marked, beside the null.
+ */
+export function preferredValue<C extends RankedClaim>(claims: readonly C[]): unknown {
+  return preferredClaim(claims.filter(isBelieved))?.value ?? null;
 }
 
 /** Parses with a rule, or throws one InvalidInputError naming the first offending field under `root`. */

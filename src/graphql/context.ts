@@ -1,9 +1,10 @@
 import type { Caller } from '../auth/tokens.js';
-import { documentText } from '../curation/documents.js';
+import { documentText } from '../documents/store.js';
 import type { Database, DbScope } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import { AnalyticsRepository } from '../repositories/analytics.repository.js';
 import { ConflictsRepository } from '../repositories/conflicts.repository.js';
+import { QualityRepository } from '../repositories/quality.repository.js';
 import { CurationRepository } from '../repositories/curation.repository.js';
 import { EntityRepository } from '../repositories/entity.repository.js';
 import { GraphRepository } from '../repositories/graph.repository.js';
@@ -38,6 +39,7 @@ function createRepositories(db: DbScope) {
     analytics: new AnalyticsRepository(db),
     research: new ResearchRepository(db),
     conflicts: new ConflictsRepository(db),
+    quality: new QualityRepository(db),
   };
 }
 

@@ -6,10 +6,13 @@ import { ENTITY_TYPES, EntityType } from '../domain/registry.js';
 import { ENTITY_CLASSES } from './types/entities.type.js';
 import { resolveEntityType, type EntityRecord } from './types/entity.type.js';
 import { AnalyticsResolver } from './resolvers/analytics.resolver.js';
+import { CITATION_RESOLVERS, SourceResolver } from './resolvers/citation.resolver.js';
 import { ConflictsResolver } from './resolvers/conflicts.resolver.js';
 import { CurationResolver, UPSERT_RESOLVERS } from './resolvers/curation.resolver.js';
 import { GraphResolver } from './resolvers/graph.resolver.js';
+import { InfluenceResolver } from './resolvers/influence.resolver.js';
 import { ModelResolver } from './resolvers/model.resolver.js';
+import { QualityResolver } from './resolvers/quality.resolver.js';
 import { ResearchResolver } from './resolvers/research.resolver.js';
 import { SearchResolver } from './resolvers/search.resolver.js';
 import { StatsResolver } from './resolvers/stats.resolver.js';
@@ -27,7 +30,11 @@ export const RESOLVERS = [
   StatsResolver,
   AnalyticsResolver,
   ResearchResolver,
+  InfluenceResolver,
+  ...CITATION_RESOLVERS,
+  SourceResolver,
   ConflictsResolver,
+  QualityResolver,
   CurationResolver,
   ...UPSERT_RESOLVERS,
 ] as unknown as [ClassType, ...ClassType[]];

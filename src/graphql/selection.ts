@@ -1,10 +1,12 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { PROPERTY_FIELDS, RELATION_FIELDS } from '../domain/relation-fields.js';
+import { LINK_FIELDS, PROPERTY_FIELDS, RELATION_FIELDS } from '../domain/relation-fields.js';
 import { ENTITY_TYPES, type EntityType, KINDS } from '../domain/registry.js';
 import { emptyEntitySelection, type EntitySelection, type RelationSelection, type Selection } from '../domain/selection.js';
 
 export const TYPE_NAME = Object.fromEntries(ENTITY_TYPES.map((type) => [type, KINDS[type].typeName])) as Record<EntityType, string>;
 const ALL_TYPES = ENTITY_TYPES;
+/** The object type of a `<field>Links` item: the entity reached and the relationship's citations. */
+export const linkedTypeName = (type: EntityType): string => `Linked${TYPE_NAME[type]}`;
 const INTERFACE_NAME = 'Entity';
 
 /** Sub-fields of `nodes` that apply to objects of `typeName`, through fragments, grouped by field name. */
@@ -36,15 +38,17 @@ function entitySelection(info: GraphQLResolveInfo, nodes: readonly FieldNode[], 
   for (const name of fields.keys()) if (PROPERTY_FIELDS[type].has(name)) selection.fields.add(name);
   selection.sources = fields.has('sources');
   selection.claims = fields.has('claims');
-  for (const [name, relation] of Object.entries(RELATION_FIELDS[type])) {
+  selection.withheld = fields.has('withheld');
+  selection.influence = fields.has('influence');
+  for (const [name, relation] of [...Object.entries(RELATION_FIELDS[type]), ...Object.entries(LINK_FIELDS[type])]) {
     const fieldNodes = fields.get(name);
     if (fieldNodes === undefined) continue;
-    const wanted: RelationSelection = relation.link
-      ? {
-          target: selectionOf(info, subFields(info, fieldNodes, 'LineageLink').get('model') ?? [], [relation.target]),
-          citations: subFields(info, fieldNodes, 'LineageLink').has('citations'),
-        }
-      : { target: selectionOf(info, fieldNodes, [relation.target]), citations: false };
+    let wanted: RelationSelection = { target: selectionOf(info, fieldNodes, [relation.target]), citations: false };
+    if (relation.link || relation.cited) {
+      const [linkType, entityField] = relation.link ? ['LineageLink', 'model'] : [linkedTypeName(relation.target), 'node'];
+      const link = subFields(info, fieldNodes, linkType);
+      wanted = { target: selectionOf(info, link.get(entityField) ?? [], [relation.target]), citations: link.has('citations') };
+    }
     selection.relations.set(name, wanted);
   }
   return selection;

@@ -2,6 +2,7 @@ import type { AvailabilityState } from '../db/availability.js';
 import type { Readiness } from '../db/readiness.js';
 import type { GraphqlExecutor } from '../graphql/execution/executor.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { documentsRoute } from './documents.js';
 import { explorerRoute } from './explorer.js';
 import { graphqlRoute } from './graphql.route.js';
 import { playgroundRoute } from './playground.js';
@@ -28,6 +29,7 @@ export function httpModules(deps: HttpDependencies): { middleware: HttpMiddlewar
       healthRoute(deps.availability),
       readyRoute(deps.readiness),
       metricsRoute(deps.metrics),
+      documentsRoute(),
       // Before /graphql: a browser's GET /graphql opens the playground.
       playgroundRoute(),
       graphqlRoute(deps.executor),

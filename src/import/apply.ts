@@ -9,17 +9,11 @@ import { preferredValue } from '../domain/write-rules.js';
 import { edgeId, type GraphRows, type RelationshipRow } from '../seed/graph-rows.js';
 import type { CatalogueSource } from './catalogues.js';
 import type { ImportPlan } from './plan.js';
-import type { ResolvedKind } from './resolve/overrides.js';
 
 /** A catalogue's confidence in its values: below a document's 1, so documents win (preferredValue). */
 export const CATALOGUE_CONFIDENCE = 0.5;
-
-const TYPE_OF: Record<ResolvedKind, EntityType> = {
-  MODEL: EntityType.MODEL,
-  ORGANIZATION: EntityType.ORGANIZATION,
-  DATASET: EntityType.DATASET,
-  PRODUCT: EntityType.PRODUCT,
-};
+/** A link a rule infers from a catalogue's names (a family from a model's name): lower than what the catalogue states. */
+export const INFERRED_CONFIDENCE = 0.3;
 
 export interface NotWritten {
   rowKey: string;
@@ -29,6 +23,8 @@ export interface NotWritten {
 
 export interface ApplyRows {
   rows: GraphRows;
+  /** Names added to matched entities' aliases. */
+  aliases: ImportPlan['aliases'];
   /** Planned facts the graph refuses (a value outside its rule). */
   notWritten: NotWritten[];
 }
@@ -47,7 +43,17 @@ const emptyRows = (): GraphRows => ({
 export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKinds: Map<string, string | null>): ApplyRows {
   const rows = emptyRows();
   const notWritten: NotWritten[] = [];
-  rows.sources.push({ id: source.id, title: source.title, file: null, url: source.url, author: source.author, date: source.retrieved });
+  rows.sources.push({
+    id: source.id,
+    title: source.title,
+    file: null,
+    url: source.url,
+    author: source.author,
+    date: source.retrieved,
+    license: source.license,
+    version: source.version,
+    retrieved: source.retrieved,
+  });
 
   const ordinals = new Map<string, number>();
   const CATALOGUE_NOTE = 'Catalogue entry';
@@ -76,7 +82,8 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
 
   const claimsOf = new Map<string, Array<{ attribute: string; value: unknown; confidence: number }>>();
   for (const claim of plan.claims) {
-    const rule = KINDS[TYPE_OF[claim.kind]].properties[claim.attribute]?.value;
+    const spec = KINDS[claim.kind].properties[claim.attribute];
+    const rule = spec?.claimable ? spec.value : undefined;
     if (!rule?.safeParse(claim.value).success) {
       notWritten.push({
         rowKey: claim.rowKey,
@@ -93,7 +100,7 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
   }
 
   for (const entity of plan.toCreate) {
-    const type = TYPE_OF[entity.kind];
+    const type = entity.kind;
     const mine = claimsOf.get(entity.id) ?? [];
     const props: Record<string, unknown> = {};
     for (const [name, spec] of Object.entries(KINDS[type].properties)) {
@@ -108,20 +115,21 @@ export function applyRows(plan: ImportPlan, source: CatalogueSource, existingKin
   }
 
   for (const rel of plan.relationships) {
-    const type = RelationType[rel.type];
+    const type = rel.type;
     const id = edgeId(rel.from, type, rel.to);
+    const confidence = rel.confidence ?? (rel.inferred ? INFERRED_CONFIDENCE : CATALOGUE_CONFIDENCE);
     const row: RelationshipRow = {
       id,
       from: rel.from,
       to: rel.to,
       kind: existingKinds.has(id) ? (existingKinds.get(id) ?? null) : (rel.kind ?? null),
       citationSources: [source.id],
-      citationQuotes: [''],
-      citationNotes: [`${CATALOGUE_NOTE} ${rel.rowKey}: ${rel.basis}`],
-      citationConfidences: [CATALOGUE_CONFIDENCE],
-      confidence: CATALOGUE_CONFIDENCE,
+      citationQuotes: [rel.quote ?? ''],
+      citationNotes: [`${rel.inferred ? 'Inferred, not stated:' : CATALOGUE_NOTE} ${rel.rowKey}: ${rel.basis}`],
+      citationConfidences: [confidence],
+      confidence,
     };
     rows.relationships[type].push(row);
   }
-  return { rows, notWritten };
+  return { rows, notWritten, aliases: plan.aliases };
 }

@@ -6,43 +6,14 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Format } from './records.js';
+import { CATALOGUE_SOURCE_PREFIX } from '../seed/seed.schema.js';
+import { CATALOGUE_FORMATS, type Format, type Publisher } from './formats.js';
 
-export interface CatalogueSource {
+export interface CatalogueSource extends Publisher {
   id: string;
-  title: string;
-  url: string;
-  author: string;
-  license: string;
-  /** When the project took the snapshot (catalogues/<name>/README.md). */
-  retrieved: string;
   /** sha256:<hex> of the snapshot's bytes. */
   version: string;
 }
-
-const PUBLISHERS: Record<Format, Omit<CatalogueSource, 'id' | 'version'>> = {
-  'epoch-csv': {
-    title: 'Epoch AI, Data on AI Models (all AI models table)',
-    url: 'https://epoch.ai/data/ai-models',
-    author: 'Epoch AI',
-    license: 'CC BY 4.0',
-    retrieved: '2026-11-29',
-  },
-  'ecosystem-graphs': {
-    title: 'Stanford CRFM, Ecosystem Graphs (assets)',
-    url: 'https://github.com/stanford-crfm/ecosystem-graphs',
-    author: 'Stanford CRFM',
-    license: 'Apache-2.0',
-    retrieved: '2026-11-29',
-  },
-  'hf-model-tree': {
-    title: 'Hugging Face model tree (model-card metadata)',
-    url: 'https://huggingface.co/models',
-    author: 'Hugging Face',
-    license: 'per model card',
-    retrieved: '2026-11-29',
-  },
-};
 
 function snapshotHash(target: string): string {
   const hash = createHash('sha256');
@@ -58,5 +29,9 @@ function snapshotHash(target: string): string {
 
 export function catalogueSource(format: Format, snapshot: string): CatalogueSource {
   const hex = snapshotHash(snapshot);
-  return { id: `catalogue-${format}-${hex.slice(0, 12)}`, ...PUBLISHERS[format], version: `sha256:${hex}` };
+  return {
+    id: `${CATALOGUE_SOURCE_PREFIX}${format}-${hex.slice(0, 12)}`,
+    ...CATALOGUE_FORMATS[format].publisher,
+    version: `sha256:${hex}`,
+  };
 }

@@ -3,6 +3,7 @@ import { ENTITY_LABEL, EntityType, label, LABEL_OF, RelationType, relType } from
 import { CAPS } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
+import { UNIT_DEPTH } from './entity.repository.js';
 import {
   degreeRow,
   entityRow,
@@ -147,11 +148,13 @@ export class AnalyticsRepository {
   }
 
   /** Everything about one organization's work, or null when there is no such organization. */
-  async organizationProfile(id: string, selections: ProfileSelections): Promise<OrganizationProfileRow | null> {
+  async organizationProfile(id: string, selections: ProfileSelections, includeUnits = true): Promise<OrganizationProfileRow | null> {
     const compiler = new ProjectionCompiler();
     const model = label(EntityType.MODEL);
     const organization = label(EntityType.ORGANIZATION);
-    const developed = `(o)<-[:${relType(RelationType.DEVELOPED_BY)}]-(m:${model})`;
+    // With its units, an organization's models are those of every lab and division PART_OF it.
+    const units = includeUnits ? `<-[:${relType(RelationType.PART_OF)}*0..${UNIT_DEPTH}]-(:${organization})` : '';
+    const developed = `(o)${units}<-[:${relType(RelationType.DEVELOPED_BY)}]-(m:${model})`;
     const [row] = await this.db.read(
       `MATCH (o:${organization} {id: $id})
        CALL (o) {

@@ -42,6 +42,7 @@ export const lineageStepRow: z.ZodType<LineageStepRow> = z.looseObject({
   direction: z.enum(['ANCESTORS', 'DESCENDANTS']),
   edge: graphEdgeRow.optional(),
   start: entityRow,
+  modelName: z.string(),
 });
 
 export const scoredEntity = z.looseObject({ score: z.number(), entity: entityRow });

@@ -1,5 +1,6 @@
 import { int, type DbScope, type Params } from '../db/database.js';
-import { ENTITY_LABEL, EntityType, LABEL_OF, label, RelationType, relType, SORT_NAME } from '../domain/graph-model.js';
+import { ENTITY_LABEL, EntityType, LABEL_OF, label, REDIRECT_LABEL, RelationType, relType, SORT_NAME } from '../domain/graph-model.js';
+import { squash, squashCypher } from '../domain/name-match.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import { entityRow } from './decode.js';
@@ -9,11 +10,15 @@ export type SortField = 'NAME' | 'RELEASE_DATE' | 'PARAMETERS';
 export interface SortKey {
   field: SortField;
   direction: 'ASC' | 'DESC';
+  /** Where entities without the value go; last unless asked. */
+  nulls?: 'FIRST' | 'LAST' | null;
 }
 
 export interface ModelFilterValues {
   nameContains?: string;
   organization?: string;
+  /** With `organization`: its units' models count too (PART_OF); default true. */
+  includeUnits?: boolean;
   technique?: string;
   openWeights?: boolean;
   releasedAfter?: string;
@@ -38,18 +43,27 @@ export interface Page {
   total: number | null;
 }
 
-// Sort expressions never yield null, so keyset comparisons stay total.
+// Sort expressions never yield null, so keyset comparisons stay total; a nullable field is preceded
+// by a key putting the entities without it last (or first, when asked).
 const SORT_EXPRESSION: Record<SortField, string> = {
   NAME: `n.${SORT_NAME}`,
   RELEASE_DATE: "coalesce(n.releaseDate, '')",
   PARAMETERS: 'coalesce(n.parameters, -1.0)',
 };
+const NULLABLE: Partial<Record<SortField, string>> = { RELEASE_DATE: 'n.releaseDate', PARAMETERS: 'n.parameters' };
+
+/** How deep an organization's units are followed (PART_OF): a division of a lab of a company is 2. */
+export const UNIT_DEPTH = 5;
 
 // Each filter is a fixed clause reading its value from $filter; only the clauses given are used.
+// nameContains arrives squashed (see list()), and names and aliases are squashed the same way.
 const FILTER_CLAUSE: Record<keyof ModelFilterValues, string> = {
-  nameContains:
-    '(toLower(n.name) CONTAINS toLower($filter.nameContains) OR any(a IN n.aliases WHERE toLower(a) CONTAINS toLower($filter.nameContains)))',
-  organization: `EXISTS { (n)-[:${relType(RelationType.DEVELOPED_BY)}]->(:${label(EntityType.ORGANIZATION)} {id: $filter.organization}) }`,
+  nameContains: `(${squashCypher('n.name')} CONTAINS $filter.nameContains OR any(a IN n.aliases WHERE ${squashCypher('a')} CONTAINS $filter.nameContains))`,
+  organization: `EXISTS { MATCH (n)-[:${relType(RelationType.DEVELOPED_BY)}]->(o:${label(EntityType.ORGANIZATION)})
+      -[:${relType(RelationType.PART_OF)}*0..${UNIT_DEPTH}]->(:${label(EntityType.ORGANIZATION)} {id: $filter.organization})
+    WHERE coalesce($filter.includeUnits, true) OR o.id = $filter.organization }`,
+  // Read by the organization clause.
+  includeUnits: 'true',
   technique: `EXISTS { (n)-[:${relType(RelationType.USES)}]->(:${label(EntityType.TECHNIQUE)} {id: $filter.technique}) }`,
   openWeights: 'n.openWeights = $filter.openWeights',
   releasedAfter: 'left(n.releaseDate, size($filter.releasedAfter)) >= $filter.releasedAfter',
@@ -59,6 +73,18 @@ const FILTER_CLAUSE: Record<keyof ModelFilterValues, string> = {
 };
 
 type SortKeyExpression = { expression: string; direction: 'ASC' | 'DESC' };
+
+/** The keys a list is ordered by, in order: the fields asked for (each nullable one after its null key), then the id. */
+export function sortKeysOf(order: SortKey[]): SortKeyExpression[] {
+  const keys = order.flatMap((o): SortKeyExpression[] => {
+    const value = { expression: SORT_EXPRESSION[o.field], direction: o.direction };
+    const nullable = NULLABLE[o.field];
+    if (nullable === undefined) return [value];
+    const [missing, present] = o.nulls === 'FIRST' ? [0, 1] : [1, 0];
+    return [{ expression: `CASE WHEN ${nullable} IS NULL THEN ${missing} ELSE ${present} END`, direction: 'ASC' }, value];
+  });
+  return [...keys, { expression: 'n.id', direction: order.at(-1)?.direction ?? 'ASC' }];
+}
 
 /** `(k1 > a1) OR (k1 = a1 AND (k2 > a2 OR …))` over the sort keys, reading values from $after. */
 function keysetCondition(keys: SortKeyExpression[], index = 0): string {
@@ -83,10 +109,12 @@ function indexedOrder(first: SortKeyExpression, after: boolean): string {
 export class EntityRepository {
   constructor(private readonly db: DbScope) {}
 
+  /** The entity with this id, or the one it was merged into or renamed to (a Redirect). */
   async byId(id: string, types: EntityType[], selection: Selection): Promise<EntityRow | null> {
     const compiler = new ProjectionCompiler();
     const [row] = await this.db.read(
-      `MATCH (n:${ENTITY_LABEL} {id: $id}) WHERE any(label IN labels(n) WHERE label IN $labels)
+      `OPTIONAL MATCH (r:${REDIRECT_LABEL} {id: $id}) WITH coalesce(r.to, $id) AS target
+       MATCH (n:${ENTITY_LABEL} {id: target}) WHERE any(label IN labels(n) WHERE label IN $labels)
        RETURN ${compiler.entity('n', selection)} AS node`,
       { id, labels: types.map((type) => LABEL_OF[type]) },
     );
@@ -97,11 +125,28 @@ export class EntityRepository {
     const compiler = new ProjectionCompiler();
     const rows = await this.db.read(
       `UNWIND range(0, size($ids) - 1) AS i
-       MATCH (n:${ENTITY_LABEL} {id: $ids[i]}) WHERE any(label IN labels(n) WHERE label IN $labels)
+       OPTIONAL MATCH (r:${REDIRECT_LABEL} {id: $ids[i]}) WITH i, coalesce(r.to, $ids[i]) AS target
+       MATCH (n:${ENTITY_LABEL} {id: target}) WHERE any(label IN labels(n) WHERE label IN $labels)
        RETURN ${compiler.entity('n', selection)} AS node ORDER BY i`,
       { ids, labels: types.map((type) => LABEL_OF[type]) },
     );
     return rows.map((row) => entityRow.parse(row.node));
+  }
+
+  /** Ids of the organizations a reference names: its id, or its name or an alias in any case. */
+  async organizationsNamed(reference: string): Promise<Array<{ id: string; name: string }>> {
+    const rows = await this.db.read(
+      `CALL () {
+         MATCH (o:${label(EntityType.ORGANIZATION)} {id: $ref}) RETURN o
+         UNION
+         MATCH (o:${label(EntityType.ORGANIZATION)})
+         WHERE toLower(o.name) = toLower($ref) OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) = toLower($ref))
+         RETURN o
+       }
+       RETURN o.id AS id, o.name AS name ORDER BY o.id LIMIT 10`,
+      { ref: reference },
+    );
+    return rows.map((row) => ({ id: String(row.id), name: String(row.name) }));
   }
 
   async list(type: EntityType, options: ListOptions): Promise<Page> {
@@ -109,10 +154,7 @@ export class EntityRepository {
       .filter((name) => options.filter[name] !== undefined && options.filter[name] !== null)
       .map((name) => FILTER_CLAUSE[name]);
     const where = filters.length > 0 ? filters.join(' AND ') : 'true';
-    const keys: SortKeyExpression[] = [
-      ...options.order.map((o) => ({ expression: SORT_EXPRESSION[o.field], direction: o.direction })),
-      { expression: 'n.id', direction: options.order.at(-1)?.direction ?? 'ASC' },
-    ];
+    const keys = sortKeysOf(options.order);
     const keyset = options.after ? keysetCondition(keys) : 'true';
     const orderBy = keys.map((k) => `${k.expression} ${k.direction}`).join(', ');
     const label = LABEL_OF[type];
@@ -120,7 +162,8 @@ export class EntityRepository {
     const match = `MATCH (n:${label}) WHERE ${where} AND ${keyset} AND ${indexedOrder(keys[0]!, Boolean(options.after))}
          WITH n ORDER BY ${orderBy} LIMIT $limit`;
     const [node, key] = [compiler.entity('n', options.selection), `[${keys.map((k) => k.expression).join(', ')}]`];
-    const params = { filter: options.filter as Params, after: options.after ?? null, limit: int(options.first + 1) };
+    const filter = { ...options.filter, ...(options.filter.nameContains != null && { nameContains: squash(options.filter.nameContains) }) };
+    const params = { filter: filter as Params, after: options.after ?? null, limit: int(options.first + 1) };
     let rows: Page['rows'];
     let total: number | null = null;
     if (options.withTotal) {

@@ -4,6 +4,8 @@ import { LIMITS, type Range, requireRange } from '../domain/limits.js';
 import { ProjectionCompiler, typeExpression } from './projection.cypher.js';
 import { graphRows } from './decode.js';
 import type { GraphRows } from './rows.js';
+import { andExistsAt, existsAt, sinceOf } from './as-of.cypher.js';
+import { influenceMap } from './measures.repository.js';
 
 /** Relationship types joined with | for a pattern; values come only from the RelationType enum. */
 
@@ -12,7 +14,17 @@ export function typeAlternatives(types: RelationType[]): string {
   return (valid.length > 0 ? valid : Object.values(RelationType)).join('|');
 }
 
-export const nodeMap = (v: string) => `{id: ${v}.id, label: ${v}.name, type: ${typeExpression(v)}}`;
+/** What a GraphNode carries beyond id, label and type, when the request reads it. */
+export interface NodeExtras {
+  influence?: boolean;
+  date?: boolean;
+}
+
+/** A GraphNode of node `v`. */
+export const nodeMap = (v: string, extras: NodeExtras = {}) =>
+  `{id: ${v}.id, label: ${v}.name, type: ${typeExpression(v)}${extras.influence ? `, influence: ${influenceMap(v)}` : ''}${
+    extras.date ? `, date: ${sinceOf(v)}` : ''
+  }}`;
 
 export function edgeMap(r: string, compiler: ProjectionCompiler, withCitations: boolean): string {
   const citations = withCitations ? `, citations: ${compiler.relationshipCitations(r)}` : '';
@@ -24,25 +36,33 @@ export class GraphRepository {
   constructor(private readonly db: DbScope) {}
 
   /** A shortest path ignoring direction, nodes in path order; null when none within maxDepth. */
-  async shortestPath(
-    fromId: string,
-    toId: string,
-    maxDepth: number,
-    types: RelationType[],
-    withCitations: boolean,
-  ): Promise<GraphRows | null> {
+  async shortestPath(options: {
+    fromId: string;
+    toId: string;
+    maxDepth: number;
+    types: RelationType[];
+    withCitations: boolean;
+    nodes?: NodeExtras;
+    /** A day from asOfDay: only through entities that existed then (src/domain/as-of.ts). */
+    asOf?: string | null;
+  }): Promise<GraphRows | null> {
+    const { fromId, toId, maxDepth, types, withCitations } = options;
+    const asOf = options.asOf ?? null;
     const compiler = new ProjectionCompiler();
     // Checked again against the resolver's limit because the depth is written into Cypher.
     const depth = requireRange('maxDepth', maxDepth, LIMITS.pathDepth);
     if (fromId === toId) {
-      const rows = await this.db.read(`MATCH (a:${ENTITY_LABEL} {id: $id}) RETURN [${nodeMap('a')}] AS nodes, [] AS edges`, { id: fromId });
+      const rows = await this.db.read(
+        `MATCH (a:${ENTITY_LABEL} {id: $id}) WHERE true${andExistsAt('a', asOf)} RETURN [${nodeMap('a', options.nodes)}] AS nodes, [] AS edges`,
+        { id: fromId, asOf },
+      );
       return rows[0] ? { ...graphRows.parse(rows[0]), truncated: false } : null;
     }
     const [row] = await this.db.read(
-      `MATCH (a:${ENTITY_LABEL} {id: $from}), (b:${ENTITY_LABEL} {id: $to})
-       MATCH p = shortestPath((a)-[:${typeAlternatives(types)}*..${depth}]-(b))
-       RETURN [n IN nodes(p) | ${nodeMap('n')}] AS nodes, [r IN relationships(p) | ${edgeMap('r', compiler, withCitations)}] AS edges`,
-      { from: fromId, to: toId },
+      `MATCH (a:${ENTITY_LABEL} {id: $from}), (b:${ENTITY_LABEL} {id: $to}) WHERE true${andExistsAt('a', asOf)}${andExistsAt('b', asOf)}
+       MATCH p = shortestPath((a)-[:${typeAlternatives(types)}*..${depth}]-(b))${asOf === null ? '' : ` WHERE all(n IN nodes(p) WHERE ${existsAt('n')})`}
+       RETURN [n IN nodes(p) | ${nodeMap('n', options.nodes)}] AS nodes, [r IN relationships(p) | ${edgeMap('r', compiler, withCitations)}] AS edges`,
+      { from: fromId, to: toId, asOf },
     );
     return row ? { ...graphRows.parse(row), truncated: false } : null;
   }
@@ -60,7 +80,11 @@ export class GraphRepository {
     types: RelationType[];
     direction: 'BOTH' | 'IN' | 'OUT';
     withCitations: boolean;
+    nodes?: NodeExtras;
+    /** A day from asOfDay: only entities that existed then, and the relationships between them. */
+    asOf?: string | null;
   }): Promise<GraphRows> {
+    const asOf = options.asOf ?? null;
     const depth = requireRange('depth', options.depth, options.depthLimit);
     const rel = `[:${typeAlternatives(options.types)}]`;
     const step = options.direction === 'IN' ? `<-${rel}-` : options.direction === 'OUT' ? `-${rel}->` : `-${rel}-`;
@@ -69,14 +93,15 @@ export class GraphRepository {
       const seen = Array.from({ length: level }, (_, i) => `NOT x IN level${i}`).join(' AND ');
       const carried = Array.from({ length: level }, (_, i) => `level${i}`).join(', ');
       levels.push(
-        `CALL (level${level - 1}) { UNWIND level${level - 1} AS f MATCH (f)${step}(x:${ENTITY_LABEL}) WITH DISTINCT x LIMIT $cap RETURN collect(x) AS found${level} }
+        `CALL (level${level - 1}) { UNWIND level${level - 1} AS f MATCH (f)${step}(x:${ENTITY_LABEL}) WHERE true${andExistsAt('x', asOf)}
+           WITH DISTINCT x LIMIT $cap RETURN collect(x) AS found${level} }
          WITH ${carried}, [x IN found${level} WHERE ${seen}] AS level${level}`,
       );
     }
     const all = Array.from({ length: depth + 1 }, (_, i) => `level${i}`).join(' + ');
     const compiler = new ProjectionCompiler();
     const [row] = await this.db.read(
-      `MATCH (s:${ENTITY_LABEL}) WHERE s.id IN $ids
+      `MATCH (s:${ENTITY_LABEL}) WHERE s.id IN $ids${andExistsAt('s', asOf)}
        WITH collect(DISTINCT s) AS level0
        ${levels.join('\n')}
        WITH ${all} AS everything
@@ -85,8 +110,8 @@ export class GraphRepository {
          UNWIND kept AS a MATCH (a)-[r:${typeAlternatives(options.types)}]->(b) WHERE b IN kept
          RETURN collect(${edgeMap('r', compiler, options.withCitations)}) AS edges
        }
-       RETURN [n IN kept | ${nodeMap('n')}] AS nodes, edges, truncated`,
-      { ids: options.ids, limit: int(options.limit), cap: int(options.limit + 1) },
+       RETURN [n IN kept | ${nodeMap('n', options.nodes)}] AS nodes, edges, truncated`,
+      { ids: options.ids, limit: int(options.limit), cap: int(options.limit + 1), asOf },
     );
     return row === undefined ? { nodes: [], edges: [], truncated: false } : { ...graphRows.parse(row), truncated: Boolean(row.truncated) };
   }

@@ -2,14 +2,13 @@
  * Cypher of the catalogue importer: what the import resolves names against, and the bulk path that
  * writes a whole generated graph into an empty store (the benchmark's 100k-model scale).
  */
-import type { DatabaseScopes } from '../db/database.js';
-import { CITES, ENTITY_LABEL, EntityType, LABEL_OF, RelationType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import { z } from 'zod';
+import type { DatabaseScopes } from '../db/database.js';
+import { CITES, ENTITY_LABEL, EntityType, LABEL_OF, RelationType, relType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import { edgeId, type GraphRows } from '../domain/graph-rows.js';
 import { type OnBatch, SeedRepository } from './seed.repository.js';
 
 /** Rows per UNWIND statement (and per transaction): large enough that Bolt round trips stop mattering. */
-
 export const BULK_BATCH = 10_000;
 /** Bulk batches in flight at once: two keep Neo4j busy while the driver packs the next batch. */
 export const BULK_CONCURRENCY = 2;
@@ -38,44 +37,53 @@ const createCitations = `
                           attribute: row.attribute, value: row.value, rank: row.rank, reason: row.reason, hedged: row.hedged,
                           locator: row.locator}]->(s)`;
 
-/** An entity as the importer resolves against it (import/existing.ts turns it into its own terms). */
+/** An entity as the importer resolves against it (import/existing.ts turns it into the resolution's terms). */
 const existingEntityRow = z.object({
   id: z.string(),
   label: z.string().nullable(),
   name: z.string(),
   aliases: z.array(z.string()),
-  // As stored; the importer reads them as it reads a catalogue's values.
-  releaseDate: z.unknown(),
-  parameters: z.unknown(),
-  openWeights: z.unknown(),
+  props: z.record(z.string(), z.unknown()),
+  developers: z.array(z.string()),
+  sources: z.array(z.string()),
+  uncited: z.boolean(),
 });
 export type ExistingEntityRow = z.infer<typeof existingEntityRow>;
-
-/** What an import records on its catalogue's Source node. */
-export interface CatalogueDetails {
-  id: string;
-  license: string;
-  version: string;
-  retrieved: string;
-}
 
 export class ImportRepository {
   constructor(private readonly db: DatabaseScopes) {}
 
   /**
-   * Every entity as a catalogue row could meet it, in one statement: id, name and the values a
-   * catalogue can contradict, with the first of `labels` it carries (null for other kinds, whose ids
-   * are taken but whose names match nothing).
+   * Every entity as resolution sees it, in one statement: id, the first of `labels` it carries, names,
+   * the entities `ownerTypes` lead to (its makers, an organization's parents), its properties, the
+   * catalogue Sources citing it, and whether anything cites it (src/import/existing.ts reads them in
+   * the resolution's terms).
    */
-  async existingEntities(labels: string[]): Promise<ExistingEntityRow[]> {
-    const rows = await this.db.scope({ timeoutMs: 60_000 }).read(
+  async existingEntities(labels: string[], ownerTypes: RelationType[]): Promise<ExistingEntityRow[]> {
+    const rows = await this.db.scope({ timeoutMs: 120_000 }).read(
       `MATCH (n:${ENTITY_LABEL})
-       WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
-       RETURN n.id AS id, label, n.name AS name, coalesce(n.aliases, []) AS aliases,
-              n.releaseDate AS releaseDate, n.parameters AS parameters, n.openWeights AS openWeights`,
+       RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name, coalesce(n.aliases, []) AS aliases,
+              properties(n) AS props,
+              [(n)-[:${ownerTypes.map(relType).join('|')}]->(o:${ENTITY_LABEL}) | o.id] AS developers,
+              COLLECT { MATCH (n)-[:${relType(CITES)}]->(s:${SOURCE_LABEL}) WHERE s.id STARTS WITH 'catalogue-' RETURN DISTINCT s.id } AS sources,
+              NOT EXISTS { (n)-[:${relType(CITES)}]->() } AS uncited`,
       { labels },
     );
     return rows.map((row) => existingEntityRow.parse(row));
+  }
+
+  /** Appends names to entities' aliases (those they lack), keeping the search text in step. */
+  async addAliases(additions: Array<{ id: string; aliases: string[] }>): Promise<void> {
+    for (let i = 0; i < additions.length; i += BULK_BATCH)
+      await this.db.scope({ timeoutMs: BATCH_TIMEOUT_MS }).write((tx) =>
+        tx.run(
+          `UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id})
+           WITH n, [a IN row.aliases WHERE a <> n.name AND NOT a IN coalesce(n.aliases, [])] AS fresh WHERE size(fresh) > 0
+           SET n.aliases = coalesce(n.aliases, []) + fresh
+           SET n.aliasText = reduce(text = '', a IN n.aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + a)`,
+          { rows: additions.slice(i, i + BULK_BATCH) },
+        ),
+      );
   }
 
   /** The lineage kind of each of these model pairs the graph already links, by edge id (a catalogue never retypes them). */
@@ -96,15 +104,13 @@ export class ImportRepository {
 
   /**
    * Writes an import through the shared write model (entities merged, citations appended, claimed
-   * values recomputed), then the catalogue's own details on its Source node.
+   * values recomputed; the catalogue's details are its Source row), with the names it adds to matched
+   * entities first.
    */
-  async apply(rows: GraphRows, source: CatalogueDetails, onBatch?: OnBatch): Promise<void> {
+  async apply(rows: GraphRows, aliases: Array<{ id: string; aliases: string[] }>, onBatch?: OnBatch): Promise<void> {
+    // Before the citations: a load cut short after them must find a matched entity under the row's name.
+    await this.addAliases(aliases);
     await new SeedRepository(this.db).write(rows, onBatch);
-    await this.db.scope({ timeoutMs: BATCH_TIMEOUT_MS }).write((tx) =>
-      tx.run(`MATCH (s:${SOURCE_LABEL} {id: $id}) SET s.license = $license, s.version = $version, s.retrieved = $retrieved`, {
-        ...source,
-      }),
-    );
   }
 
   /**

@@ -1,5 +1,6 @@
-import type { DatabaseScopes } from '../db/database.js';
+import type { DatabaseScopes, DbScope } from '../db/database.js';
 import { VERSION_LABEL } from '../db/data-version.js';
+import { andExistsAt } from './as-of.cypher.js';
 import { ENTITY_LABEL, knownLabel, LABEL_OF, MEASURE_RUN_LABEL, RelationType, relType, TYPE_OF_LABEL } from '../domain/graph-model.js';
 import type { LineageDistribution, MeasureEdge, MeasureNode, Measures } from '../domain/measures.js';
 
@@ -10,7 +11,7 @@ const ENTITY_LABELS = Object.values(LABEL_OF);
 /** Nodes per write transaction of the measures: bounded transaction state however large the graph. */
 const WRITE_BATCH = 5_000;
 const SUMMARY = `run.version = $version, run.computedAt = $computedAt, run.communities = $communities, run.lineage = $lineage,
-  run.betweennessExact = $exact, run.betweennessSources = $sources, run.modularity = $modularity`;
+  run.betweennessExact = $exact, run.betweennessSources = $sources, run.modularity = $modularity, run.layout = $layout`;
 /**
  * Last statement of each write of the measures before the version's bump: takes the data-version
  * node's lock (held to the commit) and reads the version, so a write by anyone else between two of
@@ -27,11 +28,29 @@ export const MEASURE_PROPERTIES = [
   'influenceLineagePageRank',
   'influenceBetweenness',
   'influenceCommunity',
+  'influenceCommunityLabel',
+  'influenceCommunitySize',
   'lineageDepth',
   'lineageDescendants',
   'lineageFanOut',
   'measuresVersion',
+  'measuresComputedAt',
 ];
+
+/**
+ * How the measures are stored; a run written in an older layout is recomputed at start. 2: each node
+ * carries its community's label and size and the run's time, so `influence` reads the node alone.
+ */
+export const MEASURES_LAYOUT = 2;
+
+/** The `Influence` of node `v` as a Cypher map (fanOut is JSON text), or null while it has not been measured. */
+export const influenceMap = (v: string): string =>
+  `CASE WHEN ${v}.measuresVersion IS NULL THEN null ELSE {id: ${v}.id, pageRank: ${v}.influencePageRank,
+     lineagePageRank: ${v}.influenceLineagePageRank, betweenness: ${v}.influenceBetweenness,
+     community: CASE WHEN ${v}.influenceCommunityLabel IS NULL THEN null
+       ELSE {id: ${v}.influenceCommunity, label: ${v}.influenceCommunityLabel, size: ${v}.influenceCommunitySize} END,
+     lineageDepth: ${v}.lineageDepth, descendants: ${v}.lineageDescendants, fanOut: ${v}.lineageFanOut,
+     version: ${v}.measuresVersion, computedAt: coalesce(${v}.measuresComputedAt, '')} END`;
 
 export interface MeasureRun {
   /** The data version the measures were computed from. */
@@ -48,6 +67,8 @@ export interface MeasureRun {
   betweennessExact: boolean;
   betweennessSources: number;
   modularity: number;
+  /** MEASURES_LAYOUT of the run (1 for runs written before layouts were numbered). */
+  layout?: number;
 }
 
 /**
@@ -65,26 +86,7 @@ export class MeasuresRepository {
 
   async readGraph(): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
     const scope = this.database.scope({ timeoutMs: this.timeoutMs, metadata: { app: 'measures' }, background: true });
-    const nodeRows = await scope.read(
-      `MATCH (n:${ENTITY}) RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name`,
-      { labels: ENTITY_LABELS },
-    );
-    const edgeRows = await scope.read(
-      `MATCH (a:${ENTITY})-[r:${DOMAIN_RELATIONSHIPS}]->(b:${ENTITY}) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind`,
-    );
-    return {
-      nodes: nodeRows.map((r) => ({
-        id: String(r.id),
-        type: TYPE_OF_LABEL[String(r.label)] ?? String(r.label),
-        name: String(r.name ?? r.id),
-      })),
-      edges: edgeRows.map((r) => ({
-        from: String(r.from),
-        to: String(r.to),
-        type: String(r.type),
-        kind: r.kind == null ? null : String(r.kind),
-      })),
-    };
+    return readMeasureGraph(scope, null);
   }
 
   /**
@@ -101,9 +103,12 @@ export class MeasuresRepository {
     run: Omit<MeasureRun, 'graphVersion'>,
     measures: Measures,
   ): Promise<{ version: number | undefined; changedMeanwhile: boolean }> {
+    const communities = new Map(measures.communities.map((c) => [c.id, c]));
     const rows = [...measures.nodes.entries()].map(([id, m]) => ({
       id,
       pageRank: m.pageRank,
+      communityLabel: communities.get(m.community)?.label ?? null,
+      communitySize: communities.get(m.community)?.size ?? null,
       lineagePageRank: m.lineagePageRank,
       betweenness: m.betweenness,
       community: m.community,
@@ -136,6 +141,7 @@ export class MeasuresRepository {
       exact: run.betweennessExact,
       sources: run.betweennessSources,
       modularity: run.modularity,
+      layout: MEASURES_LAYOUT,
     };
     await write(`MERGE (run:${RUN} {id: $runId}) SET ${SUMMARY}`, { ...summary, runId: runIdOf(run.version) });
     for (let i = 0; i < rows.length; i += WRITE_BATCH) {
@@ -143,9 +149,10 @@ export class MeasuresRepository {
         `UNWIND $rows AS row MATCH (n:${ENTITY} {id: row.id})
            SET n.influencePageRank = row.pageRank, n.influenceLineagePageRank = row.lineagePageRank,
                n.influenceBetweenness = row.betweenness, n.influenceCommunity = row.community,
+               n.influenceCommunityLabel = row.communityLabel, n.influenceCommunitySize = row.communitySize,
                n.lineageDepth = row.lineageDepth, n.lineageDescendants = row.descendants, n.lineageFanOut = row.fanOut,
-               n.measuresVersion = $version`,
-        { rows: rows.slice(i, i + WRITE_BATCH), version: run.version },
+               n.measuresVersion = $version, n.measuresComputedAt = $computedAt`,
+        { rows: rows.slice(i, i + WRITE_BATCH), version: run.version, computedAt: run.computedAt },
       );
     }
     const version = await write(
@@ -167,6 +174,31 @@ export class MeasuresRepository {
   }
 }
 
+/**
+ * The graph the measures are computed over: every entity and every domain relationship; as of a day
+ * (src/domain/as-of.ts), only the entities that existed then and the relationships between them.
+ */
+export async function readMeasureGraph(scope: DbScope, asOf: string | null): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
+  const nodeRows = await scope.read(
+    `MATCH (n:${ENTITY}) WHERE true${andExistsAt('n', asOf)}
+     RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name`,
+    { labels: ENTITY_LABELS, asOf },
+  );
+  const edgeRows = await scope.read(
+    `MATCH (a:${ENTITY})-[r:${DOMAIN_RELATIONSHIPS}]->(b:${ENTITY}) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind`,
+  );
+  const nodes = nodeRows.map((r) => ({
+    id: String(r.id),
+    type: TYPE_OF_LABEL[String(r.label)] ?? String(r.label),
+    name: String(r.name ?? r.id),
+  }));
+  const present = new Set(nodes.map((n) => n.id));
+  const edges = edgeRows
+    .map((r) => ({ from: String(r.from), to: String(r.to), type: String(r.type), kind: r.kind == null ? null : String(r.kind) }))
+    .filter((e) => present.has(e.from) && present.has(e.to));
+  return { nodes, edges };
+}
+
 /** The statement that reads the latest run, and its decoder: shared with the request-time reads. */
 export const READ_RUN = `MATCH (run:${RUN} {id: 'latest'}) RETURN run {.*} AS run`;
 
@@ -182,5 +214,6 @@ export function decodeRun(value: unknown): MeasureRun | null {
     betweennessExact: Boolean(run.betweennessExact),
     betweennessSources: Number(run.betweennessSources),
     modularity: Number(run.modularity),
+    layout: Number(run.layout ?? 1),
   };
 }

@@ -1,7 +1,8 @@
 import { CITES, EntityType, label, relType, SOURCE_LABEL } from '../domain/graph-model.js';
 import { CAPS } from '../domain/limits.js';
-import { PROPERTY_FIELDS, RELATION_FIELDS, type RelationField } from '../domain/relation-fields.js';
+import { PROPERTY_FIELDS, type RelationField, relationFieldOf } from '../domain/relation-fields.js';
 import type { EntitySelection, Selection } from '../domain/selection.js';
+import { influenceMap } from './measures.repository.js';
 
 /**
  * Compiles a Selection into a Cypher map projection of one node, with nested COLLECT subqueries
@@ -33,10 +34,12 @@ export class ProjectionCompiler {
     // Only the properties the request reads travel back; names come from PROPERTY_FIELDS.
     const parts = [...selection.fields].filter((field) => PROPERTY_FIELDS[type].has(field)).map((field) => `.${field}`);
     if (typed) parts.push(`__type: '${type}'`);
-    if (selection.sources) parts.push(`sources: ${this.entityCitations(v, 'IS NULL', false)}`);
-    if (selection.claims) parts.push(`claims: ${this.entityCitations(v, 'IS NOT NULL', true)}`);
+    if (selection.sources) parts.push(`sources: ${this.entityCitations(v, 'mentions')}`);
+    if (selection.claims) parts.push(`claims: ${this.entityCitations(v, 'claims')}`);
+    if (selection.withheld) parts.push(`withheld: ${this.entityCitations(v, 'withheld')}`);
+    if (selection.influence) parts.push(`influence: ${influenceMap(v)}`);
     for (const [field, wanted] of selection.relations) {
-      const relation = RELATION_FIELDS[type][field];
+      const relation = relationFieldOf(type, field);
       if (relation === undefined) continue;
       parts.push(`${field}: ${this.relation(v, relation, wanted.target, wanted.citations)}`);
     }
@@ -47,33 +50,47 @@ export class ProjectionCompiler {
     const [r, x] = [this.fresh('r'), this.fresh('x')];
     const pattern = relationPattern(v, r, relation, x, label(relation.target));
     const node = this.entity(x, target, false);
-    const value = relation.link
-      ? `{kind: ${r}.kind, model: ${node}${citations ? `, citations: ${this.relationshipCitations(r)}` : ''}}`
-      : node;
+    const cited = citations ? `, citations: ${this.relationshipCitations(r)}` : '';
+    const value = relation.link ? `{kind: ${r}.kind, model: ${node}${cited}}` : relation.cited ? `{node: ${node}${cited}}` : node;
     // A directed pattern meets each relationship once; an undirected one meets a self-loop twice.
     const distinct = relation.direction === 'BOTH' ? 'DISTINCT ' : '';
     return `COLLECT { MATCH ${pattern} WITH ${distinct}${r}, ${x} ORDER BY ${x}.name, ${x}.id LIMIT ${CAPS.relationField} RETURN ${value} }`;
   }
 
-  private entityCitations(v: string, attributeTest: string, withClaim: boolean): string {
+  /**
+   * An entity's citations: its mentions, its claims (with their rank, hedge and plausibility flags), or
+   * the claims of attributes the node shows no value for: none of them is believed (WITHHELD_CLAIM).
+   */
+  private entityCitations(v: string, which: 'mentions' | 'claims' | 'withheld'): string {
     const [c, s] = [this.fresh('c'), this.fresh('s')];
-    const claim = withClaim
-      ? `attribute: ${c}.attribute, value: ${c}.value, rank: coalesce(${c}.rank, 'NORMAL'), reason: ${c}.reason, hedged: coalesce(${c}.hedged, false), `
-      : '';
-    return `COLLECT { MATCH (${v})-[${c}:${relType(CITES)}]->(${s}:${SOURCE_LABEL}) WHERE ${c}.attribute ${attributeTest}
+    const claim =
+      which === 'mentions'
+        ? ''
+        : `attribute: ${c}.attribute, value: ${c}.value, rank: coalesce(${c}.rank, 'NORMAL'), reason: ${c}.reason, hedged: coalesce(${c}.hedged, false), ` +
+          `flags: ${CLAIM_FLAGS(c)}, `;
+    const test = which === 'mentions' ? `${c}.attribute IS NULL` : which === 'claims' ? `${c}.attribute IS NOT NULL` : WITHHELD_CLAIM(v, c);
+    return `COLLECT { MATCH (${v})-[${c}:${relType(CITES)}]->(${s}:${SOURCE_LABEL}) WHERE ${test}
       WITH ${c}, ${s} ORDER BY ${c}.ordinal
-      RETURN {${claim}quote: ${c}.quote, note: ${c}.note, confidence: ${c}.confidence, source: ${s} {.*}} }`;
+      RETURN {${claim}quote: ${c}.quote, note: ${c}.note, confidence: ${c}.confidence, locator: ${c}.locator, source: ${s} {.*}} }`;
   }
 
-  /** Citations stored on a relationship as parallel lists, joined to their Source nodes in order. */
+  /** Citations stored on a relationship as parallel lists, joined to their Source nodes in order (with the type, to locate them). */
   relationshipCitations(r: string): string {
     const [i, s] = [this.fresh('i'), this.fresh('s')];
     return `COLLECT { UNWIND range(0, size(coalesce(${r}.citationSources, [])) - 1) AS ${i}
       MATCH (${s}:${SOURCE_LABEL} {id: ${r}.citationSources[${i}]})
       WITH ${i}, ${s} ORDER BY ${i}
-      RETURN {quote: ${blankToNull(`${r}.citationQuotes[${i}]`)}, note: ${blankToNull(`${r}.citationNotes[${i}]`)}, confidence: ${r}.citationConfidences[${i}], source: ${s} {.*}} }`;
+      RETURN {quote: ${blankToNull(`${r}.citationQuotes[${i}]`)}, note: ${blankToNull(`${r}.citationNotes[${i}]`)}, confidence: ${r}.citationConfidences[${i}], relation: type(${r}), source: ${s} {.*}} }`;
   }
 }
+
+/** A claim's plausibility flags as {rule, reason} maps, from its two parallel lists (src/repositories/quality.repository.ts). */
+const CLAIM_FLAGS = (c: string) =>
+  `[i IN range(0, size(coalesce(${c}.qualityRules, [])) - 1) | {rule: ${c}.qualityRules[i], reason: ${c}.qualityReasons[i]}]`;
+
+/** A claim of an attribute the node shows nothing for (no claim of it is believed), deprecated ones left out. */
+const WITHHELD_CLAIM = (v: string, c: string) =>
+  `${c}.attribute IS NOT NULL AND ${v}[${c}.attribute] IS NULL AND coalesce(${c}.rank, 'NORMAL') <> 'DEPRECATED'`;
 
 /** Relationship citation lists hold '' where a citation has no quote or no note (lists cannot hold nulls). */
 const blankToNull = (item: string) => `CASE WHEN coalesce(${item}, '') = '' THEN null ELSE ${item} END`;

@@ -1,10 +1,18 @@
+import { READ_VERSION } from '../db/data-version.js';
 import { int, type DbScope } from '../db/database.js';
-import { ENTITY_LABEL, EntityType, knownLabel, label, MEASURE_RUN_LABEL, RelationType, relType } from '../domain/graph-model.js';
+import { ENTITY_LABEL, EntityType, knownLabel, label, RelationType, relType } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
-import { decodeRun, type MeasureRun, READ_RUN } from './measures.repository.js';
+import { decodeRun, influenceMap, type MeasureRun, READ_RUN, readMeasureGraph } from './measures.repository.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './rows.js';
-import { type CommunitySummary, type InfluenceMeasure, PeriodBucket, type ReleaseGrouping } from '../domain/measures.js';
+import {
+  type CommunitySummary,
+  type InfluenceMeasure,
+  type MeasureEdge,
+  type MeasureNode,
+  PeriodBucket,
+  type ReleaseGrouping,
+} from '../domain/measures.js';
 
 export interface PeriodCount {
   period: string;
@@ -26,15 +34,16 @@ export interface ReleaseSeriesRow {
   points: PeriodCount[];
 }
 
+/** An entity's stored measures as influenceMap reads them: `fanOut` is JSON text ({kind: count}). */
 export interface InfluenceRow {
   id: string;
   pageRank: number;
   lineagePageRank: number | null;
   betweenness: number;
-  community: CommunitySummary | null;
+  community: Pick<CommunitySummary, 'id' | 'label' | 'size'> | null;
   lineageDepth: number | null;
   descendants: number | null;
-  fanOut: Array<{ kind: string; count: number }>;
+  fanOut: string | null;
   version: string;
   computedAt: string;
 }
@@ -52,7 +61,6 @@ const MODEL = label(EntityType.MODEL);
 const ORGANIZATION = label(EntityType.ORGANIZATION);
 const TECHNIQUE = label(EntityType.TECHNIQUE);
 const ENTITY = knownLabel(ENTITY_LABEL);
-const RUN = knownLabel(MEASURE_RUN_LABEL);
 const USES = relType(RelationType.USES);
 const DEVELOPED_BY = relType(RelationType.DEVELOPED_BY);
 const DERIVED_FROM = relType(RelationType.DERIVED_FROM);
@@ -74,17 +82,24 @@ const MEASURE_PROPERTY: Record<InfluenceMeasure, string> = {
 export class ResearchRepository {
   constructor(private readonly db: DbScope) {}
 
-  async adoptionCurve(techniqueIds: string[], bucket: PeriodBucket, selection: Selection): Promise<AdoptionCurveRow[]> {
+  /** `asOf`: a day from asOfDay; only adopters released by then count (undated ones stay counted as left out). */
+  async adoptionCurve(
+    techniqueIds: string[],
+    bucket: PeriodBucket,
+    selection: Selection,
+    asOf: string | null = null,
+  ): Promise<AdoptionCurveRow[]> {
     const compiler = new ProjectionCompiler();
+    const released = asOf === null ? '' : 'WHERE m.releaseDate <= $asOf';
     const rows = await this.db.read(
       `UNWIND range(0, size($ids) - 1) AS i
        MATCH (t:${TECHNIQUE} {id: $ids[i]})
        RETURN i, ${compiler.entity('t', selection)} AS technique,
-         COLLECT { MATCH (m:${MODEL})-[:${USES}]->(t) WITH ${periodOf('m.releaseDate', bucket)} AS period
+         COLLECT { MATCH (m:${MODEL})-[:${USES}]->(t) ${released} WITH ${periodOf('m.releaseDate', bucket)} AS period
                    WHERE period IS NOT NULL WITH period, count(*) AS count RETURN {period: period, count: count} } AS counts,
          COUNT { MATCH (m:${MODEL})-[:${USES}]->(t) WHERE m.releaseDate IS NULL OR ${periodOf('m.releaseDate', bucket)} IS NULL } AS undated
        ORDER BY i`,
-      { ids: techniqueIds },
+      { ids: techniqueIds, asOf },
     );
     const periods = contiguous(
       rows.flatMap((r) => (r.counts as Array<{ period: string }>).map((c) => c.period)),
@@ -97,7 +112,13 @@ export class ResearchRepository {
     }));
   }
 
-  async releasesPerPeriod(by: ReleaseGrouping, bucket: PeriodBucket, first: number): Promise<ReleaseSeriesRow[]> {
+  /** `asOf`: a day from asOfDay; only models released by then count. */
+  async releasesPerPeriod(
+    by: ReleaseGrouping,
+    bucket: PeriodBucket,
+    first: number,
+    asOf: string | null = null,
+  ): Promise<ReleaseSeriesRow[]> {
     const key = {
       ORGANIZATION: `MATCH (m)-[:${DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH m, period, o.id AS key, o.name AS label`,
       COUNTRY: `MATCH (m)-[:${DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH DISTINCT m, period, coalesce(o.country, 'unknown') AS key
@@ -106,14 +127,14 @@ export class ResearchRepository {
                      WITH m, period, key, key AS label`,
     }[by];
     const rows = await this.db.read(
-      `MATCH (m:${MODEL}) WHERE m.releaseDate IS NOT NULL
+      `MATCH (m:${MODEL}) WHERE m.releaseDate IS NOT NULL AND ($asOf IS NULL OR m.releaseDate <= $asOf)
        WITH m, ${periodOf('m.releaseDate', bucket)} AS period WHERE period IS NOT NULL
        ${key}
        WITH key, label, period, count(DISTINCT m) AS count
        WITH key, label, collect({period: period, count: count}) AS counts, sum(count) AS total
        ORDER BY total DESC, key LIMIT $first
        RETURN key, label, counts, total`,
-      { first: int(first) },
+      { first: int(first), asOf },
     );
     const periods = contiguous(
       rows.flatMap((r) => (r.counts as Array<{ period: string }>).map((c) => c.period)),
@@ -165,43 +186,24 @@ export class ResearchRepository {
 
   /** Stored measures of the entities asked for, in that order; unknown or not yet measured ids are left out. */
   async influence(ids: string[]): Promise<InfluenceRow[]> {
-    // Each node with the summary of the run that wrote it: while a run writes its batches, nodes carry two versions.
     const rows = await this.db.read(
       `UNWIND range(0, size($ids) - 1) AS i
        MATCH (n:${ENTITY} {id: $ids[i]}) WHERE n.measuresVersion IS NOT NULL
-       OPTIONAL MATCH (run:${RUN} {id: 'run:' + n.measuresVersion})
-       RETURN n.id AS id, n.influencePageRank AS pageRank, n.influenceLineagePageRank AS lineagePageRank,
-              n.influenceBetweenness AS betweenness, n.influenceCommunity AS community, n.lineageDepth AS lineageDepth,
-              n.lineageDescendants AS descendants, n.lineageFanOut AS fanOut, n.measuresVersion AS version,
-              run.computedAt AS computedAt, run.communities AS communities
-       ORDER BY i`,
+       RETURN ${influenceMap('n')} AS influence ORDER BY i`,
       { ids },
     );
-    const byVersion = new Map<string, Map<number, CommunitySummary>>();
-    const communitiesOf = (version: string, json: unknown) => {
-      let communities = byVersion.get(version);
-      if (communities === undefined) {
-        communities = new Map(typeof json === 'string' ? (JSON.parse(json) as CommunitySummary[]).map((c) => [c.id, c]) : []);
-        byVersion.set(version, communities);
-      }
-      return communities;
-    };
-    return rows.map((r) => {
-      const communities = communitiesOf(String(r.version), r.communities);
-      const fanOut = JSON.parse(String(r.fanOut ?? '{}')) as Record<string, number>;
-      return {
-        id: String(r.id),
-        pageRank: Number(r.pageRank),
-        lineagePageRank: r.lineagePageRank == null ? null : Number(r.lineagePageRank),
-        betweenness: Number(r.betweenness),
-        community: communities.get(Number(r.community)) ?? null,
-        lineageDepth: r.lineageDepth == null ? null : Number(r.lineageDepth),
-        descendants: r.descendants == null ? null : Number(r.descendants),
-        fanOut: Object.entries(fanOut).map(([kind, count]) => ({ kind, count })),
-        version: String(r.version),
-        computedAt: String(r.computedAt ?? ''),
-      };
-    });
+    return rows.map((r) => r.influence as InfluenceRow);
+  }
+
+  /** The graph's data version, as stored. */
+  async dataVersion(): Promise<string> {
+    const [row] = await this.db.read(READ_VERSION);
+    return String(row?.version ?? 0);
+  }
+
+  /** The graph as of a day (src/domain/as-of.ts), for the measures of that date. */
+  graphAsOf(day: string): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
+    return readMeasureGraph(this.db, day);
   }
 
   async measureRun(): Promise<MeasureRun | null> {

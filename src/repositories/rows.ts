@@ -36,6 +36,8 @@ export interface LineageStepRow {
   /** Present when asked for. */
   edge?: GraphEdgeRow;
   start: EntityRow;
+  /** The model's name whatever the selection holds: the order's key, for cursors. */
+  modelName: string;
 }
 
 export interface TimelineRow {

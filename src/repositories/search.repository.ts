@@ -1,6 +1,7 @@
 import { int, type DbScope } from '../db/database.js';
 import { EntityType, LABEL_OF } from '../domain/graph-model.js';
 import { CAPS } from '../domain/limits.js';
+import { queryVariants, squash, squashCypher } from '../domain/name-match.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import { scoredEntity } from './decode.js';
@@ -17,7 +18,10 @@ export class SearchRepository {
 
   /**
    * Full-text search over names, aliases and descriptions (CJK-aware), with exact and prefix
-   * name matches ranked first so typing "GPT-4" suggests GPT-4 before its relatives.
+   * name matches ranked first so typing "GPT-4" suggests GPT-4 before its relatives. The index
+   * splits "Llama-2" but keeps "Qwen2.5" whole, so the query is also searched joined and split
+   * ("qwen 2.5" → "qwen2.5"), and names are compared with the query squashed the same way
+   * (case, spaces, hyphens, dots), so "qwen 2.5" ranks Qwen2.5 first.
    */
   async search(
     query: string,
@@ -29,17 +33,17 @@ export class SearchRepository {
     const rows = await this.db.read(
       `CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $candidates}) YIELD node, score
        WHERE any(label IN labels(node) WHERE label IN $labels)
-       WITH node, score, toLower($query) AS q
+       WITH node, score, ${squashCypher('node.name')} AS name, [a IN coalesce(node.aliases, []) | ${squashCypher('a')}] AS aliases
        WITH node, score + CASE
-           WHEN toLower(node.name) = q OR any(a IN node.aliases WHERE toLower(a) = q) THEN 100.0
-           WHEN toLower(node.name) STARTS WITH q OR any(a IN node.aliases WHERE toLower(a) STARTS WITH q) THEN 10.0
+           WHEN name = $key OR $key IN aliases THEN 100.0
+           WHEN name STARTS WITH $key OR any(a IN aliases WHERE a STARTS WITH $key) THEN 10.0
            ELSE 0.0 END AS ranked
        ORDER BY ranked DESC, node.name
        LIMIT $first
        RETURN ranked AS score, ${compiler.entity('node', selection)} AS entity`,
       {
-        lucene: escapeLucene(query),
-        query: query.trim(),
+        lucene: queryVariants(query).map(escapeLucene).join(' '),
+        key: squash(query),
         labels: types.map((type) => LABEL_OF[type]),
         first: int(first),
         candidates: int(Math.max(CAPS.searchCandidates, first * CAPS.searchCandidatesPerHit)),

@@ -16,11 +16,14 @@ export type OnBatch = (done: number, total: number) => void | Promise<void>;
 const chunks = <T>(rows: T[]): T[][] =>
   Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
 
-// Labels and relationship types below come from the registry's helpers, never from data.
+// Labels and relationship types below come from the registry's helpers, never from data. Aliases the
+// node has beyond the row's (a catalogue's names for it) are kept: a load removes nothing.
 const upsertEntities = (type: EntityType) => `
   UNWIND $rows AS row
   MERGE (n:${ENTITY_LABEL} {id: row.id})
-  SET n:${label(type)}, n.name = row.name, n.${SORT_NAME} = toLower(row.name), n.aliases = row.aliases, n.aliasText = row.aliasText,
+  WITH n, row, row.aliases + [a IN coalesce(n.aliases, []) WHERE NOT a IN row.aliases AND a <> row.name] AS aliases
+  SET n:${label(type)}, n.name = row.name, n.${SORT_NAME} = toLower(row.name), n.aliases = aliases,
+      n.aliasText = reduce(text = '', a IN aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + a),
       n.description = row.description, n += row.props`;
 
 /**
@@ -73,6 +76,9 @@ const sourceRow = z.object({
   url: nullableString,
   author: nullableString,
   date: nullableString,
+  license: nullableString.default(null),
+  version: nullableString.default(null),
+  retrieved: nullableString.default(null),
 });
 const entityProps = z
   .object({ id: z.string(), name: z.string(), aliases: z.array(z.string()).default([]), description: z.string().nullable().default(null) })
@@ -89,6 +95,8 @@ const citationRow = z.object({
   rank: nullableString,
   reason: nullableString,
   hedged: z.boolean().nullable(),
+  flags: z.array(z.object({ rule: z.string(), reason: z.string() })),
+  locator: nullableString,
 });
 const relationshipRow = z.object({
   id: z.string(),
@@ -108,6 +116,7 @@ const claimRow = z.object({
   confidence: z.number(),
   rank: z.string().nullable(),
   hedged: z.boolean().nullable(),
+  flags: z.array(z.string()).nullable(),
 });
 const count = z.object({ n: z.number() });
 const offsetRow = z.object({ id: z.string(), next: z.number() });
@@ -170,7 +179,9 @@ export class SeedRepository {
     };
     await run(
       `UNWIND $rows AS row MERGE (s:${SOURCE_LABEL} {id: row.id})
-       SET s.title = row.title, s.file = row.file, s.url = row.url, s.author = row.author, s.date = row.date`,
+       SET s.title = row.title, s.file = row.file, s.url = row.url, s.author = row.author, s.date = row.date,
+           s.license = coalesce(row.license, s.license), s.version = coalesce(row.version, s.version),
+           s.retrieved = coalesce(row.retrieved, s.retrieved)`,
       rows.sources,
     );
     for (const type of ENTITY_TYPES) await run(upsertEntities(type), rows.entities[type]);
@@ -190,8 +201,11 @@ export class SeedRepository {
     for (const type of RELATION_TYPES) await run(upsertRelationships(type), rows.relationships[type]);
   }
 
-  /** Entities that held citations before the load may now hold claims from both: their node values follow all of them. */
-  private async recomputeClaimedValues(ids: string[]): Promise<void> {
+  /**
+   * Entities that held citations before the load (or gained a merged one's) may now hold claims from
+   * both: their node values follow all of them (and the plausibility flags the quality pass wrote on them).
+   */
+  async recomputeClaimedValues(ids: string[]): Promise<void> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
     for (const type of ENTITY_TYPES) {
       const attributes = claimableOf(type);
@@ -202,7 +216,8 @@ export class SeedRepository {
         const claims = (
           await scope.read(
             `UNWIND $ids AS id MATCH (:${label(type)} {id: id})-[c:${relType(CITES)}]->() WHERE c.attribute IS NOT NULL
-             RETURN id, c.attribute AS attribute, c.value AS value, c.confidence AS confidence, c.rank AS rank, c.hedged AS hedged
+             RETURN id, c.attribute AS attribute, c.value AS value, c.confidence AS confidence, c.rank AS rank, c.hedged AS hedged,
+                    c.qualityRules AS flags
              ORDER BY id, c.ordinal`,
             { ids: batch },
           )
@@ -226,7 +241,9 @@ export class SeedRepository {
   async read(): Promise<GraphRows> {
     const scope = this.db.scope({ timeoutMs: 120_000 });
     const sources: SourceRow[] = (
-      await scope.read(`MATCH (s:${SOURCE_LABEL}) RETURN s {.id, .title, .file, .url, .author, .date} AS row ORDER BY s.id`)
+      await scope.read(
+        `MATCH (s:${SOURCE_LABEL}) RETURN s {.id, .title, .file, .url, .author, .date, .license, .version, .retrieved} AS row ORDER BY s.id`,
+      )
     ).map((r) => sourceRow.parse(r.row));
     const entities = {} as Record<EntityType, EntityRow[]>;
     for (const type of ENTITY_TYPES) {
@@ -239,7 +256,8 @@ export class SeedRepository {
       await scope.read(
         `MATCH (n:${ENTITY_LABEL})-[c:${relType(CITES)}]->(s:${SOURCE_LABEL})
        RETURN {entityId: n.id, sourceId: s.id, ordinal: c.ordinal, quote: c.quote, note: c.note, confidence: c.confidence,
-               attribute: c.attribute, value: c.value, rank: c.rank, reason: c.reason, hedged: c.hedged} AS row
+               attribute: c.attribute, value: c.value, rank: c.rank, reason: c.reason, hedged: c.hedged, locator: c.locator,
+               flags: [i IN range(0, size(coalesce(c.qualityRules, [])) - 1) | {rule: c.qualityRules[i], reason: c.qualityReasons[i]}]} AS row
        ORDER BY n.id, c.ordinal`,
       )
     ).map((r) => citationRow.parse(r.row));

@@ -1,5 +1,6 @@
 import type { DbScope } from '../db/database.js';
-import { knownLabel, LABEL_OF, RelationType, relType, SOURCE_LABEL } from '../domain/graph-model.js';
+import { VERSION_LABEL } from '../db/data-version.js';
+import { GRAPH_META_LABEL, knownLabel, LABEL_OF, RelationType, relType, SOURCE_LABEL } from '../domain/graph-model.js';
 
 export interface LabelCount {
   label: string;
@@ -14,8 +15,26 @@ const COUNTS_CYPHER = `RETURN
   [${NODE_LABELS.map((label) => `{label: '${label}', count: COUNT { (:${label}) }}`).join(', ')}] AS nodes,
   [${REL_TYPES.map((type) => `{label: '${type}', count: COUNT { ()-[:${type}]->() }}`).join(', ')}] AS relationships`;
 
+/** What the service serves: the data version, and how the graph was loaded (the load marker). */
+export interface DataVersionRow {
+  graphVersion: string;
+  loadedAt: string | null;
+  release: string | null;
+  seedHash: string | null;
+  catalogues: string[];
+}
+
 export class StatsRepository {
   constructor(private readonly db: DbScope) {}
+
+  async dataVersion(): Promise<DataVersionRow> {
+    const [row] = await this.db.read(
+      `OPTIONAL MATCH (v:${VERSION_LABEL} {id: 'graph'}) OPTIONAL MATCH (m:${knownLabel(GRAPH_META_LABEL)} {id: 'seed'})
+       RETURN toString(coalesce(v.value, 0)) AS graphVersion, toString(m.seededAt) AS loadedAt, m.release AS release,
+              m.seedHash AS seedHash, coalesce(m.catalogues, []) AS catalogues`,
+    );
+    return row as unknown as DataVersionRow;
+  }
 
   async counts(): Promise<{ nodes: LabelCount[]; relationships: LabelCount[] }> {
     const [row] = await this.db.read(COUNTS_CYPHER);

@@ -52,8 +52,8 @@ function pick<T>(list: T[], k: number, random: () => number): T[] {
  * and claims), a stratum smaller than its share giving the rest to the others. The same facts and
  * seed always give the same sample, in stratum order.
  */
-export function stratifiedSample(facts: Fact[], size: number, seed: number): Fact[] {
-  const strata = new Map<string, Fact[]>();
+export function stratifiedSample<F extends { stratum: string }>(facts: F[], size: number, seed: number): F[] {
+  const strata = new Map<string, F[]>();
   for (const fact of facts) strata.set(fact.stratum, [...(strata.get(fact.stratum) ?? []), fact]);
   const quota = new Map<string, number>([...strata.keys()].map((key) => [key, 0]));
   let left = Math.min(size, facts.length);

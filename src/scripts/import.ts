@@ -1,5 +1,5 @@
 /**
- * npm run import -- <format> <path> [--json] [--apply] [--against seed|db] [--seed-dir seed] [--overrides file]
+ * npm run import -- <format> <path> [--json] [--apply] [--against seed|db] [--seed-dir seed] [--decisions file]
  *
  * Reads a catalogue snapshot (epoch-csv, ecosystem-graphs, hf-model-tree), resolves its names against
  * the graph and reports what importing it would change; nothing is written without --apply.
@@ -10,13 +10,13 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyImport } from '../import/apply-import.js';
-import type { ExistingEntity } from '../import/existing.js';
 import { existingFromDatabase, existingFromSeed } from '../import/existing.js';
+import { FORMATS, type Format, formatOf, isFormat } from '../import/formats.js';
 import { type ImportPlan, planImport } from '../import/plan.js';
-import { READERS } from '../import/read.js';
-import { FORMATS, type Format } from '../import/records.js';
+import type { ParseResult } from '../import/records.js';
 import { type Applied, renderText, summarise } from '../import/report.js';
-import { Overrides } from '../import/resolve/overrides.js';
+import { Decisions } from '../resolve/decisions.js';
+import type { ResolvableEntity } from '../resolve/entity.js';
 import { scriptConfig, withDatabase } from './with-database.js';
 
 const fail = (message: string): never => {
@@ -33,7 +33,7 @@ function parse() {
       apply: { type: 'boolean', default: false },
       against: { type: 'string' },
       'seed-dir': { type: 'string', default: 'seed' },
-      overrides: { type: 'string', default: 'seed/import-overrides.json' },
+      decisions: { type: 'string', default: 'seed/resolution.json' },
     },
   });
 }
@@ -44,35 +44,35 @@ try {
 }
 const { values, positionals } = parsedArgs!;
 const [format, file] = positionals;
-if (!format || !(FORMATS as readonly string[]).includes(format)) fail(`Format "${format ?? ''}" is none of ${FORMATS.join(', ')}.`);
+if (!format || !isFormat(format)) fail(`Format "${format ?? ''}" is none of ${FORMATS.join(', ')}.`);
 if (!file) fail('Give the path of the catalogue snapshot after the format.');
 const against = values.against ?? (scriptConfig().neo4j.uri !== undefined || values.apply ? 'db' : 'seed');
 if (against !== 'seed' && against !== 'db') fail(`--against "${against}" is neither seed nor db.`);
 if (values.apply && against !== 'db') fail('--apply writes into the database, so it resolves against it: leave out --against seed.');
 
 const started = Date.now();
-let overrides: Overrides;
+let decisions: Decisions;
 try {
-  overrides = Overrides.read(values.overrides);
+  decisions = Decisions.read(values.decisions);
 } catch (error) {
   fail((error as Error).message);
 }
-let parsed: ReturnType<(typeof READERS)[Format]>;
+let parsed: ParseResult;
 try {
-  parsed = READERS[format as Format](file!);
+  parsed = formatOf(format as Format).read(file!);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   fail(code === 'ENOENT' ? `${file} does not exist.` : `${file} could not be read: ${(error as Error).message}`);
 }
 
-const report = async (existing: ExistingEntity[] | null, applied?: Applied & { plan: ImportPlan }) => {
-  const plan = applied?.plan ?? planImport(parsed!, existing ?? [], overrides!);
+const report = async (existing: ResolvableEntity[] | null, applied?: Applied & { plan: ImportPlan }) => {
+  const plan = applied?.plan ?? planImport(parsed!, existing ?? [], decisions!);
   const summary = summarise(plan, path.relative(process.cwd(), path.resolve(file!)), Date.now() - started, applied);
   const resolvedAgainst = against === 'db' ? 'the database' : `${values['seed-dir']}/ (${existing?.length ?? 0} entities)`;
   if (values.json) console.log(JSON.stringify({ ...summary, resolvedAgainst }));
   else process.stdout.write(`Resolved against ${resolvedAgainst}.\n${renderText(summary)}`);
 };
 
-if (values.apply) await withDatabase(async (db) => report(null, await applyImport(db, format as Format, file!, parsed!, overrides!)));
+if (values.apply) await withDatabase(async (db) => report(null, await applyImport(db, format as Format, file!, parsed!, decisions!)));
 else if (against === 'db') await withDatabase(async (db) => report(await existingFromDatabase(db)));
 else await report(existingFromSeed(values['seed-dir']));

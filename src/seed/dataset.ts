@@ -122,10 +122,13 @@ export function validateDataset(dataset: Dataset, dir: string): SeedProblem[] {
   const problems: SeedProblem[] = [];
   const documents = new Map<string, string>();
   const typeOf = new Map<string, EntityType | 'SOURCE'>();
+  const catalogues = new Set(dataset.sources.filter((s) => s.file === undefined).map((s) => s.id));
 
   dataset.sources.forEach((source, index) => {
     if (typeOf.has(source.id)) problems.push({ file: SOURCES_FILE, entry: labelOf(index, source), message: `duplicate id "${source.id}"` });
     typeOf.set(source.id, 'SOURCE');
+    // A catalogue snapshot (no file): its citations quote the catalogue's own words, not a document.
+    if (source.file === undefined) return;
     const documentPath = path.join(dir, DOCUMENTS_DIR, source.file);
     if (existsSync(documentPath)) documents.set(source.id, readFileSync(documentPath, 'utf8'));
     else
@@ -138,6 +141,13 @@ export function validateDataset(dataset: Dataset, dir: string): SeedProblem[] {
       const document = documents.get(citation.source);
       if (typeOf.get(citation.source) !== 'SOURCE') {
         problems.push({ file, entry, message: `${field}.${i}: unknown source "${citation.source}"` });
+      } else if (catalogues.has(citation.source)) {
+        if (citation.quote === undefined && citation.note === undefined)
+          problems.push({ file, entry, message: `${field}.${i}: a catalogue citation needs the catalogue's words (quote) or a note` });
+      } else if (citation.quote === undefined) {
+        problems.push({ file, entry, message: `${field}.${i}: a document citation needs its verbatim quote` });
+      } else if (citation.quote.length > 400) {
+        problems.push({ file, entry, message: `${field}.${i}: a document quote is at most 400 characters` });
       } else if (document !== undefined && !document.includes(citation.quote)) {
         problems.push({
           file,
@@ -217,9 +227,10 @@ export function findCycles(edges: Array<{ from: string; to: string }>): string[]
 }
 
 /** Reads and validates; throws SeedValidationError listing every problem when anything is wrong. */
-export function loadDatasetOrThrow(dir: string): Dataset {
+export function loadDatasetOrThrow(dir: string, check: (dataset: Dataset) => SeedProblem[] = () => []): Dataset {
   const { dataset, problems } = readDataset(dir);
   problems.push(...validateDataset(dataset, dir));
+  if (problems.length === 0) problems.push(...check(dataset));
   if (problems.length > 0) throw new SeedValidationError(problems);
   return dataset;
 }

@@ -23,7 +23,10 @@ export interface ExportedClaim extends ExportedCitation {
   value: unknown;
   rank: string;
   reason: string | null;
+  /** The source hedges the value; a hedged value is never a node property. */
   hedged: boolean;
+  /** Plausibility rules the value fails (src/quality); a flagged value is never a node property. */
+  flags: Array<{ rule: string; reason: string }>;
 }
 export interface ExportedNode {
   key: string;
@@ -117,6 +120,7 @@ export function toExportedGraph(rows: GraphRows): ExportedGraph {
               rank: c.rank ?? 'NORMAL',
               reason: c.reason,
               hedged: c.hedged === true,
+              flags: c.flags ?? [],
             })),
         },
       };

@@ -8,6 +8,7 @@ import type { Citation, Claim, EntityEntry } from './seed.schema.js';
 export {
   type CitationRow,
   edgeId,
+  SOURCE_FIELDS,
   type EntityRow,
   type GraphRows,
   type RelationshipRow,
@@ -39,10 +40,13 @@ export function toGraphRows(dataset: Dataset): GraphRows {
   const sources: SourceRow[] = dataset.sources.map((s) => ({
     id: s.id,
     title: s.title,
-    file: s.file,
-    url: null,
+    file: s.file ?? null,
+    url: s.url ?? null,
     author: s.author ?? null,
     date: s.date ?? null,
+    license: s.license ?? null,
+    version: s.version ?? null,
+    retrieved: s.retrieved ?? null,
   }));
   const urlSources = new Map<string, SourceRow>();
   const sourceIdOf = (citation: Citation): string => {
@@ -65,6 +69,8 @@ export function toGraphRows(dataset: Dataset): GraphRows {
         confidence: c.confidence ?? 1,
         attribute: c.attribute ?? null,
         value: c.attribute === undefined ? null : JSON.stringify(c.value),
+        // A catalogue citation's row (seed citations of a document have none).
+        ...('locator' in c && c.locator !== undefined && { locator: c.locator }),
         rank: ('rank' in c && c.rank) || null,
         reason: ('reason' in c && c.reason) || null,
         hedged: ('hedged' in c && c.hedged) || null,

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ClaimRank, claimableOf, ENTITY_TYPES, type EntityType, plainPropertiesOf, RELATION_TYPES } from '../domain/registry.js';
 import type { Dataset } from './dataset.js';
-import type { CitationRow, GraphRows } from './graph-rows.js';
+import { type CitationRow, type GraphRows, urlSourceId } from './graph-rows.js';
 import { ENTITY_FILES, type EntityEntry, relationshipFile, type Citation } from './seed.schema.js';
 
 const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
@@ -16,6 +16,7 @@ function canonicalCitation(citation: Citation): Citation {
   const text = {
     ...(citation.quote !== undefined && { quote: citation.quote }),
     ...(citation.note !== undefined && { note: citation.note }),
+    ...('locator' in citation && citation.locator !== undefined && { locator: citation.locator }),
   };
   return withConfidence({ ...where, ...text } as Citation, citation.confidence);
 }
@@ -50,10 +51,14 @@ export function formatDataset(dataset: Dataset): Map<string, string> {
     json(
       byId(dataset.sources).map((s) => ({
         id: s.id,
-        file: s.file,
+        ...(s.file && { file: s.file }),
+        ...(s.url && { url: s.url }),
         title: s.title,
         ...(s.author && { author: s.author }),
         ...(s.date && { date: s.date }),
+        ...(s.license && { license: s.license }),
+        ...(s.version && { version: s.version }),
+        ...(s.retrieved && { retrieved: s.retrieved }),
       })),
     ),
   );
@@ -80,10 +85,11 @@ export function writeDatasetFiles(files: Map<string, string>, dir: string): void
 
 /** The inverse of toGraphRows: the dataset a graph holds. */
 export function rowsToDataset(rows: GraphRows): Dataset {
-  const urlOf = new Map(rows.sources.filter((s) => s.url !== null).map((s) => [s.id, s.url as string]));
-  const citation = (sourceId: string, quote: string | null, note: string | null, confidence: number): Citation => {
+  // A URL cited on its own is its own Source (urlSourceId); a catalogue snapshot is a source of sources.json.
+  const urlOf = new Map(rows.sources.filter((s) => s.url !== null && s.id === urlSourceId(s.url)).map((s) => [s.id, s.url as string]));
+  const citation = (sourceId: string, quote: string | null, note: string | null, confidence: number, locator?: string | null): Citation => {
     const url = urlOf.get(sourceId);
-    const where = url === undefined ? { source: sourceId } : { url };
+    const where = url === undefined ? { source: sourceId, ...(locator && { locator }) } : { url };
     return canonicalCitation(withConfidence({ ...where, quote: quote ?? undefined, note: note ?? undefined } as Citation, confidence));
   };
   const citationsOf = new Map<string, CitationRow[]>();
@@ -93,14 +99,14 @@ export function rowsToDataset(rows: GraphRows): Dataset {
     const out: EntityEntry = { id: row.id, name: row.name, aliases: row.aliases, mentions: [] };
     if (row.description !== null) out.description = row.description;
     for (const name of plainPropertiesOf(type)) if (row.props[name] !== undefined && row.props[name] !== null) out[name] = row.props[name];
-    out.mentions = cited.filter((c) => c.attribute === null).map((c) => citation(c.sourceId, c.quote, c.note, c.confidence));
+    out.mentions = cited.filter((c) => c.attribute === null).map((c) => citation(c.sourceId, c.quote, c.note, c.confidence, c.locator));
     if (claimableOf(type).length > 0)
       out.claims = cited
         .filter((c) => c.attribute !== null)
         .map((c) => ({
           attribute: c.attribute as string,
           value: JSON.parse(c.value as string) as unknown,
-          ...citation(c.sourceId, c.quote, c.note, c.confidence),
+          ...citation(c.sourceId, c.quote, c.note, c.confidence, c.locator),
           ...(c.rank !== null && { rank: c.rank as ClaimRank }),
           ...(c.reason !== null && { reason: c.reason }),
           ...(c.hedged === true && { hedged: true as const }),
@@ -109,13 +115,16 @@ export function rowsToDataset(rows: GraphRows): Dataset {
   };
   return {
     sources: rows.sources
-      .filter((s) => s.file !== null)
+      .filter((s) => s.file !== null || urlOf.get(s.id) === undefined)
       .map((s) => ({
         id: s.id,
-        file: s.file as string,
+        ...(s.file !== null ? { file: s.file } : { url: s.url as string }),
         title: s.title ?? s.id,
         ...(s.author !== null && { author: s.author }),
         ...(s.date !== null && { date: s.date }),
+        ...(s.license && { license: s.license }),
+        ...(s.version && { version: s.version }),
+        ...(s.retrieved && { retrieved: s.retrieved }),
       })),
     entities: Object.fromEntries(
       ENTITY_TYPES.map((type) => [type, rows.entities[type].map((row) => entry(type, row))]),

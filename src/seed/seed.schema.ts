@@ -11,6 +11,9 @@ import {
 } from '../domain/registry.js';
 import { entityFields } from '../domain/write-rules.js';
 
+/** Ids of the Sources catalogue snapshots are (import/catalogues.ts): a citation of one needs no verbatim document quote. */
+export const CATALOGUE_SOURCE_PREFIX = 'catalogue-';
+
 export { ID_PATTERN, ISO_DATE_PATTERN } from '../domain/registry.js';
 
 const id = z.string().regex(ID_PATTERN, 'must be a lowercase slug such as "gpt-4"').max(80);
@@ -19,7 +22,12 @@ const confidence = z.number().gt(0).lt(1).optional();
 
 /** The curator's own words about a source: never shown as a quote. */
 const note = text(400).optional();
-const fromDocument = { source: id, quote: text(400), note, confidence };
+/**
+ * A citation of a source of sources.json: a document (its quote is required and checked verbatim, see
+ * validateDataset) or a catalogue snapshot (the catalogue's own words as the quote, or a note, and the
+ * row it comes from as the locator).
+ */
+const fromDocument = { source: id, quote: text(5000).optional(), note, confidence, locator: text(200).optional() };
 const fromUrl = { url: z.url({ protocol: /^https?$/ }), quote: text(400).optional(), note, confidence };
 
 const URL_TEXT = 'a URL citation needs a quote copied from the page or a note in the curator’s words';
@@ -67,7 +75,10 @@ function entrySchema(type: EntityType) {
       ...(hasClaims && { claims: z.array(claimSchema(type)).default([]) }),
     })
     .superRefine((entry, ctx) => {
-      const claims = (entry as { claims?: Claim[] }).claims ?? [];
+      // Ranks are a curator's: claims of catalogue snapshots rank by their lower confidence (import/apply.ts).
+      const claims = ((entry as { claims?: Claim[] }).claims ?? []).filter(
+        (c) => !('source' in c && c.source.startsWith(CATALOGUE_SOURCE_PREFIX)),
+      );
       for (const attribute of new Set(claims.map((c) => c.attribute))) {
         const competing = claims.filter((c) => c.attribute === attribute);
         if (new Set(competing.map((c) => JSON.stringify(c.value))).size < 2) continue;
@@ -80,13 +91,24 @@ function entrySchema(type: EntityType) {
     });
 }
 
-export const sourceSchema = z.strictObject({
-  id,
-  file: z.string().regex(/^[\w.-]+\.txt$/),
-  title: text(200),
-  author: text(120).optional(),
-  date: z.string().regex(ISO_DATE_PATTERN).optional(),
-});
+/** A document of documents/ (`file`), or a catalogue snapshot (`url`, licence, `sha256:` version, retrieval date). */
+export const sourceSchema = z
+  .strictObject({
+    id,
+    file: z
+      .string()
+      .regex(/^[\w.-]+\.txt$/)
+      .optional(),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    title: text(200),
+    author: text(120).optional(),
+    date: z.string().regex(ISO_DATE_PATTERN).optional(),
+    /** The terms the source is shared under, as its publisher states them ("CC BY 4.0"); absent when it states none. */
+    license: text(120).optional(),
+    version: text(100).optional(),
+    retrieved: z.string().regex(ISO_DATE_PATTERN).optional(),
+  })
+  .refine((s) => (s.file === undefined) !== (s.url === undefined), { message: 'a source is a document (file) or a catalogue (url)' });
 
 export const relationshipSchema = z.strictObject({
   from: id,

@@ -95,16 +95,88 @@ describe.skipIf(!hasChromium)('explorer on the default graph (browser)', { timeo
     await expect.poll(async () => (await visibleEdges(page)).length, POLL).toBe(all.length);
   });
 
-  it('draws every dated model on the timeline, in a bounded number of lanes', async () => {
+  it('draws the timeline to fit its pane: axes in view, the bulk of the years first, only names that fit', async () => {
     expect(datedModels).toBeGreaterThanOrEqual(1_000);
     const page = await open();
     await page.getByTestId('view-timeline').click();
     await page.locator('[data-testid="timeline-model"][data-id="gpt-4"]').waitFor();
-    expect(await page.getByTestId('timeline-model').count()).toBe(datedModels);
-    expect(await page.locator('.timeline-caption').textContent()).toContain(`${datedModels} models by release date`);
-    // Busy years are widened rather than stacked: at most about 60 lanes of 24 px (a few hundred without the widening).
-    const height = await page.evaluate(() => Number(document.querySelector('svg.timeline-svg').getAttribute('height')));
-    expect(height).toBeLessThan(60 * 24 + 84);
+    const caption = (await page.getByTestId('timeline-caption').textContent()) ?? '';
+    const [, shown, from, earlier] = /^(\d+) models released from (\d{4}) \((\d+) earlier not shown\)/.exec(caption) ?? [];
+    expect(Number(shown) + Number(earlier)).toBe(datedModels);
+    expect(await page.getByTestId('timeline-model').count()).toBe(Number(shown));
+    expect(Number(earlier)).toBeLessThan(datedModels * 0.1);
+    const layout = await page.evaluate(() => {
+      const pane = document.querySelector('[data-testid="timeline"]').getBoundingClientRect();
+      const svg = document.querySelector('svg.timeline-svg').getBoundingClientRect();
+      const years = [...document.querySelectorAll('text.tl-year')].map((t: Any) => t.getBoundingClientRect());
+      const labels = [...document.querySelectorAll('text.tl-label')].map((t: Any) => t.getBoundingClientRect());
+      return { pane, svg, years, labels, innerHeight: window.innerHeight };
+    });
+    // Fits the pane (no 17,000-pixel strip), every axis label within the window.
+    expect(layout.svg.width).toBeLessThanOrEqual(layout.pane.width);
+    expect(layout.svg.bottom).toBeLessThanOrEqual(layout.pane.bottom + 1);
+    for (const year of layout.years) expect(year.bottom).toBeLessThanOrEqual(layout.innerHeight);
+    // A few dozen names, none over another (not a thousand labels).
+    expect(layout.labels.length).toBeGreaterThan(5);
+    expect(layout.labels.length).toBeLessThanOrEqual(40);
+    const overlaps = (a: Any, b: Any) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    for (const [i, a] of layout.labels.entries()) for (const b of layout.labels.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
     await page.screenshot({ path: path.join(screenshots, 'explorer-sources-4-timeline.png') });
+
+    await page.getByTestId('timeline-years').click();
+    await expect.poll(() => page.getByTestId('timeline-model').count(), POLL).toBe(datedModels);
+    expect(await page.getByTestId('timeline-caption').textContent()).not.toContain(`from ${from} `);
+  });
+
+  it('opens the releases by country on the years most models come from, and keeps the organizations’ names off the title and legend', async () => {
+    const page = await open();
+    await page.getByTestId('view-charts').click();
+    await page.getByTestId('releases-by').selectOption('COUNTRY');
+    await expect
+      .poll(() => page.evaluate(() => window.__explorer.research.charts.releasesChart.getOption().title[0].text as string), POLL)
+      .toContain('country');
+    const axis = await page.evaluate(() => {
+      const chart = window.__explorer.research.charts.releasesChart;
+      const periods = chart.getOption().xAxis[0].data as string[];
+      const [start] = chart.getModel().getComponent('xAxis', 0).axis.scale.getExtent() as number[];
+      return { first: periods[0], shownFrom: periods[Math.round(start ?? 0)] };
+    });
+    // Epoch's oldest language model is from 1959; the chart opens where releases are (the rest is a drag away).
+    expect(Number(axis.first)).toBeLessThan(1970);
+    expect(Number(axis.shownFrom)).toBeGreaterThanOrEqual(2005);
+    await page
+      .locator('[data-testid="releases-chart"]')
+      .screenshot({ path: path.join(screenshots, 'explorer-sources-5-releases-by-country.png') });
+
+    await page.getByTestId('view-orgs').click();
+    await expect
+      .poll(() => page.evaluate(() => window.__explorer.research.orgs.chart.getOption().series?.[0]?.data?.length ?? 0), POLL)
+      .toBeGreaterThan(10);
+    const texts = await page.evaluate(() => {
+      const chart = window.__explorer.research.orgs.chart;
+      const names = new Set(chart.getOption().series[0].data.map((d: Any) => d.name));
+      const out: Array<{ text: string; kind: string; x: number; y: number; w: number; h: number }> = [];
+      for (const element of chart.getZr().storage.getDisplayList()) {
+        const text = element.style?.text;
+        if (typeof text !== 'string' || text === '') continue;
+        const rect = element.getBoundingRect().clone();
+        const transform = element.getComputedTransform();
+        if (transform) rect.applyTransform(transform);
+        const kind = names.has(text) || text.endsWith('...') ? 'node' : 'other';
+        out.push({ text, kind, x: rect.x, y: rect.y, w: rect.width, h: rect.height });
+      }
+      return { out, width: chart.getWidth(), height: chart.getHeight() };
+    });
+    const nodes = texts.out.filter((t) => t.kind === 'node');
+    const others = texts.out.filter((t) => t.kind === 'other');
+    expect(nodes.length).toBeGreaterThan(10);
+    expect(others.map((t) => t.text)).toEqual(expect.arrayContaining(['Which organizations build on which']));
+    const meet = (a: Any, b: Any) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    for (const node of nodes) {
+      for (const other of others) expect(meet(node, other), `${node.text} over ${other.text}`).toBe(false);
+      expect(node.y).toBeGreaterThanOrEqual(0);
+      expect(node.y + node.h).toBeLessThanOrEqual(texts.height);
+    }
+    await page.screenshot({ path: path.join(screenshots, 'explorer-sources-6-organizations.png') });
   });
 });

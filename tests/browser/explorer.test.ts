@@ -251,16 +251,29 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
     expect(await page.getByTestId('path-steps').locator('li').count()).toBe(highlighted.length);
     expect((await cyIds(page, 'edge.hl-path')).length).toBe(highlighted.length - 1);
     expect((await cyIds(page, '.faded')).length).toBeGreaterThan(0);
+    // The title says what the graph shows now, and the path's notice stays with the graph view.
+    expect(await graphTitle(page)).toBe('Path from GPT-4 to Transformer');
     await waitIdle(page);
     await shot(page, 'explorer-09-path');
+    for (const view of ['timeline', 'charts', 'orgs']) {
+      await page.getByTestId(`view-${view}`).click();
+      await expect.poll(() => page.getByTestId('notice').isVisible(), POLL).toBe(false);
+      await waitIdle(page);
+    }
+    await shot(page, 'explorer-09b-path-notice-left-behind');
+    await page.getByTestId('view-graph').click();
+    await expect.poll(() => page.getByTestId('notice').textContent(), POLL).toContain('Path from GPT-4 to Transformer');
+    expect(await page.getByTestId('notice').isVisible()).toBe(true);
 
-    // A path to an organization, picked by clicking a node in the graph.
+    // A path to an organization, picked by clicking a node in the graph; clearing the highlight gives the graph its title back.
     await page.getByTestId('btn-clear-highlight').click();
+    expect(await graphTitle(page)).toBe('Neighbourhood of GPT-4');
     await tap(page, 'gpt-4');
     await page.getByTestId('btn-path-to').waitFor();
     await page.getByTestId('btn-path-from').click();
     await tap(page, 'openai');
     await expect.poll(() => cyIds(page, 'node.hl-path'), POLL).toEqual(expect.arrayContaining(['gpt-4', 'openai']));
+    expect(await graphTitle(page)).toBe('Path from GPT-4 to OpenAI');
   });
 
   it('compares two models: shared techniques and similarity', async () => {
@@ -270,6 +283,7 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
     await searchAndChoose(page, 'GPT-3', 'gpt-3');
     await page.getByTestId('compare-score').waitFor();
     await expect.poll(() => page.getByTestId('panel-title').textContent(), POLL).toMatch(/GPT-4 vs GPT-3/);
+    expect(await graphTitle(page)).toBe('Comparing GPT-4 and GPT-3');
     const compared = await cyIds(page, 'node.hl-compare');
     expect(compared).toEqual(expect.arrayContaining(['gpt-4', 'gpt-3']));
     const sharedCount = await page.getByTestId('compare-shared').locator('li').count();
@@ -307,17 +321,39 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
     const gpt4 = page.locator('[data-testid="timeline-model"][data-id="gpt-4"]');
     await gpt4.waitFor();
     expect(await page.getByTestId('timeline-model').count()).toBeGreaterThanOrEqual(5);
-    // Ordered by date along x: GPT-3 (2020) is left of GPT-4 (2023).
-    const x = await page.evaluate(() => {
-      const at = (id: string) =>
-        document.querySelector(`[data-testid="timeline-model"][data-id="${id}"] circle`).getBoundingClientRect().x as number;
-      return { gpt3: at('gpt-3'), gpt4: at('gpt-4') };
+    // Ordered by date along x: GPT-3 (2020) is left of GPT-4 (2023); bigger is higher: GPT-3 (175B) above BERT (340M).
+    const at = await page.evaluate(() => {
+      const box = (id: string) => document.querySelector(`[data-testid="timeline-model"][data-id="${id}"] circle`).getBoundingClientRect();
+      return { gpt3: box('gpt-3'), gpt4: box('gpt-4'), bert: box('bert') };
     });
-    expect(x.gpt3).toBeLessThan(x.gpt4);
-    await gpt4.locator('.tl-label').click();
+    expect(at.gpt3.x).toBeLessThan(at.gpt4.x);
+    expect(at.gpt3.y).toBeLessThan(at.bert.y);
+    await gpt4.locator('circle').click();
     await expect.poll(() => page.getByTestId('panel-title').textContent(), POLL).toBe('GPT-4');
+    // The selected model is named on the chart.
+    await expect.poll(() => page.locator('text.tl-label.selected').textContent(), POLL).toBe('GPT-4');
     await waitIdle(page);
     await shot(page, 'explorer-12-timeline');
+  });
+
+  it('fetches nothing on load but the data version it names, and reads a relationship pointing at the entity from its side', async () => {
+    const page = await open();
+    const operations: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql')) operations.push(/^\s*query (\w+)/.exec(JSON.parse(r.postData() ?? '{}').query ?? '')?.[1] ?? '?');
+    });
+    await page.reload();
+    await page.waitForFunction(() => Boolean(window.__explorer?.cy));
+    await expect.poll(() => page.getByTestId('data-version').textContent(), POLL).toMatch(/^Data: documents · version \d+$/);
+    expect(operations).toEqual(['DataVersion']);
+
+    await showEntity(page, 'GPT-4', 'gpt-4');
+    const lines = await page.getByTestId('relationship-source').allTextContents();
+    // GPT-4 Turbo derives from GPT-4: on GPT-4's panel it reads from GPT-4 Turbo's side, not as GPT-4 deriving from it.
+    expect(lines.some((line) => /^GPT-4 Turbo derived from this/.test(line))).toBe(true);
+    expect(lines.some((line) => /^derived from GPT-3\.5/.test(line))).toBe(true);
+    expect(lines.filter((line) => line.startsWith('←'))).toEqual([]);
+    expect(operations.filter((op) => op === 'Models' || op === 'Timeline')).toEqual([]);
   });
 
   it('shows the API’s error message in an alert banner', async () => {

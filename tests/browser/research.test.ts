@@ -95,34 +95,68 @@ describe.skipIf(!hasChromium)('explorer research views (browser)', { timeout: 90
       return inked as number;
     }, testid);
 
-  it('shows the graph as of a date: the slider hides later nodes, the checkbox the undated ones', async () => {
+  /** What the API says existed as of a month (the slider's question), asked here directly. */
+  async function existingAsOf(ids: string[], month: string): Promise<Set<string>> {
+    const response = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query AsOf($ids: [ID!]!, $asOf: String) { neighborhood(ids: $ids, depth: 0, asOf: $asOf) { nodes { id } } }',
+        variables: { ids, asOf: month },
+      }),
+    });
+    const body = (await response.json()) as { data: { neighborhood: { nodes: Array<{ id: string }> } } };
+    return new Set(body.data.neighborhood.nodes.map((n) => n.id));
+  }
+
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  /** "Jun 2018" → "2018-06". */
+  const isoMonth = (label: string) => `${label.slice(-4)}-${String(MONTHS.indexOf(label.slice(0, 3)) + 1).padStart(2, '0')}`;
+  const visibleIds = (page: Page) =>
+    page.evaluate(
+      () =>
+        window.__explorer.cy
+          .nodes(':visible')
+          .map((n: Any) => n.id())
+          .sort() as string[],
+    );
+
+  it('shows the graph as of a date: the API says what existed then, the checkbox hides the undated', async () => {
     const page = await open();
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const body = JSON.parse(r.postData() ?? '{}');
+      if (r.url().endsWith('/graphql') && /query AsOf/.test(body.query ?? '')) asked.push(body.variables.asOf);
+    });
     await openAiNeighbourhood(page);
-    const all = await page.evaluate(() => window.__explorer.cy.nodes().length as number);
+    const ids = await page.evaluate(() => window.__explorer.cy.nodes().map((n: Any) => n.id()) as string[]);
+    const all = ids.length;
     expect(await visibleNodes(page)).toBe(all);
     expect(await page.getByTestId('time-shown-count').textContent()).toBe(`${all} of ${all} nodes`);
     const range = await page.evaluate(() => window.__explorer.research.tools.timeRange);
     expect(range.from).not.toBe(range.to);
+    // Dates came with the graph: nothing was asked for them.
+    expect(asked).toEqual([]);
 
-    // Home: the earliest month; only the first dated nodes and the undated ones stay.
-    // The slider's input event restyles the graph; the count is read once Cytoscape has applied it.
+    // Home: the earliest month; the page shows exactly what the API says existed then.
     await page.getByTestId('time-slider').press('Home');
-    await expect.poll(() => visibleNodes(page), POLL).toBeLessThan(all);
-    const earliest = await visibleNodes(page);
-    expect(await page.getByTestId('time-slider-label').textContent()).toBe(range.from);
+    await expect.poll(() => page.getByTestId('time-slider-label').textContent(), POLL).toBe(range.from);
+    const earliest = await existingAsOf(ids, isoMonth(range.from));
+    expect(earliest.size).toBeLessThan(all);
+    await expect.poll(() => visibleIds(page), POLL).toEqual([...earliest].sort());
+    expect(asked).toContain(isoMonth(range.from));
+    expect(earliest.has('openai')).toBe(true); // an organization has no date: it exists at every date
     await shot(page, 'research-01-slider-earliest');
 
     const undatedLabel = await page.getByTestId('toggle-undated').locator('..').textContent();
     const undated = Number(/\((\d+)\)/.exec(undatedLabel ?? '')?.[1]);
-    expect(undated).toBeGreaterThan(0); // OpenAI itself is an organization: undated
+    expect(undated).toBeGreaterThan(0);
     await page.getByTestId('toggle-undated').uncheck();
-    await expect.poll(() => visibleNodes(page), POLL).toBe(earliest - undated);
-    expect(await page.evaluate(() => window.__explorer.cy.$id('openai').visible() as boolean)).toBe(false);
+    await expect.poll(() => page.evaluate(() => window.__explorer.cy.$id('openai').visible() as boolean), POLL).toBe(false);
 
-    // Stepping forward only ever adds nodes; End shows every dated one.
+    // Stepping forward asks again and only ever adds nodes; End shows every dated one without asking.
     await page.getByTestId('time-slider').press('ArrowRight');
-    const next = await visibleNodes(page);
-    expect(next).toBeGreaterThanOrEqual(earliest - undated);
+    await expect.poll(() => asked.length, POLL).toBeGreaterThan(1);
     await page.getByTestId('time-slider').press('End');
     await expect.poll(() => visibleNodes(page), POLL).toBe(all - undated);
     await page.getByTestId('toggle-undated').check();

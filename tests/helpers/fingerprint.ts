@@ -60,3 +60,18 @@ export async function graphFingerprint(db: Database): Promise<Record<string, str
 function sortKeys(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
 }
+
+/** What one fingerprint has that the other lacks, per part (a few of each): a readable failure when two graphs differ. */
+export function fingerprintDiff(
+  actual: Record<string, string[]>,
+  expected: Record<string, string[]>,
+): Record<string, { extra: string[]; missing: string[] }> {
+  const out: Record<string, { extra: string[]; missing: string[] }> = {};
+  for (const part of Object.keys(expected)) {
+    const [a, e] = [new Set(actual[part] ?? []), new Set(expected[part] ?? [])];
+    const extra = [...a].filter((x) => !e.has(x)).slice(0, 8);
+    const missing = [...e].filter((x) => !a.has(x)).slice(0, 8);
+    if (extra.length > 0 || missing.length > 0) out[part] = { extra, missing };
+  }
+  return out;
+}

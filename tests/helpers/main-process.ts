@@ -39,3 +39,40 @@ export async function waitFor(url: string, timeoutMs: number, status?: number): 
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/** A batch the load logs at debug level (service.ts: "load batch N committed"). */
+export interface LoadBatch {
+  phase: string;
+  step: number;
+  steps: number;
+  done: number;
+  total: number;
+  batch: number;
+}
+
+/**
+ * `node dist/main.js` that the test kills (SIGKILL) as soon as it logs a committed load batch `cut`
+ * accepts: the load is cut there, or a batch or two later (the signal travels while the load goes on),
+ * never after it ends. Logs at debug level as JSON lines.
+ */
+export function runMainKilledAt(
+  env: Record<string, string>,
+  cut: (batch: LoadBatch) => boolean,
+): MainRun & { killedAt: () => LoadBatch | undefined } {
+  const run = runMain({ ...env, LOG_LEVEL: 'debug', LOG_FORMAT: 'json' });
+  let killedAt: LoadBatch | undefined;
+  let pending = '';
+  run.child.stdout?.on('data', (chunk: Buffer) => {
+    pending += chunk.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (killedAt !== undefined || !line.includes('load batch')) continue;
+      const batch = JSON.parse(line) as LoadBatch;
+      if (!cut(batch)) continue;
+      killedAt = batch;
+      run.child.kill('SIGKILL');
+    }
+  });
+  return { ...run, killedAt: () => killedAt };
+}

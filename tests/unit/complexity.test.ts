@@ -28,6 +28,8 @@ const weigh = (query: string, variables?: Record<string, unknown>) => queryCompl
 const withTypenames = (query: string) => query.replace(/\{/g, '{ __typename ');
 
 const ENTITY_TYPES = new Set(['Entity', ...Object.values(KINDS).map((kind) => kind.typeName)]);
+/** What relationship fields return: entities, or entities with the relationships' citations (`…Links`). */
+const RELATED_TYPES = new Set([...ENTITY_TYPES, ...Object.values(KINDS).map((kind) => `Linked${kind.typeName}`)]);
 
 /**
  * Everything a client can ask of a type short of following relationships: every scalar and every
@@ -38,7 +40,7 @@ function everything(type: GraphQLNamedType, seen: string[] = []): string {
   if (!isObjectType(type) && !isInterfaceType(type)) return '';
   const selected = Object.values(type.getFields())
     .filter((f) => !seen.includes(getNamedType(f.type).name))
-    .filter((f) => !(ENTITY_TYPES.has(type.name) && ENTITY_TYPES.has(getNamedType(f.type).name)))
+    .filter((f) => !(ENTITY_TYPES.has(type.name) && RELATED_TYPES.has(getNamedType(f.type).name)))
     .filter((f) => f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined))
     .map((f) => (isLeafType(getNamedType(f.type)) ? f.name : `${f.name} ${everything(getNamedType(f.type), [...seen, type.name])}`));
   return `{ ${selected.join(' ')} }`;

@@ -38,8 +38,6 @@ describe('configuration from the environment', () => {
         readFileSync(file, 'utf8')
           .split('\n')
           .filter((line) => /process\.env(\.|\[)/.test(line))
-          // Issue 21's change removes this test-only switch; until then it is the one known exception.
-          .filter((line) => !line.includes('LLM_GRAPH_TEST_KILL_AFTER_BATCH'))
           .map((line) => `${file.slice(file.indexOf('/src/') + 1)}: ${line.trim()}`),
       );
     expect(readers).toEqual([]);

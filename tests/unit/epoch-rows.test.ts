@@ -13,9 +13,16 @@ const SNAPSHOT = 'catalogues/epoch-ai/all_ai_models.csv';
 const ROW_KEY = /^epoch-csv:row (\d+)$/;
 
 const excerpt = readFileSync(EXCERPT, 'utf8');
+/** A cell's further lines follow it indented by two spaces (a blank line of the cell is two spaces alone). */
+const cellsOf = (lines: string[]) =>
+  lines.reduce<string[]>((cells, line) => {
+    if (line.startsWith('  ') && cells.length > 0) cells[cells.length - 1] += `\n${line.slice(2)}`;
+    else cells.push(line);
+    return cells;
+  }, []);
 const blocks = excerpt
   .split(/\n{2,}/)
-  .map((block) => block.trim().split('\n'))
+  .map((block) => cellsOf(block.trim().split('\n')))
   .filter((lines) => ROW_KEY.test(lines[0] ?? ''));
 
 describe('the Epoch AI rows cited by the seed', () => {

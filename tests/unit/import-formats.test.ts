@@ -18,6 +18,7 @@ describe('epoch-csv', () => {
       { rowKey: 'row 6', kind: 'unit-error', reason: expect.stringContaining('contradicts its own note "70B"') },
       { rowKey: 'row 10', kind: 'missing-field', reason: 'the Model cell is empty.' },
     ]);
+    // Eight rows, and no organization whose country the (empty) Country column proves.
     expect(parsed.records).toHaveLength(8);
   });
 
@@ -33,12 +34,11 @@ describe('epoch-csv', () => {
 
   it('types a base model by finetune compute and keeps the notes as quotes', () => {
     const tulu = byName(parsed.records, 'Tulu 2 70B')!;
-    expect(tulu.dependencies).toEqual([
-      { name: 'Llama-2-70B', relation: 'FINE_TUNE' },
-      { name: 'Tulu-V2-mix', relation: 'TRAINED_ON' },
-    ]);
+    const typed = (name: string) => byName(parsed.records, name)?.dependencies.map((d) => `${d.type} ${d.lineage ?? '-'} ${d.name}`);
+    expect(typed('Tulu 2 70B')).toEqual(['DERIVED_FROM FINE_TUNE Llama-2-70B', 'TRAINED_ON - Tulu-V2-mix']);
     expect(tulu.quotes).toContainEqual({ attribute: 'lineage', text: 'Fine-tuned for 2 epochs on Tulu-V2-mix' });
-    expect(byName(parsed.records, 'Vicuna-13B')?.dependencies).toEqual([{ name: 'LLaMA-13B', relation: 'BASE' }]);
+    // Without finetune compute Epoch only says "derived from": lineage VARIANT.
+    expect(typed('Vicuna-13B')).toEqual(['DERIVED_FROM VARIANT LLaMA-13B']);
   });
 
   it('maps values: dates, counts, open weights; "Unspecified" datasets are none', () => {
@@ -46,8 +46,37 @@ describe('epoch-csv', () => {
     expect(llama.attributes).toEqual({ releaseDate: '2023-07-18', parameters: 70e9, openWeights: true });
     expect(llama.quotes).toEqual([{ attribute: 'parameters', text: '70B' }]);
     expect(byName(parsed.records, 'GPT-4')?.attributes.openWeights).toBe(false);
-    expect(byName(parsed.records, 'Falcon-40B')?.dependencies).toEqual([{ name: 'RefinedWeb', relation: 'TRAINED_ON' }]);
+    expect(byName(parsed.records, 'Falcon-40B')?.dependencies.map((d) => `${d.type} ${d.name}`)).toEqual(['TRAINED_ON RefinedWeb']);
     expect(byName(parsed.records, 'Gemini 1.0 Ultra')?.dependencies).toEqual([]);
+  });
+
+  it('reads a dataset cell that lists other names in brackets as one dataset with aliases', () => {
+    const csv = 'Model,Training dataset\nGPT-1,"BookCorpus (BooksCorpus, Toronto Book Corpus),Wikipedia"\n';
+    expect(parseEpochCsv(csv).records[0]!.dependencies.map((d) => [d.name, d.aliases])).toEqual([
+      ['BookCorpus', ['BooksCorpus', 'Toronto Book Corpus']],
+      ['Wikipedia', []],
+    ]);
+  });
+
+  it('gives each organization the countries the rows prove, and guesses none', () => {
+    const csv = [
+      'Model,Organization,Country (from Organization)',
+      'A,Google,United States of America',
+      'B,"Google DeepMind,Google","United States of America,United Kingdom of Great Britain and Northern Ireland,Multinational,United States of America"',
+      'C,"Lab X,Lab Y","China,China"',
+      'D,"Lab P,Lab Q","China,United States of America"',
+      'E,Moonshot,',
+    ].join('\n');
+    const organizations = parseEpochCsv(csv).organizations!;
+    expect(organizations.map((o) => [o.name, o.attributes.country, o.tags.join(','), o.rowKey])).toEqual([
+      ['Google', 'US', 'US', 'row 1'],
+      // Google's one entry is cut off the end: the rest is Google DeepMind's (Multinational is no country).
+      ['Google DeepMind', 'US', 'US,GB', 'row 2'],
+      // Two organizations, two identical entries: each has that country.
+      ['Lab X', 'CN', 'CN', 'row 3'],
+      ['Lab Y', 'CN', 'CN', 'row 3'],
+    ]);
+    // Lab P and Lab Q: which country is whose is not proven; Moonshot: none given.
   });
 
   it('maps a renamed header through the alias table', () => {
@@ -93,7 +122,7 @@ describe('ecosystem-graphs', () => {
     const mix = byName(parsed.records, 'Tulu-V2-mix')!;
     expect(mix.kind).toBe('DATASET');
     expect(mix.organizations).toEqual(['AI2', 'University of Washington']);
-    expect(byName(parsed.records, 'Tulu 2')?.dependencies.map((d) => `${d.relation} ${d.name}`)).toEqual([
+    expect(byName(parsed.records, 'Tulu 2')?.dependencies.map((d) => `${d.type ?? 'UNTYPED'} ${d.name}`)).toEqual([
       'UNTYPED llama 2',
       'UNTYPED Tulu-V2-mix',
       'UNTYPED Some Unlisted Corpus',
@@ -111,15 +140,16 @@ describe('hf-model-tree', () => {
     expect(parsed.warnings).toEqual([{ rowKey: 'line 5', kind: 'unknown-column', reason: expect.stringContaining('"downloads"') }]);
   });
 
-  it('names a model by its repo, keeps the id as an alias and maps the relation onto lineage kinds', () => {
+  it('names a model by its full repo id, keeps the repo name as an alias and maps the relation onto lineage kinds', () => {
     const [base, quantized, adapter, merge, untyped] = parsed.records;
-    expect(base).toMatchObject({ name: 'Llama-2-7b-hf', aliases: ['meta-llama/Llama-2-7b-hf'], organizations: ['meta-llama'] });
+    expect(base).toMatchObject({ name: 'meta-llama/Llama-2-7b-hf', aliases: ['Llama-2-7b-hf'], organizations: ['meta-llama'] });
     expect(base!.attributes.releaseDate).toBe('2023-07-13');
-    expect(quantized!.dependencies).toEqual([{ name: 'meta-llama/Llama-2-7b-hf', relation: 'QUANTIZED' }]);
-    expect(adapter!.dependencies).toEqual([{ name: 'meta-llama/Llama-2-7b-hf', relation: 'ADAPTER' }]);
-    expect(merge!.dependencies.map((d) => d.relation)).toEqual(['MERGE', 'MERGE']);
+    const lineage = (record: typeof base) => record!.dependencies.map((d) => `${d.type} ${d.lineage} ${d.name}`);
+    expect(lineage(quantized)).toEqual(['DERIVED_FROM QUANTIZED meta-llama/Llama-2-7b-hf']);
+    expect(lineage(adapter)).toEqual(['DERIVED_FROM ADAPTER meta-llama/Llama-2-7b-hf']);
+    expect(merge!.dependencies.map((d) => d.lineage)).toEqual(['MERGE', 'MERGE']);
     // No relation stated with one base: a fine-tune.
-    expect(untyped!.dependencies).toEqual([{ name: 'META-LLAMA/LLAMA-2-7B-HF', relation: 'FINE_TUNE' }]);
+    expect(lineage(untyped)).toEqual(['DERIVED_FROM FINE_TUNE META-LLAMA/LLAMA-2-7B-HF']);
   });
 });
 

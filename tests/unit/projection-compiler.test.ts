@@ -57,17 +57,37 @@ describe('selection → Cypher projection', () => {
         'RETURN {kind: r1.kind, model: x2 {.id, .name}, citations: COLLECT { UNWIND range(0, size(coalesce(r1.citationSources, [])) - 1) AS i3 ' +
         'MATCH (s4:Source {id: r1.citationSources[i3]}) WITH i3, s4 ORDER BY i3 ' +
         "RETURN {quote: CASE WHEN coalesce(r1.citationQuotes[i3], '') = '' THEN null ELSE r1.citationQuotes[i3] END, " +
-        "note: CASE WHEN coalesce(r1.citationNotes[i3], '') = '' THEN null ELSE r1.citationNotes[i3] END, confidence: r1.citationConfidences[i3], source: s4 {.*}} }} }}",
+        "note: CASE WHEN coalesce(r1.citationNotes[i3], '') = '' THEN null ELSE r1.citationNotes[i3] END, confidence: r1.citationConfidences[i3], relation: type(r1), source: s4 {.*}} }} }}",
     );
   });
 
-  it('compiles mentions and claims from CITES, split on the attribute', () => {
-    expect(compile('{ model(id: "gpt-4") { sources { quote } claims { value } } }', [], [EntityType.MODEL])).toBe(
+  it('compiles a `…Links` field as the plain field’s entities, each with the relationship’s citations', () => {
+    const plain = compile('{ model(id: "gpt-4") { techniques { name } } }', [], [EntityType.MODEL]);
+    const linked = compile('{ model(id: "gpt-4") { techniquesLinks { node { name } citations { quote } } } }', [], [EntityType.MODEL]);
+    expect(plain).toContain('RETURN x2 {.id, .name} }');
+    expect(linked).toContain(
+      'techniquesLinks: COLLECT { MATCH (n)-[r1:USES]->(x2:Technique) WITH r1, x2 ORDER BY x2.name, x2.id LIMIT 200',
+    );
+    expect(linked).toContain(
+      'RETURN {node: x2 {.id, .name}, citations: COLLECT { UNWIND range(0, size(coalesce(r1.citationSources, [])) - 1)',
+    );
+    const bare = compile('{ model(id: "gpt-4") { techniquesLinks { node { name } } } }', [], [EntityType.MODEL]);
+    expect(bare).not.toContain('citationSources');
+  });
+
+  it('compiles mentions, claims and withheld claims from CITES, split on the attribute', () => {
+    const flags = (c: string) =>
+      `flags: [i IN range(0, size(coalesce(${c}.qualityRules, [])) - 1) | {rule: ${c}.qualityRules[i], reason: ${c}.qualityReasons[i]}], `;
+    const claim = (c: string) =>
+      `RETURN {attribute: ${c}.attribute, value: ${c}.value, rank: coalesce(${c}.rank, 'NORMAL'), reason: ${c}.reason, hedged: coalesce(${c}.hedged, false), ${flags(c)}`;
+    expect(compile('{ model(id: "gpt-4") { sources { quote } claims { value } withheld { value } } }', [], [EntityType.MODEL])).toBe(
       "n {.id, __type: 'MODEL', sources: COLLECT { MATCH (n)-[c1:CITES]->(s2:Source) WHERE c1.attribute IS NULL WITH c1, s2 ORDER BY c1.ordinal " +
-        'RETURN {quote: c1.quote, note: c1.note, confidence: c1.confidence, source: s2 {.*}} }, ' +
+        'RETURN {quote: c1.quote, note: c1.note, confidence: c1.confidence, locator: c1.locator, source: s2 {.*}} }, ' +
         'claims: COLLECT { MATCH (n)-[c3:CITES]->(s4:Source) WHERE c3.attribute IS NOT NULL WITH c3, s4 ORDER BY c3.ordinal ' +
-        "RETURN {attribute: c3.attribute, value: c3.value, rank: coalesce(c3.rank, 'NORMAL'), reason: c3.reason, hedged: coalesce(c3.hedged, false), " +
-        'quote: c3.quote, note: c3.note, confidence: c3.confidence, source: s4 {.*}} }}',
+        `${claim('c3')}quote: c3.quote, note: c3.note, confidence: c3.confidence, locator: c3.locator, source: s4 {.*}} }, ` +
+        'withheld: COLLECT { MATCH (n)-[c5:CITES]->(s6:Source) ' +
+        "WHERE c5.attribute IS NOT NULL AND n[c5.attribute] IS NULL AND coalesce(c5.rank, 'NORMAL') <> 'DEPRECATED' WITH c5, s6 ORDER BY c5.ordinal " +
+        `${claim('c5')}quote: c5.quote, note: c5.note, confidence: c5.confidence, locator: c5.locator, source: s6 {.*}} }}`,
     );
   });
 

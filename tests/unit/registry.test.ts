@@ -49,7 +49,7 @@ const objectType = (name: string): GraphQLObjectType => {
   if (!(type instanceof GraphQLObjectType)) throw new Error(`${name} is not an object type of the schema`);
   return type;
 };
-const ENTITY_FIELDS = ['id', 'name', 'aliases', 'description', 'type', 'sources'];
+const ENTITY_FIELDS = ['id', 'name', 'aliases', 'description', 'type', 'sources', 'influence'];
 
 describe('the GraphQL schema follows the registry', () => {
   it.each(ENTITY_TYPES)('%s: exactly the registry properties, claims and relationship fields', (type) => {
@@ -57,10 +57,15 @@ describe('the GraphQL schema follows the registry', () => {
     const fields = objectType(kind.typeName).getFields();
     const expected: Record<string, string> = {};
     for (const [name, property] of Object.entries(kind.properties)) expected[name] = scalarSdl(property.scalar);
-    if (Object.values(kind.properties).some((p) => p.claimable)) expected.claims = '[AttributeClaim!]!';
+    if (Object.values(kind.properties).some((p) => p.claimable)) {
+      expected.claims = '[AttributeClaim!]!';
+      expected.withheld = '[AttributeClaim!]!';
+    }
     for (const [name, relation] of Object.entries(RELATION_FIELDS[type])) {
       const link = RELATIONS[relation.type].kind?.linkType;
       expected[name] = `[${link ?? KINDS[relation.target].typeName}!]!`;
+      // Every field returning entities has a twin returning them with the relationships' citations.
+      if (link === undefined) expected[`${name}Links`] = `[Linked${KINDS[relation.target].typeName}!]!`;
     }
     const actual = Object.fromEntries(
       Object.entries(fields)

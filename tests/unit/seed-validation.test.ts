@@ -39,7 +39,11 @@ describe('the committed seed data', () => {
   });
 
   it('quotes every document-cited fact verbatim from its document', () => {
-    const documents = new Map(dataset.sources.map((s) => [s.id, readFileSync(path.join('seed/documents', s.file), 'utf8')]));
+    const documents = new Map(
+      dataset.sources.flatMap((s) =>
+        s.file === undefined ? [] : [[s.id, readFileSync(path.join('seed/documents', s.file), 'utf8')] as const],
+      ),
+    );
     const citations = [
       ...(Object.values(dataset.entities) as AnyEntityEntry[][]).flatMap((list) =>
         list.flatMap((e) => [...e.mentions, ...(e.claims ?? [])]),
@@ -48,7 +52,7 @@ describe('the committed seed data', () => {
     ];
     const fromDocuments = citations.filter((c) => 'source' in c);
     expect(fromDocuments.length).toBeGreaterThan(800);
-    const missing = fromDocuments.filter((c) => !documents.get(c.source)?.includes(c.quote));
+    const missing = fromDocuments.filter((c) => c.quote === undefined || !documents.get(c.source)?.includes(c.quote));
     expect(missing).toEqual([]);
   });
 

@@ -1,18 +1,21 @@
 /** The GraphQL client: POST /graphql on the page's own origin, `{ data, errors }` back. */
 import {
+  AsOfDocument,
   CompareDocument,
+  DataVersionDocument,
   DownstreamDocument,
   EntityDocument,
   LineageDocument,
   NeighborhoodDocument,
   PathDocument,
   SearchDocument,
-  type TimelineQuery,
-  TimelineDocument,
+  ModelsDocument,
+  type ModelsQuery,
+  type ModelsQueryVariables,
   type TypedDocumentString,
   UsesDocument,
 } from './generated/graphql';
-import type { Citation, EntityDetails, EntityRef, Graph, SearchHit, SimilarModel, TimelineModel } from './types';
+import type { Citation, DataVersion, EntityDetails, EntityRef, Graph, SearchHit, SimilarModel, TimelineModel } from './types';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -100,21 +103,49 @@ export async function compare(a: string, b: string): Promise<{ shared: EntityRef
   return { shared: data.sharedTechniques, similar: data.similarModels };
 }
 
-/** At most this many pages of 100 models (the API's cap on `first`) feed the timeline: 5,000 models. */
+/** The API's cap on `first`. */
+const PAGE = 100;
+/** At most this many pages feed the timeline: 5,000 models. */
 export const TIMELINE_MAX_PAGES = 50;
 
+/** A page of models, filtered and ordered: the trusted documents' model list (TRUSTED_DOCUMENTS=only pages with it too). */
+export async function models(variables: ModelsQueryVariables): Promise<ModelsQuery['models']> {
+  return (await request(ModelsDocument, variables)).models;
+}
+
 /**
- * Models ordered by release date (undated last), following `pageInfo.endCursor` for at most
- * `maxPages` pages; `complete` is false when more models were left.
+ * The dated models by release date, page by page (undated ones come last, so the first undated one
+ * ends the walk), for at most `maxPages` pages; `total` counts every model, `complete` is false when
+ * dated models were left.
  */
-export async function allModelsByReleaseDate(maxPages = TIMELINE_MAX_PAGES): Promise<{ models: TimelineModel[]; complete: boolean }> {
+export async function datedModels(maxPages = TIMELINE_MAX_PAGES): Promise<{ models: TimelineModel[]; total: number; complete: boolean }> {
   const out: TimelineModel[] = [];
   let after: string | null = null;
+  let total = 0;
   for (let page = 0; page < maxPages; page++) {
-    const data: TimelineQuery = await request(TimelineDocument, { after });
-    out.push(...data.models.edges.map((e) => e.node));
-    if (!data.models.pageInfo.hasNextPage || !data.models.pageInfo.endCursor) return { models: out, complete: true };
-    after = data.models.pageInfo.endCursor;
+    const data: ModelsQuery['models'] = await models({ orderBy: [{ field: 'RELEASE_DATE', direction: 'ASC' }], first: PAGE, after });
+    total = data.totalCount;
+    const dated = data.edges.map((e) => e.node).filter((m) => m.releaseDate !== null);
+    out.push(...dated);
+    if (dated.length < data.edges.length || !data.pageInfo.hasNextPage || !data.pageInfo.endCursor)
+      return { models: out, total, complete: true };
+    after = data.pageInfo.endCursor;
   }
-  return { models: out, complete: false };
+  return { models: out, total, complete: false };
+}
+
+/** The API's cap on ids a neighbourhood starts from. */
+const IDS_PER_REQUEST = 50;
+
+/** Which of these entities existed as of a day (the server's as-of rules), asked 50 at a time. */
+export async function existingAsOf(ids: string[], asOf: string): Promise<Set<string>> {
+  const batches = Array.from({ length: Math.ceil(ids.length / IDS_PER_REQUEST) }, (_, i) =>
+    ids.slice(i * IDS_PER_REQUEST, (i + 1) * IDS_PER_REQUEST),
+  );
+  const answers = await Promise.all(batches.map((batch) => request(AsOfDocument, { ids: batch, asOf })));
+  return new Set(answers.flatMap((a) => a.neighborhood.nodes.map((n) => n.id)));
+}
+
+export async function dataVersion(): Promise<DataVersion> {
+  return (await request(DataVersionDocument)).dataVersion;
 }

@@ -1,5 +1,6 @@
 /** Display names, colours, shapes and number formats shared by the views. */
 import type { EntityType, RelationType } from './generated/graphql';
+import type { ClaimSummary } from './types';
 
 export interface TypeStyle {
   label: string;
@@ -37,6 +38,7 @@ export const RELATION_COLOR: Record<RelationType, string> = {
   POWERED_BY: '#be185d',
   OFFERED_BY: '#9d174d',
   MEMBER_OF: '#0e7490',
+  PART_OF: '#57534e',
 };
 
 /** Every relationship type, in the order the filters list them. */
@@ -53,12 +55,17 @@ export function edgeLabel(type: string, kind: string | null | undefined): string
   return `${base} (${kind.toLowerCase().replace(/_/g, ' ')})`;
 }
 
-/** 175e9 → "175B", 1.8e12 → "1.8T", 117e6 → "117M". */
-/** A value whose only source hedges it (a rumour, a guess): "≈1.8T (rumoured)". */
-export function hedged(text: string | null, isHedged: boolean): string | null {
-  return text !== null && isHedged ? `≈${text} (rumoured)` : text;
+/**
+ * A value the API withholds, marked: a rumour "≈1.8T (rumoured)", a value failing a plausibility rule
+ * "70B (doubtful)" (the rules' reasons go in the tooltip).
+ */
+export function withheldText(text: string | null, claim: ClaimSummary): { text: string | null; title?: string } {
+  if (text === null) return { text };
+  if (claim.hedged) return { text: `≈${text} (rumoured)` };
+  return { text: `${text} (doubtful)`, title: claim.flags.map((f) => f.reason).join(' ') };
 }
 
+/** 175e9 → "175B", 1.8e12 → "1.8T", 117e6 → "117M". */
 export function formatParameters(n: number | null | undefined): string | null {
   if (n == null || !Number.isFinite(n)) return null;
   const units: Array<[number, string]> = [

@@ -2,7 +2,7 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular, type StylesheetJson } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { RELATION_COLOR, TYPE_STYLE, edgeLabel } from './format';
-import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type Graph, type RelationType } from './types';
+import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type Graph, type GraphNode, type RelationType } from './types';
 
 cytoscape.use(dagre);
 
@@ -105,6 +105,18 @@ function stylesheet(): StylesheetJson {
   ];
 }
 
+/** What a node carries for the research tools: its as-of date and its stored measures (when measured). */
+function nodeFacts(n: GraphNode): Record<string, unknown> {
+  const facts: Record<string, unknown> = { date: n.date ?? null };
+  if (n.influence)
+    Object.assign(facts, {
+      pageRank: n.influence.pageRank,
+      communityId: n.influence.community?.id ?? null,
+      communityLabel: n.influence.community?.label ?? null,
+    });
+  return facts;
+}
+
 export class GraphView {
   readonly cy: Core;
   private edgeIds = new Map<string, string>();
@@ -185,6 +197,8 @@ export class GraphView {
       return graph.nodes.map((n) => n.id);
     }
     const old = this.cy.nodes();
+    // Nodes drawn already take the answer's date and measures (the measures may have been computed since).
+    for (const n of graph.nodes) if (this.has(n.id)) this.cy.getElementById(n.id).data(nodeFacts(n));
     const elements = this.toElements(graph).filter((e) => this.cy.getElementById(String(e.data.id)).empty());
     const newNodeDefs = elements.filter((e) => e.group === 'nodes');
     const anchor = anchorId ? this.cy.getElementById(anchorId) : this.cy.collection();
@@ -227,7 +241,7 @@ export class GraphView {
     const nodeIds = new Set(graph.nodes.map((n) => n.id));
     const out: ElementDefinition[] = graph.nodes.map((n) => ({
       group: 'nodes',
-      data: { id: n.id, label: n.label, type: n.type },
+      data: { id: n.id, label: n.label, type: n.type, ...nodeFacts(n) },
     }));
     for (const e of graph.edges) {
       if (!(nodeIds.has(e.source) || this.has(e.source)) || !(nodeIds.has(e.target) || this.has(e.target))) continue;

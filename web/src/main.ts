@@ -44,6 +44,10 @@ const state = {
   shiftPicks: [] as string[],
   history: [] as Array<{ snapshot: Snapshot; title: string }>,
   busy: 0,
+  /** The graph view's notice: shown with the graph only, kept while another view is shown. */
+  notice: { message: null as string | null, withCancel: false },
+  /** The title before a path or comparison was highlighted, restored when the highlight is cleared. */
+  titleBeforeHighlight: null as string | null,
 };
 
 // ---- status: loading, errors, notices -------------------------------------------------------
@@ -65,9 +69,11 @@ function clearError(): void {
   ui.bannerText.textContent = '';
 }
 
+/** The graph view's notice ("Path from … to …", a pending pick); other views never show it. */
 function notice(message: string | null, withCancel = false): void {
+  state.notice = { message, withCancel };
   ui.notice.replaceChildren();
-  ui.notice.hidden = !message;
+  ui.notice.hidden = !message || state.view !== 'graph';
   if (!message) return;
   ui.notice.append(el('span', { text: message }));
   if (withCancel) {
@@ -190,6 +196,14 @@ const research = mountResearch({
 
 function setTitle(text: string): void {
   ui.title.textContent = text;
+  state.titleBeforeHighlight = null;
+}
+
+/** A title for a highlight over the drawn graph; clearing the highlight gives the graph its own title back. */
+function setHighlightTitle(text: string): void {
+  const before = state.titleBeforeHighlight ?? ui.title.textContent ?? '';
+  ui.title.textContent = text;
+  state.titleBeforeHighlight = before;
 }
 
 function remember(): void {
@@ -204,8 +218,8 @@ const ON_SHOW: Record<View, () => void> = {
   timeline: () => {
     if (!timeline.loaded) {
       void run('Loading timeline…', async () => {
-        const { models, complete } = await api.allModelsByReleaseDate();
-        timeline.setModels(models, complete);
+        const { models, total, complete } = await api.datedModels();
+        timeline.setModels(models, total, complete);
       });
     } else {
       timeline.render();
@@ -222,6 +236,7 @@ function setView(view: View): void {
   state.view = view;
   showView(view);
   ui.empty.hidden = !graph.isEmpty() || view !== 'graph';
+  ui.notice.hidden = view !== 'graph' || !state.notice.message;
   document.body.dataset.view = view;
   ON_SHOW[view]();
 }
@@ -390,6 +405,7 @@ async function runPath(fromId: string, toId: string): Promise<void> {
   );
   ui.clearHl.disabled = false;
   graph.fit(g.nodes.map((n) => n.id));
+  setHighlightTitle(`Path from ${nameOf(fromId)} to ${nameOf(toId)}`);
   notice(`Path from ${nameOf(fromId)} to ${nameOf(toId)}: ${g.edges.length} step${g.edges.length === 1 ? '' : 's'}.`);
   panel.showPath(ref(fromId), ref(toId), orderPath(g, fromId, toId, ref));
 }
@@ -435,6 +451,7 @@ async function runCompare(a: string, b: string): Promise<void> {
   graph.fit([...keep]);
   const score = cmp.similar.find((s) => s.model.id === b)?.score ?? null;
   const ref = (id: string): EntityRef => ({ id, name: nameOf(id), type: 'MODEL' });
+  setHighlightTitle(`Comparing ${nameOf(a)} and ${nameOf(b)}`);
   notice(`Comparing ${nameOf(a)} and ${nameOf(b)}: ${cmp.shared.length} shared technique${cmp.shared.length === 1 ? '' : 's'}.`);
   panel.showCompare(ref(a), ref(b), score, cmp.shared);
 }
@@ -453,6 +470,7 @@ ui.fit.addEventListener('click', () => graph.fit());
 ui.clearHl.addEventListener('click', () => {
   graph.clearHighlight();
   ui.clearHl.disabled = true;
+  if (state.titleBeforeHighlight !== null) setTitle(state.titleBeforeHighlight);
   notice(null);
 });
 $('error-dismiss').addEventListener('click', clearError);
@@ -477,3 +495,15 @@ if (window.matchMedia('(max-width: 900px)').matches) $('filters').closest('detai
 setView('graph');
 setTitle('Graph');
 graph.resize();
+
+/** Which data the page shows: the release, or the data version and how the graph was loaded. */
+void api
+  .dataVersion()
+  .then((v) => {
+    const loaded = ['documents', ...v.catalogues].join(' + ');
+    $('data-version').textContent = v.release ? `Data: release ${v.release}` : `Data: ${loaded} · version ${v.graphVersion}`;
+    $('data-version').title = `Graph data version ${v.graphVersion}${v.loadedAt ? `, loaded ${v.loadedAt}` : ''} (Query.dataVersion)`;
+  })
+  .catch(() => {
+    // The API's other answers report problems; the data version is a footnote.
+  });

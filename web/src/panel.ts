@@ -1,5 +1,5 @@
 /** The side panel: details of the chosen entity, its cited sources, and the action buttons. */
-import { TYPE_STYLE, el, formatContextWindow, formatDate, formatParameters, hedged, relationLabel, shapeIcon } from './format';
+import { TYPE_STYLE, el, formatContextWindow, formatDate, formatParameters, relationLabel, shapeIcon, withheldText } from './format';
 import { SOURCE_GROUP_LABEL, type SourceGroup, sourceGroup } from './filters';
 import type { Citation, EntityDetails, EntityRef } from './types';
 
@@ -35,10 +35,14 @@ export interface PanelActions {
 }
 
 /** Quotes are copied from Markdown documents: drop emphasis and code marks. */
-/** The shown value is hedged when every claim giving it is (the API never prefers a rumour over a stated value). */
-function isHedged(entity: EntityDetails, attribute: string, shown: unknown): boolean {
-  const giving = (entity.claims ?? []).filter((c) => c.attribute === attribute && c.value === JSON.stringify(shown));
-  return giving.length > 0 && giving.every((c) => c.hedged);
+/**
+ * An attribute as the panel shows it: the API's value (always a believed one), or else the value it
+ * withholds, marked as a rumour or as doubtful.
+ */
+function attribute<T>(entity: EntityDetails, name: string, shown: T | null | undefined, format: (value: T) => string | null) {
+  if (shown != null) return { text: format(shown) };
+  const claim = entity.withheld?.find((c) => c.attribute === name);
+  return claim ? withheldText(format(JSON.parse(claim.value) as T), claim) : { text: null };
 }
 
 function plainQuote(quote: string): string {
@@ -128,21 +132,24 @@ export class Panel {
       button('Compare', 'btn-compare', 'Pick another model to compare with', () => this.actions.compare(entity.id));
 
     const facts = el('dl', { className: 'facts', 'data-testid': 'panel-attributes' });
-    const fact = (term: string, value: string | null | undefined) => {
-      if (value == null || value === '') return;
-      facts.append(el('dt', { text: term }), el('dd', { text: value }));
+    const fact = (term: string, value: string | null | undefined | { text: string | null; title?: string }) => {
+      const { text, title } = typeof value === 'object' && value !== null ? value : { text: value, title: undefined };
+      if (text == null || text === '') return;
+      // A doubtful value says why on the screen, not only in a tooltip.
+      const why = title ? el('div', { className: 'muted fact-note', 'data-testid': 'fact-doubt', text: title }) : null;
+      facts.append(el('dt', { text: term }), el('dd', { title }, text, why));
     };
     if (entity.type === 'MODEL') {
-      fact('Parameters', hedged(formatParameters(entity.parameters), isHedged(entity, 'parameters', entity.parameters)));
-      fact('Context window', formatContextWindow(entity.contextWindow));
-      fact('Released', formatDate(entity.releaseDate));
+      fact('Parameters', attribute(entity, 'parameters', entity.parameters, formatParameters));
+      fact('Context window', attribute(entity, 'contextWindow', entity.contextWindow, formatContextWindow));
+      fact('Released', attribute(entity, 'releaseDate', entity.releaseDate, formatDate));
       fact('Open weights', entity.openWeights == null ? null : entity.openWeights ? 'Yes' : 'No');
       fact('Modalities', entity.modalities?.join(', '));
       this.links(facts, 'Developed by', entity.developers);
     }
     if (entity.type === 'PRODUCT') {
       fact('Kind', entity.productKind ? relationLabel(entity.productKind) : null);
-      fact('Released', formatDate(entity.releaseDate));
+      fact('Released', attribute(entity, 'releaseDate', entity.releaseDate, formatDate));
       fact('Home page', entity.url);
       this.links(facts, 'Powered by', entity.poweredBy);
       this.links(facts, 'Offered by', entity.offeredBy);
@@ -175,8 +182,10 @@ export class Panel {
       const li = el(
         'li',
         { 'data-testid': 'relationship-source', title: first ? (first.quote ?? first.note ?? '') : 'No citation' },
-        el('span', { className: 'muted', text: `${r.forward ? '' : '← '}${relationLabel(r.type)}${r.forward ? ' →' : ''} ` }),
-        this.entityLink(r.other),
+        // Read from the shown entity: "derived from Llama 2", and for one pointing here "Code Llama derived from this".
+        ...(r.forward
+          ? [el('span', { className: 'muted', text: `${relationLabel(r.type)} ` }), this.entityLink(r.other)]
+          : [this.entityLink(r.other), el('span', { className: 'muted', text: ` ${relationLabel(r.type)} this` })]),
         ' ',
         sourceBadges(groupsOf(r.citations)),
       );

@@ -6,11 +6,12 @@
 import type {
   CitationFieldsFragment,
   CompareQuery,
+  DataVersionQuery,
   EntityQuery,
   EntityType,
   GraphFieldsFragment,
+  ModelsQuery,
   SearchQuery,
-  TimelineQuery,
 } from './generated/graphql';
 
 export type { EntityType, RelationType } from './generated/graphql';
@@ -22,6 +23,8 @@ export type Source = Citation['source'];
 export type Graph = GraphFieldsFragment;
 export type GraphNode = Graph['nodes'][number];
 export type GraphEdge = Graph['edges'][number];
+/** The stored graph measures of a node, for sizes and colours. */
+export type NodeInfluence = NonNullable<GraphNode['influence']>;
 
 export interface EntityRef {
   id: string;
@@ -36,6 +39,10 @@ type Flattened<U> = { [K in keyof U]: U[K] } & { [K in Exclude<KeysOf<U>, keyof 
 
 /** An entity with what the panel shows of its kind (a model's parameters, an organization's country, …). */
 export type EntityDetails = Flattened<NonNullable<EntityQuery['entity']>>;
+/** A value the API does not serve as a fact (hedged or implausible), with the rules it fails. */
+export type ClaimSummary = NonNullable<EntityDetails['withheld']>[number];
 export type SearchHit = SearchQuery['search'][number];
-export type TimelineModel = TimelineQuery['models']['edges'][number]['node'];
+export type TimelineModel = ModelsQuery['models']['edges'][number]['node'];
+/** The data the service serves (Query.dataVersion). */
+export type DataVersion = DataVersionQuery['dataVersion'];
 export type SimilarModel = CompareQuery['similarModels'][number];

@@ -102,16 +102,25 @@ export class AnalyticsResolver {
   })
   organizationProfile(
     @Arg('id', () => ID) id: string,
+    @Arg('includeUnits', () => Boolean, {
+      defaultValue: true,
+      description: 'Count the models of its labs and divisions (PART_OF) as its own.',
+    })
+    includeUnits: boolean,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<OrganizationProfileRow | null> {
-    return ctx.repos.analytics.organizationProfile(id, {
-      organization: selectionAt(info, ['organization'], [EntityType.ORGANIZATION]),
-      models: selectionAt(info, ['models'], [EntityType.MODEL]),
-      techniques: selectionAt(info, ['favouriteTechniques', 'technique'], [EntityType.TECHNIQUE]),
-      collaborators: selectionAt(info, ['collaborators'], [EntityType.ORGANIZATION]),
-      buildsOn: selectionAt(info, ['buildsOnOrganizations', 'organization'], [EntityType.ORGANIZATION]),
-    });
+    return ctx.repos.analytics.organizationProfile(
+      id,
+      {
+        organization: selectionAt(info, ['organization'], [EntityType.ORGANIZATION]),
+        models: selectionAt(info, ['models'], [EntityType.MODEL]),
+        techniques: selectionAt(info, ['favouriteTechniques', 'technique'], [EntityType.TECHNIQUE]),
+        collaborators: selectionAt(info, ['collaborators'], [EntityType.ORGANIZATION]),
+        buildsOn: selectionAt(info, ['buildsOnOrganizations', 'organization'], [EntityType.ORGANIZATION]),
+      },
+      includeUnits,
+    );
   }
 
   @Query(() => [EntityDegree], { description: 'Entities with the most domain relationships (either direction; citations not counted).' })

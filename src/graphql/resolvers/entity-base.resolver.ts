@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS, requireRange } from '../../domain/limits.js';
 import { type EntityType, KINDS } from '../../domain/registry.js';
-import type { ModelFilterValues, SortKey } from '../../repositories/entity.repository.js';
+import { type ModelFilterValues, type SortKey, sortKeysOf } from '../../repositories/entity.repository.js';
 import type { Context } from '../context.js';
 import { capped } from '../caps.js';
 import { InvalidInputError } from '../../domain/errors.js';
@@ -28,9 +28,9 @@ export interface ConnectionValue {
   totalCount: number | null;
 }
 
-const encodeCursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+export const encodeCursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-function decodeCursor(cursor: string | undefined, length: number): unknown[] | undefined {
+export function decodeCursor(cursor: string | undefined, length: number): unknown[] | undefined {
   if (cursor === undefined || cursor === null) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
@@ -53,7 +53,7 @@ export async function listEntities(
     filter: args.filter,
     order: args.order,
     first,
-    after: decodeCursor(args.after, args.order.length + 1),
+    after: decodeCursor(args.after, sortKeysOf(args.order).length),
     selection: selectionAt(info, ['edges', 'node'], [type]),
     withTotal: selects(info, 'totalCount'),
   });

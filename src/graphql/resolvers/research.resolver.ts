@@ -5,7 +5,10 @@ import { LIMITS } from '../../domain/limits.js';
 import type { Context } from '../context.js';
 import { capped, cappedIds } from '../caps.js';
 import { requireIds, requireRange } from '../../domain/limits.js';
+import { asOfMeasures, rankNodes } from '../../analytics/as-of-measures.js';
+import { optionalAsOf } from '../../domain/as-of.js';
 import { selectionAt } from '../selection.js';
+import { AS_OF } from '../as-of-arg.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
 import {
   AdoptionCurve,
@@ -21,6 +24,11 @@ import { InfluenceMeasure, PeriodBucket, ReleaseGrouping } from '../../domain/me
 
 const ALL_TYPES = Object.values(EntityType);
 
+/** The measures of the graph as of a day, computed in a worker and kept per data version (AsOfMeasures). */
+async function measuresAsOf(ctx: Context, day: string) {
+  return asOfMeasures.get(await ctx.repos.research.dataVersion(), day, () => ctx.repos.research.graphAsOf(day));
+}
+
 /** Questions about the whole field: curves over time, networks, influence and communities. */
 @Resolver()
 export class ResearchResolver {
@@ -30,6 +38,7 @@ export class ResearchResolver {
   adoptionCurve(
     @Arg('techniqueIds', () => [ID], cappedIds(LIMITS.curveSeries)) techniqueIds: string[],
     @Arg('bucket', () => PeriodBucket, { defaultValue: PeriodBucket.YEAR }) bucket: PeriodBucket,
+    @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -37,6 +46,7 @@ export class ResearchResolver {
       requireIds('techniqueIds', techniqueIds, LIMITS.curveSeries),
       bucket,
       selectionAt(info, ['technique'], [EntityType.TECHNIQUE]),
+      optionalAsOf(asOf),
     );
   }
 
@@ -45,9 +55,10 @@ export class ResearchResolver {
     @Arg('by', () => ReleaseGrouping) by: ReleaseGrouping,
     @Arg('bucket', () => PeriodBucket, { defaultValue: PeriodBucket.YEAR }) bucket: PeriodBucket,
     @Arg('first', () => Int, capped(LIMITS.curveSeries, { defaultValue: 10, description: 'Series to return.' })) first: number,
+    @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.repos.research.releasesPerPeriod(by, bucket, requireRange('first', first, LIMITS.curveSeries));
+    return ctx.repos.research.releasesPerPeriod(by, bucket, requireRange('first', first, LIMITS.curveSeries), optionalAsOf(asOf));
   }
 
   @Query(() => OrganizationNetwork, {
@@ -76,21 +87,34 @@ export class ResearchResolver {
     };
   }
 
-  @Query(() => [InfluenceRank], { description: 'Entities ranked by a stored influence measure (see `measures` for when it was computed).' })
-  mostInfluential(
+  @Query(() => [InfluenceRank], {
+    description:
+      'Entities ranked by an influence measure: the stored one of the current graph (see `measures` for when it was computed), or with `asOf` the measure of the graph of that date, computed on request.',
+  })
+  async mostInfluential(
     @Arg('types', () => [EntityTypeEnum], { nullable: true, description: 'Default: every kind.' }) types: EntityType[] | undefined,
     @Arg('measure', () => InfluenceMeasure, { defaultValue: InfluenceMeasure.PAGE_RANK }) measure: InfluenceMeasure,
     @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 10 })) first: number,
+    @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
     const wanted = types?.length ? [...new Set(types)] : ALL_TYPES;
-    return ctx.repos.research.mostInfluential(
-      wanted,
-      measure,
-      requireRange('first', first, LIMITS.first),
-      selectionAt(info, ['entity'], wanted),
+    const count = requireRange('first', first, LIMITS.first);
+    const selection = selectionAt(info, ['entity'], wanted);
+    const day = optionalAsOf(asOf);
+    if (day === null) return ctx.repos.research.mostInfluential(wanted, measure, count, selection);
+    const ranked = rankNodes(await measuresAsOf(ctx, day), wanted, measure, count);
+    const entities = new Map(
+      (
+        await ctx.repos.entities.byIds(
+          ranked.map((r) => r.id),
+          wanted,
+          selection,
+        )
+      ).map((e) => [e.id, e]),
     );
+    return ranked.filter((r) => entities.has(r.id)).map((r) => ({ entity: entities.get(r.id)!, score: r.score }));
   }
 
   @Query(() => [Influence], {
@@ -105,10 +129,20 @@ export class ResearchResolver {
     return ctx.repos.research.measureRun();
   }
 
-  @Query(() => [Community], { description: 'Louvain communities of the whole graph, largest first; empty until measures are computed.' })
-  async communities(@Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 20 })) first: number, @Ctx() ctx: Context) {
-    const run = await ctx.repos.research.measureRun();
-    return (run?.communities ?? []).slice(0, requireRange('first', first, LIMITS.first));
+  @Query(() => [Community], {
+    description:
+      'Louvain communities of the whole graph, largest first: the stored ones (empty until measures are computed), or with `asOf` those of the graph of that date.',
+  })
+  async communities(
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 20 })) first: number,
+    @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const count = requireRange('first', first, LIMITS.first);
+    const day = optionalAsOf(asOf);
+    const communities =
+      day === null ? (await ctx.repos.research.measureRun())?.communities : (await measuresAsOf(ctx, day)).measures.communities;
+    return (communities ?? []).slice(0, count);
   }
 
   @Query(() => LineageStats, {

@@ -1,7 +1,7 @@
 import { Field, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
 import { ENTITY_TYPES, type EntityType, KINDS } from '../../domain/registry.js';
 import { ENTITY_CLASSES } from './entities.type.js';
-import { ModelOrderField, OrderDirection } from './enums.js';
+import { ModelOrderField, NullsOrder, OrderDirection } from './enums.js';
 
 @ObjectType({ simpleResolvers: true })
 export class PageInfo {
@@ -42,6 +42,9 @@ export const CONNECTIONS = Object.fromEntries(
   ENTITY_TYPES.map((type) => [type, connectionOf(ENTITY_CLASSES[type], KINDS[type].typeName)]),
 ) as Record<EntityType, ClassType>;
 
+const NAME_CONTAINS =
+  'Substring of the name or an alias, ignoring case, spaces, hyphens, underscores and dots ("llama 2" finds "Llama-2-Chinese 13B").';
+
 @InputType()
 export class ModelOrder {
   @Field(() => ModelOrderField)
@@ -49,15 +52,33 @@ export class ModelOrder {
 
   @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
   direction!: OrderDirection;
+
+  // Nullable, not defaulted: graphql-jit does not fill an input field's default inside a variable's value.
+  @Field(() => NullsOrder, {
+    nullable: true,
+    description: 'Models without the value (no release date, no parameter count) come last in either direction unless FIRST is asked.',
+  })
+  nulls?: NullsOrder | null;
 }
 
 @InputType({ description: 'All given conditions must hold.' })
 export class ModelFilter {
-  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name or an alias.' })
+  @Field(() => String, { nullable: true, description: NAME_CONTAINS })
   nameContains?: string;
 
-  @Field(() => String, { nullable: true, description: 'Id of a developing organization.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A developing organization, by id or by name (any case, aliases too): "google", "Google", "谷歌". With includeUnits (the default) its labs and divisions count too (PART_OF: Google DeepMind, Google Research… for Google).',
+  })
   organization?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: 'Whether `organization` includes the models of its units (labs, divisions: PART_OF, any depth up to 5).',
+  })
+  includeUnits?: boolean;
 
   @Field(() => String, { nullable: true, description: 'Id of a technique the model uses.' })
   technique?: string;
@@ -80,6 +101,6 @@ export class ModelFilter {
 
 @InputType({ description: 'Filter for organizations, techniques and limitations.' })
 export class EntityFilter {
-  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name or an alias.' })
+  @Field(() => String, { nullable: true, description: NAME_CONTAINS })
   nameContains?: string;
 }

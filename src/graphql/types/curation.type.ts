@@ -71,11 +71,15 @@ export const ChangeAction = Object.fromEntries(
     ...ENTITY_TYPES.map((type) => `UPSERT_${type}`),
     ...Object.values(RelationType).flatMap((type) => [`LINK_${type}`, `UNLINK_${type}`]),
     'DELETE',
+    // npm run resolve: otherId merged into entityId (details: the merged node as it was), and its undoing.
+    'MERGE',
+    'UNMERGE',
   ].map((action) => [action, action]),
 );
 registerEnumType(ChangeAction, {
   name: 'ChangeAction',
-  description: 'UPSERT_<EntityType>, LINK_<RelationType>, UNLINK_<RelationType> or DELETE.',
+  description:
+    'UPSERT_<EntityType>, LINK_<RelationType>, UNLINK_<RelationType>, DELETE, or MERGE / UNMERGE (`npm run resolve`: otherId merged into entityId, or restored).',
 });
 
 @ObjectType({ simpleResolvers: true, description: 'One recorded write: who, when, what.' })

@@ -1,5 +1,6 @@
 import { type ClassType, Field, ObjectType } from 'type-graphql';
-import { RELATION_FIELDS } from '../../domain/relation-fields.js';
+import { LINK_FIELDS, RELATION_FIELDS } from '../../domain/relation-fields.js';
+import { linkedTypeName } from '../selection.js';
 import { claimableOf, ENTITY_TYPES, EntityType, KINDS } from '../../domain/registry.js';
 import { AttributeClaim, Citation } from './citation.type.js';
 import { Entity, type EntityRecord } from './entity.type.js';
@@ -25,14 +26,37 @@ for (const type of ENTITY_TYPES) {
     // Lists are never null (an absent list reads as []); scalars are null where the sources say nothing.
     field(cls, name, scalar, { nullable: !list, ...(property.description && { description: property.description }) });
   }
-  if (claimableOf(type).length > 0)
+  if (claimableOf(type).length > 0) {
     field(cls, 'claims', () => [AttributeClaim], { description: 'Every cited value of every attribute, contradictions included.' });
+    field(cls, 'withheld', () => [AttributeClaim], {
+      description:
+        'Cited values of the attributes whose field is null because no claim of them is believed: hedged by their source ' +
+        '(GPT-4’s rumoured 1.8T parameters) or failing a plausibility rule (`flags`). Deprecated claims are not listed.',
+    });
+  }
   for (const [name, relation] of Object.entries(RELATION_FIELDS[type])) {
     const target = relation.link ? () => [LineageLink] : () => [ENTITY_CLASSES[relation.target]];
     field(cls, name, target, relation.description ? { description: relation.description } : {});
   }
+  for (const [name, relation] of Object.entries(LINK_FIELDS[type]))
+    field(cls, name, () => [LINKED_CLASSES[relation.target]], { description: relation.description });
   ENTITY_CLASSES[type] = cls as unknown as ClassType<EntityRecord>;
 }
+
+/** `Linked<Type>` for every kind: an entity reached through a relationship field, with that relationship's citations. */
+export const LINKED_CLASSES = Object.fromEntries(
+  ENTITY_TYPES.map((type) => {
+    const name = linkedTypeName(type);
+    const cls = { [name]: class {} }[name]!;
+    ObjectType(name, {
+      simpleResolvers: true,
+      description: `A ${KINDS[type].typeName} reached through a relationship, with the citations of that relationship.`,
+    })(cls);
+    field(cls, 'node', () => ENTITY_CLASSES[type], {});
+    field(cls, 'citations', () => [Citation], { description: 'Where the sources state the relationship.' });
+    return [type, cls];
+  }),
+) as Record<EntityType, ClassType>;
 
 export const Model = ENTITY_CLASSES[EntityType.MODEL];
 export const Organization = ENTITY_CLASSES[EntityType.ORGANIZATION];

@@ -1,6 +1,7 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { EntityType } from './enums.js';
 import { Citation } from './citation.type.js';
+import { Influence } from './influence.type.js';
 import { TYPE_NAME } from '../selection.js';
 
 /** What repositories return for an entity: its properties, its kind, and any prefetched fields. */
@@ -38,4 +39,11 @@ export abstract class Entity {
 
   @Field(() => [Citation], { description: 'Where the sources mention this entity.' })
   sources!: Citation[];
+
+  @Field(() => Influence, {
+    nullable: true,
+    description:
+      'Its stored graph measures (PageRank, betweenness, community, lineage), read with the entity in the same statement; null until the measures have been computed. Measured on the whole current graph, whatever the query asks as of.',
+  })
+  influence?: Influence | null;
 }

@@ -12,6 +12,11 @@ export enum OrderDirection {
   DESC = 'DESC',
 }
 
+export enum NullsOrder {
+  FIRST = 'FIRST',
+  LAST = 'LAST',
+}
+
 export enum ModelOrderField {
   NAME = 'NAME',
   RELEASE_DATE = 'RELEASE_DATE',
@@ -24,5 +29,6 @@ registerEnumType(LineageKind, { name: 'LineageKind', description: 'How a model d
 registerEnumType(LineageDirection, { name: 'LineageDirection' });
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 registerEnumType(ModelOrderField, { name: 'ModelOrderField' });
+registerEnumType(NullsOrder, { name: 'NullsOrder', description: 'Where entities without the ordered value go.' });
 
 export { EntityType, LineageKind, RelationType };

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Citation } from './citation.type.js';
 import { EntityType, LineageKind, RelationType } from './enums.js';
+import { Influence } from './influence.type.js';
 
 @ObjectType({ simpleResolvers: true, description: 'A node ready for a visualization library.' })
 export class GraphNode {
@@ -12,6 +13,19 @@ export class GraphNode {
 
   @Field(() => EntityType)
   type!: EntityType;
+
+  @Field(() => Influence, {
+    nullable: true,
+    description: 'Its stored graph measures, for sizes and colours (PageRank, community); null until computed.',
+  })
+  influence?: Influence | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When it enters the graph for as-of questions: a release date, a technique’s first adoption; null for kinds without dates (organizations, limitations, datasets) and undated entities.',
+  })
+  date?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A relationship between two nodes of the same Graph.' })

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from './connection.type.js';
 import { Entity } from './entity.type.js';
 import { Model, Technique } from './entities.type.js';
 import { LineageDirection, LineageKind } from './enums.js';
@@ -28,6 +29,27 @@ export class LineageStep {
 
   @Field(() => LineageDirection, { description: 'ANCESTORS or DESCENDANTS.' })
   direction!: LineageDirection;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class LineageStepEdge {
+  @Field(() => String, { description: 'Opaque cursor of this step; pass it as `after` for the steps that follow.' })
+  cursor!: string;
+
+  @Field(() => LineageStep)
+  node!: LineageStep;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A page of a lineage, nearest first; `pageInfo.hasNextPage` says the page was cut and more steps follow.',
+})
+export class LineageStepConnection {
+  @Field(() => [LineageStepEdge])
+  edges!: LineageStepEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -7,11 +7,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ProductKind } from '../../domain/registry.js';
-import { type CatalogueRecord, emptyRecord, type ParseResult, type Problem, type RecordKind, RowProblem } from '../records.js';
+import { EntityType, ProductKind } from '../../domain/registry.js';
+import { type CatalogueRecord, emptyRecord, type ParseResult, type Problem, RowProblem } from '../records.js';
 import { cleanName, countsInText, parseDate, splitList } from './values.js';
 
-const KIND_OF: Record<string, RecordKind> = { model: 'MODEL', dataset: 'DATASET', application: 'PRODUCT' };
+const KIND_OF: Record<string, EntityType> = { model: EntityType.MODEL, dataset: EntityType.DATASET, application: EntityType.PRODUCT };
 
 /**
  * Ecosystem Graphs does not say what an application is used as, and the registry requires a product
@@ -100,10 +100,10 @@ function toRecord(rowKey: string, asset: Record<string, unknown>): CatalogueReco
     record.attributes.releaseDate = releaseDate;
     if (created.explanation) record.quotes.push({ attribute: 'releaseDate', text: created.explanation });
   }
-  if (kind === 'MODEL') {
+  if (kind === EntityType.MODEL) {
     const size = explained(asset.size);
     const counts = countsInText(text(size.value));
-    if (counts.length > 0 && /param/i.test(text(size.value))) {
+    if (counts[0] !== undefined && /param/i.test(text(size.value))) {
       record.attributes.parameters = counts[0];
       record.quotes.push({ attribute: 'parameters', text: size.explanation ?? text(size.value) });
     }
@@ -118,13 +118,13 @@ function toRecord(rowKey: string, asset: Record<string, unknown>): CatalogueReco
   if (!EMPTY.test(license)) record.license = license;
   const url = text(asset.url);
   if (url.startsWith('http')) record.url = url;
-  if (kind === 'PRODUCT') record.productKind = productKindOf(name, text(explained(asset.description).value));
+  if (kind === EntityType.PRODUCT) record.productKind = productKindOf(name, text(explained(asset.description).value));
 
   const dependencies = explained(asset.dependencies).value ?? [];
   if (!Array.isArray(dependencies)) throw new RowProblem('malformed', 'dependencies is not a list.');
   for (const dependency of dependencies) {
     const dependencyName = text(explained(dependency).value);
-    if (dependencyName !== '') record.dependencies.push({ name: dependencyName, relation: 'UNTYPED' });
+    if (dependencyName !== '') record.dependencies.push({ name: dependencyName, aliases: [], basis: 'dependencies' });
   }
   return record;
 }

@@ -2,11 +2,12 @@
  * Epoch AI's "all AI models" CSV (catalogues/epoch-ai/). Columns are looked up through an alias
  * table so a snapshot that renamed a header still maps; columns nobody maps are reported once.
  */
-import { LineageKind } from '../../domain/registry.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { EntityType, LineageKind, RelationType } from '../../domain/registry.js';
 import { type CatalogueRecord, emptyRecord, type ParseResult, type Problem, RowProblem } from '../records.js';
-import { cleanName, contradictsNote, parseCount, parseDate, splitList } from './values.js';
+import { countriesOf, type OrganizationCountries, organizationRecords } from './epoch-countries.js';
+import { cleanName, contradictsNote, nameWithAliases, parseCount, parseDate, splitList } from './values.js';
 
 /** The fields the importer reads, each with the header names it has had across snapshots. */
 const COLUMNS = {
@@ -22,8 +23,30 @@ const COLUMNS = {
   baseModel: ['Base model'],
   finetuneCompute: ['Finetune compute (FLOP)'],
   finetuneComputeNotes: ['Finetune compute notes'],
+  country: ['Country (from Organization)'],
 } as const;
 type Field = keyof typeof COLUMNS;
+
+/**
+ * Columns the technique extractor reads (record.texts, under these names): the model's name, the
+ * paper's abstract, Epoch's one-phrase training approach, its fine-tuning compute, and its analysts'
+ * notes, which often quote the paper.
+ */
+export const TEXT_COLUMNS = [
+  'Model',
+  'Abstract',
+  'Approach',
+  'Notability criteria notes',
+  'Parameters notes',
+  'Training compute notes',
+  'Training dataset notes',
+  'Dataset size notes',
+  'Training time notes',
+  'Finetune compute (FLOP)',
+  'Finetune compute notes',
+  'Batch size notes',
+] as const;
+const TEXT_COLUMN_SET = new Set<string>(TEXT_COLUMNS);
 
 /** Columns of the snapshot the importer knowingly leaves out (so they are not reported as unknown). */
 const IGNORED = new Set([
@@ -32,31 +55,22 @@ const IGNORED = new Set([
   'Reference',
   'Citations',
   'Notability criteria',
-  'Notability criteria notes',
   'Training compute (FLOP)',
   'Training compute lower bound',
   'Training compute upper bound',
-  'Training compute notes',
-  'Training dataset notes',
   'Training dataset size (datapoints)',
-  'Dataset size notes',
   'Epochs',
   'Training time (hours)',
-  'Training time notes',
   'Training hardware',
   'Hardware quantity',
-  'Approach',
-  'Abstract',
   'Benchmark data',
   'Hardware utilization',
   'Confidence',
   'Last modified',
-  'Country (from Organization)',
   'Training cloud compute vendor',
   'Training data center',
   'Archived links',
   'Batch size',
-  'Batch size notes',
   'Foundation model',
 ]);
 
@@ -78,10 +92,11 @@ export function organizationsOf(cell: string | undefined): string[] {
   return out;
 }
 
-function toRecord(rowKey: string, get: (field: Field) => string): CatalogueRecord {
+function toRecord(rowKey: string, get: (field: Field) => string, texts: Record<string, string>): CatalogueRecord {
   const name = cleanName(get('model'));
   if (name === '') throw new RowProblem('missing-field', 'the Model cell is empty.');
-  const record = emptyRecord(rowKey, 'MODEL', name);
+  const record = emptyRecord(rowKey, EntityType.MODEL, name);
+  record.texts = texts;
   record.organizations = organizationsOf(get('organization'));
   record.tags = splitList(get('domain'));
   const url = get('link').trim();
@@ -108,12 +123,19 @@ function toRecord(rowKey: string, get: (field: Field) => string): CatalogueRecor
   // A base model with finetune compute is a fine-tune; without it Epoch only says "derived from".
   const finetuned = get('finetuneCompute').trim() !== '';
   for (const base of splitList(get('baseModel')))
-    record.dependencies.push({ name: base, relation: finetuned ? LineageKind.FINE_TUNE : 'BASE' });
+    record.dependencies.push({
+      name: base,
+      aliases: [],
+      type: RelationType.DERIVED_FROM,
+      lineage: finetuned ? LineageKind.FINE_TUNE : LineageKind.VARIANT,
+      basis: finetuned ? 'stated fine_tune' : 'base model without finetune compute: derived, manner not stated',
+    });
   const finetuneNote = get('finetuneComputeNotes').trim();
   if (finetuned && finetuneNote) record.quotes.push({ attribute: 'lineage', text: finetuneNote });
 
   for (const dataset of splitList(get('trainingDataset')))
-    if (!NOT_A_DATASET.test(dataset)) record.dependencies.push({ name: dataset, relation: 'TRAINED_ON' });
+    if (!NOT_A_DATASET.test(dataset))
+      record.dependencies.push({ ...nameWithAliases(dataset), type: RelationType.TRAINED_ON, basis: 'training dataset column' });
   return record;
 }
 
@@ -122,29 +144,47 @@ export function parseEpochCsv(text: string): ParseResult {
   const [header = [], ...body] = rows;
   const warnings: Problem[] = [];
   const index = new Map<Field, number>();
+  const textIndex = new Map<string, number>();
   header.forEach((column, i) => {
     const name = column.trim();
     const field = ALIAS_TO_FIELD.get(name.toLowerCase());
+    if (TEXT_COLUMN_SET.has(name)) textIndex.set(name, i);
     if (field) index.set(field, i);
-    else if (!IGNORED.has(name))
+    else if (!IGNORED.has(name) && !TEXT_COLUMN_SET.has(name))
       warnings.push({ rowKey: 'header', kind: 'unknown-column', reason: `column "${name}" is not known to the importer; it is ignored.` });
   });
   if (!index.has('model')) throw new Error(`the CSV has no Model column (looked for ${COLUMNS.model.join(', ')}).`);
 
   const records: CatalogueRecord[] = [];
   const skipped: Problem[] = [];
+  const countries: OrganizationCountries[] = [];
   body.forEach((cells, i) => {
     const rowKey = `row ${i + 1}`;
     try {
       if (cells.length !== header.length)
         throw new RowProblem('malformed', `the row has ${cells.length} cells where the header has ${header.length}.`);
-      records.push(toRecord(rowKey, (field) => (index.has(field) ? (cells[index.get(field)!] ?? '') : '')));
+      const get = (field: Field) => (index.has(field) ? (cells[index.get(field)!] ?? '') : '');
+      // A cell's text is kept as it stands (a quote is a slice of it); empty cells are left out.
+      const texts: Record<string, string> = {};
+      for (const [name, at] of textIndex) if ((cells[at] ?? '').trim() !== '') texts[name] = cells[at] as string;
+      const record = toRecord(rowKey, get, texts);
+      records.push(record);
+      countries.push({ rowKey, organizations: record.organizations, countries: countriesOf(get('country')) });
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
       skipped.push({ rowKey, kind: error.kind, reason: error.message });
     }
   });
-  return { format: 'epoch-csv', rowsRead: body.length, records, skipped, warnings };
+  // The organizations the rows name, each with the countries the rows prove (epoch-countries.ts).
+  const organizations = organizationRecords(countries);
+  return {
+    format: 'epoch-csv',
+    rowsRead: body.length,
+    records,
+    organizations: organizations.records,
+    skipped,
+    warnings: [...warnings, ...organizations.warnings],
+  };
 }
 
 export const readEpochCsv = (file: string): ParseResult => parseEpochCsv(readFileSync(file, 'utf8'));

@@ -2,12 +2,12 @@
  * Hugging Face model-card metadata as JSON lines: id, author, base_model (string or list),
  * base_model_relation (finetune | adapter | quantized | merge), created_at, pipeline_tag, license.
  */
-import { LineageKind } from '../../domain/registry.js';
 import { readFileSync } from 'node:fs';
-import { type CatalogueRecord, type DependencyRelation, emptyRecord, type ParseResult, type Problem, RowProblem } from '../records.js';
+import { EntityType, LineageKind, RelationType } from '../../domain/registry.js';
+import { type CatalogueRecord, emptyRecord, type ParseResult, type Problem, RowProblem } from '../records.js';
 import { cleanName, parseDate } from './values.js';
 
-const RELATION: Record<string, DependencyRelation> = {
+const RELATION: Record<string, LineageKind> = {
   finetune: LineageKind.FINE_TUNE,
   adapter: LineageKind.ADAPTER,
   quantized: LineageKind.QUANTIZED,
@@ -35,9 +35,10 @@ function toRecord(rowKey: string, row: Record<string, unknown>): CatalogueRecord
   const id = asString(row.id ?? row.modelId, 'id');
   if (!id) throw new RowProblem('missing-field', 'the line has no id.');
   const slash = id.indexOf('/');
-  // The repo name is what other catalogues call the model; the full id stays an alias.
-  const record = emptyRecord(rowKey, 'MODEL', slash >= 0 ? id.slice(slash + 1) : id);
-  if (slash >= 0) record.aliases.push(id);
+  // A model is its full repo id: every uploader's "Llama-3-8B-GGUF" is another model. The repo name
+  // stays an alias, so search finds it (an alias alone never merges two models).
+  const record = emptyRecord(rowKey, EntityType.MODEL, id);
+  if (slash >= 0) record.aliases.push(id.slice(slash + 1));
   const author = asString(row.author, 'author') ?? (slash >= 0 ? id.slice(0, slash) : undefined);
   if (author) record.organizations.push(author);
   record.url = `https://huggingface.co/${id}`;
@@ -53,16 +54,20 @@ function toRecord(rowKey: string, row: Record<string, unknown>): CatalogueRecord
     Array.isArray(row.base_model) ? row.base_model : row.base_model === undefined || row.base_model === null ? [] : [row.base_model]
   ).map((base) => asString(base, 'base_model') ?? '');
   const relationText = asString(row.base_model_relation, 'base_model_relation');
-  let relation: DependencyRelation;
+  let lineage: LineageKind;
+  let basis: string;
   if (relationText === undefined) {
     // Hugging Face leaves the relation out on older cards: several bases are a merge, one is a fine-tune.
-    relation = bases.length > 1 ? LineageKind.MERGE : LineageKind.FINE_TUNE;
+    lineage = bases.length > 1 ? LineageKind.MERGE : LineageKind.FINE_TUNE;
+    basis = `no base_model_relation: ${bases.length > 1 ? 'several bases, a merge' : 'one base, a fine-tune'}`;
   } else {
     const known = RELATION[relationText.toLowerCase()];
     if (!known) throw new RowProblem('bad-value', `base_model_relation "${relationText}" is none of finetune, adapter, quantized, merge.`);
-    relation = known;
+    lineage = known;
+    basis = `stated ${known.toLowerCase()}`;
   }
-  for (const base of bases) if (base !== '') record.dependencies.push({ name: base, relation });
+  for (const base of bases)
+    if (base !== '') record.dependencies.push({ name: base, aliases: [], type: RelationType.DERIVED_FROM, lineage, basis });
   return record;
 }
 

@@ -73,10 +73,37 @@ export function parseCount(raw: string, field: string): number | undefined {
   return value >= 1 ? Math.round(value) : value;
 }
 
-/** Splits a multi-value cell ("Google DeepMind,Google", "A, B") into trimmed non-empty values, order kept, no repeats. */
+/**
+ * Splits a multi-value cell ("Google DeepMind,Google", "A, B") into trimmed non-empty values, order
+ * kept, no repeats. A comma inside brackets does not split: "BookCorpus (BooksCorpus, Toronto Book
+ * Corpus)" is one value.
+ */
 export function splitList(raw: string | undefined): string[] {
   if (!raw) return [];
-  return [...new Set(raw.split(',').map((part) => cleanName(part)))].filter((part) => part !== '');
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of raw) {
+    if ('([（'.includes(char)) depth += 1;
+    else if (')]）'.includes(char)) depth = Math.max(0, depth - 1);
+    if (char === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  return [...new Set(parts.map((part) => cleanName(part)))].filter((part) => part !== '');
+}
+
+/**
+ * A value that lists its other names in brackets: "BookCorpus (BooksCorpus, Toronto Book Corpus)" is
+ * BookCorpus, also called BooksCorpus and Toronto Book Corpus. A single bracketed word is part of the
+ * name ("Conceptual Captions (CC3M)" stays whole: CC3M is one of several Conceptual Captions).
+ */
+export function nameWithAliases(value: string): { name: string; aliases: string[] } {
+  const match = /^(.+?)\s*\(([^()]*,[^()]*)\)$/.exec(value);
+  if (!match) return { name: value, aliases: [] };
+  return { name: cleanName(match[1]!), aliases: splitList(match[2]) };
 }
 
 /** Stray whitespace (tabs, newlines, doubled spaces) removed from a name. */

@@ -7,19 +7,19 @@ import { Recording } from './recording.js';
 describe('GraphRepository: Cypher', () => {
   it('finds a shortest path over the relationship types asked for, depth written in, ids as parameters', async () => {
     const db = new Recording();
-    await new GraphRepository(db.scope()).shortestPath(
-      'chatglm3-6b',
-      'google',
-      6,
-      [RelationType.DERIVED_FROM, RelationType.DEVELOPED_BY],
-      true,
-    );
+    await new GraphRepository(db.scope()).shortestPath({
+      fromId: 'chatglm3-6b',
+      toId: 'google',
+      maxDepth: 6,
+      types: [RelationType.DERIVED_FROM, RelationType.DEVELOPED_BY],
+      withCitations: true,
+    });
     expect(db.sent).toMatchSnapshot();
   });
 
   it('answers a path from an entity to itself with the entity alone', async () => {
     const db = new Recording();
-    await new GraphRepository(db.scope()).shortestPath('gpt-4', 'gpt-4', 3, [], false);
+    await new GraphRepository(db.scope()).shortestPath({ fromId: 'gpt-4', toId: 'gpt-4', maxDepth: 3, types: [], withCitations: false });
     expect(db.sent).toMatchSnapshot();
   });
 
@@ -37,7 +37,7 @@ describe('GraphRepository: Cypher', () => {
     expect(db.sent).toMatchSnapshot();
   });
 
-  it('follows one direction with the citations of the edges kept', async () => {
+  it('follows one direction with the citations of the edges kept, the nodes with their measures and dates, as of a day', async () => {
     const db = new Recording();
     await new GraphRepository(db.scope()).expand({
       ids: ['transformer'],
@@ -47,6 +47,8 @@ describe('GraphRepository: Cypher', () => {
       types: [RelationType.BUILDS_ON, RelationType.USES],
       direction: 'IN',
       withCitations: true,
+      nodes: { influence: true, date: true },
+      asOf: '2022-06-30',
     });
     expect(db.sent).toMatchSnapshot();
   });

@@ -1,18 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { RelationType } from '../../../src/domain/graph-model.js';
 import { ImportRepository } from '../../../src/repositories/import.repository.js';
 import { Recording, tinyGraphRows } from './recording.js';
 
 describe('ImportRepository: Cypher', () => {
-  it('reads every entity an import resolves against in one statement', async () => {
-    const db = new Recording([
-      [
-        '[l IN labels(n) WHERE l IN $labels][0] AS label',
-        [{ id: 'gpt-4', label: 'Model', name: 'GPT-4', aliases: [], releaseDate: '2023-03', parameters: null, openWeights: null }],
-      ],
-    ]);
-    expect(await new ImportRepository(db).existingEntities(['Model', 'Organization'])).toEqual([
-      { id: 'gpt-4', label: 'Model', name: 'GPT-4', aliases: [], releaseDate: '2023-03', parameters: null, openWeights: null },
-    ]);
+  it('reads every entity an import resolves against in one statement, with its owners and citing catalogues', async () => {
+    const row = {
+      id: 'gpt-4',
+      label: 'Model',
+      name: 'GPT-4',
+      aliases: [],
+      props: { releaseDate: '2023-03' },
+      developers: ['openai'],
+      sources: ['catalogue-epoch-csv-0123456789ab'],
+      uncited: false,
+    };
+    const db = new Recording([['[l IN labels(n) WHERE l IN $labels][0] AS label', [row]]]);
+    const owners = [RelationType.DEVELOPED_BY, RelationType.PART_OF];
+    expect(await new ImportRepository(db).existingEntities(['Model', 'Organization'], owners)).toEqual([row]);
+    expect(db.sent).toMatchSnapshot();
+  });
+
+  it("adds the names an import matched to entities' aliases, keeping the search text in step", async () => {
+    const db = new Recording();
+    await new ImportRepository(db).addAliases([{ id: 'gpt-4', aliases: ['GPT 4'] }]);
     expect(db.sent).toMatchSnapshot();
   });
 
@@ -23,15 +34,11 @@ describe('ImportRepository: Cypher', () => {
     expect(db.sent).toMatchSnapshot();
   });
 
-  it("writes an import through the seed repository, then the catalogue's details on its source", async () => {
+  it('writes an import: the names it adds to matched entities first, then the rows through the seed repository', async () => {
     const db = new Recording();
-    await new ImportRepository(db).apply(tinyGraphRows(), {
-      id: 'catalogue-epoch',
-      license: 'CC BY 4.0',
-      version: 'sha256:1',
-      retrieved: '2026-11-29',
-    });
-    expect(db.statements.at(-1)).toMatchSnapshot();
+    await new ImportRepository(db).apply(tinyGraphRows(), [{ id: 'gpt-4', aliases: ['GPT 4'] }]);
+    expect(db.statements[0]!.cypher).toContain('SET n.aliases = coalesce(n.aliases, []) + fresh');
+    expect(db.statements.length).toBeGreaterThan(1);
   });
 
   it('bulk-creates a graph into an empty store phase by phase', async () => {

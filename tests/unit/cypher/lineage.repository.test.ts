@@ -13,11 +13,12 @@ describe('LineageRepository: Cypher', () => {
       kinds: ['FINE_TUNE'],
       selection: fieldsOf(EntityType.MODEL, 'name'),
       edges: 'none',
+      page: { first: 30, after: null },
     });
     expect(db.sent).toMatchSnapshot();
   });
 
-  it('returns the edge that reached each model, with its citations when asked', async () => {
+  it('returns the edge that reached each model, with its citations when asked, as of a day, a page after a cursor', async () => {
     const db = new Recording();
     await new LineageRepository(db.scope()).walk({
       modelId: 'llama',
@@ -26,6 +27,8 @@ describe('LineageRepository: Cypher', () => {
       kinds: null,
       selection: fieldsOf(EntityType.MODEL),
       edges: 'cited',
+      asOf: '2023-12-31',
+      page: { first: 10, after: { direction: 'DESCENDANTS', depth: 1, name: 'Alpaca', id: 'alpaca' } },
     });
     expect(db.sent).toMatchSnapshot();
   });
@@ -39,6 +42,7 @@ describe('LineageRepository: Cypher', () => {
       kinds: null,
       selection: {},
       edges: 'none',
+      page: { first: 30, after: null },
     });
     await expect(walk).rejects.toThrow('maxDepth must be a whole number from 1 to 20, got 21.');
     expect(db.statements).toEqual([]);

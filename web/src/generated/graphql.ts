@@ -27,6 +27,46 @@ export type LineageKind =
   | 'SUCCESSOR'
   | 'VARIANT';
 
+/** All given conditions must hold. */
+export type ModelFilter = {
+  /** Whether `organization` includes the models of its units (labs, divisions: PART_OF, any depth up to 5). */
+  includeUnits?: boolean | null | undefined;
+  maxParameters?: number | null | undefined;
+  minParameters?: number | null | undefined;
+  /** Substring of the name or an alias, ignoring case, spaces, hyphens, underscores and dots ("llama 2" finds "Llama-2-Chinese 13B"). */
+  nameContains?: string | null | undefined;
+  openWeights?: boolean | null | undefined;
+  /** A developing organization, by id or by name (any case, aliases too): "google", "Google", "谷歌". With includeUnits (the default) its labs and divisions count too (PART_OF: Google DeepMind, Google Research… for Google). */
+  organization?: string | null | undefined;
+  /** Released on or after this ISO date (2023, 2023-03, 2023-03-14). */
+  releasedAfter?: string | null | undefined;
+  /** Released on or before this ISO date. */
+  releasedBefore?: string | null | undefined;
+  /** Id of a technique the model uses. */
+  technique?: string | null | undefined;
+};
+
+export type ModelOrder = {
+  direction?: OrderDirection;
+  field: ModelOrderField;
+  /** Models without the value (no release date, no parameter count) come last in either direction unless FIRST is asked. */
+  nulls?: NullsOrder | null | undefined;
+};
+
+export type ModelOrderField =
+  | 'NAME'
+  | 'PARAMETERS'
+  | 'RELEASE_DATE';
+
+/** Where entities without the ordered value go. */
+export type NullsOrder =
+  | 'FIRST'
+  | 'LAST';
+
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
 /** Calendar periods of a curve: years, or quarters ("2023-Q2"). */
 export type PeriodBucket =
   | 'QUARTER'
@@ -44,6 +84,23 @@ export type ProductKind =
   | 'DEVICE'
   | 'SEARCH_ENGINE';
 
+/** A plausibility rule a value can fail; a failing value is kept as a claim but not served as a fact. */
+export type QualityRule =
+  /** A date after its source was written (or after today). */
+  | 'AFTER_SOURCE_DATE'
+  /** Released over a month before a model it derives from. */
+  | 'BEFORE_PARENT'
+  /** A knowledge cut-off after the release. */
+  | 'CUTOFF_AFTER_RELEASE'
+  /** The citation’s own words hedge the value: a leak, a rumour, a guess. */
+  | 'HEDGED_WORDS'
+  /** The parameter count is three or more times away from the size in the model’s name. */
+  | 'SIZE_IN_NAME'
+  /** A fine-tune, adapter or quantization twenty or more times away from its parent’s size. */
+  | 'SIZE_VS_PARENT'
+  /** A later version of a developer’s line dated over a month before an earlier version’s first release. */
+  | 'VERSION_ORDER';
+
 /** Relationship types between entities. */
 export type RelationType =
   | 'BUILDS_ON'
@@ -56,6 +113,7 @@ export type RelationType =
   | 'MEMBER_OF'
   | 'MITIGATES'
   | 'OFFERED_BY'
+  | 'PART_OF'
   | 'POWERED_BY'
   | 'PROPOSED_BY'
   | 'TRAINED_ON'
@@ -85,10 +143,10 @@ export type EntityQueryVariables = Exact<{
 export type EntityQuery = { entity:
     | { id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }
     | { id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }
-    | { parameters: number | null, contextWindow: number | null, releaseDate: string | null, openWeights: boolean | null, modalities: Array<string>, id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, developers: Array<{ id: string, name: string, type: EntityType }>, claims: Array<{ attribute: string, value: string, hedged: boolean }>, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }
+    | { parameters: number | null, contextWindow: number | null, releaseDate: string | null, openWeights: boolean | null, modalities: Array<string>, id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, developers: Array<{ id: string, name: string, type: EntityType }>, withheld: Array<{ attribute: string, value: string, hedged: boolean, flags: Array<{ rule: QualityRule, reason: string }> }>, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }
     | { id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }
     | { country: string | null, id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }
-    | { productKind: ProductKind | null, url: string | null, releaseDate: string | null, id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, poweredBy: Array<{ id: string, name: string, type: EntityType }>, offeredBy: Array<{ id: string, name: string, type: EntityType }>, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }
+    | { productKind: ProductKind | null, url: string | null, releaseDate: string | null, id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, poweredBy: Array<{ id: string, name: string, type: EntityType }>, offeredBy: Array<{ id: string, name: string, type: EntityType }>, withheld: Array<{ attribute: string, value: string, hedged: boolean, flags: Array<{ rule: QualityRule, reason: string }> }>, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }
     | { category: TechniqueCategory | null, id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }
    | null };
 
@@ -100,16 +158,32 @@ export type CompareQueryVariables = Exact<{
 
 export type CompareQuery = { sharedTechniques: Array<{ id: string, name: string, type: EntityType }>, similarModels: Array<{ score: number, model: { id: string, name: string, type: EntityType } }> };
 
-export type TimelineQueryVariables = Exact<{
+export type ModelsQueryVariables = Exact<{
+  where?: ModelFilter | null | undefined;
+  orderBy?: Array<ModelOrder> | ModelOrder | null | undefined;
+  first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
 
-export type TimelineQuery = { models: { edges: Array<{ node: { id: string, name: string, releaseDate: string | null, parameters: number | null, openWeights: boolean | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ModelsQuery = { models: { totalCount: number, edges: Array<{ node: { id: string, name: string, releaseDate: string | null, parameters: number | null, openWeights: boolean | null, influence: { pageRank: number } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AsOfQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type AsOfQuery = { neighborhood: { nodes: Array<{ id: string }> } };
+
+export type DataVersionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataVersionQuery = { dataVersion: { graphVersion: string, release: string | null, catalogues: Array<string>, loadedAt: string | null } };
 
 export type CitationFieldsFragment = { quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } };
 
-export type GraphFieldsFragment = { truncated: boolean, nodes: Array<{ id: string, label: string, type: EntityType }>, edges: Array<{ id: string, source: string, target: string, type: RelationType, kind: LineageKind | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }> };
+export type GraphFieldsFragment = { truncated: boolean, nodes: Array<{ id: string, label: string, type: EntityType, date: string | null, influence: { pageRank: number, community: { id: number, label: string } | null } | null }>, edges: Array<{ id: string, source: string, target: string, type: RelationType, kind: LineageKind | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }> };
 
 export type NeighborhoodQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
@@ -117,28 +191,28 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<{ id: string, label: string, type: EntityType }>, edges: Array<{ id: string, source: string, target: string, type: RelationType, kind: LineageKind | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }> } };
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<{ id: string, label: string, type: EntityType, date: string | null, influence: { pageRank: number, community: { id: number, label: string } | null } | null }>, edges: Array<{ id: string, source: string, target: string, type: RelationType, kind: LineageKind | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }> } };
 
 export type UsesQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
 }>;
 
 
-export type UsesQuery = { neighborhood: { truncated: boolean, nodes: Array<{ id: string, label: string, type: EntityType }>, edges: Array<{ id: string, source: string, target: string, type: RelationType, kind: LineageKind | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }> } };
+export type UsesQuery = { neighborhood: { truncated: boolean, nodes: Array<{ id: string, label: string, type: EntityType, date: string | null, influence: { pageRank: number, community: { id: number, label: string } | null } | null }>, edges: Array<{ id: string, source: string, target: string, type: RelationType, kind: LineageKind | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }> } };
 
 export type LineageQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type LineageQuery = { lineageGraph: { truncated: boolean, nodes: Array<{ id: string, label: string, type: EntityType }>, edges: Array<{ id: string, source: string, target: string, type: RelationType, kind: LineageKind | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }> } };
+export type LineageQuery = { lineageGraph: { truncated: boolean, nodes: Array<{ id: string, label: string, type: EntityType, date: string | null, influence: { pageRank: number, community: { id: number, label: string } | null } | null }>, edges: Array<{ id: string, source: string, target: string, type: RelationType, kind: LineageKind | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }> } };
 
 export type DownstreamQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DownstreamQuery = { downstream: { truncated: boolean, nodes: Array<{ id: string, label: string, type: EntityType }>, edges: Array<{ id: string, source: string, target: string, type: RelationType, kind: LineageKind | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }> } };
+export type DownstreamQuery = { downstream: { truncated: boolean, nodes: Array<{ id: string, label: string, type: EntityType, date: string | null, influence: { pageRank: number, community: { id: number, label: string } | null } | null }>, edges: Array<{ id: string, source: string, target: string, type: RelationType, kind: LineageKind | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }> } };
 
 export type PathQueryVariables = Exact<{
   from: string | number;
@@ -146,7 +220,7 @@ export type PathQueryVariables = Exact<{
 }>;
 
 
-export type PathQuery = { path: { truncated: boolean, nodes: Array<{ id: string, label: string, type: EntityType }>, edges: Array<{ id: string, source: string, target: string, type: RelationType, kind: LineageKind | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }> } | null };
+export type PathQuery = { path: { truncated: boolean, nodes: Array<{ id: string, label: string, type: EntityType, date: string | null, influence: { pageRank: number, community: { id: number, label: string } | null } | null }>, edges: Array<{ id: string, source: string, target: string, type: RelationType, kind: LineageKind | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null, author: string | null, date: string | null } }> }> } | null };
 
 export type GraphMeasuresQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
@@ -166,13 +240,6 @@ export type TechniqueChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type TechniqueChoicesQuery = { techniqueAdoption: Array<{ modelCount: number, firstAdoptedOn: string | null, technique: { id: string, name: string, type: EntityType } }> };
-
-export type ProductDatesQueryVariables = Exact<{
-  after?: string | null | undefined;
-}>;
-
-
-export type ProductDatesQuery = { products: { edges: Array<{ node: { id: string, releaseDate: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type AdoptionCurveQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
@@ -253,6 +320,14 @@ export const GraphFieldsFragmentDoc = new TypedDocumentString(`
     id
     label
     type
+    date
+    influence {
+      pageRank
+      community {
+        id
+        label
+      }
+    }
   }
   edges {
     id
@@ -301,10 +376,14 @@ export const EntityDocument = new TypedDocumentString(`
         name
         type
       }
-      claims {
+      withheld {
         attribute
         value
         hedged
+        flags {
+          rule
+          reason
+        }
       }
     }
     ... on Organization {
@@ -327,6 +406,15 @@ export const EntityDocument = new TypedDocumentString(`
         name
         type
       }
+      withheld {
+        attribute
+        value
+        hedged
+        flags {
+          rule
+          reason
+        }
+      }
     }
   }
 }
@@ -342,7 +430,7 @@ export const EntityDocument = new TypedDocumentString(`
     author
     date
   }
-}`, {"hash":"sha256:567736c1c84ebd6f5d683d0f837ef7ccfd8c1ae2a6533115dd83b5c8de7ce21c"}) as unknown as TypedDocumentString<EntityQuery, EntityQueryVariables>;
+}`, {"hash":"sha256:e034869d8079918edfe32b89c9d26b1463840ca63f0c66be769e945698f0faab"}) as unknown as TypedDocumentString<EntityQuery, EntityQueryVariables>;
 export const CompareDocument = new TypedDocumentString(`
     query Compare($ids: [ID!]!, $a: ID!) {
   sharedTechniques(modelIds: $ids) {
@@ -360,13 +448,10 @@ export const CompareDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:bbdb0de62cc2375f4839bab7a671e5e23bf2b3be0f828d9564758bb584f68498"}) as unknown as TypedDocumentString<CompareQuery, CompareQueryVariables>;
-export const TimelineDocument = new TypedDocumentString(`
-    query Timeline($after: String) {
-  models(
-    first: 100
-    after: $after
-    orderBy: [{field: RELEASE_DATE, direction: ASC}]
-  ) {
+export const ModelsDocument = new TypedDocumentString(`
+    query Models($where: ModelFilter, $orderBy: [ModelOrder!], $first: Int, $after: String) {
+  models(where: $where, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
     edges {
       node {
         id
@@ -374,6 +459,9 @@ export const TimelineDocument = new TypedDocumentString(`
         releaseDate
         parameters
         openWeights
+        influence {
+          pageRank
+        }
       }
     }
     pageInfo {
@@ -382,7 +470,26 @@ export const TimelineDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:fe59a8cc845fbc97816a34d6265537014f7b6d3e8f1363403adc6a77eb45a00f"}) as unknown as TypedDocumentString<TimelineQuery, TimelineQueryVariables>;
+    `, {"hash":"sha256:0ff28656cd2f55a9fb3dc276f166d94fd86b7aba4cdf922c37cbcf96dc17da65"}) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
+export const AsOfDocument = new TypedDocumentString(`
+    query AsOf($ids: [ID!]!, $asOf: String) {
+  neighborhood(ids: $ids, depth: 0, asOf: $asOf) {
+    nodes {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:4e0ff25d5ea1215b4a4626004aed8ef9f58c42130413a4443c39cdbf61064429"}) as unknown as TypedDocumentString<AsOfQuery, AsOfQueryVariables>;
+export const DataVersionDocument = new TypedDocumentString(`
+    query DataVersion {
+  dataVersion {
+    graphVersion
+    release
+    catalogues
+    loadedAt
+  }
+}
+    `, {"hash":"sha256:57c138cda5c47fc46c613706c58224827679d11076ed61e3d0f5e163466d7c4b"}) as unknown as TypedDocumentString<DataVersionQuery, DataVersionQueryVariables>;
 export const NeighborhoodDocument = new TypedDocumentString(`
     query Neighborhood($ids: [ID!]!, $depth: Int) {
   neighborhood(ids: $ids, depth: $depth) {
@@ -407,6 +514,14 @@ fragment GraphFields on Graph {
     id
     label
     type
+    date
+    influence {
+      pageRank
+      community {
+        id
+        label
+      }
+    }
   }
   edges {
     id
@@ -419,7 +534,7 @@ fragment GraphFields on Graph {
     }
   }
   truncated
-}`, {"hash":"sha256:dc54640ffc98b48d578efc3c70ef76c02709447c3759de40f01617c09f9a3a5b"}) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
+}`, {"hash":"sha256:d139ad367ce2565a7a1b3cd4823ec313e64dfac97604c42935e9292fdf6619ec"}) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
 export const UsesDocument = new TypedDocumentString(`
     query Uses($ids: [ID!]!) {
   neighborhood(ids: $ids, depth: 1, types: [USES]) {
@@ -444,6 +559,14 @@ fragment GraphFields on Graph {
     id
     label
     type
+    date
+    influence {
+      pageRank
+      community {
+        id
+        label
+      }
+    }
   }
   edges {
     id
@@ -456,7 +579,7 @@ fragment GraphFields on Graph {
     }
   }
   truncated
-}`, {"hash":"sha256:2a2b6b6650dcd76ee809f82ba74cd72e36decea74578d5951b96f5f36b8d882c"}) as unknown as TypedDocumentString<UsesQuery, UsesQueryVariables>;
+}`, {"hash":"sha256:fc3d8abcec329bd2bd1b2ba2a49a62b3f5214d5994fd1b15c122599c7458d18c"}) as unknown as TypedDocumentString<UsesQuery, UsesQueryVariables>;
 export const LineageDocument = new TypedDocumentString(`
     query Lineage($id: ID!) {
   lineageGraph(modelId: $id, direction: BOTH) {
@@ -481,6 +604,14 @@ fragment GraphFields on Graph {
     id
     label
     type
+    date
+    influence {
+      pageRank
+      community {
+        id
+        label
+      }
+    }
   }
   edges {
     id
@@ -493,7 +624,7 @@ fragment GraphFields on Graph {
     }
   }
   truncated
-}`, {"hash":"sha256:3447be1bf618beef8c33c3eb5039bda4ba4d3918ddf2f5f4ca1493016e7ace3d"}) as unknown as TypedDocumentString<LineageQuery, LineageQueryVariables>;
+}`, {"hash":"sha256:34dea6a2336f95421c533e81d19ad75b3f54ba63040521c0bb5d876668c4890a"}) as unknown as TypedDocumentString<LineageQuery, LineageQueryVariables>;
 export const DownstreamDocument = new TypedDocumentString(`
     query Downstream($id: ID!) {
   downstream(id: $id) {
@@ -518,6 +649,14 @@ fragment GraphFields on Graph {
     id
     label
     type
+    date
+    influence {
+      pageRank
+      community {
+        id
+        label
+      }
+    }
   }
   edges {
     id
@@ -530,7 +669,7 @@ fragment GraphFields on Graph {
     }
   }
   truncated
-}`, {"hash":"sha256:777e7d061191e09b5e7a2edbe6bd5ebc7e36b1f1ca518fcf61c71bfec5580d82"}) as unknown as TypedDocumentString<DownstreamQuery, DownstreamQueryVariables>;
+}`, {"hash":"sha256:870d76c5c5b3e380b1d6df1136ada9e1129c8a99370beae0a233fbbb7d9063fa"}) as unknown as TypedDocumentString<DownstreamQuery, DownstreamQueryVariables>;
 export const PathDocument = new TypedDocumentString(`
     query Path($from: ID!, $to: ID!) {
   path(fromId: $from, toId: $to) {
@@ -555,6 +694,14 @@ fragment GraphFields on Graph {
     id
     label
     type
+    date
+    influence {
+      pageRank
+      community {
+        id
+        label
+      }
+    }
   }
   edges {
     id
@@ -567,7 +714,7 @@ fragment GraphFields on Graph {
     }
   }
   truncated
-}`, {"hash":"sha256:2fbc870ff519eb1cc1351dbbec64cefbaf3874b95b0d9bdc90b57aa32b957136"}) as unknown as TypedDocumentString<PathQuery, PathQueryVariables>;
+}`, {"hash":"sha256:c012047b61d460bd47d95449939f7ced596f2dee39bb9d991c79c367a6774c68"}) as unknown as TypedDocumentString<PathQuery, PathQueryVariables>;
 export const GraphMeasuresDocument = new TypedDocumentString(`
     query GraphMeasures($ids: [ID!]!) {
   influence(ids: $ids) {
@@ -603,22 +750,6 @@ export const TechniqueChoicesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:bc98f2a4ca67f23dea9e279964d2f3162a48446ad7ce25c30593dcd4bd886ffa"}) as unknown as TypedDocumentString<TechniqueChoicesQuery, TechniqueChoicesQueryVariables>;
-export const ProductDatesDocument = new TypedDocumentString(`
-    query ProductDates($after: String) {
-  products(first: 100, after: $after) {
-    edges {
-      node {
-        id
-        releaseDate
-      }
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-}
-    `, {"hash":"sha256:a40b6e8cf92889cb9700745f728d87073e22e5fa6de63e888095552876d957f0"}) as unknown as TypedDocumentString<ProductDatesQuery, ProductDatesQueryVariables>;
 export const AdoptionCurveDocument = new TypedDocumentString(`
     query AdoptionCurve($ids: [ID!]!, $bucket: PeriodBucket!) {
   adoptionCurve(techniqueIds: $ids, bucket: $bucket) {

@@ -13,8 +13,6 @@ import {
   OrganizationNetworkDocument,
   type OrganizationNetworkQuery,
   type PeriodBucket,
-  ProductDatesDocument,
-  type ProductDatesQuery,
   type ReleaseGrouping as Grouping,
   ReleasesPerPeriodDocument,
   type ReleasesPerPeriodQuery,
@@ -50,22 +48,9 @@ export async function communities(first = 20): Promise<Community[]> {
   return (await request(CommunitiesDocument, { first })).communities;
 }
 
-/** The most used techniques with their first adoption date (the slider's date for a technique). */
+/** The most used techniques with their first adoption date (the charts' choice of techniques). */
 export async function techniqueChoices(): Promise<TechniqueChoice[]> {
   return (await request(TechniqueChoicesDocument)).techniqueAdoption;
-}
-
-/** Every product's launch date, following `pageInfo.endCursor` (bounded by `maxPages`). */
-export async function productDates(maxPages = 20): Promise<Array<{ id: string; releaseDate: string | null }>> {
-  const out: Array<{ id: string; releaseDate: string | null }> = [];
-  let after: string | null = null;
-  for (let page = 0; page < maxPages; page++) {
-    const data: ProductDatesQuery = await request(ProductDatesDocument, { after });
-    out.push(...data.products.edges.map((e) => e.node));
-    if (!data.products.pageInfo.hasNextPage || !data.products.pageInfo.endCursor) break;
-    after = data.products.pageInfo.endCursor;
-  }
-  return out;
 }
 
 export async function adoptionCurve(techniqueIds: string[], bucket: Bucket): Promise<AdoptionCurve[]> {

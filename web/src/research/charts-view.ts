@@ -25,6 +25,21 @@ function periodsOf(series: Array<{ points: research.PeriodCount[] }>): string[] 
   return [...new Set(series.flatMap((s) => s.points.map((p) => p.period)))].sort();
 }
 
+/** The share of all releases before the period a releases chart opens at (the rest is a drag away). */
+const EARLY_SHARE = 0.05;
+
+/** The first period by which EARLY_SHARE of the counts had happened (a lone 1959 model must not squash 2023 into a sliver). */
+export function focusPeriod(periods: string[], series: Array<{ points: research.PeriodCount[] }>): string | undefined {
+  const totals = periods.map((period) => series.reduce((sum, s) => sum + (s.points.find((p) => p.period === period)?.count ?? 0), 0));
+  const all = totals.reduce((a, b) => a + b, 0);
+  let running = 0;
+  const index = totals.findIndex((count) => {
+    running += count;
+    return running >= all * EARLY_SHARE;
+  });
+  return periods[Math.max(0, index)];
+}
+
 function baseOption(title: string, subtitle: string, xName: string, yName: string) {
   return {
     animation: false,
@@ -241,13 +256,17 @@ export class ChartsView {
     this.releases = series;
     const periods = periodsOf(series);
     const word = bucket === 'QUARTER' ? 'quarter' : 'year';
+    const from = focusPeriod(periods, series);
+    const zoomed = from !== undefined && from !== periods[0];
     const option = baseOption(
       `Model releases per ${word}, by ${GROUPING_LABEL[by]}`,
-      by === 'ORGANIZATION'
-        ? `the ${series.length} organizations with the most releases`
-        : by === 'COUNTRY'
-          ? `the ${series.length} countries with the most releases (ISO codes)`
-          : 'weights published or not, as the sources say',
+      `${
+        by === 'ORGANIZATION'
+          ? `the ${series.length} organizations with the most releases`
+          : by === 'COUNTRY'
+            ? `the ${series.length} countries with the most releases (ISO codes)`
+            : 'weights published or not, as the sources say'
+      }${zoomed ? `; from ${from} (drag the bar below for the years since ${periods[0]})` : ''}`,
       `Release ${word}`,
       'Models released',
     );
@@ -256,6 +275,11 @@ export class ChartsView {
         ...option,
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         xAxis: { ...option.xAxis, data: periods },
+        grid: { ...option.grid, bottom: 86 },
+        dataZoom: [
+          { type: 'slider', xAxisIndex: 0, startValue: from, endValue: periods.at(-1), bottom: 8, height: 22 },
+          { type: 'inside', xAxisIndex: 0 },
+        ],
         series: series.map((s) => {
           const byPeriod = new Map(s.points.map((p) => [p.period, p.count]));
           return { name: `${s.label} (${s.total})`, type: 'bar', stack: 'releases', data: periods.map((p) => byPeriod.get(p) ?? 0) };

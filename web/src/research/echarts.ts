@@ -1,9 +1,16 @@
 /**
  * ECharts with only the parts the research views draw (tree-shaken): line and bar charts, the
- * organization graph, and both renderers — canvas on screen and for PNG, SVG for the SVG export.
+ * organization graph, a zoomable axis, and both renderers — canvas on screen and for PNG, SVG for the SVG export.
  */
 import { BarChart, GraphChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import {
+  DataZoomInsideComponent,
+  DataZoomSliderComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
@@ -11,6 +18,8 @@ echarts.use([
   LineChart,
   BarChart,
   GraphChart,
+  DataZoomInsideComponent,
+  DataZoomSliderComponent,
   GridComponent,
   LegendComponent,
   TitleComponent,

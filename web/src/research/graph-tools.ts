@@ -2,14 +2,16 @@
  * The research bar over the graph: a time slider (the graph as of a date), colour by community,
  * size by influence (PageRank), the community legend and the graph's exports.
  *
- * A node's date: a model's or product's release date, a technique's first adoption (the release
- * of the earliest model using it). Organizations, limitations and datasets have none: they are
- * "undated", counted beside the slider and shown or hidden by its own checkbox.
+ * Every node arrives with its date and its stored measures (GraphNode.date and .influence, in the
+ * graph query itself). A node's date: a model's or product's release date, a technique's first
+ * adoption. Organizations, limitations and datasets have none: they are "undated", counted beside
+ * the slider and shown or hidden by its own checkbox. The slider asks the API which drawn nodes
+ * existed as of its month (`asOf`): the server's as-of rules decide, not the page.
  */
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core, EdgeCollection, NodeCollection, NodeSingular } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
-import { allModelsByReleaseDate } from '../api';
+import { existingAsOf } from '../api';
 import { dateToYear, el } from '../format';
 import * as research from './api';
 import { PALETTE } from './echarts';
@@ -25,8 +27,10 @@ export type ColourMode = 'kind' | 'community';
 
 export class GraphTools {
   readonly root: HTMLElement;
-  private dates: Map<string, string> | null = null;
-  private datesLoading: Promise<void> | null = null;
+  /** The month the slider stands at, and the drawn nodes that existed then (null: the latest, everything). */
+  private asOf: { month: number; existing: Set<string> } | null = null;
+  private asOfSeq = 0;
+  private asOfTimer: ReturnType<typeof setTimeout> | undefined;
   private communityColour = new Map<number, string>();
   private colourMode: ColourMode = 'kind';
   private sizeByInfluence = false;
@@ -70,7 +74,7 @@ export class GraphTools {
       .style({ display: 'none' })
       .update();
 
-    this.slider.addEventListener('input', () => this.applyTime());
+    this.slider.addEventListener('input', () => this.onSlide());
     this.undated.addEventListener('change', () => this.applyTime());
     this.colourSelect.addEventListener('change', () => {
       this.colourMode = this.colourSelect.value as ColourMode;
@@ -113,17 +117,18 @@ export class GraphTools {
     this.updateSlider();
   }
 
-  /** The drawn graph changed: fetch dates and measures for its nodes and re-apply slider, colour, size. */
+  /**
+   * The drawn graph changed: re-apply slider, colour and size. Measures come with the nodes; only
+   * nodes drawn before the service had measured the graph are asked for theirs, when colour or size needs them.
+   */
   async refresh(): Promise<void> {
     const seq = ++this.refreshSeq;
     try {
-      await this.loadDates();
-      const ids = this.cy.nodes().map((n) => n.id());
-      const needMeasures = ids.length > 0 && (this.colourMode === 'community' || this.sizeByInfluence);
-      const measures = needMeasures ? await research.measuresOf(ids) : [];
+      const needMeasures = this.colourMode === 'community' || this.sizeByInfluence;
+      const unmeasured = this.cy.nodes().filter((n) => n.data('pageRank') === undefined || n.data('pageRank') === null);
+      const measures = needMeasures && unmeasured.nonempty() ? await research.measuresOf(unmeasured.map((n) => n.id())) : [];
       if (needMeasures && this.communityColour.size === 0) await this.loadCommunityColours();
       if (seq !== this.refreshSeq) return;
-      this.measured = measures.length;
       this.cy.batch(() => {
         for (const m of measures) {
           const node = this.cy.getElementById(m.id);
@@ -131,6 +136,7 @@ export class GraphTools {
           node.data('communityId', m.community?.id ?? null);
           node.data('communityLabel', m.community?.label ?? null);
         }
+        this.measured = this.cy.nodes().filter((n) => typeof n.data('pageRank') === 'number').length;
         this.applyStyle();
       });
       this.updateSlider();
@@ -138,26 +144,6 @@ export class GraphTools {
     } catch (error) {
       this.onError(error instanceof Error ? error.message : String(error));
     }
-  }
-
-  /** Dates of every model, product and (most used) technique, fetched once per page. */
-  private loadDates(): Promise<void> {
-    if (this.dates) return Promise.resolve();
-    this.datesLoading ??= (async () => {
-      const [{ models }, products, techniques] = await Promise.all([
-        allModelsByReleaseDate(),
-        research.productDates(),
-        research.techniqueChoices(),
-      ]);
-      const dates = new Map<string, string>();
-      for (const m of models) if (m.releaseDate) dates.set(m.id, m.releaseDate);
-      for (const p of products) if (p.releaseDate) dates.set(p.id, p.releaseDate);
-      for (const t of techniques) if (t.firstAdoptedOn) dates.set(t.technique.id, t.firstAdoptedOn);
-      this.dates = dates;
-    })().finally(() => {
-      this.datesLoading = null;
-    });
-    return this.datesLoading;
   }
 
   private async loadCommunityColours(): Promise<void> {
@@ -227,7 +213,7 @@ export class GraphTools {
   // ---- the time slider ----
 
   private dateOf(node: NodeSingular): string | null {
-    return this.dates?.get(node.id()) ?? null;
+    return (node.data('date') as string | null | undefined) ?? null;
   }
 
   /** Resets the slider's range to the drawn nodes' dates (keeping "all dates" when it was at the end). */
@@ -254,17 +240,49 @@ export class GraphTools {
     this.slider.value = atEnd ? this.slider.max : String(Math.min(previous, Number(this.slider.max)));
     this.slider.disabled = this.months.length < 2;
     this.undatedLabel.textContent = `Show undated (${undated})`;
-    this.applyTime();
+    // Nodes drawn since the last answer are not in it: ask again for the whole drawing.
+    if (this.slider.value === this.slider.max) {
+      this.asOf = null;
+      this.applyTime();
+    } else this.onSlide();
   }
 
-  /** Hides the nodes dated after the slider's month, and the undated ones when unchecked. */
+  /** The slider moved: at the latest month everything shows at once; earlier, the API is asked (once the slider rests). */
+  private onSlide(): void {
+    clearTimeout(this.asOfTimer);
+    const month = this.months[Number(this.slider.value)];
+    const seq = ++this.asOfSeq;
+    if (month === undefined || this.slider.value === this.slider.max) {
+      this.asOf = null;
+      this.applyTime();
+      return;
+    }
+    this.sliderLabel.textContent = `${monthName(month)}…`;
+    this.asOfTimer = setTimeout(() => void this.loadAsOf(month, seq), 150);
+  }
+
+  private async loadAsOf(month: number, seq: number): Promise<void> {
+    try {
+      const existing = await existingAsOf(
+        this.cy.nodes().map((n) => n.id()),
+        lastDayOf(month),
+      );
+      if (seq !== this.asOfSeq) return;
+      this.asOf = { month, existing };
+      this.applyTime();
+    } catch (error) {
+      this.onError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Hides what did not exist as of the slider's month (the API's answer), and the undated nodes when unchecked. */
   private applyTime(): void {
     const month = this.months[Number(this.slider.value)];
-    const cutoff = month === undefined ? Number.POSITIVE_INFINITY : month;
+    const asOf = this.asOf !== null && this.asOf.month === month ? this.asOf.existing : null;
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => {
-        const year = dateToYear(this.dateOf(n));
-        const hidden = year === null ? !this.undated.checked : Math.floor(year * 12) > cutoff;
+        const undated = this.dateOf(n) === null;
+        const hidden = (undated && !this.undated.checked) || (asOf !== null && !asOf.has(n.id()));
         n.toggleClass('not-yet', hidden);
       });
     });
@@ -285,14 +303,11 @@ export class GraphTools {
    * What the view shows, from the classes that hide elements rather than ':visible': Cytoscape applies
    * class styles after the handler that set them returns, so ':visible' can still be the previous view.
    */
-  private shownNodes() {
-    return this.cy
-      .nodes()
-      .filter((n) => !n.hasClass('not-yet') && !n.hasClass('filtered'))
-      .nodes();
+  private shownNodes(): NodeCollection {
+    return this.cy.nodes().filter((n) => !n.hasClass('not-yet') && !n.hasClass('filtered'));
   }
 
-  private shownEdges() {
+  private shownEdges(): EdgeCollection {
     const shown = new Set(this.shownNodes().map((n) => n.id()));
     return this.cy
       .edges()
@@ -347,4 +362,9 @@ export class GraphTools {
 
 function monthName(months: number): string {
   return `${MONTHS[months % 12]} ${Math.floor(months / 12)}`;
+}
+
+/** The ISO month a slider step stands for ("2023-03"): the API reads it as the month's last day. */
+function lastDayOf(months: number): string {
+  return `${Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, '0')}`;
 }

@@ -64,13 +64,14 @@ export class OrganizationNetworkView {
       const network = await this.run('Loading the organization network…', () => research.organizationNetwork(100));
       if (!network) return;
       this.network = network;
-      this.draw();
     }
-    this.chart.resize();
+    this.resize();
   }
 
+  /** The circle's box depends on the pane's size: redrawn at the new size. */
   resize(): void {
     this.chart.resize();
+    if (this.network) this.draw();
   }
 
   private nodes(): OrgNode[] {
@@ -107,10 +108,12 @@ export class OrganizationNetworkView {
         animation: false,
         color: PALETTE,
         textStyle: { fontFamily: CHART_FONT },
+        // Title top left and legend bottom left, clear of the circle and its outward labels.
         title: {
           text: 'Which organizations build on which',
           subtext: `${nodes.length} organizations, ${links.length} links; colour: country`,
-          left: 'center',
+          left: 0,
+          top: 0,
           textStyle: { fontSize: 15 },
         },
         tooltip: {
@@ -122,17 +125,15 @@ export class OrganizationNetworkView {
               ? `${nameOf(nodes, p.data.source)} builds on ${nameOf(nodes, p.data.target)}: ${p.data.value} model(s)`
               : `${p.data.name} (${p.data.country}): ${p.data.value} model(s) across links`,
         },
-        legend: { type: 'scroll', bottom: 0, data: countries },
+        legend: { type: 'scroll', orient: 'vertical', left: 0, bottom: 0, data: countries },
         series: [
           {
             type: 'graph',
             layout: 'circular',
             circular: { rotateLabel: true },
-            // Labels point outwards from the circle: room for ~130 px of name on every side.
-            top: 150,
-            bottom: 140,
-            left: 150,
-            right: 150,
+            // Labels point outwards from the circle: ~150 px of name on every side, below the title
+            // (60 px) and right of the legend's column (90 px).
+            ...circleBox(this.chart.getWidth(), this.chart.getHeight()),
             roam: true,
             edgeSymbol: ['none', 'arrow'],
             edgeSymbolSize: 7,
@@ -187,6 +188,15 @@ export class OrganizationNetworkView {
       edges: (this.network?.links ?? []).map((l) => ({ source: l.from.id, target: l.to.id, data: { models: l.weight } })),
     });
   }
+}
+
+/** Room for the names outside the circle: a centred square box, so the circle (and its labels) keep clear of title and legend. */
+function circleBox(width: number, height: number): { left: number; top: number; width: number; height: number } {
+  // Names are cut at 130 px; with the symbol and the gap beside it they reach ~150 px from the circle.
+  const label = 150;
+  const [top, left, bottom] = [60 + label, 90 + label, label];
+  const side = Math.max(120, Math.min(width - 2 * left, height - top - bottom));
+  return { left: Math.max(left, (width - side) / 2), top, width: side, height: side };
 }
 
 function nameOf(nodes: OrgNode[], id: string | undefined): string {

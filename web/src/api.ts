@@ -36,12 +36,14 @@ export async function request<T, V>(
   ...[variables]: V extends Record<string, never> ? [] : [V]
 ): Promise<T> {
   const hash = String(document.__meta__?.hash ?? '').replace(/^sha256:/, '');
+  // Named, so the service's logs and metrics (and whoever watches the page's requests) see which one it is.
+  const operationName = /\b(?:query|mutation)\s+(\w+)/.exec(document.toString())?.[1];
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ variables: variables ?? {}, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+      body: JSON.stringify({ operationName, variables: variables ?? {}, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
     });
   } catch (error) {
     throw new ApiError(`Could not reach the API: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,6 +8,7 @@ import { runQualityPass } from '../quality/pass.js';
 import type { Decisions } from '../resolve/decisions.js';
 import { applyRows } from './apply.js';
 import { catalogueSource } from './catalogues.js';
+import { existingFromDatabase } from './existing.js';
 import type { Format } from './formats.js';
 import { type ImportPlan, planImport } from './plan.js';
 import type { ParseResult } from './records.js';
@@ -28,7 +29,7 @@ export async function applyImport(
   onBatch?: OnBatch,
 ): Promise<Applied & { plan: ImportPlan }> {
   const repository = new ImportRepository(db);
-  const plan = planImport(parsed, await repository.existingEntities(), decisions);
+  const plan = planImport(parsed, await existingFromDatabase(db), decisions);
   const source = catalogueSource(format, snapshot);
   const lineage = plan.relationships.filter((r) => r.type === RelationType.DERIVED_FROM).map(({ from, to }) => ({ from, to }));
   const { rows, notWritten, aliases } = applyRows(plan, source, await repository.lineageKinds(lineage));

@@ -10,15 +10,14 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyImport } from '../import/apply-import.js';
-import { existingFromSeed } from '../import/existing.js';
+import { existingFromDatabase, existingFromSeed } from '../import/existing.js';
 import { FORMATS, type Format, formatOf, isFormat } from '../import/formats.js';
 import { type ImportPlan, planImport } from '../import/plan.js';
 import type { ParseResult } from '../import/records.js';
 import { type Applied, renderText, summarise } from '../import/report.js';
-import { ImportRepository } from '../repositories/import.repository.js';
 import { Decisions } from '../resolve/decisions.js';
 import type { ResolvableEntity } from '../resolve/entity.js';
-import { withDatabase } from './with-database.js';
+import { scriptConfig, withDatabase } from './with-database.js';
 
 const fail = (message: string): never => {
   console.error(message);
@@ -47,7 +46,7 @@ const { values, positionals } = parsedArgs!;
 const [format, file] = positionals;
 if (!format || !isFormat(format)) fail(`Format "${format ?? ''}" is none of ${FORMATS.join(', ')}.`);
 if (!file) fail('Give the path of the catalogue snapshot after the format.');
-const against = values.against ?? (process.env.NEO4J_URI || values.apply ? 'db' : 'seed');
+const against = values.against ?? (scriptConfig().neo4j.uri !== undefined || values.apply ? 'db' : 'seed');
 if (against !== 'seed' && against !== 'db') fail(`--against "${against}" is neither seed nor db.`);
 if (values.apply && against !== 'db') fail('--apply writes into the database, so it resolves against it: leave out --against seed.');
 
@@ -75,5 +74,5 @@ const report = async (existing: ResolvableEntity[] | null, applied?: Applied & {
 };
 
 if (values.apply) await withDatabase(async (db) => report(null, await applyImport(db, format as Format, file!, parsed!, decisions!)));
-else if (against === 'db') await withDatabase(async (db) => report(await new ImportRepository(db).existingEntities()));
+else if (against === 'db') await withDatabase(async (db) => report(await existingFromDatabase(db)));
 else await report(existingFromSeed(values['seed-dir']));

@@ -265,6 +265,8 @@ describe('validation: clear BAD_USER_INPUT messages, nothing written', () => {
 
   it('refuses a malformed edge id', async () => {
     const result = await editor('mutation { unlinkEntities(edgeId: "gpt-4-openai") }');
-    expect(result.errors?.[0]?.message).toBe('edgeId must look like "gpt-4:DEVELOPED_BY:openai", got "gpt-4-openai".');
+    expect(result.errors?.[0]?.message).toBe(
+      'edgeId must look like "gpt-4:DEVELOPED_BY:openai" (a result: "gpt-4o:SCORED_ON:mmlu:<key>"), got "gpt-4-openai".',
+    );
   });
 });

@@ -173,8 +173,8 @@ describe('the default graph', { timeout: 1_500_000 }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'default-graph-export-'));
     writeDatasetFiles(formatDataset(rowsToDataset(await new SeedRepository(db).read())), dir);
     symlinkSync(path.resolve('seed/documents'), path.join(dir, 'documents'));
-    // The reviewed decisions are input, not graph data: the reload checks its namesakes (HumanEval and
-    // HumanEval+, whose name keys drop the plus) against the same "distinct" decisions as the seed.
+    // The reviewed resolution decisions live in seed/ beside the data (an export into seed/ keeps them): the
+    // reload checks its namesakes (HumanEval and HumanEval+) against them.
     symlinkSync(path.resolve('seed/resolution.json'), path.join(dir, 'resolution.json'));
     await new SeedRepository(db).reset();
     await seedDatabase(db, { dir });

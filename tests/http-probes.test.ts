@@ -51,6 +51,7 @@ describe('health, readiness and HTTP errors', () => {
       'Dataset',
       'Product',
       'Series',
+      'Benchmark',
       'Source',
     ]);
   });

@@ -14,9 +14,16 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       {
-        // No database, no Java: `npm run test:unit` runs these in seconds.
+        // No database, no Java: `npm run test:unit` runs these and the next in seconds.
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: ['tests/unit/cypher/**'] },
+      },
+      {
+        // The repositories' Cypher (recorded, no database): files that share nothing but their modules,
+        // so they share one import of them (importing the driver and the repositories per file took
+        // most of their time).
+        extends: true,
+        test: { name: 'unit-cypher', include: ['tests/unit/cypher/**/*.test.ts'], isolate: false },
       },
       {
         // One real Neo4j for the run (tests/global-setup.ts); files share it one at a time.

@@ -2,15 +2,20 @@ import { TokenAuthenticator } from './auth/tokens.js';
 import type { CatalogueName, Config } from './config/config.js';
 import { DEFAULT_CATALOGUES } from './import/default-catalogues.js';
 import { MeasuresService } from './analytics/measures.service.js';
+import { DatabaseAvailability } from './db/availability.js';
 import { type Database, DatabaseUnavailableError } from './db/database.js';
+import { readiness } from './db/readiness.js';
 import { RELATION_TYPES, RELATIONS, RelationType } from './domain/registry.js';
 import { MeasuresRepository } from './repositories/measures.repository.js';
 import { applyMigrations } from './db/migrations.js';
+import { GraphqlExecutor } from './graphql/execution/executor.js';
 import { createSchema } from './graphql/schema.js';
-import { createHttpServer } from './http/server.js';
+import { createHttpHandler, drain } from './http/server.js';
 import { StartupGate } from './http/startup-gate.js';
 import type { Logger } from './logging/logger.js';
-import { type LocalNeo4j, startLocalNeo4j } from './neo4j-local/local-neo4j.js';
+import { Metrics } from './metrics/metrics.js';
+import type { LocalNeo4j } from './neo4j-local/local-neo4j.js';
+import { type Supervision, superviseLocalNeo4j } from './neo4j-local/supervisor.js';
 import { SeedRepository } from './repositories/seed.repository.js';
 import { migrateEntityIds, seedDatabase } from './seed/load.js';
 import { connectToNeo4j } from './startup/connect.js';
@@ -20,6 +25,8 @@ export interface Service {
   url: string;
   database: Database;
   measures: MeasuresService;
+  /** The embedded Neo4j's Java process now (it changes when the supervisor restarts it); undefined for NEO4J_URI. */
+  neo4jPid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -30,10 +37,11 @@ const LINEAGE_TYPE = RelationType.DERIVED_FROM;
  * NEO4J_URI is unset, the driver, the first load if the graph is not complete, and the API.
  */
 export async function startService(config: Config, log: Logger): Promise<Service> {
-  const gate = new StartupGate();
+  const gate = new StartupGate({ keepAliveMs: config.http.keepAliveTimeoutMs, headersMs: config.http.headersTimeoutMs });
   const url = await gate.listen(config.port, config.host);
   log.info({ url }, `listening on ${url}; /health answers, /ready says what the start is doing`);
-  let local: LocalNeo4j | undefined;
+  const availability = new DatabaseAvailability();
+  let local: Supervision<LocalNeo4j> | undefined;
   let database: Database | undefined;
   let tracing: Tracing | undefined;
   try {
@@ -47,13 +55,12 @@ export async function startService(config: Config, log: Logger): Promise<Service
         { port: config.neo4j.localPort, data: config.neo4j.localData },
         `starting the embedded Neo4j (store in ${config.neo4j.localData})`,
       );
-      local = await startLocalNeo4j({
-        dataDir: config.neo4j.localData,
-        port: config.neo4j.localPort,
-        onProgress: (message) => log.info(message),
-      });
-      ({ uri, password } = local);
-      log.info({ uri, reused: !local.owned }, `embedded Neo4j is up at ${uri}`);
+      local = await superviseLocalNeo4j(
+        { dataDir: config.neo4j.localData, port: config.neo4j.localPort, onProgress: (message) => log.info(message) },
+        { availability, log },
+      );
+      ({ uri, password } = local.current);
+      log.info({ uri, reused: !local.current.owned }, `embedded Neo4j is up at ${uri}`);
     }
     gate.phase = 'connecting to Neo4j';
     const target = { ...config.neo4j, uri, password, timeoutMs: config.requestTimeoutMs };
@@ -61,25 +68,21 @@ export async function startService(config: Config, log: Logger): Promise<Service
     await prepareGraph(database, config.defaultCatalogues, gate, log);
 
     gate.phase = 'building the API';
-    const { handler, apollo } = await createHttpServer({
+    const metrics = new Metrics(database);
+    const executor = await GraphqlExecutor.start({
       schema: await createSchema(),
       database,
       log,
+      metrics,
       auth: new TokenAuthenticator(config.apiTokens),
       readsRequireToken: config.readsRequireToken,
       requestTimeoutMs: config.requestTimeoutMs,
       debugErrors: config.debugErrors,
-      httpServer: gate.server,
       cacheMaxAgeS: config.cacheMaxAgeS,
       responseCacheMb: config.responseCacheMb,
       trustedDocuments: config.trustedDocuments,
+      availability,
     });
-    gate.open(handler);
-    log.info(
-      { explorer: `${url}/`, playground: `${url}/graphql`, api: `${url}/graphql` },
-      `service ready: explorer ${url}/ · playground ${url}/graphql (in a browser) · API POST ${url}/graphql`,
-    );
-
     const db = database;
     const measuresRepository = new MeasuresRepository(db);
     const measures = new MeasuresService(
@@ -95,13 +98,30 @@ export async function startService(config: Config, log: Logger): Promise<Service
     );
     if (config.measures.enabled) await measures.start();
 
+    // Last, with nothing awaited after it: once /ready answers 200, main.ts already listens for SIGTERM.
+    gate.open(
+      createHttpHandler({
+        executor,
+        readiness: () => readiness(db, availability),
+        availability: () => availability.now,
+        metrics,
+        log,
+      }),
+    );
+    log.info(
+      { explorer: `${url}/`, playground: `${url}/graphql`, api: `${url}/graphql` },
+      `service ready: explorer ${url}/ · playground ${url}/graphql (in a browser) · API POST ${url}/graphql`,
+    );
+
     return {
       url,
       database: db,
       measures,
+      neo4jPid: () => local?.current.pid,
       stop: async () => {
-        // Apollo's drain plugin closes the HTTP server and waits for in-flight requests.
-        await apollo.stop();
+        // No new requests; those in flight finish first.
+        await drain(gate.server);
+        await executor.stop();
         await measures.stop();
         await db.close();
         await local?.stop();

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, type Range } from '../src/domain/limits.js';
-import { createErrorFormatter } from '../src/graphql/format-error.js';
+import { createErrorFormatter } from '../src/graphql/execution/format-error.js';
 import { createLogger } from '../src/logging/logger.js';
 import type { Service } from '../src/service.js';
 import { modelIds } from './helpers/seed-facts.js';
@@ -47,6 +47,8 @@ describe('query limits', () => {
     );
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'complexity' } });
     expect(result.errors?.[0]?.message).toMatch(/^The query's complexity is \d+; the limit is 20000\./);
+    // A bad request, like every other invalid one (it was answered 500).
+    expect(result.status).toBe(400);
   });
 
   it('weighs the same query again for each list size its variables ask for', async () => {

@@ -45,6 +45,9 @@ const fingerprint = () => graphFingerprint(db);
 async function exportTo(dir: string): Promise<void> {
   writeDatasetFiles(formatDataset(rowsToDataset(await new SeedRepository(db).read())), dir);
   symlinkSync(path.resolve('seed/documents'), path.join(dir, 'documents'));
+  // The reviewed resolution decisions live in seed/ beside the data (an export into seed/ keeps them): the
+  // reload checks its namesakes (HumanEval and HumanEval+) against them.
+  symlinkSync(path.resolve('seed/resolution.json'), path.join(dir, 'resolution.json'));
 }
 
 describe('curate, export, reload', { timeout: 300_000 }, () => {

@@ -27,6 +27,17 @@ describe('health, readiness and HTTP errors', () => {
     expect(response.status).toBe(200);
   });
 
+  it('keeps idle connections open longer than a load balancer does (60 s), headers timeout above that', async () => {
+    const response = await fetch(`${service.url}/health`);
+    expect(response.headers.get('keep-alive')).toBe('timeout=65');
+    const custom = await startTestService({ HTTP_KEEP_ALIVE_TIMEOUT_S: '125' });
+    try {
+      expect((await fetch(`${custom.url}/health`)).headers.get('keep-alive')).toBe('timeout=125');
+    } finally {
+      await custom.stop();
+    }
+  });
+
   it('POST /graphql answers a query', async () => {
     const result = await graphql<{ graphStats: { nodes: Array<{ label: string }> } }>(
       service.url,

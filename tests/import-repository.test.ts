@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate, measureSeed } from '../bench/generator.js';
-import { existingFromSeed } from '../src/import/existing.js';
+import { existingFromDatabase, existingFromSeed } from '../src/import/existing.js';
 import { ImportRepository } from '../src/repositories/import.repository.js';
 import { toGraphRows } from '../src/seed/graph-rows.js';
 import { testDatabase } from './helpers/database.js';
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('ImportRepository', () => {
   it('reads the entities an import resolves against: the same ids, names and aliases as the seed', async () => {
-    const fromDb = await repository.existingEntities();
+    const fromDb = await existingFromDatabase(db);
     const fromSeed = existingFromSeed(fileURLToPath(new URL('../seed/', import.meta.url)));
     const shape = (list: typeof fromDb) => list.map((e) => `${e.kind} ${e.id} ${e.name} ${[...e.aliases].sort().join('|')}`).sort();
     expect(shape(fromDb)).toEqual(shape(fromSeed));

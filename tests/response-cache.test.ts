@@ -200,7 +200,7 @@ describe('TRUSTED_DOCUMENTS=only', () => {
   });
 
   it('runs the explorer operations by text and by manifest id, and registers no new persisted query', async () => {
-    const { loadManifest } = await import('../src/graphql/trusted-documents.js');
+    const { loadManifest } = await import('../src/graphql/execution/trusted-documents.js');
     const search = loadManifest().operations.find((op) => op.name === 'Search')!;
     const byText = await graphql(service.url, search.body, { query: 'GPT', first: 3 });
     expect(byText.errors).toBeUndefined();

@@ -3,7 +3,7 @@ import { CAPS } from '../domain/limits.js';
 import type { EntityType } from '../domain/registry.js';
 import { computeInWorker } from './compute-in-worker.js';
 import { GRAPH_MEASURE_OPTIONS } from './measure-options.js';
-import type { MeasureEdge, MeasureNode, Measures, NodeMeasures } from './measures.js';
+import type { MeasureEdge, MeasureNode, Measures, NodeMeasures } from '../domain/measures.js';
 
 export type RankedMeasure = 'PAGE_RANK' | 'LINEAGE_PAGE_RANK' | 'BETWEENNESS' | 'DESCENDANTS';
 

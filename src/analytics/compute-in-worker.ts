@@ -2,10 +2,12 @@ import { createRequire } from 'node:module';
 import { totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { MeasureEdge, MeasureNode, MeasureOptions, Measures, NodeMeasures } from './measures.js';
+import type { MeasureOptions } from './measures.js';
+import type { MeasureEdge, MeasureNode, Measures, NodeMeasures } from '../domain/measures.js';
 
 // Under tsx or vitest this module is TypeScript: the worker then registers tsx's loader before
 // importing the worker's source (workers do not inherit loaders, nor accept --import).
+
 const fromSource = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(`./measures.worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
 const workerScript = (): string | URL => {

@@ -1,18 +1,4 @@
-import type { Measures } from './measures.js';
-
-export interface ValueCount {
-  value: number;
-  count: number;
-}
-
-export interface LineageDistribution {
-  /** Models per lineage depth (generations above them), over models that have any lineage. */
-  depth: ValueCount[];
-  /** Per lineage kind: how many parents have 1, 2, … direct children of that kind. */
-  fanOut: Array<{ kind: string; distribution: ValueCount[]; parents: number; children: number; max: number }>;
-  /** The largest families: roots ordered by distinct descendants. */
-  families: Array<{ rootId: string; descendants: number; generations: number }>;
-}
+import type { LineageDistribution, Measures, ValueCount } from '../domain/measures.js';
 
 const FAMILIES = 20;
 

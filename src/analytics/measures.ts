@@ -2,47 +2,7 @@ import { betweenness } from './betweenness.js';
 import { seededRandom } from '../domain/seeded-random.js';
 import { Graph, louvain, pagerank } from './graphology.js';
 import { lineageShape } from './lineage-shape.js';
-
-export interface MeasureNode {
-  id: string;
-  type: string;
-  name: string;
-}
-
-/** A domain relationship as stored, from → to; `kind` is set on lineage edges. */
-export interface MeasureEdge {
-  from: string;
-  to: string;
-  type: string;
-  kind?: string | null;
-}
-
-export interface NodeMeasures {
-  pageRank: number;
-  lineagePageRank: number | null;
-  betweenness: number;
-  community: number;
-  lineageDepth: number | null;
-  lineageHeight: number | null;
-  descendants: number | null;
-  fanOut: Record<string, number>;
-}
-
-export interface CommunitySummary {
-  id: number;
-  /** Names of the community's most central members, most central first. */
-  label: string;
-  size: number;
-  leaders: string[];
-}
-
-export interface Measures {
-  nodes: Map<string, NodeMeasures>;
-  communities: CommunitySummary[];
-  betweennessExact: boolean;
-  betweennessSources: number;
-  modularity: number;
-}
+import type { CommunitySummary, MeasureEdge, MeasureNode, Measures, NodeMeasures } from '../domain/measures.js';
 
 export interface MeasureOptions {
   lineageType: string;

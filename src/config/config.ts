@@ -49,6 +49,24 @@ const wholeNumber = (name: string, fallback: number, max: number, unit: string) 
       return value;
     });
 
+/** Seconds from 1 to 3600; undefined when unset (the default depends on another variable). */
+const seconds = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return undefined;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < 1 || value > 3600) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of seconds from 1 to 3600, got "${raw}".` });
+        return z.NEVER;
+      }
+      return value;
+    });
+
+/** Above the 60 s idle timeout of most load balancers (AWS ALB, Google Cloud, nginx's default keepalive). */
+const DEFAULT_KEEP_ALIVE_S = 65;
+
 const optionalText = z
   .string()
   .optional()
@@ -190,6 +208,8 @@ const envSchema = z.object({
       return CATALOGUE_NAMES.filter((name) => names.includes(name));
     }),
   MEASURES_QUIET_MS: positiveMs('MEASURES_QUIET_MS', 2_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_S: seconds('HTTP_KEEP_ALIVE_TIMEOUT_S'),
+  HTTP_HEADERS_TIMEOUT_S: seconds('HTTP_HEADERS_TIMEOUT_S'),
   BULK_LOAD_MIN_ENTITIES: wholeNumber('BULK_LOAD_MIN_ENTITIES', 10_000, 1_000_000_000, 'entities'),
   CACHE_MAX_AGE_S: wholeNumber('CACHE_MAX_AGE_S', 60, 86_400, 'seconds'),
   RESPONSE_CACHE_MB: wholeNumber('RESPONSE_CACHE_MB', 64, 65_536, 'megabytes'),
@@ -245,6 +265,8 @@ export type Config = {
   trustedDocuments: 'only' | 'allow';
   /** Where spans go over OTLP/HTTP; undefined turns tracing off. */
   otlpEndpoint: string | undefined;
+  /** How long idle keep-alive connections stay open, and how long a request's headers may take (ms). */
+  http: { keepAliveTimeoutMs: number; headersTimeoutMs: number };
   neo4j: {
     /** Undefined means: start the embedded local Neo4j. */
     uri: string | undefined;
@@ -270,6 +292,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
   }
   const e = parsed.data;
+  const keepAliveS = e.HTTP_KEEP_ALIVE_TIMEOUT_S ?? DEFAULT_KEEP_ALIVE_S;
+  const headersS = e.HTTP_HEADERS_TIMEOUT_S ?? keepAliveS + 1;
+  if (headersS <= keepAliveS) {
+    throw new ConfigError([
+      `HTTP_HEADERS_TIMEOUT_S (${headersS}) must be greater than HTTP_KEEP_ALIVE_TIMEOUT_S (${keepAliveS}), or a request arriving on an idle connection may be cut off.`,
+    ]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -287,6 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheMb: e.RESPONSE_CACHE_MB,
     trustedDocuments: e.TRUSTED_DOCUMENTS,
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+    http: { keepAliveTimeoutMs: keepAliveS * 1000, headersTimeoutMs: headersS * 1000 },
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

@@ -31,8 +31,16 @@ export interface DbScope {
   readonly writtenVersion?: number;
 }
 
+/** What a repository that opens its own scopes (loading, measures) needs of the database. */
+export type DatabaseScopes = Pick<Database, 'scope'>;
+
 export interface WriteTx {
   run(cypher: string, params?: Params): Promise<Row[]>;
+  /**
+   * A statement to run last, in the same transaction, once the data version this transaction moves the
+   * graph to is known: it gets it as `$version` (a string). Not run when the transaction changed nothing.
+   */
+  stampVersion(cypher: string, params?: Params): void;
 }
 
 const TRANSIENT_CODES = /^(ServiceUnavailable|SessionExpired|Neo\.TransientError\.|Neo\.ClientError\.Transaction\.TransactionTimedOut)/;
@@ -137,22 +145,28 @@ export class Database {
           }
         }),
       // Every transaction that changed data advances the data version in the same transaction, so
-      // caches keyed by it (src/cache) can never outlive a committed write; this replica learns the
+      // caches keyed by it (the response cache, src/graphql/execution) can never outlive a committed write; this replica learns the
       // new version at commit, the others within VERSION_POLL_MS.
       write: async (work) => {
         const { result, version } = await this.session('WRITE', deadline, (session) =>
           session.executeWrite(async (tx) => {
             let changed = false;
+            const stamps: Array<[string, Params]> = [];
             const run = async (cypher: string, params: Params = {}) => {
               count();
               const outcome = await traced('WRITE', cypher, this.options.database, () => tx.run(cypher, params));
               changed ||= changedData(outcome.summary.counters.updates());
               return outcome;
             };
-            const result = await work({ run: async (cypher, params) => this.rows(await run(cypher, params)) });
+            const result = await work({
+              run: async (cypher, params) => this.rows(await run(cypher, params)),
+              stampVersion: (cypher, params = {}) => void stamps.push([cypher, params]),
+            });
             if (!changed) return { result, version: undefined };
             const [row] = this.rows(await run(BUMP_VERSION));
-            return { result, version: Number(row?.version) };
+            const version = Number(row?.version);
+            for (const [cypher, params] of stamps) await run(cypher, { ...params, version: String(version) });
+            return { result, version };
           }, txConfig),
         );
         if (version !== undefined) this.version.advanceTo(version);

@@ -1,4 +1,5 @@
 import { InvalidInputError } from './errors.js';
+import { ISO_DATE_PATTERN } from './registry.js';
 
 export interface Range {
   readonly min: number;
@@ -62,4 +63,12 @@ export function requireIds(argument: string, ids: string[], range: Range): strin
     throw new InvalidInputError(`${argument} must hold from ${range.min} to ${range.max} distinct ids, got ${distinct.length}.`, argument);
   }
   return distinct;
+}
+
+/** Checks an optional ISO date argument of any precision (2023, 2023-03, 2023-03-14); null when absent. */
+export function optionalIsoDate(argument: string, value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  if (!ISO_DATE_PATTERN.test(value))
+    throw new InvalidInputError(`${argument} must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "${value}".`, argument);
+  return value;
 }

@@ -1,4 +1,5 @@
 import type { Caller } from '../auth/tokens.js';
+import { documentText } from '../documents/store.js';
 import type { Database, DbScope } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import { AnalyticsRepository } from '../repositories/analytics.repository.js';
@@ -14,6 +15,7 @@ import { ResultsRepository } from '../repositories/results.repository.js';
 import { SearchRepository } from '../repositories/search.repository.js';
 import { StatsRepository } from '../repositories/stats.repository.js';
 import { TechniqueOverlapRepository } from '../repositories/technique-overlap.repository.js';
+import { type ExecutionState, newExecutionState } from './execution/state.js';
 
 /** Everything a request's resolvers may use; built fresh for each request and dropped after it. */
 export interface Context {
@@ -23,11 +25,13 @@ export interface Context {
   caller: Caller | null;
   db: DbScope;
   repos: ReturnType<typeof createRepositories>;
+  /** The execution module's own bookkeeping of the request (src/graphql/execution). */
+  execution: ExecutionState;
 }
 
 function createRepositories(db: DbScope) {
   return {
-    curation: new CurationRepository(db),
+    curation: new CurationRepository(db, documentText),
     entities: new EntityRepository(db),
     graph: new GraphRepository(db),
     lineage: new LineageRepository(db),
@@ -49,7 +53,16 @@ export function createContext(options: {
   log: Logger;
   timeoutMs: number;
   caller: Caller | null;
+  /** The data version read before the request ran, when it was. */
+  version?: number;
 }): Context {
   const db = options.database.scope({ timeoutMs: options.timeoutMs, metadata: { requestId: options.requestId } });
-  return { requestId: options.requestId, log: options.log, caller: options.caller, db, repos: createRepositories(db) };
+  return {
+    requestId: options.requestId,
+    log: options.log,
+    caller: options.caller,
+    db,
+    repos: createRepositories(db),
+    execution: newExecutionState(options.version),
+  };
 }

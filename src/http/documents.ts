@@ -1,7 +1,9 @@
 import express from 'express';
 import { documentSources, documentText } from '../documents/store.js';
 import { type Passage, renderDocument, renderIndex } from '../documents/render.js';
-import { sendHttpError } from './graphql-post.js';
+import { sendHttpError } from './body.js';
+import { notFound } from './not-found.js';
+import type { HttpRoute } from './route.js';
 
 /** The documents do not change while the service runs. */
 const CACHE = 'public, max-age=3600';
@@ -48,4 +50,18 @@ export function documentsRoutes(): express.Router {
       );
   });
   return router;
+}
+
+/** /documents and everything under it (registered in routes.ts), served by the router above. */
+export function documentsRoute(): HttpRoute {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use('/documents', documentsRoutes());
+  app.use((_req: express.Request, res: express.Response) => notFound(res));
+  return {
+    name: 'documents',
+    matches: (_req, path) => path === '/documents' || path.startsWith('/documents/'),
+    handle: (req, res) => app(req as express.Request, res as express.Response),
+  };
 }

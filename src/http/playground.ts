@@ -1,6 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import express, { type Router } from 'express';
+import type { IncomingMessage } from 'node:http';
+import express from 'express';
+import Negotiator from 'negotiator';
+import { notFound } from './not-found.js';
+import type { HttpRoute } from './route.js';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
@@ -84,17 +88,32 @@ function page(): string {
 </html>`;
 }
 
-/** GET /graphql from a browser opens GraphiQL; its assets live under /playground. */
-export function playground(): { assets: Router; html: express.RequestHandler } {
-  const assets = express.Router();
-  for (const name of ['graphiql', 'react', 'react-dom'])
-    assets.use(`/${name}`, express.static(packageDir(name), { immutable: true, maxAge: '1d' }));
-  const html = page();
+const prefersHtml = (req: IncomingMessage) =>
+  (req.headers.accept ?? '').includes('text/html') &&
+  new Negotiator({ headers: { accept: req.headers.accept } }).mediaType(['application/json', 'text/html']) === 'text/html';
+
+/** GET /graphql from a browser (it prefers HTML) opens GraphiQL; its assets live under /playground. */
+export function playgroundRoute(): HttpRoute {
+  const assets = new Map(
+    ['graphiql', 'react', 'react-dom'].map((name) => [name, express.static(packageDir(name), { immutable: true, maxAge: '1d' })]),
+  );
+  const html = Buffer.from(page());
   return {
-    assets,
-    html: (req, res, next) => {
-      if (req.method === 'GET' && req.accepts(['application/json', 'text/html']) === 'text/html') res.type('html').send(html);
-      else next();
+    name: 'playground',
+    matches: (req, path) =>
+      (path.startsWith('/playground/') && req.method === 'GET') || (path === '/graphql' && req.method === 'GET' && prefersHtml(req)),
+    handle(req, res) {
+      if (!(req.url ?? '').startsWith('/playground/')) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': html.length });
+        res.end(html);
+        return;
+      }
+      // /playground/<package>/<file>: the package's own files, from node_modules.
+      const [, , name = '', ...rest] = (req.url ?? '').split('/');
+      const files = assets.get(name);
+      if (files === undefined) return notFound(res);
+      req.url = `/${rest.join('/')}`;
+      files(req as express.Request, res as express.Response, () => notFound(res));
     },
   };
 }

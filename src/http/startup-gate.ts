@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StartupError } from '../startup/startup-error.js';
+import { refuseLargeBodiesEarly } from './server.js';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -19,8 +20,16 @@ export class StartupGate {
   readonly server: http.Server;
   private handler: Handler | undefined;
 
-  constructor() {
+  /**
+   * @param timeouts how long an idle keep-alive connection is kept open, and how long a request's
+   *   headers may take: both above a load balancer's idle timeout (60 s for most), so the balancer,
+   *   not this server, closes an idle connection and never reuses one this server has just closed.
+   */
+  constructor(timeouts: { keepAliveMs: number; headersMs: number }) {
     this.server = http.createServer((req, res) => (this.handler ?? this.answer)(req, res));
+    this.server.keepAliveTimeout = timeouts.keepAliveMs;
+    this.server.headersTimeout = timeouts.headersMs;
+    refuseLargeBodiesEarly(this.server);
   }
 
   open(handler: Handler): void {

@@ -9,6 +9,7 @@ import { StatsRepository } from '../repositories/stats.repository.js';
 import type { Decisions } from '../resolve/decisions.js';
 import { applyRows } from './apply.js';
 import { catalogueSource } from './catalogues.js';
+import { existingFromDatabase } from './existing.js';
 import type { Format } from './formats.js';
 import { type ImportPlan, planImport } from './plan.js';
 import type { ParseResult } from './records.js';
@@ -35,7 +36,7 @@ export async function planAgainstDatabase(
   decisions: Decisions,
 ): Promise<{ plan: ImportPlan; refresh: RefreshDiff }> {
   const held = await holdings(db, format);
-  const plan = planImport(parsed, await new ImportRepository(db).existingEntities(), decisions, held);
+  const plan = planImport(parsed, await existingFromDatabase(db), decisions, held);
   const date = parsed.snapshotDate ?? catalogueSource(format, snapshot).retrieved;
   return { plan, refresh: refreshDiff(plan, held, date, parsed.stableKeys === true) };
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CATALOGUE_SOURCE_PREFIX } from '../seed/seed.schema.js';
+import { CATALOGUE_SOURCE_PREFIX } from '../domain/catalogue-sources.js';
 import { CATALOGUE_FORMATS, type Format, type Publisher } from './formats.js';
 
 export interface CatalogueSource extends Publisher {

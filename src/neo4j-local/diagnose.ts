@@ -57,3 +57,28 @@ export function explainFailedStart(details: {
       .at(-1) ?? 'no output';
   return `The embedded Neo4j exited with code ${details.exitCode} before it was ready (${last.trim()}); its log is ${debugLogOf(dataDir)}.`;
 }
+
+/** Lines of Neo4j's log and output that name why a running Neo4j ended, most telling first. */
+const EXIT_CAUSES: Array<[RegExp, string]> = [
+  [/[^\n]*OutOfMemoryError[^\n]*/, 'it ran out of memory'],
+  [/[^\n]*(?:corrupt|inconsistent|checksum mismatch)[^\n]*/i, 'its store looks damaged'],
+  [/[^\n]*No space left on device[^\n]*/i, 'its disk is full'],
+];
+
+/**
+ * One phrase on why the embedded Neo4j ended after it was up: the exit code or signal, and the line
+ * of its log or output that names an out-of-memory, a damaged store or a full disk, when one does.
+ */
+export function explainExit(exit: { code: number | null; signal: string | null }, output: string, debugLog: string): string {
+  const how =
+    exit.signal === 'SIGKILL'
+      ? 'was killed by SIGKILL (as the out-of-memory killer does)'
+      : exit.signal !== null
+        ? `was stopped by ${exit.signal}`
+        : `exited with code ${exit.code}`;
+  for (const [pattern, meaning] of EXIT_CAUSES) {
+    const line = (pattern.exec(debugLog) ?? pattern.exec(output))?.[0]?.trim();
+    if (line) return `${how}: ${meaning} ("${line.slice(0, 200)}")`;
+  }
+  return how;
+}

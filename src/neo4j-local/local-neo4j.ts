@@ -49,7 +49,19 @@ export interface LocalNeo4j {
   /** False when a Neo4j for the same data folder already served the port and we reused it. */
   owned: boolean;
   pid: number | undefined;
+  /** Settles when the process ends (however it ends); never for a reused Neo4j, which is not ours to watch. */
+  exited: Promise<NeoExit>;
+  /** What the process printed last (at most 64 KB), for an account of why it ended. */
+  recentOutput(): string;
+  /** debug.log's size when this start began: what Neo4j wrote after it is this run's. */
+  debugLogStart: number;
   stop(): Promise<void>;
+}
+
+/** How the Java process ended. */
+export interface NeoExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 /** Checks that java (17 or newer) is available. */
@@ -131,7 +143,17 @@ async function reuseOrRefuse(options: LocalNeo4jOptions, dataDir: string, uri: s
       `The embedded Neo4j on port ${port} belongs to another running service (pid ${owner.ownerPid}) and stops with it: stop that service, or give this one its own NEO4J_LOCAL_PORT and NEO4J_LOCAL_DATA.`,
     );
   }
-  return { uri, user: LOCAL_USER, password, owned: false, pid: undefined, stop: async () => {} };
+  return {
+    uri,
+    user: LOCAL_USER,
+    password,
+    owned: false,
+    pid: undefined,
+    exited: new Promise<NeoExit>(() => {}),
+    recentOutput: () => '',
+    debugLogStart: 0,
+    stop: async () => {},
+  };
 }
 
 /**
@@ -231,12 +253,16 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     clearInterval(progress);
   }
   child.removeAllListeners('exit');
-  child.stdout?.removeAllListeners('data');
-  child.stderr?.removeAllListeners('data');
-  // Keep draining its pipes so the JVM never blocks on a full buffer.
-  child.stdout?.resume();
-  child.stderr?.resume();
+  const exited = new Promise<NeoExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  // Keep draining its pipes so the JVM never blocks on a full buffer, keeping the tail for an account of its end.
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-64_000);
+  };
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.removeAllListeners('data');
+    stream?.on('data', keep);
+  }
   writeOwner(dataDir, { port: options.port, javaPid: child.pid as number, ownerPid: process.pid, shared: options.shared ?? false });
 
-  return { uri, user: LOCAL_USER, password, owned: true, pid: child.pid, stop };
+  return { uri, user: LOCAL_USER, password, owned: true, pid: child.pid, exited, recentOutput: () => output, debugLogStart, stop };
 }

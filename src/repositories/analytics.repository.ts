@@ -6,7 +6,6 @@ import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import { RESULT_ORDER } from './results.cypher.js';
 import { UNIT_DEPTH } from './entity.repository.js';
-import type { EntityRow } from './entity.repository.js';
 import {
   degreeRow,
   entityRow,
@@ -16,51 +15,14 @@ import {
   techniqueAdoptionRow,
   timelineRow,
 } from './decode.js';
-
-export interface TimelineRow {
-  date: string;
-  event: 'RELEASED' | 'FIRST_ADOPTED';
-  entity: EntityRow;
-}
-
-export interface TechniqueAdoptionRow {
-  technique: EntityRow;
-  modelCount: number;
-  organizationCount: number;
-  firstAdopter: EntityRow | null;
-  firstAdoptedOn: string | null;
-  byYear: Array<{ year: number; count: number }>;
-}
-
-export interface MitigationRowValue {
-  limitation: EntityRow;
-  techniques: EntityRow[];
-}
-
-export interface OrganizationProfileRow {
-  organization: EntityRow;
-  models: EntityRow[];
-  favouriteTechniques: Array<{ technique: EntityRow; count: number }>;
-  collaborators: EntityRow[];
-  buildsOnOrganizations: Array<{ organization: EntityRow; count: number }>;
-  firstRelease: string | null;
-  latestRelease: string | null;
-}
-
-export interface ComparisonRowValue {
-  entity: EntityRow;
-  present: boolean[];
-}
-
-export interface ModelComparisonRow {
-  models: EntityRow[];
-  /** Requested ids that name no model; the caller reports them. */
-  missing: string[];
-  sharedTechniques: EntityRow[];
-  techniqueRows: ComparisonRowValue[];
-  limitationRows: ComparisonRowValue[];
-  benchmarkRows: Array<{ benchmark: EntityRow; results: Array<Record<string, unknown> | null> }>;
-}
+import type {
+  EntityRow,
+  MitigationRowValue,
+  ModelComparisonRow,
+  OrganizationProfileRow,
+  TechniqueAdoptionRow,
+  TimelineRow,
+} from './rows.js';
 
 export interface ProfileSelections {
   organization: Selection;

@@ -6,7 +6,7 @@
 import type { Database } from '../db/database.js';
 import { CITES, ENTITY_LABEL, relType, SOURCE_LABEL, TYPE_OF_LABEL } from '../domain/graph-model.js';
 import type { EntityType, RelationType } from '../domain/registry.js';
-import { CATALOGUE_SOURCE_PREFIX, formatOfSource } from '../seed/seed.schema.js';
+import { CATALOGUE_SOURCE_PREFIX, formatOfSource } from '../domain/catalogue-sources.js';
 import { SeedRepository } from './seed.repository.js';
 
 /** One citation of an entity by a snapshot of the catalogue, as the graph holds it. */

@@ -4,10 +4,8 @@ import { int } from '../db/database.js';
 import { CITES, ENTITY_LABEL, relType, SOURCE_LABEL, TYPE_OF_LABEL } from '../domain/graph-model.js';
 import { CAPS, LIMITS, requireRange } from '../domain/limits.js';
 import { disagreement } from '../domain/precision.js';
-import type { ConflictRow } from './conflict-row.js';
 import { resultConflicts } from './result-conflicts.js';
-
-export type { ConflictRow, ConflictValue } from './conflict-row.js';
+import type { ConflictRow } from './rows.js';
 
 const source = z.object({ id: z.string(), title: z.string().nullable(), url: z.string().nullable(), file: z.string().nullable() });
 const flag = z.object({ rule: z.string(), reason: z.string() });

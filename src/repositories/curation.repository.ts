@@ -14,12 +14,12 @@ import {
 import { InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { isAcyclic, preferredValue, requiredOnCreate } from '../domain/write-rules.js';
 import { CAPS } from '../domain/limits.js';
-import { documentText } from '../documents/store.js';
-import type { CitationValues } from '../curation/input-rules.js';
-import { edgeId, urlSourceRow } from '../seed/graph-rows.js';
+import type { CitationValues } from '../domain/input-rules.js';
+import { edgeId, urlSourceRow } from '../domain/graph-rows.js';
 import { graphEdgeRow } from './decode.js';
 import { ProjectionCompiler, typeExpression } from './projection.cypher.js';
-import { edgeMap, type GraphEdgeRow } from './graph.repository.js';
+import { edgeMap } from './graph.repository.js';
+import type { GraphEdgeRow } from './rows.js';
 
 export interface EntityWrite {
   id: string;
@@ -70,7 +70,14 @@ const edgeRow = z.object({ edge: graphEdgeRow });
 
 /** Writes by curators: each method is one transaction that validates against the graph, writes, and records the change. */
 export class CurationRepository {
-  constructor(private readonly db: DbScope) {}
+  /**
+   * @param documentText the text of a source's document file, or null when the service does not hold
+   *   it: a quote citing a held document must appear in it verbatim.
+   */
+  constructor(
+    private readonly db: DbScope,
+    private readonly documentText: (file: string | null) => string | null,
+  ) {}
 
   async upsertEntity(type: EntityType, write: EntityWrite, actor: string): Promise<void> {
     await this.db.write(async (tx) => {
@@ -293,7 +300,7 @@ export class CurationRepository {
     const [found] = await tx.run(`MATCH (s:${SOURCE_LABEL} {id: $id}) RETURN s.file AS file`, { id: citation.sourceId });
     const source = found === undefined ? undefined : z.object({ file: z.string().nullable() }).parse(found);
     if (!source) throw new InvalidInputError(`input.citation.sourceId "${citation.sourceId}" names no source.`, 'input.citation.sourceId');
-    const text = documentText(source.file);
+    const text = this.documentText(source.file);
     if (text !== null && !text.includes(citation.quote)) {
       throw new InvalidInputError(`input.citation.quote does not appear verbatim in ${citation.sourceId}.`, 'input.citation.quote');
     }

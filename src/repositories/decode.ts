@@ -1,21 +1,23 @@
 import { z } from 'zod';
 import { ENTITY_TYPES, RELATION_TYPES } from '../domain/registry.js';
 import type {
+  EntityRow,
+  GraphEdgeRow,
+  GraphNodeRow,
+  LineageStepRow,
   MitigationRowValue,
   ModelComparisonRow,
   OrganizationProfileRow,
   TechniqueAdoptionRow,
   TimelineRow,
-} from './analytics.repository.js';
-import type { EntityRow } from './entity.repository.js';
-import type { GraphEdgeRow, GraphNodeRow } from './graph.repository.js';
-import type { LineageStepRow } from './lineage.repository.js';
+} from './rows.js';
 
 /**
  * Decoders for what the driver returns, so a row of another shape fails here with the field it
  * lacks instead of surfacing later as a null in a non-null GraphQL field. An entity map is checked
  * at its top (id and kind); its selected fields are the projection compiler's, checked by the schema.
  */
+
 export const entityRow: z.ZodType<EntityRow> = z.looseObject({ id: z.string(), __type: z.enum(ENTITY_TYPES) });
 const count = z.number();
 const nullableString = z.string().nullable();

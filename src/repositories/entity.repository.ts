@@ -4,8 +4,7 @@ import { squash, squashCypher } from '../domain/name-match.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import { entityRow } from './decode.js';
-
-export type EntityRow = { id: string; __type: EntityType; [field: string]: unknown };
+import type { EntityRow } from './rows.js';
 
 export type SortField = 'NAME' | 'RELEASE_DATE' | 'PARAMETERS';
 export interface SortKey {

@@ -4,29 +4,12 @@ import { STRUCTURAL_RELATIONS } from '../domain/registry.js';
 import { LIMITS, type Range, requireRange } from '../domain/limits.js';
 import { ProjectionCompiler, typeExpression } from './projection.cypher.js';
 import { graphRows } from './decode.js';
+import type { GraphRows } from './rows.js';
 import { andExistsAt, existsAt, sinceOf } from './as-of.cypher.js';
 import { influenceMap } from './measures.repository.js';
 
-export interface GraphNodeRow {
-  id: string;
-  label: string;
-  type: string;
-}
-export interface GraphEdgeRow {
-  id: string;
-  source: string;
-  target: string;
-  type: RelationType;
-  kind: string | null;
-  citations?: unknown[];
-}
-export interface GraphRows {
-  nodes: GraphNodeRow[];
-  edges: GraphEdgeRow[];
-  truncated: boolean;
-}
-
 /** Relationship types joined with | for a pattern; values come only from the RelationType enum. */
+
 export function typeAlternatives(types: RelationType[]): string {
   const valid = types.filter((type) => Object.values(RelationType).includes(type));
   return (valid.length > 0 ? valid : STRUCTURAL_RELATIONS).join('|');

@@ -2,23 +2,11 @@
  * Cypher of the catalogue importer: what the import resolves names against, and the bulk path that
  * writes a whole generated graph into an empty store (the benchmark's 100k-model scale).
  */
-import type { Database } from '../db/database.js';
-import {
-  CITES,
-  ENTITY_LABEL,
-  EntityType,
-  LABEL_OF,
-  RelationType,
-  relType,
-  SORT_NAME,
-  SOURCE_LABEL,
-  TYPE_OF_LABEL,
-} from '../domain/graph-model.js';
-import { claimableOf, isStatement } from '../domain/registry.js';
-import { OWNER_RELATIONS, shownValues } from '../seed/resolvable.js';
-import type { ResolvableEntity } from '../resolve/entity.js';
-import { edgeId, type GraphRows } from '../seed/graph-rows.js';
-import { formatOfSource } from '../seed/seed.schema.js';
+import { z } from 'zod';
+import type { DatabaseScopes } from '../db/database.js';
+import { CITES, ENTITY_LABEL, EntityType, LABEL_OF, RelationType, relType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
+import { edgeId, type GraphRows } from '../domain/graph-rows.js';
+import { isStatement } from '../domain/registry.js';
 import { type OnBatch, SeedRepository } from './seed.repository.js';
 
 /** Rows per UNWIND statement (and per transaction): large enough that Bolt round trips stop mattering. */
@@ -52,46 +40,44 @@ const createCitations = `
                           attribute: row.attribute, value: row.value, rank: row.rank, reason: row.reason, hedged: row.hedged,
                           locator: row.locator}]->(s)`;
 
+/** An entity as the importer resolves against it (import/existing.ts turns it into the resolution's terms). */
+const existingEntityRow = z.object({
+  id: z.string(),
+  label: z.string().nullable(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  props: z.record(z.string(), z.unknown()),
+  developers: z.array(z.string()),
+  sources: z.array(z.string()),
+  /** `<catalogue Source id>|<locator>` of the catalogue rows that state its attributes (a stable row key, models.dev's path). */
+  keys: z.array(z.string()),
+  uncited: z.boolean(),
+});
+export type ExistingEntityRow = z.infer<typeof existingEntityRow>;
+
 export class ImportRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: DatabaseScopes) {}
 
   /**
-   * Every entity as resolution sees it, in one statement: id, kind, names, the organizations that made
-   * it (an organization's parents), the values it shows, and the catalogue formats citing it (a catalogue
-   * Source's id is `catalogue-<format>-<hash>`).
+   * Every entity as resolution sees it, in one statement: id, the first of `labels` it carries, names,
+   * the entities `ownerTypes` lead to (its makers, an organization's parents), its properties, the
+   * catalogue Sources citing it, and whether anything cites it (src/import/existing.ts reads them in
+   * the resolution's terms).
    */
-  async existingEntities(): Promise<ResolvableEntity[]> {
+  async existingEntities(labels: string[], ownerTypes: RelationType[]): Promise<ExistingEntityRow[]> {
     const rows = await this.db.scope({ timeoutMs: 120_000 }).read(
       `MATCH (n:${ENTITY_LABEL})
        RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name, coalesce(n.aliases, []) AS aliases,
               properties(n) AS props,
-              [(n)-[:${OWNER_RELATIONS.map(relType).join('|')}]->(o:${ENTITY_LABEL}) | o.id] AS developers,
+              [(n)-[:${ownerTypes.map(relType).join('|')}]->(o:${ENTITY_LABEL}) | o.id] AS developers,
               COLLECT { MATCH (n)-[:${relType(CITES)}]->(s:${SOURCE_LABEL}) WHERE s.id STARTS WITH 'catalogue-' RETURN DISTINCT s.id } AS sources,
               COLLECT { MATCH (n)-[c:${relType(CITES)}]->(s:${SOURCE_LABEL})
                         WHERE s.id STARTS WITH 'catalogue-' AND c.attribute IS NOT NULL AND c.locator IS NOT NULL
                         RETURN DISTINCT s.id + '|' + c.locator } AS keys,
               NOT EXISTS { (n)-[:${relType(CITES)}]->() } AS uncited`,
-      { labels: Object.keys(TYPE_OF_LABEL) },
+      { labels },
     );
-    return rows.flatMap((row) => {
-      const kind = TYPE_OF_LABEL[String(row.label)];
-      if (kind === undefined) return [];
-      return [
-        {
-          id: String(row.id),
-          kind,
-          name: String(row.name),
-          aliases: (row.aliases as string[]) ?? [],
-          developers: (row.developers as string[]) ?? [],
-          values: shownValues(row.props as Record<string, unknown>, claimableOf(kind)),
-          formats: [...new Set((row.sources as string[]).map(formatOfSource))],
-          keys: [
-            ...new Set((row.keys as string[]).map((k) => `${formatOfSource(k.slice(0, k.indexOf('|')))}:${k.slice(k.indexOf('|') + 1)}`)),
-          ],
-          ...(row.uncited === true && { uncited: true }),
-        },
-      ];
-    });
+    return rows.map((row) => existingEntityRow.parse(row));
   }
 
   /** Appends names to entities' aliases (those they lack), keeping the search text in step. */

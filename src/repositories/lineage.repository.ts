@@ -2,24 +2,11 @@ import { type DbScope, int } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, label, RelationType, relType } from '../domain/graph-model.js';
 import { LIMITS, requireRange } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
-import { edgeMap, type GraphEdgeRow } from './graph.repository.js';
+import { edgeMap } from './graph.repository.js';
 import { andExistsAt, existsAt } from './as-of.cypher.js';
 import { ProjectionCompiler } from './projection.cypher.js';
-import type { EntityRow } from './entity.repository.js';
 import { entityRow, lineageStepRow } from './decode.js';
-
-export interface LineageStepRow {
-  model: EntityRow;
-  depth: number;
-  kind: string;
-  via: EntityRow | null;
-  direction: 'ANCESTORS' | 'DESCENDANTS';
-  /** Present when asked for. */
-  edge?: GraphEdgeRow;
-  start: EntityRow;
-  /** The model's name whatever the selection holds: the order's key, for cursors. */
-  modelName: string;
-}
+import type { EntityRow, LineageStepRow } from './rows.js';
 
 const ARROWS = { ANCESTORS: ['-', '->'], DESCENDANTS: ['<-', '-'] } as const;
 /** A walk starts at a model, or at a series (its members' lineage). */

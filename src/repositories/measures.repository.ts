@@ -1,10 +1,9 @@
-import type { Database, DbScope } from '../db/database.js';
-import type { MeasureEdge, MeasureNode, Measures } from '../analytics/measures.js';
-import type { LineageDistribution } from '../analytics/lineage-stats.js';
+import type { DatabaseScopes, DbScope } from '../db/database.js';
 import { VERSION_LABEL } from '../db/data-version.js';
 import { andExistsAt } from './as-of.cypher.js';
 import { ENTITY_LABEL, knownLabel, LABEL_OF, MEASURE_RUN_LABEL, relType, TYPE_OF_LABEL } from '../domain/graph-model.js';
 import { STRUCTURAL_KINDS, STRUCTURAL_RELATIONS } from '../domain/registry.js';
+import type { LineageDistribution, MeasureEdge, MeasureNode, Measures } from '../domain/measures.js';
 
 const ENTITY = knownLabel(ENTITY_LABEL);
 const RUN = knownLabel(MEASURE_RUN_LABEL);
@@ -22,6 +21,7 @@ const SUMMARY = `run.version = $version, run.computedAt = $computedAt, run.commu
  * ours cannot go unnoticed.
  */
 const LOCK_VERSION = `OPTIONAL MATCH (v:${VERSION_LABEL} {id: 'graph'}) SET v.lock = true REMOVE v.lock RETURN v.value AS version`;
+const STAMP_RUN = `MATCH (run:${RUN} {id: 'latest'}) SET run.graphVersion = CASE WHEN $stale THEN $computedFrom ELSE $version END`;
 /** The summary node of one run, kept while nodes may still carry its measures. */
 export const runIdOf = (version: string): string => `run:${version}`;
 
@@ -56,7 +56,14 @@ export const influenceMap = (v: string): string =>
      version: ${v}.measuresVersion, computedAt: coalesce(${v}.measuresComputedAt, '')} END`;
 
 export interface MeasureRun {
+  /** The data version the measures were computed from. */
   version: string;
+  /**
+   * The data version at which they describe the graph: the one their own last write moved it to, or,
+   * when someone else wrote while they were computed, the version they were computed from. A client
+   * compares it with a response's x-graph-version: equal means current. Null until written.
+   */
+  graphVersion: string | null;
   computedAt: string;
   communities: Measures['communities'];
   lineage: LineageDistribution;
@@ -73,7 +80,7 @@ export interface MeasureRun {
  */
 export class MeasuresRepository {
   constructor(
-    private readonly database: Database,
+    private readonly database: DatabaseScopes,
     /** The whole graph's read: at 100,000 models a million rows. */
     private readonly timeoutMs = 600_000,
     /** Each write transaction's own deadline. */
@@ -95,7 +102,10 @@ export class MeasuresRepository {
    * too), and whether anyone else changed the graph after `run.version` while the run was going (then
    * the measures are already out of date, and the graph's version no longer says so).
    */
-  async write(run: MeasureRun, measures: Measures): Promise<{ version: number | undefined; changedMeanwhile: boolean }> {
+  async write(
+    run: Omit<MeasureRun, 'graphVersion'>,
+    measures: Measures,
+  ): Promise<{ version: number | undefined; changedMeanwhile: boolean }> {
     const communities = new Map(measures.communities.map((c) => [c.id, c]));
     const rows = [...measures.nodes.entries()].map(([id, m]) => ({
       id,
@@ -112,13 +122,16 @@ export class MeasuresRepository {
     let expected = Number(run.version);
     let changedMeanwhile = false;
     /** One write transaction of ours: checks the version it starts from, then notes the one it leaves. */
-    const write = async (cypher: string, params: Record<string, unknown>) => {
+    const write = async (cypher: string, params: Record<string, unknown>, last = false) => {
       const scope = this.database.scope({ timeoutMs: this.batchTimeoutMs, metadata: { app: 'measures' }, background: true });
       await scope.write(async (tx) => {
         await tx.run(cypher, params);
         // Last, so the lock is held only from here to the commit (the version's bump), as by any write.
         const [row] = await tx.run(LOCK_VERSION);
         if (row?.version != null && Number(row.version) !== expected) changedMeanwhile = true;
+        // The measures describe the graph as of the version this last write moves it to, unless someone
+        // else changed it meanwhile: then only as of the version they were computed from.
+        if (last) tx.stampVersion(STAMP_RUN, { stale: changedMeanwhile, computedFrom: run.version });
       });
       if (scope.writtenVersion !== undefined) expected = scope.writtenVersion;
       return scope.writtenVersion;
@@ -153,6 +166,7 @@ export class MeasuresRepository {
          MATCH (old:${RUN}) WHERE old.id STARTS WITH 'run:' AND NOT old.version IN [$version, coalesce(previous, $version)]
          DETACH DELETE old`,
       summary,
+      true,
     );
     return { version, changedMeanwhile };
   }
@@ -196,6 +210,7 @@ export function decodeRun(value: unknown): MeasureRun | null {
   if (run === undefined || run === null) return null;
   return {
     version: String(run.version),
+    graphVersion: run.graphVersion === undefined || run.graphVersion === null ? null : String(run.graphVersion),
     computedAt: String(run.computedAt),
     communities: JSON.parse(String(run.communities)),
     lineage: JSON.parse(String(run.lineage)),

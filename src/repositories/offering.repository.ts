@@ -6,7 +6,7 @@ import { type DbScope, int } from '../db/database.js';
 import { EntityType, label, RelationType, relType } from '../domain/graph-model.js';
 import { OfferingStatus } from '../domain/registry.js';
 import type { Selection } from '../domain/selection.js';
-import type { EntityRow } from './entity.repository.js';
+import type { EntityRow } from './rows.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 
 export type OfferingOrderField = 'INPUT_PRICE' | 'OUTPUT_PRICE' | 'NAME';

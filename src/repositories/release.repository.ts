@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { VERSION_LABEL } from '../db/data-version.js';
 import { GRAPH_META_LABEL, knownLabel, SOURCE_LABEL } from '../domain/graph-model.js';
-import type { SourceRow } from '../seed/graph-rows.js';
+import type { SourceRow } from '../domain/graph-rows.js';
 
 const META = knownLabel(GRAPH_META_LABEL);
 

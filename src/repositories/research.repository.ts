@@ -1,15 +1,18 @@
-import type { CommunitySummary, MeasureEdge, MeasureNode } from '../analytics/measures.js';
 import { READ_VERSION } from '../db/data-version.js';
 import { int, type DbScope } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, knownLabel, label, RelationType, relType } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
-import type { EntityRow } from './entity.repository.js';
 import { decodeRun, influenceMap, type MeasureRun, READ_RUN, readMeasureGraph } from './measures.repository.js';
 import { ProjectionCompiler } from './projection.cypher.js';
-
-export type Bucket = 'YEAR' | 'QUARTER';
-export type ReleaseGrouping = 'ORGANIZATION' | 'COUNTRY' | 'OPEN_WEIGHTS';
-export type InfluenceMeasure = 'PAGE_RANK' | 'LINEAGE_PAGE_RANK' | 'BETWEENNESS' | 'DESCENDANTS';
+import type { EntityRow } from './rows.js';
+import {
+  type CommunitySummary,
+  type InfluenceMeasure,
+  type MeasureEdge,
+  type MeasureNode,
+  PeriodBucket,
+  type ReleaseGrouping,
+} from '../domain/measures.js';
 
 export interface PeriodCount {
   period: string;
@@ -63,8 +66,8 @@ const DEVELOPED_BY = relType(RelationType.DEVELOPED_BY);
 const DERIVED_FROM = relType(RelationType.DERIVED_FROM);
 
 /** The period of an ISO date of any precision, or null when the date is too coarse for the bucket. */
-const periodOf = (date: string, bucket: Bucket) =>
-  bucket === 'YEAR'
+const periodOf = (date: string, bucket: PeriodBucket) =>
+  bucket === PeriodBucket.YEAR
     ? `left(${date}, 4)`
     : `CASE WHEN size(${date}) >= 7 THEN left(${date}, 4) + '-Q' + toString((toInteger(substring(${date}, 5, 2)) + 2) / 3) END`;
 
@@ -82,7 +85,7 @@ export class ResearchRepository {
   /** `asOf`: a day from asOfDay; only adopters released by then count (undated ones stay counted as left out). */
   async adoptionCurve(
     techniqueIds: string[],
-    bucket: Bucket,
+    bucket: PeriodBucket,
     selection: Selection,
     asOf: string | null = null,
   ): Promise<AdoptionCurveRow[]> {
@@ -110,7 +113,12 @@ export class ResearchRepository {
   }
 
   /** `asOf`: a day from asOfDay; only models released by then count. */
-  async releasesPerPeriod(by: ReleaseGrouping, bucket: Bucket, first: number, asOf: string | null = null): Promise<ReleaseSeriesRow[]> {
+  async releasesPerPeriod(
+    by: ReleaseGrouping,
+    bucket: PeriodBucket,
+    first: number,
+    asOf: string | null = null,
+  ): Promise<ReleaseSeriesRow[]> {
     const key = {
       ORGANIZATION: `MATCH (m)-[:${DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH m, period, o.id AS key, o.name AS label`,
       COUNTRY: `MATCH (m)-[:${DEVELOPED_BY}]->(o:${ORGANIZATION}) WITH DISTINCT m, period, coalesce(o.country, 'unknown') AS key
@@ -205,18 +213,18 @@ export class ResearchRepository {
 }
 
 /** Every period from the first to the last seen, so a chart's axis has no holes. */
-export function contiguous(periods: string[], bucket: Bucket): string[] {
+export function contiguous(periods: string[], bucket: PeriodBucket): string[] {
   if (periods.length === 0) return [];
   const sorted = [...new Set(periods)].sort();
   const [first, last] = [sorted[0] as string, sorted.at(-1) as string];
   const out: string[] = [];
   let year = Number(first.slice(0, 4));
-  let quarter = bucket === 'QUARTER' ? Number(first.slice(-1)) : 1;
+  let quarter = bucket === PeriodBucket.QUARTER ? Number(first.slice(-1)) : 1;
   for (;;) {
-    const period = bucket === 'YEAR' ? String(year) : `${year}-Q${quarter}`;
+    const period = bucket === PeriodBucket.YEAR ? String(year) : `${year}-Q${quarter}`;
     out.push(period);
     if (period >= last || out.length > 2_000) return out;
-    if (bucket === 'YEAR' || quarter === 4) {
+    if (bucket === PeriodBucket.YEAR || quarter === 4) {
       year += 1;
       quarter = 1;
     } else quarter += 1;

@@ -10,7 +10,7 @@ import type { Database, WriteTx } from '../db/database.js';
 import { CHANGE_LABEL, CITES, ENTITY_LABEL, knownLabel, REDIRECT_LABEL, relType, SOURCE_LABEL } from '../domain/graph-model.js';
 import { InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { isStatement, RELATION_TYPES, RELATIONS, type RelationType } from '../domain/registry.js';
-import { edgeId } from '../seed/graph-rows.js';
+import { edgeId } from '../domain/graph-rows.js';
 import { SeedRepository } from './seed.repository.js';
 
 const MAX_ALIASES = 40;

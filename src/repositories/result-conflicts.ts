@@ -11,8 +11,8 @@ import { CAPS } from '../domain/limits.js';
 import { disagreement } from '../domain/precision.js';
 import type { BenchmarkScale } from '../domain/registry.js';
 import { disagree } from '../domain/result-noise.js';
-import type { ConflictRow } from './conflict-row.js';
 import { RESULT_ORDER } from './results.cypher.js';
+import type { ConflictRow } from './rows.js';
 
 const source = z.object({ id: z.string(), title: z.string().nullable(), url: z.string().nullable(), file: z.string().nullable() });
 const group = z.object({

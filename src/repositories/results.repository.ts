@@ -12,6 +12,7 @@ import { FILTER_CLAUSE } from './entity.repository.js';
 import { entityRow } from './decode.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import { RESULT_ORDER } from './results.cypher.js';
+import type { LeaderboardPageRow } from './rows.js';
 
 export interface LeaderboardFilter {
   openWeights?: boolean;
@@ -29,14 +30,6 @@ export interface LeaderboardSelections {
   model: Selection;
   /** The ends and citations asked of each entry's result. */
   result: { model?: Selection; benchmark?: Selection; citations: boolean };
-}
-
-export interface LeaderboardPage {
-  benchmark: z.infer<typeof entityRow>;
-  higherIsBetter: boolean | null;
-  total: number;
-  hasNextPage: boolean;
-  entries: Array<{ position: number; key: unknown[]; results: number; model: z.infer<typeof entityRow>; result: Record<string, unknown> }>;
 }
 
 const MODEL_FILTERS = ['openWeights', 'organization', 'includeUnits', 'releasedBefore', 'releasedAfter'] as const;
@@ -77,7 +70,7 @@ export class ResultsRepository {
   async leaderboard(
     benchmarkId: string,
     options: { filter: LeaderboardFilter; perModel: boolean; first: number; after?: unknown[]; selections: LeaderboardSelections },
-  ): Promise<LeaderboardPage | null> {
+  ): Promise<LeaderboardPageRow | null> {
     const compiler = new ProjectionCompiler();
     const { filter, selections } = options;
     const given = (name: keyof LeaderboardFilter) => filter[name] !== undefined && filter[name] !== null;

@@ -4,10 +4,11 @@ import { CAPS } from '../domain/limits.js';
 import { queryVariants, squash, squashCypher } from '../domain/name-match.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
-import type { EntityRow } from './entity.repository.js';
 import { scoredEntity } from './decode.js';
+import type { EntityRow } from './rows.js';
 
 /** Lucene's query syntax characters, escaped so user text is only ever searched for, never parsed as operators. */
+
 export function escapeLucene(text: string): string {
   return text.replace(/[+\-!(){}[\]^"~*?:\\/&|]/g, (ch) => `\\${ch}`).replace(/\b(AND|OR|NOT)\b/g, (word) => word.toLowerCase());
 }

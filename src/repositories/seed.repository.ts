@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Database } from '../db/database.js';
+import type { DatabaseScopes } from '../db/database.js';
 import { CITES, ENTITY_LABEL, GRAPH_META_LABEL, knownLabel, label, relType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import {
   claimableOf,
@@ -12,7 +12,7 @@ import {
 } from '../domain/registry.js';
 import { preferredValue } from '../domain/write-rules.js';
 import { VERSION_LABEL } from '../db/data-version.js';
-import type { CitationRow, EntityRow, GraphRows, RelationshipRow, SourceRow } from '../seed/graph-rows.js';
+import type { CitationRow, EntityRow, GraphRows, RelationshipRow, SourceRow } from '../domain/graph-rows.js';
 
 const BATCH = 1_000;
 /** The completion marker of a load, written last: a graph without it is incomplete and gets loaded again. */
@@ -143,7 +143,7 @@ const offsetRow = z.object({ id: z.string(), next: z.number() });
 
 /** Writes the dataset into Neo4j and reads it back; idempotent, in batches of UNWIND rows. */
 export class SeedRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: DatabaseScopes) {}
 
   async isEmpty(): Promise<boolean> {
     const rows = await this.db.scope().read(`RETURN COUNT { (:${ENTITY_LABEL}) } AS n`);

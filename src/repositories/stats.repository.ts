@@ -1,7 +1,7 @@
 import type { DbScope } from '../db/database.js';
 import { VERSION_LABEL } from '../db/data-version.js';
 import { GRAPH_META_LABEL, knownLabel, LABEL_OF, RelationType, relType, SOURCE_LABEL } from '../domain/graph-model.js';
-import { CATALOGUE_SOURCE_PREFIX } from '../seed/seed.schema.js';
+import { CATALOGUE_SOURCE_PREFIX } from '../domain/catalogue-sources.js';
 
 export interface LabelCount {
   label: string;

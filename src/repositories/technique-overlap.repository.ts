@@ -5,9 +5,11 @@ const MODEL = label(EntityType.MODEL);
 const TECHNIQUE = label(EntityType.TECHNIQUE);
 const USES = relType(RelationType.USES);
 import type { Selection } from '../domain/selection.js';
+
 import { ProjectionCompiler } from './projection.cypher.js';
-import type { EntityRow } from './entity.repository.js';
+
 import { entityRow, similarModel } from './decode.js';
+import type { EntityRow } from './rows.js';
 
 /** What models have in common through the techniques they use. */
 export class TechniqueOverlapRepository {

@@ -19,7 +19,7 @@ import type { ParseResult } from '../import/records.js';
 import type { RefreshDiff } from '../import/refresh.js';
 import { type Applied, renderText, summarise } from '../import/report.js';
 import { Decisions } from '../resolve/decisions.js';
-import { withDatabase } from './with-database.js';
+import { scriptConfig, withDatabase } from './with-database.js';
 
 const fail = (message: string): never => {
   console.error(message);
@@ -48,7 +48,7 @@ const { values, positionals } = parsedArgs!;
 const [format, file] = positionals;
 if (!format || !isFormat(format)) fail(`Format "${format ?? ''}" is none of ${FORMATS.join(', ')}.`);
 if (!file) fail('Give the path of the catalogue snapshot after the format.');
-const against = values.against ?? (process.env.NEO4J_URI || values.apply ? 'db' : 'seed');
+const against = values.against ?? (scriptConfig().neo4j.uri !== undefined || values.apply ? 'db' : 'seed');
 if (against !== 'seed' && against !== 'db') fail(`--against "${against}" is neither seed nor db.`);
 if (values.apply && against !== 'db') fail('--apply writes into the database, so it resolves against it: leave out --against seed.');
 

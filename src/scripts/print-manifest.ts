@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { createSchema } from '../graphql/schema.js';
-import { trustedOperationTexts } from '../graphql/trusted-sources.js';
-import { buildManifest, MANIFEST_PATH } from '../graphql/trusted-documents.js';
+import { trustedOperationTexts } from './trusted-operations.js';
+import { buildManifest, MANIFEST_PATH } from '../graphql/execution/trusted-documents.js';
 
 // Regenerates schema/persisted-query-manifest.json from the explorer's and the playground's operations.
 const manifest = buildManifest(await createSchema(), trustedOperationTexts());

@@ -9,7 +9,7 @@
  * apply it.
  */
 import { parseArgs } from 'node:util';
-import { ImportRepository } from '../repositories/import.repository.js';
+import { existingFromDatabase } from '../import/existing.js';
 import { ResolutionRepository } from '../repositories/resolution.repository.js';
 import { Decisions } from '../resolve/decisions.js';
 import { type CandidatePair, findDuplicates, undecidedNamesakes } from '../resolve/duplicates.js';
@@ -90,7 +90,7 @@ await withDatabase(async (db) => {
     console.log(`Restored ${values.undo} (merged into ${keep}).`);
     return;
   }
-  const entities = await new ImportRepository(db).existingEntities();
+  const entities = await existingFromDatabase(db);
   const pairs = findDuplicates(entities, decisions!);
   if (values.report) {
     const namesakes = undecidedNamesakes(entities, decisions!);

@@ -1,20 +1,24 @@
-import { ConfigError, loadConfig } from '../config/config.js';
+import { type Config, ConfigError, loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { createLogger } from '../logging/logger.js';
 import { LocalNeo4jError, startLocalNeo4j } from '../neo4j-local/local-neo4j.js';
 import { connectToNeo4j } from '../startup/connect.js';
 import { StartupError } from '../startup/startup-error.js';
 
-/** Runs a command-line task against NEO4J_URI, or the embedded Neo4j (with its generated password) when it is unset. */
-export async function withDatabase(task: (db: Database) => Promise<void>): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+/** The configuration of a command-line task; a bad variable ends it with one sentence each (exit code 2). */
+export function scriptConfig(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     for (const problem of error.problems) console.error(`Configuration error: ${problem}`);
     process.exit(2);
   }
+}
+
+/** Runs a command-line task against NEO4J_URI, or the embedded Neo4j (with its generated password) when it is unset. */
+export async function withDatabase(task: (db: Database) => Promise<void>): Promise<void> {
+  const config = scriptConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, config.logFormat);
   let local: Awaited<ReturnType<typeof startLocalNeo4j>> | undefined;
   let db: Database;

@@ -7,7 +7,7 @@ import { undecidedNamesakes } from '../resolve/duplicates.js';
 import type { ComparableValues, ResolvableEntity } from '../resolve/entity.js';
 import type { Dataset, SeedProblem } from './dataset.js';
 import { type GraphRows, toGraphRows } from './graph-rows.js';
-import { CATALOGUE_SOURCE_PREFIX, formatOfSource } from './seed.schema.js';
+import { CATALOGUE_SOURCE_PREFIX, formatOfSource } from '../domain/catalogue-sources.js';
 
 /** Relationships that say who an entity belongs to: its makers, and an organization's parents. */
 export const OWNER_RELATIONS = RELATION_TYPES.filter((type) => RELATIONS[type].catalogue === 'maker' || type === RelationType.PART_OF);

@@ -340,7 +340,7 @@ describe.skipIf(!hasChromium)('graph explorer (browser)', { timeout: 60_000 }, (
     const page = await open();
     const operations: string[] = [];
     page.on('request', (r) => {
-      if (r.url().endsWith('/graphql')) operations.push(/^\s*query (\w+)/.exec(JSON.parse(r.postData() ?? '{}').query ?? '')?.[1] ?? '?');
+      if (r.url().endsWith('/graphql')) operations.push(JSON.parse(r.postData() ?? '{}').operationName ?? '?');
     });
     await page.reload();
     await page.waitForFunction(() => Boolean(window.__explorer?.cy));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadManifest } from '../../src/graphql/execution/trusted-documents.js';
 import { hasChromium, launchChromium, prepareExplorer, screenshotsDir as screenshots } from '../helpers/browser.js';
 import { startTestService } from '../helpers/service.js';
 
@@ -100,9 +101,10 @@ describe.skipIf(!hasChromium)('explorer research views (browser)', { timeout: 90
     const response = await fetch(`${service.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
+      // The explorer's own trusted document, by id (this service runs nothing else).
       body: JSON.stringify({
-        query: 'query AsOf($ids: [ID!]!, $asOf: String) { neighborhood(ids: $ids, depth: 0, asOf: $asOf) { nodes { id } } }',
         variables: { ids, asOf: month },
+        extensions: { persistedQuery: { version: 1, sha256Hash: loadManifest().operations.find((op) => op.name === 'AsOf')!.id } },
       }),
     });
     const body = (await response.json()) as { data: { neighborhood: { nodes: Array<{ id: string }> } } };
@@ -126,7 +128,7 @@ describe.skipIf(!hasChromium)('explorer research views (browser)', { timeout: 90
     const asked: string[] = [];
     page.on('request', (r) => {
       const body = JSON.parse(r.postData() ?? '{}');
-      if (r.url().endsWith('/graphql') && /query AsOf/.test(body.query ?? '')) asked.push(body.variables.asOf);
+      if (r.url().endsWith('/graphql') && body.operationName === 'AsOf') asked.push(body.variables.asOf);
     });
     await openAiNeighbourhood(page);
     const ids = await page.evaluate(() => window.__explorer.cy.nodes().map((n: Any) => n.id()) as string[]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ResponseCache } from '../../src/cache/response-cache.js';
+import { ResponseCache } from '../../src/graphql/execution/response-cache.js';
 import { changedData, DataVersion } from '../../src/db/data-version.js';
 
-const answer = (text: string) => ({ body: Buffer.from(text) });
+const answer = (text: string) => ({ body: Buffer.from(text), headers: {} });
 
 describe('ResponseCache', () => {
   it('holds answers for one data version and forgets them when a newer one is seen', () => {

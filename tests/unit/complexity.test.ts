@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KINDS, RELATIONS } from '../../src/domain/registry.js';
-import { MAX_COMPLEXITY, queryComplexity } from '../../src/graphql/limits.plugin.js';
+import { MAX_COMPLEXITY, queryComplexity } from '../../src/graphql/execution/limits.plugin.js';
 import { createSchema } from '../../src/graphql/schema.js';
 
 let schema: GraphQLSchema;

@@ -1,5 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+function sourceFiles(dir: URL): string[] {
+  return readdirSync(fileURLToPath(dir), { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => fileURLToPath(new URL(name, dir)));
+}
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -12,6 +20,29 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('configuration from the environment', () => {
+  it("keeps idle connections past a load balancer's 60 s idle timeout, and takes a longer one", () => {
+    expect(loadConfig({}).http).toEqual({ keepAliveTimeoutMs: 65_000, headersTimeoutMs: 66_000 });
+    expect(loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_S: '125' }).http).toEqual({ keepAliveTimeoutMs: 125_000, headersTimeoutMs: 126_000 });
+    expect(problemsOf({ HTTP_KEEP_ALIVE_TIMEOUT_S: '0' })).toEqual([
+      'HTTP_KEEP_ALIVE_TIMEOUT_S must be a whole number of seconds from 1 to 3600, got "0".',
+    ]);
+    expect(problemsOf({ HTTP_KEEP_ALIVE_TIMEOUT_S: '90', HTTP_HEADERS_TIMEOUT_S: '60' })).toEqual([
+      'HTTP_HEADERS_TIMEOUT_S (60) must be greater than HTTP_KEEP_ALIVE_TIMEOUT_S (90), or a request arriving on an idle connection may be cut off.',
+    ]);
+  });
+
+  it('is the only place that reads the environment', () => {
+    const readers = sourceFiles(new URL('../../src/', import.meta.url))
+      .filter((file) => !file.includes('/src/config/'))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((line) => /process\.env(\.|\[)/.test(line))
+          .map((line) => `${file.slice(file.indexOf('/src/') + 1)}: ${line.trim()}`),
+      );
+    expect(readers).toEqual([]);
+  });
+
   it('uses the documented defaults when nothing is set', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
@@ -124,6 +155,8 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ DEFAULT_CATALOGUES: 'epoch-benchmarks,models-dev' }).defaultCatalogues).toEqual(['models-dev', 'epoch-benchmarks']);
     expect(loadConfig({ DEFAULT_CATALOGUES: 'none' }).defaultCatalogues).toEqual([]);
     expect(loadConfig({ DEFAULT_CATALOGUES: ' Epoch, epoch ' }).defaultCatalogues).toEqual(['epoch']);
+    // Each catalogue resolves against the ones before it, so the order given does not matter.
+    expect(loadConfig({ DEFAULT_CATALOGUES: 'epoch-benchmarks,epoch' }).defaultCatalogues).toEqual(['epoch', 'epoch-benchmarks']);
     expect(problemsOf({ DEFAULT_CATALOGUES: 'epoch,huggingface' })).toEqual([
       'DEFAULT_CATALOGUES must be none or a comma-separated list of epoch, models-dev, llm-stats, epoch-benchmarks (the catalogues an empty database is loaded with besides the documents), got "epoch,huggingface".',
     ]);

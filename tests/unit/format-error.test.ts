@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/domain/errors.js';
 import { LIMITS, requireRange } from '../../src/domain/limits.js';
-import { createErrorFormatter } from '../../src/graphql/format-error.js';
+import { createErrorFormatter } from '../../src/graphql/execution/format-error.js';
 import { createLogger } from '../../src/logging/logger.js';
 
 const formatter = (debugErrors: boolean) => createErrorFormatter({ debugErrors, log: createLogger('silent') });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeMeasures, type MeasureEdge, type MeasureNode } from '../../src/analytics/measures.js';
+import { computeMeasures } from '../../src/analytics/measures.js';
 import { lineageShape } from '../../src/analytics/lineage-shape.js';
+import type { MeasureEdge, MeasureNode } from '../../src/domain/measures.js';
 
 const options = { lineageType: 'DERIVED_FROM', symmetricTypes: new Set(['COMPETES_WITH']) };
 const node = (id: string, type = 'MODEL'): MeasureNode => ({ id, type, name: id.toUpperCase() });

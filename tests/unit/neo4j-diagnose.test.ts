@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainFailedStart } from '../../src/neo4j-local/diagnose.js';
+import { explainExit, explainFailedStart } from '../../src/neo4j-local/diagnose.js';
 
 // Lines Neo4j 5.26 wrote to debug.log when its store could not open (copied from real runs): the
 // launcher's own output only shows a time-out or a Java stack, so the cause is read from here.
@@ -29,6 +29,26 @@ describe("the embedded Neo4j's failed start, in one sentence", () => {
       'neo4j-local opening the store\nException in thread "main" java.lang.OutOfMemoryError: Java heap space\n\tat java.base/x.y(Z.java:1)\n';
     expect(explainFailedStart({ ...base, output, debugLog: '' })).toBe(
       'The embedded Neo4j exited with code 1 before it was ready (Exception in thread "main" java.lang.OutOfMemoryError: Java heap space); its log is /srv/graph/neo4j/logs/debug.log.',
+    );
+  });
+});
+
+describe('why a running embedded Neo4j ended, in one phrase', () => {
+  it('says a SIGKILL is what the out-of-memory killer sends', () => {
+    expect(explainExit({ code: null, signal: 'SIGKILL' }, '', '')).toBe('was killed by SIGKILL (as the out-of-memory killer does)');
+  });
+
+  it("names an out-of-memory from the JVM's own output", () => {
+    const output = 'Exception in thread "neo4j.BoltWorker-3" java.lang.OutOfMemoryError: Java heap space\n\tat java.base/…';
+    expect(explainExit({ code: 3, signal: null }, output, '')).toBe(
+      'exited with code 3: it ran out of memory ("Exception in thread "neo4j.BoltWorker-3" java.lang.OutOfMemoryError: Java heap space")',
+    );
+  });
+
+  it("names a damaged store from Neo4j's log", () => {
+    const debugLog = '2026-12-01 10:00:00.000+0000 ERROR [o.n.k.i.s.StoreFiles] Store is corrupt: page 12 of neostore.nodestore.db\n';
+    expect(explainExit({ code: 1, signal: null }, '', debugLog)).toBe(
+      'exited with code 1: its store looks damaged ("2026-12-01 10:00:00.000+0000 ERROR [o.n.k.i.s.StoreFiles] Store is corrupt: page 12 of neostore.nodestore.db")',
     );
   });
 });

@@ -79,7 +79,7 @@ describe('a kind added to the registry alone', () => {
   });
 
   it('is validated, loaded, exported and written to GraphML like the others', async () => {
-    const { INPUT_RULES } = await import('../../src/curation/input-rules.js');
+    const { INPUT_RULES } = await import('../../src/domain/input-rules.js');
     const { readDataset, validateDataset } = await import('../../src/seed/dataset.js');
     const { toGraphRows } = await import('../../src/seed/graph-rows.js');
     const { formatDataset, rowsToDataset } = await import('../../src/seed/seed-files.js');

@@ -25,7 +25,6 @@ import {
 import { createSchema } from '../../src/graphql/schema.js';
 import { nodeAttributeTypes } from '../../src/seed/graph-export.js';
 import { ENTITY_FILES, relationshipFile } from '../../src/seed/seed.schema.js';
-import * as web from '../../web/src/types.js';
 
 // Every layer written by hand (or generated) must agree with the registry: a field, property, kind
 // or relationship declared in one place and not another fails here, not as a null at run time.
@@ -177,7 +176,9 @@ describe('the other layers follow the registry', () => {
     expect(RELATION_TYPES.filter((type) => existsSync(`seed/${relationshipFile(type)}`)).length).toBeGreaterThan(RELATION_TYPES.length / 2);
   });
 
-  it("gives the explorer's types the registry's kinds and relationship types", () => {
+  it("gives the explorer's style tables every kind and relationship type (its types are generated from the schema)", async () => {
+    // Imported by a computed path: the explorer's modules are typed by web/tsconfig.json, not this project's.
+    const web = (await import(`../../web/src/${'format'}.ts`)) as { ENTITY_TYPES: string[]; RELATION_TYPES: string[] };
     expect([...web.ENTITY_TYPES].sort()).toEqual([...ENTITY_TYPES].sort());
     expect([...web.RELATION_TYPES].sort()).toEqual([...RELATION_TYPES].sort());
   });

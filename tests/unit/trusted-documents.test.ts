@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { generate } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
 import { createSchema } from '../../src/graphql/schema.js';
-import { buildManifest, MANIFEST_PATH } from '../../src/graphql/trusted-documents.js';
-import { explorerOperations, trustedOperationTexts } from '../../src/graphql/trusted-sources.js';
+import { buildManifest, loadManifest, MANIFEST_PATH } from '../../src/graphql/execution/trusted-documents.js';
+import { explorerOperations, trustedOperationTexts } from '../../src/scripts/trusted-operations.js';
 
 describe('schema/persisted-query-manifest.json', () => {
   it('holds exactly the explorer and playground operations, valid against the schema', async () => {
@@ -11,15 +12,25 @@ describe('schema/persisted-query-manifest.json', () => {
     expect(current === committed, 'the manifest is stale: run `npm run manifest:print` and commit the result').toBe(true);
   });
 
-  it('reads operations with their constant parts filled in, and names an unknown constant', () => {
-    const placeholder = (name: string) => `$\{${name}}`;
-    const source = `const F = \`id name\`;\nconst q = () => request(\`query A($id: ID!) { model(id: $id) { ${placeholder('F')} } }\`);\n`;
-    expect(explorerOperations(source)).toEqual(['query A($id: ID!) { model(id: $id) { id name } }']);
-    expect(() => explorerOperations(`request(\`query B { ${placeholder('MISSING')} }\`)`)).toThrow(/MISSING/);
+  it('knows each explorer operation by the id the explorer sends for it', () => {
+    const ids = new Set(loadManifest().operations.map((op) => `sha256:${op.id}`));
+    for (const id of explorerOperations().keys()) expect(ids).toContain(id);
   });
 
   it('refuses an operation that does not validate', async () => {
     const schema = await createSchema();
     expect(() => buildManifest(schema, ['query Bad { noSuchField }'])).toThrow(/does not validate/);
+  });
+});
+
+describe("the explorer's generated types and documents (web/src/generated)", () => {
+  it('are what GraphQL Code Generator makes of schema/schema.graphql and web/src/operations now', async () => {
+    const config = JSON.parse(readFileSync(new URL('../../codegen.json', import.meta.url), 'utf8'));
+    const outputs = await generate({ ...config, cwd: new URL('../..', import.meta.url).pathname }, false);
+    expect(outputs.length).toBeGreaterThan(0);
+    for (const { filename, content } of outputs) {
+      const committed = readFileSync(new URL(`../../${filename}`, import.meta.url), 'utf8');
+      expect(content === committed, `${filename} is stale: run \`npm run codegen\` and commit the result`).toBe(true);
+    }
   });
 });

@@ -1,4 +1,24 @@
 /** The GraphQL client: POST /graphql on the page's own origin, `{ data, errors }` back. */
+import {
+  AsOfDocument,
+  BenchmarksDocument,
+  type BenchmarksQuery,
+  CompareDocument,
+  DataVersionDocument,
+  DownstreamDocument,
+  EntityDocument,
+  LeaderboardDocument,
+  type LeaderboardQueryVariables,
+  LineageDocument,
+  NeighborhoodDocument,
+  PathDocument,
+  SearchDocument,
+  ModelsDocument,
+  type ModelsQuery,
+  type ModelsQueryVariables,
+  type TypedDocumentString,
+  UsesDocument,
+} from './generated/graphql';
 import type {
   BenchmarkChoice,
   Citation,
@@ -21,13 +41,24 @@ interface GraphQLResponse<T> {
   errors?: Array<{ message?: string }>;
 }
 
-export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/**
+ * Runs one of the explorer's operations (operations/*.graphql, compiled by `npm run codegen`) by its
+ * id: the service knows each of them as a trusted document (schema/persisted-query-manifest.json is
+ * built from the same generated list), so only the id and the variables travel.
+ */
+export async function request<T, V>(
+  document: TypedDocumentString<T, V>,
+  ...[variables]: V extends Record<string, never> ? [] : [V]
+): Promise<T> {
+  const hash = String(document.__meta__?.hash ?? '').replace(/^sha256:/, '');
+  // Named, so the service's logs and metrics (and whoever watches the page's requests) see which one it is.
+  const operationName = /\b(?:query|mutation)\s+(\w+)/.exec(document.toString())?.[1];
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ operationName, variables: variables ?? {}, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
     });
   } catch (error) {
     throw new ApiError(`Could not reach the API: ${error instanceof Error ? error.message : String(error)}`);
@@ -47,10 +78,6 @@ export async function request<T>(query: string, variables: Record<string, unknow
   return body.data;
 }
 
-const CITATION_FIELDS = `quote note confidence source { id title file url author date retrieved }`;
-// Written out, not built from CITATION_FIELDS: the trusted-documents manifest reads flat constants (src/graphql/trusted-sources.ts).
-const GRAPH_FIELDS = `nodes { id label type date influence { pageRank community { id label } } } edges { id source target type kind citations { quote note confidence source { id title file url author date retrieved } } } truncated`;
-
 /** Every relationship's citations the explorer has fetched, by edge id: the panel and the source filter read them. */
 const edgeCitations = new Map<string, Citation[]>();
 export const citationsOfEdge = (id: string): Citation[] => edgeCitations.get(id) ?? [];
@@ -61,100 +88,36 @@ function remember<G extends Graph | null>(graph: G): G {
 }
 
 export async function search(query: string, first = 8): Promise<SearchHit[]> {
-  const data = await request<{ search: SearchHit[] }>(
-    `query Search($query: String!, $first: Int) { search(query: $query, first: $first) { score entity { id name type aliases } } }`,
-    { query, first },
-  );
-  return data.search;
+  return (await request(SearchDocument, { query, first })).search;
 }
 
 export async function neighborhood(ids: string[], depth = 1): Promise<Graph> {
-  const data = await request<{ neighborhood: Graph }>(
-    `query Neighborhood($ids: [ID!]!, $depth: Int) { neighborhood(ids: $ids, depth: $depth) { ${GRAPH_FIELDS} } }`,
-    { ids, depth },
-  );
-  return remember(data.neighborhood);
+  return remember((await request(NeighborhoodDocument, { ids, depth })).neighborhood);
 }
 
 export async function usesNeighborhood(ids: string[]): Promise<Graph> {
-  const data = await request<{ neighborhood: Graph }>(
-    `query Uses($ids: [ID!]!) { neighborhood(ids: $ids, depth: 1, types: [USES]) { ${GRAPH_FIELDS} } }`,
-    { ids },
-  );
-  return remember(data.neighborhood);
+  return remember((await request(UsesDocument, { ids })).neighborhood);
 }
 
 export async function lineage(modelId: string): Promise<Graph> {
-  const data = await request<{ lineageGraph: Graph }>(
-    `query Lineage($id: ID!) { lineageGraph(modelId: $id, direction: BOTH) { ${GRAPH_FIELDS} } }`,
-    { id: modelId },
-  );
-  return remember(data.lineageGraph);
+  return remember((await request(LineageDocument, { id: modelId })).lineageGraph);
 }
 
 export async function downstream(id: string): Promise<Graph> {
-  const data = await request<{ downstream: Graph }>(`query Downstream($id: ID!) { downstream(id: $id) { ${GRAPH_FIELDS} } }`, { id });
-  return remember(data.downstream);
+  return remember((await request(DownstreamDocument, { id })).downstream);
 }
 
 export async function path(fromId: string, toId: string): Promise<Graph | null> {
-  const data = await request<{ path: Graph | null }>(
-    `query Path($from: ID!, $to: ID!) { path(fromId: $from, toId: $to) { ${GRAPH_FIELDS} } }`,
-    { from: fromId, to: toId },
-  );
-  return remember(data.path);
+  return remember((await request(PathDocument, { from: fromId, to: toId })).path);
 }
 
 export async function entity(id: string): Promise<EntityDetails | null> {
-  const data = await request<{ entity: EntityDetails | null }>(
-    `query Entity($id: ID!) {
-      entity(id: $id) {
-        id name type aliases description
-        sources { ${CITATION_FIELDS} }
-        ... on Model {
-          parameters contextWindow releaseDate openWeights modalities developers { id name type }
-          knowledgeCutoff maxOutputTokens inputModalities outputModalities reasoning toolCalling structuredOutput attachments
-          withheld { attribute value hedged flags { rule reason } }
-          benchmarks {
-            key score value rank selfReported measuredBy url date shots benchmarkVersion modelVersion
-            benchmark { id name scale } citations { source { id title } }
-          }
-        }
-        ... on Offering {
-          inputPrice outputPrice cacheReadPrice contextWindow maxOutputTokens status
-          serves { id name type } offeredBy { id name type }
-        }
-        ... on Benchmark { area metric higherIsBetter scale url }
-        ... on Organization { country }
-        ... on Technique { category }
-        ... on Product {
-          productKind url releaseDate poweredBy { id name type } offeredBy { id name type }
-          withheld { attribute value hedged flags { rule reason } }
-        }
-      }
-    }`,
-    { id },
-  );
-  return data.entity;
+  return (await request(EntityDocument, { id })).entity;
 }
 
 export async function compare(a: string, b: string): Promise<{ shared: EntityRef[]; similar: SimilarModel[] }> {
-  const data = await request<{ sharedTechniques: EntityRef[]; similarModels: SimilarModel[] }>(
-    `query Compare($ids: [ID!]!, $a: ID!) {
-      sharedTechniques(modelIds: $ids) { id name type }
-      similarModels(modelId: $a, first: 100) { score model { id name type } }
-    }`,
-    { ids: [a, b], a },
-  );
+  const data = await request(CompareDocument, { ids: [a, b], a });
   return { shared: data.sharedTechniques, similar: data.similarModels };
-}
-
-interface ModelPage {
-  models: {
-    totalCount: number;
-    edges: Array<{ node: TimelineModel }>;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
 }
 
 /** The API's cap on `first`. */
@@ -163,23 +126,8 @@ const PAGE = 100;
 export const TIMELINE_MAX_PAGES = 50;
 
 /** A page of models, filtered and ordered: the trusted documents' model list (TRUSTED_DOCUMENTS=only pages with it too). */
-export async function models(variables: {
-  where?: Record<string, unknown>;
-  orderBy?: Array<{ field: string; direction: string; nulls?: string }>;
-  first: number;
-  after?: string | null;
-}): Promise<ModelPage['models']> {
-  const data = await request<ModelPage>(
-    `query Models($where: ModelFilter, $orderBy: [ModelOrder!], $first: Int, $after: String) {
-      models(where: $where, orderBy: $orderBy, first: $first, after: $after) {
-        totalCount
-        edges { node { id name releaseDate parameters openWeights influence { pageRank } } }
-        pageInfo { hasNextPage endCursor }
-      }
-    }`,
-    variables,
-  );
-  return data.models;
+export async function models(variables: ModelsQueryVariables): Promise<ModelsQuery['models']> {
+  return (await request(ModelsDocument, variables)).models;
 }
 
 /**
@@ -192,7 +140,7 @@ export async function datedModels(maxPages = TIMELINE_MAX_PAGES): Promise<{ mode
   let after: string | null = null;
   let total = 0;
   for (let page = 0; page < maxPages; page++) {
-    const data = await models({ orderBy: [{ field: 'RELEASE_DATE', direction: 'ASC' }], first: PAGE, after });
+    const data: ModelsQuery['models'] = await models({ orderBy: [{ field: 'RELEASE_DATE', direction: 'ASC' }], first: PAGE, after });
     total = data.totalCount;
     const dated = data.edges.map((e) => e.node).filter((m) => m.releaseDate !== null);
     out.push(...dated);
@@ -211,22 +159,12 @@ export async function existingAsOf(ids: string[], asOf: string): Promise<Set<str
   const batches = Array.from({ length: Math.ceil(ids.length / IDS_PER_REQUEST) }, (_, i) =>
     ids.slice(i * IDS_PER_REQUEST, (i + 1) * IDS_PER_REQUEST),
   );
-  const answers = await Promise.all(
-    batches.map((batch) =>
-      request<{ neighborhood: { nodes: Array<{ id: string }> } }>(
-        `query AsOf($ids: [ID!]!, $asOf: String) { neighborhood(ids: $ids, depth: 0, asOf: $asOf) { nodes { id } } }`,
-        { ids: batch, asOf },
-      ),
-    ),
-  );
+  const answers = await Promise.all(batches.map((batch) => request(AsOfDocument, { ids: batch, asOf })));
   return new Set(answers.flatMap((a) => a.neighborhood.nodes.map((n) => n.id)));
 }
 
 export async function dataVersion(): Promise<DataVersion> {
-  const data = await request<{ dataVersion: DataVersion }>(
-    `query DataVersion { dataVersion { graphVersion release catalogues loadedAt sources { id title catalogue date retrieved } } }`,
-  );
-  return data.dataVersion;
+  return (await request(DataVersionDocument)).dataVersion;
 }
 
 /** Every benchmark, by name (the benchmark view's choice), page by page. */
@@ -234,44 +172,15 @@ export async function benchmarks(): Promise<BenchmarkChoice[]> {
   const out: BenchmarkChoice[] = [];
   let after: string | null = null;
   for (let page = 0; page < TIMELINE_MAX_PAGES; page++) {
-    const data: { benchmarks: { edges: Array<{ node: BenchmarkChoice }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-      await request(
-        `query Benchmarks($first: Int, $after: String) {
-          benchmarks(first: $first, after: $after) { edges { node { id name area metric higherIsBetter } } pageInfo { hasNextPage endCursor } }
-        }`,
-        { first: PAGE, after },
-      );
-    out.push(...data.benchmarks.edges.map((e) => e.node));
-    if (!data.benchmarks.pageInfo.hasNextPage || !data.benchmarks.pageInfo.endCursor) break;
-    after = data.benchmarks.pageInfo.endCursor;
+    const found: BenchmarksQuery['benchmarks'] = (await request(BenchmarksDocument, { first: PAGE, after })).benchmarks;
+    out.push(...found.edges.map((e) => e.node));
+    if (!found.pageInfo.hasNextPage || !found.pageInfo.endCursor) break;
+    after = found.pageInfo.endCursor;
   }
   return out;
 }
 
 /** A page of a benchmark's leaderboard: each model's best-ranked result among those the filter keeps. */
-export async function leaderboard(variables: {
-  benchmark: string;
-  where?: Record<string, unknown>;
-  first: number;
-  after?: string | null;
-}): Promise<LeaderboardPage> {
-  const data = await request<{ leaderboard: LeaderboardPage }>(
-    `query Leaderboard($benchmark: ID!, $where: LeaderboardFilter, $first: Int, $after: String) {
-      leaderboard(benchmark: $benchmark, where: $where, first: $first, after: $after) {
-        totalCount higherIsBetter
-        benchmark { id name description metric url area scale }
-        pageInfo { hasNextPage endCursor }
-        edges { node {
-          position results
-          model { id name releaseDate openWeights developers { id name type } }
-          result {
-            key score value rank selfReported measuredBy url logUrl date shots benchmarkVersion scorer modelVersion
-            citations { quote note source { id title url } }
-          }
-        } }
-      }
-    }`,
-    variables,
-  );
-  return data.leaderboard;
+export async function leaderboard(variables: LeaderboardQueryVariables): Promise<LeaderboardPage> {
+  return (await request(LeaderboardDocument, variables)).leaderboard;
 }

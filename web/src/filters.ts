@@ -25,7 +25,7 @@ export const SOURCE_GROUP_LABEL: Record<SourceGroup, string> = {
 };
 
 /** Catalogue snapshots are sources with ids `catalogue-<format>-<hash>` (src/import/catalogues.ts); documents have a file. */
-export function sourceGroup(source: Source): SourceGroup {
+export function sourceGroup(source: Pick<Source, 'id' | 'file'>): SourceGroup {
   if (source.file) return 'documents';
   if (source.id.startsWith('catalogue-epoch-csv-')) return 'epoch';
   if (source.id.startsWith('catalogue-epoch-benchmarks-')) return 'epoch-benchmarks';

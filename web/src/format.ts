@@ -1,5 +1,6 @@
 /** Display names, colours, shapes and number formats shared by the views. */
-import type { ClaimSummary, EntityType, RelationType } from './types';
+import type { EntityType, RelationType } from './generated/graphql';
+import type { ClaimSummary } from './types';
 
 export interface TypeStyle {
   label: string;
@@ -21,6 +22,9 @@ export const TYPE_STYLE: Record<EntityType, TypeStyle> = {
   BENCHMARK: { label: 'Benchmark', plural: 'Benchmarks', color: '#7c3aed', shape: 'round-triangle' },
 };
 
+/** Every kind, in the order the legend and the filters list them. */
+export const ENTITY_TYPES = Object.keys(TYPE_STYLE) as EntityType[];
+
 export const RELATION_COLOR: Record<RelationType, string> = {
   DEVELOPED_BY: '#b45309',
   DERIVED_FROM: '#1d4ed8',
@@ -40,6 +44,9 @@ export const RELATION_COLOR: Record<RelationType, string> = {
   SERVES: '#4d7c0f',
   SCORED_ON: '#6d28d9',
 };
+
+/** Every relationship type, in the order the filters list them. */
+export const RELATION_TYPES = Object.keys(RELATION_COLOR) as RelationType[];
 
 /** DERIVED_FROM → "derived from". */
 export function relationLabel(type: string): string {

@@ -10,6 +10,7 @@ import { BenchmarksView } from './benchmarks/benchmarks-view';
 import { mountResearch } from './research';
 import { SearchBox } from './search';
 import { Timeline } from './timeline';
+import { type View, viewToggle } from './views';
 import type { EntityRef, Graph } from './types';
 
 function $<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -31,19 +32,11 @@ const ui = {
   back: $<HTMLButtonElement>('btn-back'),
   fit: $<HTMLButtonElement>('btn-fit'),
   clearHl: $<HTMLButtonElement>('btn-clear-highlight'),
-  viewGraph: $<HTMLButtonElement>('view-graph'),
-  viewTimeline: $<HTMLButtonElement>('view-timeline'),
-  viewCharts: $<HTMLButtonElement>('view-charts'),
-  viewOrgs: $<HTMLButtonElement>('view-orgs'),
-  viewBenchmarks: $<HTMLButtonElement>('view-benchmarks'),
-  graphPane: $('graph-pane'),
   timelinePane: $('timeline'),
   chartsPane: $('charts'),
   orgsPane: $('org-network'),
   benchmarksPane: $('benchmarks'),
 };
-
-type View = 'graph' | 'timeline' | 'charts' | 'orgs' | 'benchmarks';
 
 const state = {
   view: 'graph' as View,
@@ -232,42 +225,34 @@ function remember(): void {
   if (state.history.length > 20) state.history.shift();
 }
 
+/** What each view does when it is shown (its pane and button are views.ts's). */
+const ON_SHOW: Record<View, (benchmarkId?: string) => void> = {
+  graph: () => graph.resize(),
+  timeline: () => {
+    if (!timeline.loaded) {
+      void run('Loading timeline…', async () => {
+        const { models, total, complete } = await api.datedModels();
+        timeline.setModels(models, total, complete);
+      });
+    } else {
+      timeline.render();
+    }
+    timeline.select(state.selected);
+  },
+  charts: () => void research.charts.show(),
+  orgs: () => void research.orgs.show(),
+  benchmarks: (benchmarkId) => void benchmarks.show(benchmarkId),
+};
+
+const showView = viewToggle($('view-toggle'), (view) => setView(view));
+
 function setView(view: View, benchmarkId?: string): void {
   state.view = view;
-  ui.graphPane.hidden = view !== 'graph';
-  ui.timelinePane.hidden = view !== 'timeline';
-  ui.chartsPane.hidden = view !== 'charts';
-  ui.orgsPane.hidden = view !== 'orgs';
-  ui.benchmarksPane.hidden = view !== 'benchmarks';
-  ui.viewGraph.setAttribute('aria-pressed', String(view === 'graph'));
-  ui.viewTimeline.setAttribute('aria-pressed', String(view === 'timeline'));
-  ui.viewCharts.setAttribute('aria-pressed', String(view === 'charts'));
-  ui.viewOrgs.setAttribute('aria-pressed', String(view === 'orgs'));
-  ui.viewBenchmarks.setAttribute('aria-pressed', String(view === 'benchmarks'));
+  showView(view);
   ui.empty.hidden = !graph.isEmpty() || view !== 'graph';
   ui.notice.hidden = view !== 'graph' || !state.notice.message;
   document.body.dataset.view = view;
-  if (view === 'graph') {
-    graph.resize();
-    return;
-  }
-  if (view === 'charts' || view === 'orgs') {
-    research.show(view);
-    return;
-  }
-  if (view === 'benchmarks') {
-    void benchmarks.show(benchmarkId);
-    return;
-  }
-  if (!timeline.loaded) {
-    void run('Loading timeline…', async () => {
-      const { models, total, complete } = await api.datedModels();
-      timeline.setModels(models, total, complete);
-    });
-  } else {
-    timeline.render();
-  }
-  timeline.select(state.selected);
+  ON_SHOW[view](benchmarkId);
 }
 
 function nameOf(id: string): string {
@@ -502,11 +487,6 @@ ui.clearHl.addEventListener('click', () => {
   if (state.titleBeforeHighlight !== null) setTitle(state.titleBeforeHighlight);
   notice(null);
 });
-ui.viewGraph.addEventListener('click', () => setView('graph'));
-ui.viewTimeline.addEventListener('click', () => setView('timeline'));
-ui.viewCharts.addEventListener('click', () => setView('charts'));
-ui.viewOrgs.addEventListener('click', () => setView('orgs'));
-ui.viewBenchmarks.addEventListener('click', () => setView('benchmarks'));
 $('error-dismiss').addEventListener('click', clearError);
 document.querySelectorAll<HTMLButtonElement>('[data-start]').forEach((b) => {
   b.addEventListener('click', () => void choose({ id: b.dataset.start ?? '', name: b.textContent ?? '', type: 'MODEL' }));

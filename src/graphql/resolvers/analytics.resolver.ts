@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
-import { LIMITS, requireIds, requireRange } from '../../domain/limits.js';
-import type { ModelComparisonRow, OrganizationProfileRow } from '../../repositories/analytics.repository.js';
-import { ISO_DATE_PATTERN, TechniqueCategory } from '../../domain/registry.js';
+import { LIMITS, optionalIsoDate, requireIds, requireRange } from '../../domain/limits.js';
+import { TechniqueCategory } from '../../domain/registry.js';
 import type { Context } from '../context.js';
+import { capped, cappedIds } from '../caps.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { selectionAt, selects } from '../selection.js';
 import {
@@ -17,18 +17,13 @@ import {
 } from '../types/analytics.type.js';
 import { Limitation } from '../types/entities.type.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
+import type { ModelComparisonRow, OrganizationProfileRow } from '../../repositories/rows.js';
 
 /** Only these kinds have dated events. */
+
 const TIMELINE_TYPES = [EntityType.MODEL, EntityType.TECHNIQUE];
 
 const TECHNIQUE_CATEGORIES: readonly string[] = Object.values(TechniqueCategory);
-
-function optionalDate(name: string, value: string | null | undefined): string | null {
-  if (value === undefined || value === null) return null;
-  if (!ISO_DATE_PATTERN.test(value))
-    throw new InvalidInputError(`${name} must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "${value}".`, name);
-  return value;
-}
 
 @Resolver()
 export class AnalyticsResolver {
@@ -42,7 +37,7 @@ export class AnalyticsResolver {
     @Arg('types', () => [EntityTypeEnum], { nullable: true, description: 'MODEL and/or TECHNIQUE; default both.' }) types:
       | EntityType[]
       | undefined,
-    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 100 })) first: number,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -51,8 +46,8 @@ export class AnalyticsResolver {
     if (undated.length > 0)
       throw new InvalidInputError(`types may hold only ${TIMELINE_TYPES.join(' and ')}, got ${undated.join(', ')}.`, 'types');
     return ctx.repos.analytics.timeline({
-      from: optionalDate('from', from),
-      to: optionalDate('to', to),
+      from: optionalIsoDate('from', from),
+      to: optionalIsoDate('to', to),
       types: wanted,
       first: requireRange('first', first, LIMITS.first),
       selection: selectionAt(info, ['entity'], wanted),
@@ -63,7 +58,7 @@ export class AnalyticsResolver {
     description: 'Techniques by the number of models using them (then by name), with their first adopters.',
   })
   techniqueAdoption(
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 20 })) first: number,
     @Arg('category', () => String, { nullable: true, description: `One of ${TECHNIQUE_CATEGORIES.join(', ')}.` }) category:
       | string
       | undefined,
@@ -89,7 +84,11 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [MitigationRow], { description: 'Every limitation, by name, with the techniques that mitigate it.' })
-  mitigationMatrix(@Arg('first', () => Int, { defaultValue: 100 }) first: number, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  mitigationMatrix(
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 100 })) first: number,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return ctx.repos.analytics.mitigationMatrix(
       requireRange('first', first, LIMITS.first),
       selectionAt(info, ['limitation'], [EntityType.LIMITATION]),
@@ -126,7 +125,7 @@ export class AnalyticsResolver {
 
   @Query(() => [EntityDegree], { description: 'Entities with the most domain relationships (either direction; citations not counted).' })
   mostConnected(
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 10 })) first: number,
     @Arg('types', () => [EntityTypeEnum], { nullable: true, description: 'Default: every kind.' }) types: EntityType[] | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -137,7 +136,7 @@ export class AnalyticsResolver {
 
   @Query(() => ModelComparison, { description: 'Techniques, limitations and benchmark results of 2 to 10 models side by side.' })
   async compareModels(
-    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('ids', () => [ID], cappedIds(LIMITS.comparedModels)) ids: string[],
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ModelComparisonRow> {

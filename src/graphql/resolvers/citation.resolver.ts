@@ -1,7 +1,7 @@
 import { type ClassType, FieldResolver, Resolver, Root } from 'type-graphql';
 import { type CitationPlace, documentUrl, locatorOf } from '../../documents/locate.js';
 import { documentText } from '../../documents/store.js';
-import { CATALOGUE_SOURCE_PREFIX, formatOfSource } from '../../seed/seed.schema.js';
+import { CATALOGUE_SOURCE_PREFIX, formatOfSource } from '../../domain/catalogue-sources.js';
 import { AttributeClaim, Citation, Locator, Source } from '../types/citation.type.js';
 
 /** A citation's locator, computed from the text /documents serves (and memoised there), or from its catalogue row. */

@@ -1,18 +1,19 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { type CitationValues, check, checkLinkShape, endpointsOf, INPUT_RULES, linkRule } from '../../curation/input-rules.js';
+import { type CitationValues, check, checkLinkShape, endpointsOf, INPUT_RULES, linkRule } from '../../domain/input-rules.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { LIMITS, requireRange } from '../../domain/limits.js';
 import { claimableOf, ENTITY_TYPES, type EntityType, isStatement, KINDS, RelationType } from '../../domain/registry.js';
-import type { EntityRow } from '../../repositories/entity.repository.js';
-import type { GraphEdgeRow } from '../../repositories/graph.repository.js';
 import type { Context } from '../context.js';
+import { capped } from '../caps.js';
 import { selectionOf } from '../selection.js';
 import { ChangeRecord, ENTITY_INPUTS, LinkInput } from '../types/curation.type.js';
 import { ENTITY_CLASSES } from '../types/entities.type.js';
 import { GraphEdge } from '../types/graph.type.js';
+import type { EntityRow, GraphEdgeRow } from '../../repositories/rows.js';
 
 /** Validates, writes in one transaction, then reads the entity back with the requested fields. */
+
 async function upsert(type: EntityType, input: object, ctx: Context, info: GraphQLResolveInfo): Promise<EntityRow> {
   const values = check(INPUT_RULES[type], input) as Record<string, unknown> & { id: string; name: string; citation: CitationValues };
   const props: Record<string, unknown> = {};
@@ -91,7 +92,11 @@ export class CurationResolver {
   }
 
   @Query(() => [ChangeRecord], { description: 'Recorded writes touching an entity, newest first.' })
-  history(@Arg('entityId', () => ID) entityId: string, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: Context) {
+  history(
+    @Arg('entityId', () => ID) entityId: string,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 20 })) first: number,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.repos.curation.history(entityId, requireRange('first', first, LIMITS.first));
   }
 }

@@ -2,18 +2,20 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS, requireRange } from '../../domain/limits.js';
 import { type EntityType, KINDS } from '../../domain/registry.js';
-import { type EntityRow, type ModelFilterValues, type SortKey, sortKeysOf } from '../../repositories/entity.repository.js';
+import { type ModelFilterValues, type SortKey, sortKeysOf } from '../../repositories/entity.repository.js';
 import type { Context } from '../context.js';
+import { capped } from '../caps.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { selectionAt, selectionOf, selects } from '../selection.js';
 import { CONNECTIONS, EntityFilter } from '../types/connection.type.js';
 import { ENTITY_CLASSES } from '../types/entities.type.js';
 import type { EntityRecord } from '../types/entity.type.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
+import type { EntityRow } from '../../repositories/rows.js';
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: `Page size, at most ${LIMITS.first.max}.` })
+  @Field(() => Int, capped(LIMITS.first, { defaultValue: 20, description: 'Page size.' }))
   first!: number;
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })

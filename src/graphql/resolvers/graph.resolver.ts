@@ -5,16 +5,19 @@ import { optionalAsOf } from '../../domain/as-of.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { CAPS, LIMITS, requireIds, requireRange } from '../../domain/limits.js';
 import { emptyEntitySelection, mergeSelections, type Selection } from '../../domain/selection.js';
-import type { GraphRows, NodeExtras } from '../../repositories/graph.repository.js';
-import { decodeLineageCursor, encodeLineageCursor, type LineageStepRow } from '../../repositories/lineage.repository.js';
+import type { NodeExtras } from '../../repositories/graph.repository.js';
+import { decodeLineageCursor, encodeLineageCursor } from '../../repositories/lineage.repository.js';
+import type { GraphRows, LineageStepRow } from '../../repositories/rows.js';
 import { AS_OF } from '../as-of-arg.js';
 import type { Context } from '../context.js';
+import { capped, cappedIds } from '../caps.js';
 import { selectionAt, selects } from '../selection.js';
 import { LineageDirection } from '../types/enums.js';
 import { Graph } from '../types/graph.type.js';
 import { LineageStep, LineageStepConnection } from '../types/queries.type.js';
 
 // Following these relationships against their direction reaches what depends on an entity.
+
 const DOWNSTREAM_TYPES = [
   RelationType.DERIVED_FROM,
   RelationType.BUILDS_ON,
@@ -41,7 +44,7 @@ export class GraphResolver {
   async lineage(
     @Arg('modelId', () => ID) modelId: string,
     @Arg('direction', () => LineageDirection, { defaultValue: LineageDirection.ANCESTORS }) direction: LineageDirection,
-    @Arg('maxDepth', () => Int, { defaultValue: 10 }) maxDepth: number,
+    @Arg('maxDepth', () => Int, capped(LIMITS.lineageDepth, { defaultValue: 10 })) maxDepth: number,
     @Arg('kinds', () => [LineageKind], { nullable: true }) kinds: LineageKind[] | undefined,
     @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
@@ -68,10 +71,10 @@ export class GraphResolver {
   async lineagePage(
     @Arg('modelId', () => ID) modelId: string,
     @Arg('direction', () => LineageDirection, { defaultValue: LineageDirection.DESCENDANTS }) direction: LineageDirection,
-    @Arg('maxDepth', () => Int, { defaultValue: 10 }) maxDepth: number,
+    @Arg('maxDepth', () => Int, capped(LIMITS.lineageDepth, { defaultValue: 10 })) maxDepth: number,
     @Arg('kinds', () => [LineageKind], { nullable: true }) kinds: LineageKind[] | undefined,
     // 30 keeps a page of steps with every model field selected within the complexity budget.
-    @Arg('first', () => Int, { defaultValue: 30 }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.lineageFirst, { defaultValue: 30 })) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
@@ -104,7 +107,7 @@ export class GraphResolver {
   async lineageGraph(
     @Arg('modelId', () => ID) modelId: string,
     @Arg('direction', () => LineageDirection, { defaultValue: LineageDirection.ANCESTORS }) direction: LineageDirection,
-    @Arg('maxDepth', () => Int, { defaultValue: 10 }) maxDepth: number,
+    @Arg('maxDepth', () => Int, capped(LIMITS.lineageDepth, { defaultValue: 10 })) maxDepth: number,
     @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -154,7 +157,7 @@ export class GraphResolver {
   path(
     @Arg('fromId', () => ID) fromId: string,
     @Arg('toId', () => ID) toId: string,
-    @Arg('maxDepth', () => Int, { defaultValue: 6 }) maxDepth: number,
+    @Arg('maxDepth', () => Int, capped(LIMITS.pathDepth, { defaultValue: 6 })) maxDepth: number,
     @Arg('types', () => [RelationType], { nullable: true }) types: RelationType[] | undefined,
     @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
@@ -173,9 +176,9 @@ export class GraphResolver {
 
   @Query(() => Graph, { description: 'Entities within `depth` relationships of the given ones, nearest first, at most `limit` nodes.' })
   neighborhood(
-    @Arg('ids', () => [ID]) ids: string[],
-    @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
-    @Arg('limit', () => Int, { defaultValue: 200 }) limit: number,
+    @Arg('ids', () => [ID], cappedIds(LIMITS.ids)) ids: string[],
+    @Arg('depth', () => Int, capped(LIMITS.neighborhoodDepth, { defaultValue: 1 })) depth: number,
+    @Arg('limit', () => Int, capped(LIMITS.neighborhoodLimit, { defaultValue: 200 })) limit: number,
     @Arg('types', () => [RelationType], { nullable: true }) types: RelationType[] | undefined,
     @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
@@ -200,8 +203,8 @@ export class GraphResolver {
   })
   downstream(
     @Arg('id', () => ID) id: string,
-    @Arg('maxDepth', () => Int, { defaultValue: 5 }) maxDepth: number,
-    @Arg('limit', () => Int, { defaultValue: 200 }) limit: number,
+    @Arg('maxDepth', () => Int, capped(LIMITS.downstreamDepth, { defaultValue: 5 })) maxDepth: number,
+    @Arg('limit', () => Int, capped(LIMITS.neighborhoodLimit, { defaultValue: 200 })) limit: number,
     @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,

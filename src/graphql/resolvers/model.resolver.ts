@@ -3,10 +3,10 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import { EntityType } from '../../domain/graph-model.js';
 import type { Context } from '../context.js';
 import { InvalidInputError } from '../../domain/errors.js';
+import { optionalIsoDate } from '../../domain/limits.js';
 import { CONNECTIONS, ModelFilter, ModelOrder } from '../types/connection.type.js';
 import { Model } from '../types/entities.type.js';
 import type { EntityRecord } from '../types/entity.type.js';
-import { ISO_DATE_PATTERN } from '../../seed/seed.schema.js';
 import { createEntityResolver, listEntities, PageArgs, type ConnectionValue } from './entity-base.resolver.js';
 
 /**
@@ -35,16 +35,10 @@ export async function organizationId(ctx: Context, reference: string, argument: 
   return found.find((o) => o.id === reference)?.id ?? found[0]!.id;
 }
 
+/** The filter with its dates checked (the other fields' types are the schema's). */
+
 function checkFilter(filter: ModelFilter | undefined): ModelFilter {
-  for (const name of ['releasedAfter', 'releasedBefore'] as const) {
-    const value = filter?.[name];
-    if (value !== undefined && value !== null && !ISO_DATE_PATTERN.test(value)) {
-      throw new InvalidInputError(
-        `where.${name} must be an ISO date such as 2023, 2023-03 or 2023-03-14, got "${value}".`,
-        `where.${name}`,
-      );
-    }
-  }
+  for (const name of ['releasedAfter', 'releasedBefore'] as const) optionalIsoDate(`where.${name}`, filter?.[name]);
   return { ...filter };
 }
 

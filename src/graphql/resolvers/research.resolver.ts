@@ -3,6 +3,7 @@ import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
 import { LIMITS } from '../../domain/limits.js';
 import type { Context } from '../context.js';
+import { capped, cappedIds } from '../caps.js';
 import { requireIds, requireRange } from '../../domain/limits.js';
 import { asOfMeasures, rankNodes } from '../../analytics/as-of-measures.js';
 import { optionalAsOf } from '../../domain/as-of.js';
@@ -13,15 +14,13 @@ import {
   AdoptionCurve,
   Community,
   Influence,
-  InfluenceMeasure,
   InfluenceRank,
   LineageStats,
   MeasuresRun,
   OrganizationNetwork,
-  PeriodBucket,
-  ReleaseGrouping,
   ReleaseSeries,
 } from '../types/research.type.js';
+import { InfluenceMeasure, PeriodBucket, ReleaseGrouping } from '../../domain/measures.js';
 
 const ALL_TYPES = Object.values(EntityType);
 
@@ -37,7 +36,7 @@ export class ResearchResolver {
     description: 'Models adopting each technique per period of their release, cumulative and not, in the order asked.',
   })
   adoptionCurve(
-    @Arg('techniqueIds', () => [ID]) techniqueIds: string[],
+    @Arg('techniqueIds', () => [ID], cappedIds(LIMITS.curveSeries)) techniqueIds: string[],
     @Arg('bucket', () => PeriodBucket, { defaultValue: PeriodBucket.YEAR }) bucket: PeriodBucket,
     @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
@@ -55,7 +54,7 @@ export class ResearchResolver {
   releasesPerPeriod(
     @Arg('by', () => ReleaseGrouping) by: ReleaseGrouping,
     @Arg('bucket', () => PeriodBucket, { defaultValue: PeriodBucket.YEAR }) bucket: PeriodBucket,
-    @Arg('first', () => Int, { defaultValue: 10, description: 'Series to return.' }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.curveSeries, { defaultValue: 10, description: 'Series to return.' })) first: number,
     @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
   ) {
@@ -66,7 +65,7 @@ export class ResearchResolver {
     description: 'Organization → organization links weighted by models derived across them, strongest first.',
   })
   async organizationNetwork(
-    @Arg('first', () => Int, { defaultValue: 100, description: 'Links to return.' }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 100, description: 'Links to return.' })) first: number,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<OrganizationNetwork> {
@@ -95,7 +94,7 @@ export class ResearchResolver {
   async mostInfluential(
     @Arg('types', () => [EntityTypeEnum], { nullable: true, description: 'Default: every kind.' }) types: EntityType[] | undefined,
     @Arg('measure', () => InfluenceMeasure, { defaultValue: InfluenceMeasure.PAGE_RANK }) measure: InfluenceMeasure,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 10 })) first: number,
     @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -121,7 +120,7 @@ export class ResearchResolver {
   @Query(() => [Influence], {
     description: 'Stored measures of the entities asked for, in that order; ids not (yet) measured are left out.',
   })
-  influence(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+  influence(@Arg('ids', () => [ID], cappedIds(LIMITS.influenceIds)) ids: string[], @Ctx() ctx: Context) {
     return ctx.repos.research.influence(requireIds('ids', ids, LIMITS.influenceIds));
   }
 
@@ -135,7 +134,7 @@ export class ResearchResolver {
       'Louvain communities of the whole graph, largest first: the stored ones (empty until measures are computed), or with `asOf` those of the graph of that date.',
   })
   async communities(
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 20 })) first: number,
     @Arg('asOf', () => String, AS_OF) asOf: string | undefined,
     @Ctx() ctx: Context,
   ) {

@@ -2,13 +2,14 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
 import { LIMITS, requireRange } from '../../domain/limits.js';
-import type { EntityRow } from '../../repositories/entity.repository.js';
 import type { Context } from '../context.js';
+import { capped } from '../caps.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { selectionAt, selectionOf } from '../selection.js';
 import { Entity } from '../types/entity.type.js';
 import { EntityType as EntityTypeEnum } from '../types/enums.js';
 import { SearchHit } from '../types/queries.type.js';
+import type { EntityRow } from '../../repositories/rows.js';
 
 const ALL_TYPES = Object.values(EntityType);
 
@@ -21,9 +22,9 @@ export class SearchResolver {
 
   @Query(() => [SearchHit], { description: 'Full-text search over names (English and Chinese), aliases and descriptions.' })
   search(
-    @Arg('query', () => String) query: string,
+    @Arg('query', () => String, { description: `From ${LIMITS.searchLength.min} to ${LIMITS.searchLength.max} characters.` }) query: string,
     @Arg('types', () => [EntityTypeEnum], { nullable: true }) types: EntityType[] | undefined,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, capped(LIMITS.first, { defaultValue: 10 })) first: number,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -1,27 +1,10 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { InfluenceMeasure, PeriodBucket, ReleaseGrouping } from '../../domain/measures.js';
 import { Entity } from './entity.type.js';
 import { Organization, Technique } from './entities.type.js';
 import { Community } from './influence.type.js';
 
 export { Community, Influence, KindCount } from './influence.type.js';
-
-export enum PeriodBucket {
-  YEAR = 'YEAR',
-  QUARTER = 'QUARTER',
-}
-
-export enum ReleaseGrouping {
-  ORGANIZATION = 'ORGANIZATION',
-  COUNTRY = 'COUNTRY',
-  OPEN_WEIGHTS = 'OPEN_WEIGHTS',
-}
-
-export enum InfluenceMeasure {
-  PAGE_RANK = 'PAGE_RANK',
-  LINEAGE_PAGE_RANK = 'LINEAGE_PAGE_RANK',
-  BETWEENNESS = 'BETWEENNESS',
-  DESCENDANTS = 'DESCENDANTS',
-}
 
 registerEnumType(PeriodBucket, { name: 'PeriodBucket', description: 'Calendar periods of a curve: years, or quarters ("2023-Q2").' });
 registerEnumType(ReleaseGrouping, { name: 'ReleaseGrouping', description: 'How releases are split into series.' });
@@ -177,8 +160,15 @@ export class LineageStats {
   description: 'The latest computation of the graph measures, and the data version it was computed from.',
 })
 export class MeasuresRun {
-  @Field(() => String)
+  @Field(() => String, { description: 'The data version the measures were computed from.' })
   version!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The data version at which the measures describe the graph. Equal to the x-graph-version header of the same response: they are current; different: the graph has changed since, and they are being recomputed. Null for a run written before this field existed.',
+  })
+  graphVersion!: string | null;
 
   @Field(() => String, { description: 'ISO timestamp.' })
   computedAt!: string;

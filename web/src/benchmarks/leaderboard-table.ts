@@ -44,7 +44,7 @@ export function measuredBy(result: BenchmarkResult): HTMLElement {
 
 export function sourceBadgesOf(result: BenchmarkResult): HTMLElement {
   const out = el('span', { className: 'source-badges' });
-  for (const group of new Set(result.citations.map((c) => sourceGroup({ id: c.source.id, title: null, file: null, url: null }))))
+  for (const group of new Set(result.citations.map((c) => sourceGroup({ id: c.source.id, file: null }))))
     out.append(el('span', { className: `source-badge ${group}`, 'data-testid': 'source-badge', text: SOURCE_GROUP_LABEL[group] }));
   return out;
 }

@@ -1,64 +1,35 @@
 /**
  * The research queries (issue 16): stored measures, dates for the time slider, curves and the
- * organization network. Every operation here is a trusted document (src/graphql/trusted-sources.ts
- * reads this file as it reads ../api.ts), so each is a fixed text with variables only.
+ * organization network. Their texts are in ../operations/research.graphql; types and ids are generated.
  */
 import { request } from '../api';
-import type { EntityRef } from '../types';
+import {
+  AdoptionCurveDocument,
+  type AdoptionCurveQuery,
+  CommunitiesDocument,
+  type CommunitiesQuery,
+  GraphMeasuresDocument,
+  type GraphMeasuresQuery,
+  OrganizationNetworkDocument,
+  type OrganizationNetworkQuery,
+  type PeriodBucket,
+  type ReleaseGrouping as Grouping,
+  ReleasesPerPeriodDocument,
+  type ReleasesPerPeriodQuery,
+  TechniqueChoicesDocument,
+  type TechniqueChoicesQuery,
+} from '../generated/graphql';
 
-export type Bucket = 'YEAR' | 'QUARTER';
-export type ReleaseGrouping = 'ORGANIZATION' | 'COUNTRY' | 'OPEN_WEIGHTS';
-
-export interface PeriodCount {
-  period: string;
-  count: number;
-  cumulative: number;
-}
-
-export interface NodeMeasure {
-  id: string;
-  pageRank: number;
-  version: string;
-  community: { id: number; label: string } | null;
-}
-
-export interface Community {
-  id: number;
-  label: string;
-  size: number;
-}
-
-export interface AdoptionCurve {
-  technique: EntityRef;
-  points: PeriodCount[];
-  undated: number;
-}
-
-export interface ReleaseSeries {
-  key: string;
-  label: string;
-  total: number;
-  points: PeriodCount[];
-}
-
-export interface OrganizationLink {
-  from: EntityRef;
-  to: EntityRef;
-  fromCountry: string | null;
-  toCountry: string | null;
-  weight: number;
-}
-
-export interface OrganizationNetwork {
-  links: OrganizationLink[];
-  countryFlows: Array<{ from: string; to: string; weight: number }>;
-}
-
-export interface TechniqueChoice {
-  technique: EntityRef;
-  modelCount: number;
-  firstAdoptedOn: string | null;
-}
+export type Bucket = PeriodBucket;
+export type ReleaseGrouping = Grouping;
+export type NodeMeasure = GraphMeasuresQuery['influence'][number];
+export type Community = CommunitiesQuery['communities'][number];
+export type AdoptionCurve = AdoptionCurveQuery['adoptionCurve'][number];
+export type PeriodCount = AdoptionCurve['points'][number];
+export type ReleaseSeries = ReleasesPerPeriodQuery['releasesPerPeriod'][number];
+export type OrganizationNetwork = OrganizationNetworkQuery['organizationNetwork'];
+export type OrganizationLink = OrganizationNetwork['links'][number];
+export type TechniqueChoice = TechniqueChoicesQuery['techniqueAdoption'][number];
 
 /** The server caps `influence(ids)` at 1000 ids a request. */
 const INFLUENCE_BATCH = 1000;
@@ -67,62 +38,29 @@ const INFLUENCE_BATCH = 1000;
 export async function measuresOf(ids: string[]): Promise<NodeMeasure[]> {
   const out: NodeMeasure[] = [];
   for (let i = 0; i < ids.length; i += INFLUENCE_BATCH) {
-    const data = await request<{ influence: NodeMeasure[] }>(
-      `query GraphMeasures($ids: [ID!]!) { influence(ids: $ids) { id pageRank version community { id label } } }`,
-      { ids: ids.slice(i, i + INFLUENCE_BATCH) },
-    );
+    const data = await request(GraphMeasuresDocument, { ids: ids.slice(i, i + INFLUENCE_BATCH) });
     out.push(...data.influence);
   }
   return out;
 }
 
 export async function communities(first = 20): Promise<Community[]> {
-  const data = await request<{ communities: Community[] }>(
-    `query Communities($first: Int!) { communities(first: $first) { id label size } }`,
-    {
-      first,
-    },
-  );
-  return data.communities;
+  return (await request(CommunitiesDocument, { first })).communities;
 }
 
 /** The most used techniques with their first adoption date (the charts' choice of techniques). */
 export async function techniqueChoices(): Promise<TechniqueChoice[]> {
-  const data = await request<{ techniqueAdoption: TechniqueChoice[] }>(
-    `query TechniqueChoices { techniqueAdoption(first: 100) { modelCount firstAdoptedOn technique { id name type } } }`,
-  );
-  return data.techniqueAdoption;
+  return (await request(TechniqueChoicesDocument)).techniqueAdoption;
 }
 
 export async function adoptionCurve(techniqueIds: string[], bucket: Bucket): Promise<AdoptionCurve[]> {
-  const data = await request<{ adoptionCurve: AdoptionCurve[] }>(
-    `query AdoptionCurve($ids: [ID!]!, $bucket: PeriodBucket!) {
-      adoptionCurve(techniqueIds: $ids, bucket: $bucket) { undated technique { id name type } points { period count cumulative } }
-    }`,
-    { ids: techniqueIds, bucket },
-  );
-  return data.adoptionCurve;
+  return (await request(AdoptionCurveDocument, { ids: techniqueIds, bucket })).adoptionCurve;
 }
 
 export async function releasesPerPeriod(by: ReleaseGrouping, bucket: Bucket, first = 10): Promise<ReleaseSeries[]> {
-  const data = await request<{ releasesPerPeriod: ReleaseSeries[] }>(
-    `query ReleasesPerPeriod($by: ReleaseGrouping!, $bucket: PeriodBucket!, $first: Int!) {
-      releasesPerPeriod(by: $by, bucket: $bucket, first: $first) { key label total points { period count cumulative } }
-    }`,
-    { by, bucket, first },
-  );
-  return data.releasesPerPeriod;
+  return (await request(ReleasesPerPeriodDocument, { by, bucket, first })).releasesPerPeriod;
 }
 
 export async function organizationNetwork(first = 100): Promise<OrganizationNetwork> {
-  const data = await request<{ organizationNetwork: OrganizationNetwork }>(
-    `query OrganizationNetwork($first: Int!) {
-      organizationNetwork(first: $first) {
-        links { weight fromCountry toCountry from { id name type } to { id name type } }
-        countryFlows { from to weight }
-      }
-    }`,
-    { first },
-  );
-  return data.organizationNetwork;
+  return (await request(OrganizationNetworkDocument, { first })).organizationNetwork;
 }

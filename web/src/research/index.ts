@@ -5,13 +5,10 @@ import { GraphTools } from './graph-tools';
 import { OrganizationNetworkView } from './org-network';
 import './research.css';
 
-export type ResearchView = 'charts' | 'orgs';
-
 export interface Research {
   tools: GraphTools;
   charts: ChartsView;
   orgs: OrganizationNetworkView;
-  show(view: ResearchView): void;
   resize(): void;
 }
 
@@ -31,7 +28,6 @@ export function mountResearch(options: {
     tools,
     charts,
     orgs,
-    show: (view) => void (view === 'charts' ? charts.show() : orgs.show()),
     resize: () => {
       charts.resize();
       orgs.resize();

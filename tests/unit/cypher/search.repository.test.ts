@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { EntityType } from '../../../src/domain/graph-model.js';
+import { SearchRepository } from '../../../src/repositories/search.repository.js';
+import { fieldsOf, Recording } from './recording.js';
+
+describe('SearchRepository: Cypher', () => {
+  it('queries the full-text index with the text escaped for Lucene, exact and prefix names first', async () => {
+    const db = new Recording();
+    await new SearchRepository(db.scope()).search(' GPT-4 (turbo) ', [EntityType.MODEL, EntityType.TECHNIQUE], 8, {
+      ...fieldsOf(EntityType.MODEL, 'name'),
+      ...fieldsOf(EntityType.TECHNIQUE, 'name'),
+    });
+    expect(db.sent).toMatchSnapshot();
+  });
+});

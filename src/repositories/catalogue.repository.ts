@@ -3,7 +3,7 @@
  * snapshot of it is a Source `catalogue-<format>-<hash>`), and superseding the older snapshots' claims of
  * values a newer snapshot changed.
  */
-import type { Database } from '../db/database.js';
+import type { DatabaseScopes } from '../db/database.js';
 import { CITES, ENTITY_LABEL, relType, SOURCE_LABEL, TYPE_OF_LABEL } from '../domain/graph-model.js';
 import type { EntityType, RelationType } from '../domain/registry.js';
 import { CATALOGUE_SOURCE_PREFIX, formatOfSource } from '../domain/catalogue-sources.js';
@@ -31,7 +31,7 @@ export interface HeldEntity {
 const TIMEOUT_MS = 300_000;
 
 export class CatalogueRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: DatabaseScopes) {}
 
   /**
    * Every entity a snapshot of this catalogue states values of (or marks withdrawn), with those citations

@@ -13,6 +13,7 @@ describe('ImportRepository: Cypher', () => {
       props: { releaseDate: '2023-03' },
       developers: ['openai'],
       sources: ['catalogue-epoch-csv-0123456789ab'],
+      keys: ['catalogue-models-dev-0123456789ab|openai/gpt-4'],
       uncited: false,
     };
     const db = new Recording([['[l IN labels(n) WHERE l IN $labels][0] AS label', [row]]]);

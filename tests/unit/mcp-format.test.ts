@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { amount, answerText, type CitationLike, graphLines, SourceList } from '../../src/mcp/format.js';
+
+const citation = (quote: string, line: number): CitationLike => ({
+  quote,
+  note: null,
+  source: { id: 'src-001', title: 'LLM 综述', file: 'llm-survey.md', url: null },
+  locator: { line, row: null, column: null, url: `/documents/llm-survey.md#L${line}` },
+});
+
+describe("the MCP answers' text", () => {
+  it('numbers each citation once and lists the sources with quote, file, line and link', () => {
+    const sources = new SourceList();
+    const first = citation('GPT-4 比 GPT-3.5 更强', 69);
+    expect(sources.cite([first])).toBe(' [1]');
+    expect(sources.cite([citation('另一句', 70), first])).toBe(' [2][1]');
+    expect(sources.cite([])).toBe('');
+    expect(sources.toString()).toBe(
+      [
+        'Sources:',
+        '[1] “GPT-4 比 GPT-3.5 更强” — LLM 综述 · llm-survey.md, line 69 · /documents/llm-survey.md#L69',
+        '[2] “另一句” — LLM 综述 · llm-survey.md, line 70 · /documents/llm-survey.md#L70',
+      ].join('\n'),
+    );
+  });
+
+  it('marks at most two citations per fact and counts the rest', () => {
+    const sources = new SourceList();
+    expect(sources.cite([citation('a', 1), citation('b', 2), citation('c', 3)])).toBe(' [1][2]+1');
+  });
+
+  it('writes a graph as one line per edge, and says when it was cut at its limit', () => {
+    const sources = new SourceList();
+    const graph = {
+      nodes: [
+        { id: 'gpt-4', label: 'GPT-4', type: 'MODEL', date: '2023-03' },
+        { id: 'gpt-3-5', label: 'GPT-3.5', type: 'MODEL', date: null },
+      ],
+      edges: [{ source: 'gpt-4', target: 'gpt-3-5', type: 'DERIVED_FROM', kind: 'SUCCESSOR', citations: [citation('q', 69)] }],
+      truncated: true,
+    };
+    const lines = graphLines(graph, sources);
+    expect(lines[0]).toBe('- GPT-4 (2023-03) —DERIVED_FROM SUCCESSOR→ GPT-3.5 [1]');
+    expect(lines[1]).toMatch(/^\(More relationships exist than the limit allowed/);
+    expect(answerText(['title', undefined, false, ...lines], sources).split('\n')).toHaveLength(5);
+  });
+
+  it('writes sizes as people read them', () => {
+    expect([amount(1.75e11), amount(7e9), amount(1.8e12), amount(128_000), amount(512)]).toEqual(['175B', '7B', '1.8T', '128K', '512']);
+  });
+});

@@ -101,7 +101,7 @@ describe.each(['stdio', 'http'] as const)('the MCP server over %s', (transport) 
     expect(text).toMatch(/Developers: OpenAI \(openai\) \[\d+\]/);
     expect(text).toMatch(/\[\d+\] “.+” — .+line \d+/);
     // The rumoured 1.8T stays a claim, marked as its source hedges it.
-    expect(text).toMatch(/- parameters: 1800000000000 \(hedged by its source: not believed\) \[\d+\]/);
+    expect(text).toMatch(/- parameters: 1\.8T \(hedged by its source: not believed\) \[\d+\]/);
   });
 
   it('answers an unknown id with one sentence marked as an error', async () => {
@@ -163,6 +163,27 @@ describe('the MCP server over HTTP', () => {
       await anonymous.close();
       await editor.close();
       await locked.stop();
+    }
+  });
+});
+
+describe('the MCP tools as trusted documents', () => {
+  it('run under TRUSTED_DOCUMENTS=only, where ad-hoc GraphQL is refused', async () => {
+    const strict = await startTestService({ TRUSTED_DOCUMENTS: 'only' });
+    const client = new Client({ name: 'mcp-test', version: '1.0.0' });
+    try {
+      await client.connect(new StreamableHTTPClientTransport(new URL(`${strict.url}/mcp`)));
+      for (const [name, args] of [
+        ['lineage', { modelId: 'gpt-4' }],
+        ['entity', { id: 'gpt-4' }],
+        ['search', { query: 'gpt 4' }],
+      ] as const) {
+        const { result, text } = await call(client, name, args);
+        expect(result.isError, `${name}: ${text}`).toBeFalsy();
+      }
+    } finally {
+      await client.close();
+      await strict.stop();
     }
   });
 });

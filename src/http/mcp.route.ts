@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { GraphqlExecutor } from '../graphql/execution/executor.js';
+import type { Logger } from '../logging/logger.js';
 import { operationRunner } from '../mcp/run.js';
 import { createMcpServer } from '../mcp/server.js';
 import { SERVICE_VERSION } from '../mcp/version.js';
@@ -19,7 +20,7 @@ function sendRpcError(res: ServerResponse, status: number, message: string, head
  * messages and gets JSON back). Each tool call runs as a GraphQL operation through the executor with
  * the request's Authorization, so the API's auth rules, caps and deadline apply (src/mcp/run.ts).
  */
-export function mcpRoute(executor: GraphqlExecutor): HttpRoute {
+export function mcpRoute(executor: GraphqlExecutor, log: Logger): HttpRoute {
   return {
     name: 'mcp',
     matches: (_req, path) => path === '/mcp',
@@ -30,7 +31,7 @@ export function mcpRoute(executor: GraphqlExecutor): HttpRoute {
       }
       const body = await readJsonBody(req);
       if (body.kind === 'refused') return sendRpcError(res, body.status, body.message);
-      const server = createMcpServer(operationRunner(executor, req.headers), SERVICE_VERSION);
+      const server = createMcpServer(operationRunner(executor, req.headers), SERVICE_VERSION, log);
       const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
       res.on('close', () => {
         void transport.close();

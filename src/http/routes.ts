@@ -1,6 +1,7 @@
 import type { AvailabilityState } from '../db/availability.js';
 import type { Readiness } from '../db/readiness.js';
 import type { GraphqlExecutor } from '../graphql/execution/executor.js';
+import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { type CorsConfig, corsMiddleware } from './cors.js';
 import { documentsRoute } from './documents.js';
@@ -26,7 +27,7 @@ export interface HttpDependencies {
  * Everything the service serves over HTTP, registered here and nowhere else: a new route or
  * middleware is a module of its own (see route.ts) added to one of these lists.
  */
-export function httpModules(deps: HttpDependencies): { middleware: HttpMiddleware[]; routes: HttpRoute[] } {
+export function httpModules(deps: HttpDependencies & { log: Logger }): { middleware: HttpMiddleware[]; routes: HttpRoute[] } {
   return {
     // CORS first: a browser's preflight is answered before Apollo's CSRF check could refuse it.
     middleware: [corsMiddleware(deps.cors)],
@@ -38,7 +39,7 @@ export function httpModules(deps: HttpDependencies): { middleware: HttpMiddlewar
       // Before /graphql: a browser's GET /graphql opens the playground.
       playgroundRoute(),
       graphqlRoute(deps.executor),
-      mcpRoute(deps.executor),
+      mcpRoute(deps.executor, deps.log),
       // Last: the explorer's files, and 404 for anything else.
       explorerRoute(),
     ],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answerText, type CitationLike, SourceList } from './format.js';
+import { answerText, type CitationLike, claimValue, SourceList } from './format.js';
 import { type McpClaimFragment, McpEntityDocument, type McpEntityQuery, McpSearchDocument } from './generated/graphql.js';
 import { count, entityId, entityTypes } from './inputs.js';
 import { ToolError } from './run.js';
@@ -48,7 +48,7 @@ function claimLines(claims: readonly McpClaimFragment[], sources: SourceList): s
     const standing = [claim.rank === 'PREFERRED' ? 'preferred' : undefined, claim.rank === 'DEPRECATED' ? 'deprecated' : undefined];
     if (claim.hedged) standing.push('hedged by its source: not believed');
     const said = standing.filter(Boolean).join(', ');
-    return `- ${claim.attribute}: ${claim.value}${said ? ` (${said})` : ''}${sources.cite([claim])}`;
+    return `- ${claim.attribute}: ${claimValue(claim.value)}${said ? ` (${said})` : ''}${sources.cite([claim])}`;
   });
 }
 

@@ -28,7 +28,9 @@ const clip = (text: string) => (text.length > QUOTE_CHARS ? `${text.slice(0, QUO
 function place(citation: CitationLike): string {
   const { source, locator } = citation;
   const where = [source.file ?? undefined, locator?.line != null ? `line ${locator.line}` : undefined];
-  if (locator?.row != null) where.push(`row ${locator.row}${locator.column != null ? `, column ${locator.column}` : ''}`);
+  // A catalogue's row locator reads "row 1069" already.
+  if (locator?.row != null)
+    where.push(`${/^\d+$/.test(locator.row) ? 'row ' : ''}${locator.row}${locator.column != null ? `, column ${locator.column}` : ''}`);
   const url = locator?.url ?? source.url;
   return [source.title ?? source.id, where.filter(Boolean).join(', '), url].filter(Boolean).join(' · ');
 }
@@ -71,6 +73,19 @@ export function amount(value: number): string {
   ];
   const [size, unit] = units.find(([size]) => Math.abs(value) >= size) ?? [1, ''];
   return `${Number((value / size).toPrecision(3))}${unit}`;
+}
+
+/** A claim's value as stored (JSON: '"2022-11-28"', '175000000000', '["text","image"]') as a person reads it: 2022-11-28, 175B, text, image. */
+export function claimValue(stored: string): string {
+  try {
+    const value: unknown = JSON.parse(stored);
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value)) return value.join(', ');
+    if (typeof value === 'number' && Math.abs(value) >= 1e4) return amount(value);
+  } catch {
+    // Not JSON: shown as it is.
+  }
+  return stored;
 }
 
 /** Lines and the sources they cite, as one answer. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answerText, type CitedSource } from './format.js';
+import { answerText, type CitedSource, claimValue } from './format.js';
 import { McpConflictsDocument, McpDataQualityDocument } from './generated/graphql.js';
 import { count, entityId } from './inputs.js';
 import { tool } from './tool.js';
@@ -30,7 +30,7 @@ export const conflictsTool = tool({
             value.rank === 'DEPRECATED' ? 'deprecated' : undefined,
           ];
           const said = marks.filter(Boolean).join(', ');
-          return `${value.value}${said ? ` [${said}]` : ''} per ${value.sources.map(sourceName).join(', ')}`;
+          return `${claimValue(value.value)}${said ? ` [${said}]` : ''} per ${value.sources.map(sourceName).join(', ')}`;
         });
         return `- ${conflict.entityName} (${conflict.entityId}) ${conflict.attribute}, severity ${conflict.severity.toFixed(2)}: ${values.join(' vs ')}`;
       }),
@@ -62,7 +62,7 @@ export const dataQualityTool = tool({
       `${totalCount} doubted value${totalCount === 1 ? '' : 's'} (${byRule.map((rule) => `${rule.rule} ${rule.count}`).join(', ')}):`,
       ...edges.map(({ node }) => {
         const shown = node.shownInstead ? `; shown instead: ${node.shownInstead}` : '';
-        return `- ${node.entityName} (${node.entityId}) ${node.attribute} = ${node.value}: ${node.rule}, ${node.reason}${shown} — ${sourceName(node.source)}`;
+        return `- ${node.entityName} (${node.entityId}) ${node.attribute} = ${claimValue(node.value)}: ${node.rule}, ${node.reason}${shown} — ${sourceName(node.source)}`;
       }),
       pageInfo.hasNextPage && `More: call again with after "${pageInfo.endCursor}".`,
     ]);

@@ -1,4 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { Logger } from '../logging/logger.js';
 import type { RunOperation } from './run.js';
 import { ToolError } from './run.js';
 import { TOOLS } from './tools.js';
@@ -12,7 +13,7 @@ const INSTRUCTIONS =
  * The MCP server: each tool runs its GraphQL operation through `run` (run.ts) and answers compact
  * cited text with the data as structured content; a refusal is one sentence with isError.
  */
-export function createMcpServer(run: RunOperation, version: string): McpServer {
+export function createMcpServer(run: RunOperation, version: string, log: Logger): McpServer {
   const server = new McpServer({ name: 'llm-knowledge-graph', version }, { instructions: INSTRUCTIONS });
   for (const tool of TOOLS) {
     server.registerTool(
@@ -28,8 +29,10 @@ export function createMcpServer(run: RunOperation, version: string): McpServer {
           const answer = await tool.call(args, run);
           return { content: [{ type: 'text' as const, text: answer.text }], structuredContent: answer.structured };
         } catch (error) {
-          // An unexpected failure is the executor's to log; the assistant gets one sentence without details.
-          const text = error instanceof ToolError ? error.message : `The ${tool.name} tool failed unexpectedly; try again later.`;
+          if (error instanceof ToolError) return { content: [{ type: 'text' as const, text: error.message }], isError: true };
+          // A fault of ours: logged with its stack, the assistant gets one sentence without details.
+          log.error({ err: error, tool: tool.name }, `MCP tool ${tool.name} failed`);
+          const text = `The ${tool.name} tool failed unexpectedly; the service's log has the details.`;
           return { content: [{ type: 'text' as const, text }], isError: true };
         }
       },

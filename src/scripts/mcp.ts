@@ -29,7 +29,7 @@ const api = await startGraphApi(config, log).catch((error: unknown) => {
   process.exit(error instanceof LocalNeo4jError || error instanceof StartupError ? 3 : 1);
 });
 
-const server = createMcpServer(operationRunner(api.executor), SERVICE_VERSION);
+const server = createMcpServer(operationRunner(api.executor), SERVICE_VERSION, log);
 let stopping = false;
 const stop = (why: string) => {
   if (stopping) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amount, answerText, type CitationLike, graphLines, SourceList } from '../../src/mcp/format.js';
+import { amount, answerText, type CitationLike, claimValue, graphLines, SourceList } from '../../src/mcp/format.js';
 
 const citation = (quote: string, line: number): CitationLike => ({
   quote,
@@ -43,6 +43,16 @@ describe("the MCP answers' text", () => {
     expect(lines[0]).toBe('- GPT-4 (2023-03) —DERIVED_FROM SUCCESSOR→ GPT-3.5 [1]');
     expect(lines[1]).toMatch(/^\(More relationships exist than the limit allowed/);
     expect(answerText(['title', undefined, false, ...lines], sources).split('\n')).toHaveLength(5);
+  });
+
+  it("writes a claim's stored value as people read it", () => {
+    expect([
+      claimValue('"2022-11-28"'),
+      claimValue('175000000000'),
+      claimValue('true'),
+      claimValue('2048'),
+      claimValue('not json'),
+    ]).toEqual(['2022-11-28', '175B', 'true', '2048', 'not json']);
   });
 
   it('writes sizes as people read them', () => {

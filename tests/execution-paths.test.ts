@@ -29,6 +29,9 @@ const VALUES: Record<string, unknown> = {
   after: null,
   bucket: 'YEAR',
   by: 'ORGANIZATION',
+  where: { organization: 'openai' },
+  orderBy: [{ field: 'RELEASE_DATE', direction: 'DESC' }],
+  asOf: '2023-12-31',
 };
 const PER_OPERATION: Record<string, Record<string, unknown>> = { AdoptionCurve: { ids: ['transformer', 'rlhf'] } };
 

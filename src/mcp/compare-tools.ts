@@ -37,7 +37,11 @@ export const compareTool = tool({
     const sources = new SourceList();
     const facts = models.map((model) => {
       const cite = (attribute: string) =>
-        sources.cite(model.claims.filter((claim) => claim.attribute === attribute && claim.rank !== 'DEPRECATED' && !claim.hedged));
+        sources.cite(
+          model.claims.filter(
+            (claim) => claim.attribute === attribute && claim.rank !== 'DEPRECATED' && !claim.hedged && claim.flags.length === 0,
+          ),
+        );
       const parts = [
         model.releaseDate && `released ${model.releaseDate}${cite('releaseDate')}`,
         model.parameters !== null && `${amount(model.parameters)} parameters${cite('parameters')}`,

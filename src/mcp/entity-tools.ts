@@ -47,6 +47,7 @@ function claimLines(claims: readonly McpClaimFragment[], sources: SourceList): s
   return claims.map((claim) => {
     const standing = [claim.rank === 'PREFERRED' ? 'preferred' : undefined, claim.rank === 'DEPRECATED' ? 'deprecated' : undefined];
     if (claim.hedged) standing.push('hedged by its source: not believed');
+    for (const flag of claim.flags) standing.push(`doubted, ${flag.rule}: ${flag.reason}`);
     const said = standing.filter(Boolean).join(', ');
     return `- ${claim.attribute}: ${claimValue(claim.value)}${said ? ` (${said})` : ''}${sources.cite([claim])}`;
   });

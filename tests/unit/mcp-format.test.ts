@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { entityTool } from '../../src/mcp/entity-tools.js';
 import { amount, answerText, type CitationLike, claimValue, graphLines, SourceList } from '../../src/mcp/format.js';
 
 const citation = (quote: string, line: number): CitationLike => ({
@@ -57,5 +58,37 @@ describe("the MCP answers' text", () => {
 
   it('writes sizes as people read them', () => {
     expect([amount(1.75e11), amount(7e9), amount(1.8e12), amount(128_000), amount(512)]).toEqual(['175B', '7B', '1.8T', '128K', '512']);
+  });
+
+  it('marks a hedged or doubted value in an entity answer as not believed, with the rule and its reason', async () => {
+    const claim = (value: string, hedged: boolean, flags: Array<{ rule: string; reason: string }>) => ({
+      attribute: 'parameters',
+      value,
+      rank: 'NORMAL',
+      hedged,
+      flags,
+      ...citation('q', 1),
+    });
+    const entity = {
+      id: 'llama-2-7b',
+      name: 'Llama 2-7B',
+      type: 'MODEL',
+      aliases: [],
+      description: null,
+      sources: [],
+      claims: [
+        claim('70000000000', false, [{ rule: 'SIZE_IN_NAME', reason: '70B parameters, 10× above the 7B in the name' }]),
+        claim('1800000000000', true, []),
+      ],
+      parents: [],
+      developersLinks: [],
+      techniquesLinks: [],
+      limitationsLinks: [],
+    };
+    // The operation's data as the executor would give it; this checks the formatter only.
+    const run = (async () => ({ entity })) as never;
+    const { text } = await entityTool.call({ id: 'llama-2-7b' }, run);
+    expect(text).toContain('- parameters: 70B (doubted, SIZE_IN_NAME: 70B parameters, 10× above the 7B in the name) [1]');
+    expect(text).toContain('- parameters: 1.8T (hedged by its source: not believed) [1]');
   });
 });

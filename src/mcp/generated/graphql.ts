@@ -95,11 +95,11 @@ export type TechniqueCategory =
 
 export type McpCitationFragment = { quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null };
 
-export type McpClaimFragment = { attribute: string, value: string, rank: ClaimRank, hedged: boolean, quote: string | null, note: string | null, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null };
+export type McpClaimFragment = { attribute: string, value: string, rank: ClaimRank, hedged: boolean, quote: string | null, note: string | null, flags: Array<{ rule: QualityRule, reason: string }>, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null };
 
 export type McpGraphFragment = { truncated: boolean, nodes: Array<{ id: string, label: string, type: EntityType, date: string | null }>, edges: Array<{ source: string, target: string, type: RelationType, kind: LineageKind | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }> };
 
-export type McpModelFactsFragment = { id: string, name: string, releaseDate: string | null, parameters: number | null, contextWindow: number | null, openWeights: boolean | null, claims: Array<{ attribute: string, value: string, rank: ClaimRank, hedged: boolean, quote: string | null, note: string | null, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }>, developersLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }> };
+export type McpModelFactsFragment = { id: string, name: string, releaseDate: string | null, parameters: number | null, contextWindow: number | null, openWeights: boolean | null, claims: Array<{ attribute: string, value: string, rank: ClaimRank, hedged: boolean, quote: string | null, note: string | null, flags: Array<{ rule: QualityRule, reason: string }>, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }>, developersLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }> };
 
 export type McpSearchQueryVariables = Exact<{
   query: string;
@@ -126,9 +126,9 @@ export type McpEntityQueryVariables = Exact<{
 export type McpEntityQuery = { entity:
     | { id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }
     | { id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }
-    | { id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, releaseDate: string | null, parameters: number | null, contextWindow: number | null, openWeights: boolean | null, parents: Array<{ kind: LineageKind, model: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }>, techniquesLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }>, limitationsLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }>, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }>, claims: Array<{ attribute: string, value: string, rank: ClaimRank, hedged: boolean, quote: string | null, note: string | null, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }>, developersLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }> }
+    | { id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, releaseDate: string | null, parameters: number | null, contextWindow: number | null, openWeights: boolean | null, parents: Array<{ kind: LineageKind, model: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }>, techniquesLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }>, limitationsLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }>, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }>, claims: Array<{ attribute: string, value: string, rank: ClaimRank, hedged: boolean, quote: string | null, note: string | null, flags: Array<{ rule: QualityRule, reason: string }>, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }>, developersLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }> }
     | { id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }
-    | { country: string | null, id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, claims: Array<{ attribute: string, value: string, rank: ClaimRank, hedged: boolean, quote: string | null, note: string | null, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }>, partOfLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }>, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }
+    | { country: string | null, id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, claims: Array<{ attribute: string, value: string, rank: ClaimRank, hedged: boolean, quote: string | null, note: string | null, flags: Array<{ rule: QualityRule, reason: string }>, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }>, partOfLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }>, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }
     | { id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }
     | { category: TechniqueCategory | null, id: string, name: string, type: EntityType, aliases: Array<string>, description: string | null, proposedByLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }>, mitigatesLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }>, sources: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }
    | null };
@@ -197,7 +197,7 @@ export type McpCompareQueryVariables = Exact<{
 }>;
 
 
-export type McpCompareQuery = { compareModels: { models: Array<{ id: string, name: string, releaseDate: string | null, parameters: number | null, contextWindow: number | null, openWeights: boolean | null, claims: Array<{ attribute: string, value: string, rank: ClaimRank, hedged: boolean, quote: string | null, note: string | null, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }>, developersLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }> }>, techniqueRows: Array<{ present: Array<boolean>, entity:
+export type McpCompareQuery = { compareModels: { models: Array<{ id: string, name: string, releaseDate: string | null, parameters: number | null, contextWindow: number | null, openWeights: boolean | null, claims: Array<{ attribute: string, value: string, rank: ClaimRank, hedged: boolean, quote: string | null, note: string | null, flags: Array<{ rule: QualityRule, reason: string }>, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }>, developersLinks: Array<{ node: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }> }>, techniqueRows: Array<{ present: Array<boolean>, entity:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -311,6 +311,10 @@ export const McpClaimFragmentDoc = new TypedDocumentString(`
   value
   rank
   hedged
+  flags {
+    rule
+    reason
+  }
   quote
   note
   source {
@@ -370,6 +374,10 @@ fragment McpClaim on AttributeClaim {
   value
   rank
   hedged
+  flags {
+    rule
+    reason
+  }
   quote
   note
   source {
@@ -506,6 +514,10 @@ fragment McpClaim on AttributeClaim {
   value
   rank
   hedged
+  flags {
+    rule
+    reason
+  }
   quote
   note
   source {
@@ -540,7 +552,7 @@ fragment McpModelFacts on Model {
       ...McpCitation
     }
   }
-}`, {"hash":"sha256:64137186f4163c7b3b7be16eae8cf7b40590913150c0ebf375f85155f074a372"}) as unknown as TypedDocumentString<McpEntityQuery, McpEntityQueryVariables>;
+}`, {"hash":"sha256:525f2610efc8470cb9281a019bdaf0910e61b764b6d51f14b194656da6b34d80"}) as unknown as TypedDocumentString<McpEntityQuery, McpEntityQueryVariables>;
 export const McpLineageDocument = new TypedDocumentString(`
     query McpLineage($modelId: ID!, $direction: LineageDirection, $maxDepth: Int) {
   model(id: $modelId) {
@@ -762,6 +774,10 @@ fragment McpClaim on AttributeClaim {
   value
   rank
   hedged
+  flags {
+    rule
+    reason
+  }
   quote
   note
   source {
@@ -796,7 +812,7 @@ fragment McpModelFacts on Model {
       ...McpCitation
     }
   }
-}`, {"hash":"sha256:4632b90067618c097ffb9b6b11a358b0aa39375879d5c4e3ea0b063182cefaab"}) as unknown as TypedDocumentString<McpCompareQuery, McpCompareQueryVariables>;
+}`, {"hash":"sha256:40a73d6e1f56d0e9082f5522f9aaf2b23c075c9ba51ca4c43049ff4afbddc182"}) as unknown as TypedDocumentString<McpCompareQuery, McpCompareQueryVariables>;
 export const McpConflictsDocument = new TypedDocumentString(`
     query McpConflicts($first: Int, $includePrecision: Boolean) {
   conflicts(first: $first, includePrecision: $includePrecision) {

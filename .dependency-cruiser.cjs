@@ -3,12 +3,14 @@
  * below it, never from one above, and no files may import each other in a circle. `npm run lint`
  * runs this (`depcruise src`); tests/unit/layers.test.ts shows it failing on a violation.
  *
- * From the top: what starts things, what speaks HTTP, what speaks GraphQL, the work the service does
+ * From the top: what starts things, what speaks HTTP, the MCP server, what speaks GraphQL, the work the service does
  * (loading, analytics, the embedded Neo4j), the Cypher, the driver and caches, and the vocabulary.
  */
 const LAYERS = [
   { name: 'entry', paths: ['src/main\\.ts', 'src/service\\.ts', 'src/scripts/'] },
   { name: 'http', paths: ['src/http/'] },
+  // The MCP server: its tools run GraphQL operations through the executor, as an HTTP client's would.
+  { name: 'mcp', paths: ['src/mcp/'] },
   { name: 'graphql', paths: ['src/graphql/'] },
   {
     name: 'services',

@@ -32,14 +32,70 @@ export interface Service {
 
 const LINEAGE_TYPE = RelationType.DERIVED_FROM;
 
+/** The graph behind the API: Neo4j connected (started when embedded), the graph loaded, the GraphQL executor ready. */
+export interface GraphApi {
+  database: Database;
+  executor: GraphqlExecutor;
+  metrics: Metrics;
+  measures: MeasuresService;
+  availability: DatabaseAvailability;
+  neo4jPid(): number | undefined;
+  stop(): Promise<void>;
+}
+
 /**
- * Starts the HTTP server first (probes answer at once, with the phase), then the embedded Neo4j when
- * NEO4J_URI is unset, the driver, the first load if the graph is not complete, and the API.
+ * Starts the HTTP server first (probes answer at once, with the phase), then the graph and the API
+ * (startGraphApi), and opens the API last.
  */
 export async function startService(config: Config, log: Logger): Promise<Service> {
   const gate = new StartupGate({ keepAliveMs: config.http.keepAliveTimeoutMs, headersMs: config.http.headersTimeoutMs });
   const url = await gate.listen(config.port, config.host);
   log.info({ url }, `listening on ${url}; /health answers, /ready says what the start is doing`);
+  let api: GraphApi;
+  try {
+    api = await startGraphApi(config, log, (phase) => {
+      gate.phase = phase;
+    });
+  } catch (error) {
+    gate.server.close();
+    throw error;
+  }
+  const { database, executor, metrics, availability } = api;
+  // Last, with nothing awaited after it: once /ready answers 200, main.ts already listens for SIGTERM.
+  gate.open(
+    createHttpHandler({
+      executor,
+      readiness: () => readiness(database, availability),
+      availability: () => availability.now,
+      metrics,
+      log,
+      cors: config.cors,
+    }),
+  );
+  log.info(
+    { explorer: `${url}/`, playground: `${url}/graphql`, api: `${url}/graphql`, mcp: `${url}/mcp` },
+    `service ready: explorer ${url}/ · playground ${url}/graphql (in a browser) · API POST ${url}/graphql · MCP ${url}/mcp`,
+  );
+
+  return {
+    url,
+    database,
+    measures: api.measures,
+    neo4jPid: api.neo4jPid,
+    stop: async () => {
+      // No new requests; those in flight finish first.
+      await drain(gate.server);
+      await api.stop();
+    },
+  };
+}
+
+/**
+ * The embedded Neo4j when NEO4J_URI is unset, the driver, the first load if the graph is not
+ * complete, the GraphQL executor and the measures; `onPhase` hears what it is doing. The service
+ * serves it over HTTP; `npm run mcp` over stdio.
+ */
+export async function startGraphApi(config: Config, log: Logger, onPhase: (phase: string) => void = () => {}): Promise<GraphApi> {
   const availability = new DatabaseAvailability();
   let local: Supervision<LocalNeo4j> | undefined;
   let database: Database | undefined;
@@ -50,7 +106,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     let uri = config.neo4j.uri;
     let password = config.neo4j.password;
     if (uri === undefined) {
-      gate.phase = 'starting Neo4j';
+      onPhase('starting Neo4j');
       log.info(
         { port: config.neo4j.localPort, data: config.neo4j.localData },
         `starting the embedded Neo4j (store in ${config.neo4j.localData})`,
@@ -62,12 +118,12 @@ export async function startService(config: Config, log: Logger): Promise<Service
       ({ uri, password } = local.current);
       log.info({ uri, reused: !local.current.owned }, `embedded Neo4j is up at ${uri}`);
     }
-    gate.phase = 'connecting to Neo4j';
+    onPhase('connecting to Neo4j');
     const target = { ...config.neo4j, uri, password, timeoutMs: config.requestTimeoutMs };
     database = await connectToNeo4j(target, log, local ? `the password in ${config.neo4j.localData}` : 'NEO4J_PASSWORD');
-    await prepareGraph(database, config.defaultCatalogues, gate, log);
+    await prepareGraph(database, config.defaultCatalogues, onPhase, log);
 
-    gate.phase = 'building the API';
+    onPhase('building the API');
     const metrics = new Metrics(database);
     const executor = await GraphqlExecutor.start({
       schema: await createSchema(),
@@ -97,30 +153,14 @@ export async function startService(config: Config, log: Logger): Promise<Service
       log,
     );
     if (config.measures.enabled) await measures.start();
-
-    // Last, with nothing awaited after it: once /ready answers 200, main.ts already listens for SIGTERM.
-    gate.open(
-      createHttpHandler({
-        executor,
-        readiness: () => readiness(db, availability),
-        availability: () => availability.now,
-        metrics,
-        log,
-      }),
-    );
-    log.info(
-      { explorer: `${url}/`, playground: `${url}/graphql`, api: `${url}/graphql` },
-      `service ready: explorer ${url}/ · playground ${url}/graphql (in a browser) · API POST ${url}/graphql`,
-    );
-
     return {
-      url,
       database: db,
+      executor,
+      metrics,
       measures,
+      availability,
       neo4jPid: () => local?.current.pid,
       stop: async () => {
-        // No new requests; those in flight finish first.
-        await drain(gate.server);
         await executor.stop();
         await measures.stop();
         await db.close();
@@ -129,7 +169,6 @@ export async function startService(config: Config, log: Logger): Promise<Service
       },
     };
   } catch (error) {
-    gate.server.close();
     await database?.close();
     await local?.stop();
     await tracing?.shutdown();
@@ -142,7 +181,12 @@ export async function startService(config: Config, log: Logger): Promise<Service
  * (DEFAULT_CATALOGUES), and the completion marker last. A graph that has the marker is never loaded
  * again, whatever DEFAULT_CATALOGUES says now: a catalogue is added to it with `npm run import`.
  */
-async function loadIfIncomplete(database: Database, catalogues: CatalogueName[], gate: StartupGate, log: Logger): Promise<void> {
+async function loadIfIncomplete(
+  database: Database,
+  catalogues: CatalogueName[],
+  onPhase: (phase: string) => void,
+  log: Logger,
+): Promise<void> {
   const seeds = new SeedRepository(database);
   if (await seeds.isSeeded()) {
     await applyMigrations(database);
@@ -151,7 +195,7 @@ async function loadIfIncomplete(database: Database, catalogues: CatalogueName[],
   }
   const resuming = !(await seeds.isEmpty());
   const what = ['the documents', ...catalogues.map((name) => DEFAULT_CATALOGUES[name].title)].join(' and ');
-  gate.phase = 'loading the graph 0 %';
+  onPhase('loading the graph 0 %');
   log.info(resuming ? `the last load of the graph did not finish; loading ${what} again` : `the graph is empty; loading ${what}`);
   let lastLogged = -1;
   let batches = 0;
@@ -161,7 +205,7 @@ async function loadIfIncomplete(database: Database, catalogues: CatalogueName[],
     onProgress: ({ what, step, steps, done, total }) => {
       // Each step is an equal share of the bar: the catalogues' batch counts are known only once planned.
       const percent = Math.floor((100 * (step - 1 + done / total)) / steps);
-      gate.phase = `loading the graph ${percent} %`;
+      onPhase(`loading the graph ${percent} %`);
       if (percent >= lastLogged + 25 || done === total) {
         lastLogged = percent;
         log.info(`loading the graph: ${percent} % (${what})`);
@@ -197,10 +241,10 @@ async function loadIfIncomplete(database: Database, catalogues: CatalogueName[],
  * loadIfIncomplete, asked again when Neo4j was too slow for a moment (a busy or just-thawed server):
  * every step of it is idempotent, so a retry resumes where it stopped.
  */
-async function prepareGraph(database: Database, catalogues: CatalogueName[], gate: StartupGate, log: Logger): Promise<void> {
+async function prepareGraph(database: Database, catalogues: CatalogueName[], onPhase: (phase: string) => void, log: Logger): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await loadIfIncomplete(database, catalogues, gate, log);
+      return await loadIfIncomplete(database, catalogues, onPhase, log);
     } catch (error) {
       if (!(error instanceof DatabaseUnavailableError) || attempt >= 5) throw error;
       const delayMs = 1_000 * attempt;

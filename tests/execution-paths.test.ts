@@ -29,12 +29,25 @@ const VALUES: Record<string, unknown> = {
   after: null,
   bucket: 'YEAR',
   by: 'ORGANIZATION',
-  where: null,
-  orderBy: null,
-  asOf: '2023',
+  where: { organization: 'openai' },
+  orderBy: [{ field: 'RELEASE_DATE', direction: 'DESC' }],
+  asOf: '2023-12-31',
+  modelId: 'gpt-4',
+  direction: 'ANCESTORS',
+  maxDepth: 3,
+  fromId: 'gpt-3',
+  toId: 'openai',
+  limit: 20,
+  includePrecision: false,
   benchmark: 'mmlu',
 };
-const PER_OPERATION: Record<string, Record<string, unknown>> = { AdoptionCurve: { ids: ['transformer', 'rlhf'] } };
+const PER_OPERATION: Record<string, Record<string, unknown>> = {
+  AdoptionCurve: { ids: ['transformer', 'rlhf'] },
+  // The MCP tools' operations (src/mcp/operations).
+  McpSearch: { types: ['MODEL'] },
+  McpNeighbourhood: { types: ['DERIVED_FROM'] },
+  McpDataQuality: { where: { entityId: 'gpt-4' } },
+};
 
 function variablesOf(name: string, body: string): Record<string, unknown> {
   const operation = parse(body).definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;

@@ -72,6 +72,39 @@ const optionalText = z
   .optional()
   .transform((raw) => (raw === undefined || raw === '' ? undefined : raw));
 
+/**
+ * CORS_ORIGINS: the origins whose pages may call the API from a browser (`https://app.example.org`,
+ * `http://localhost:5173`), or `*` for any page but only for anonymous reads (src/http/cors.ts).
+ */
+const corsOrigins = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    const entries = (raw ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const bad = entries.find((entry) => entry !== '*' && !isOrigin(entry));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `CORS_ORIGINS must be * or a comma-separated list of origins such as https://app.example.org or http://localhost:5173 (scheme, host and port; no path), got "${bad}".`,
+      });
+      return z.NEVER;
+    }
+    return { origins: entries.filter((entry) => entry !== '*'), anyOrigin: entries.includes('*') };
+  });
+
+/** An http(s) origin exactly as a browser sends it in Origin: lower case, no default port, no path. */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text;
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   PORT: port('PORT', 4000),
   HOST: z
@@ -222,6 +255,7 @@ const envSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `TRUSTED_DOCUMENTS must be only or allow, got "${raw}".` });
       return z.NEVER;
     }),
+  CORS_ORIGINS: corsOrigins,
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.superRefine((url, ctx) => {
     if (url !== undefined && !/^https?:\/\/[^\s/]+/.test(url)) {
       ctx.addIssue({ code: 'custom', message: `OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL, got "${url}".` });
@@ -263,6 +297,8 @@ export type Config = {
   responseCacheMb: number;
   /** `only` refuses every operation outside schema/persisted-query-manifest.json. */
   trustedDocuments: 'only' | 'allow';
+  /** Origins whose pages may call the API cross-origin; anyOrigin (`*`) grants anonymous reads to every page. */
+  cors: { origins: string[]; anyOrigin: boolean };
   /** Where spans go over OTLP/HTTP; undefined turns tracing off. */
   otlpEndpoint: string | undefined;
   /** How long idle keep-alive connections stay open, and how long a request's headers may take (ms). */
@@ -315,6 +351,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheMaxAgeS: e.CACHE_MAX_AGE_S,
     responseCacheMb: e.RESPONSE_CACHE_MB,
     trustedDocuments: e.TRUSTED_DOCUMENTS,
+    cors: e.CORS_ORIGINS,
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     http: { keepAliveTimeoutMs: keepAliveS * 1000, headersTimeoutMs: headersS * 1000 },
     neo4j: {

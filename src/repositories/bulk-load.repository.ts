@@ -1,5 +1,5 @@
 /** Cypher around a bulk import: whether the store is empty before it, and what the CSV files cannot state, after it. */
-import type { Database } from '../db/database.js';
+import type { DatabaseScopes } from '../db/database.js';
 import { BUMP_VERSION, VERSION_LABEL } from '../db/data-version.js';
 import { SCHEMA_ITEMS } from '../db/migrations.js';
 import { ENTITY_LABEL, type EntityType, label, relType } from '../domain/graph-model.js';
@@ -24,7 +24,7 @@ export interface RelationshipFixup {
 }
 
 export class BulkLoadRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: DatabaseScopes) {}
 
   /** True when the store holds nothing but the data version (two count-store reads, instant at any size). */
   async isEmptyStore(): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { DatabaseScopes } from '../db/database.js';
 import { VERSION_LABEL } from '../db/data-version.js';
 import { GRAPH_META_LABEL, knownLabel, SOURCE_LABEL } from '../domain/graph-model.js';
 import type { SourceRow } from '../domain/graph-rows.js';
@@ -10,7 +10,7 @@ export type ReleaseSource = SourceRow & { license?: string | null; version?: str
 
 /** What a release reads besides the seed format (sources' catalogue details, the load marker) and what a reload writes back. */
 export class ReleaseRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: DatabaseScopes) {}
 
   /** Every Source with every field it holds, by id. */
   async sources(): Promise<ReleaseSource[]> {

@@ -6,7 +6,7 @@
  * and what the merge added, so `--undo` restores both.
  */
 import { z } from 'zod';
-import type { Database, WriteTx } from '../db/database.js';
+import type { DatabaseScopes, WriteTx } from '../db/database.js';
 import { CHANGE_LABEL, CITES, ENTITY_LABEL, knownLabel, REDIRECT_LABEL, relType, SOURCE_LABEL } from '../domain/graph-model.js';
 import { InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { isStatement, RELATION_TYPES, RELATIONS, type RelationType } from '../domain/registry.js';
@@ -59,7 +59,7 @@ const citationKey = (c: Record<string, unknown>) =>
 const symmetric = (type: RelationType) => RELATIONS[type].bothField !== undefined;
 
 export class ResolutionRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: DatabaseScopes) {}
 
   /** Merges `drop` into `keep` (one kind) in one transaction; returns what moved. */
   async merge(keep: string, drop: string, why: { reason: string; evidence: string[] }, actor = 'resolve'): Promise<MergeRecord> {

@@ -161,4 +161,23 @@ describe('configuration from the environment', () => {
       'DEFAULT_CATALOGUES must be none or a comma-separated list of epoch, models-dev, llm-stats, epoch-benchmarks (the catalogues an empty database is loaded with besides the documents), got "epoch,huggingface".',
     ]);
   });
+
+  it('reads CORS_ORIGINS as listed origins and *, and names a bad entry in one sentence', () => {
+    expect(loadConfig({}).cors).toEqual({ origins: [], anyOrigin: false });
+    expect(loadConfig({ CORS_ORIGINS: 'http://localhost:5173, https://app.example.org,*' }).cors).toEqual({
+      origins: ['http://localhost:5173', 'https://app.example.org'],
+      anyOrigin: true,
+    });
+    for (const bad of [
+      'https://app.example.org/',
+      'app.example.org',
+      'ftp://files.example.org',
+      'https://App.example.org',
+      'http://x:80',
+    ]) {
+      expect(problemsOf({ CORS_ORIGINS: `http://localhost:5173,${bad}` })).toEqual([
+        `CORS_ORIGINS must be * or a comma-separated list of origins such as https://app.example.org or http://localhost:5173 (scheme, host and port; no path), got "${bad}".`,
+      ]);
+    }
+  });
 });

@@ -1,3 +1,6 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import { loadDefaultCatalogue } from '../src/import/default-catalogues.js';
 import { fingerprintDiff, graphFingerprint } from './helpers/fingerprint.js';
@@ -144,6 +147,40 @@ describe('benchmark results', { timeout: 600_000 }, () => {
     expect(mmlu.results).toHaveLength(2);
     expect(mmlu.results[0]).toMatchObject({ rank: 1 });
     expect(rows.some((r) => r.results.includes(null))).toBe(true);
+  });
+
+  it('answers an MCP client’s leaderboard and model_results calls from the same results, cited', async () => {
+    const client = new Client({ name: 'benchmarks-test', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${running.service.url}/mcp`)));
+    try {
+      const call = async (name: string, args: Record<string, unknown>) => {
+        const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+        return { result, text: result.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n') };
+      };
+      const top = await call('leaderboard', { benchmarkId: 'gpqa-diamond', first: 3, selfReported: false });
+      expect(top.result.isError).toBeFalsy();
+      const api = await board({ benchmark: 'gpqa-diamond', first: 3, where: { selfReported: false } });
+      // The tool's lines are the API's entries, in its order, each with its score and a citation mark.
+      const lines = top.text.split('\n').filter((line) => /^\d+\. /.test(line));
+      expect(lines).toHaveLength(3);
+      entries(api).forEach((entry, i) => {
+        expect(lines[i]).toContain(`${entry.position}. `);
+        expect(lines[i]).toContain(`(${entry.model.id}`);
+        expect(lines[i]).toContain(`: ${entry.result.score} (`);
+        expect(lines[i]).toMatch(/independent.*\) \[\d+\]/);
+      });
+      expect(top.text).toMatch(/^Sources:$/m);
+      expect(top.text).toContain('More: call again with after');
+
+      const gpt4o = await call('model_results', { modelId: 'gpt-4o' });
+      expect(gpt4o.text).toMatch(/^GPT-4o \(gpt-4o\): results on \d+ benchmarks/);
+      expect(gpt4o.text).toMatch(/^- MMLU \(mmlu\): .*independent, by (Stanford CRFM|Microsoft).* \[\d+\]/m);
+      const unknown = await call('model_results', { modelId: 'no-such-model' });
+      expect(unknown.result.isError).toBe(true);
+      expect(unknown.text).toBe('No model has the id "no-such-model"; the search tool finds ids by name.');
+    } finally {
+      await client.close();
+    }
   });
 
   it('shows results that disagree beyond their setting’s noise in conflicts', async () => {

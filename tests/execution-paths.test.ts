@@ -47,6 +47,8 @@ const PER_OPERATION: Record<string, Record<string, unknown>> = {
   McpSearch: { types: ['MODEL'] },
   McpNeighbourhood: { types: ['DERIVED_FROM'] },
   McpDataQuality: { where: { entityId: 'gpt-4' } },
+  Leaderboard: { where: { developer: 'openai' } },
+  McpLeaderboard: { where: { developer: 'openai', selfReported: false } },
 };
 
 function variablesOf(name: string, body: string): Record<string, unknown> {

@@ -15,6 +15,8 @@ const TOOL_NAMES = [
   'neighbourhood',
   'shared_techniques',
   'compare_models',
+  'model_results',
+  'leaderboard',
   'conflicts',
   'data_quality',
 ];

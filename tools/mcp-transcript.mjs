@@ -13,6 +13,7 @@ const CALLS = [
   { name: 'search', arguments: { query: 'gpt 4', types: ['MODEL'], first: 3 } },
   { name: 'lineage', arguments: { modelId: 'gpt-4' } },
   { name: 'entity', arguments: { id: 'gpt-3-5' } },
+  { name: 'leaderboard', arguments: { benchmarkId: 'gpqa-diamond', first: 5, selfReported: false } },
   { name: 'lineage', arguments: { modelId: 'gpt-5-turbo' } },
 ];
 

@@ -1,3 +1,4 @@
+import { leaderboardTool, modelResultsTool } from './benchmark-tools.js';
 import { compareTool, sharedTechniquesTool } from './compare-tools.js';
 import { entityTool, searchTool } from './entity-tools.js';
 import { lineageTool, neighbourhoodTool, pathTool } from './graph-tools.js';
@@ -13,6 +14,8 @@ export const TOOLS: readonly McpTool[] = [
   neighbourhoodTool,
   sharedTechniquesTool,
   compareTool,
+  modelResultsTool,
+  leaderboardTool,
   conflictsTool,
   dataQualityTool,
 ];

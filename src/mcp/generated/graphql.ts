@@ -32,6 +32,23 @@ export type EntityType =
   | 'SERIES'
   | 'TECHNIQUE';
 
+/** Which results enter a leaderboard; all given conditions must hold. */
+export type LeaderboardFilter = {
+  /** Only results on this version or subset of the benchmark ("2025-02-28 Private"). */
+  benchmarkVersion?: string | null | undefined;
+  /** A developing organization, by id or by name (any case, aliases too); its labs and divisions count too unless includeUnits is false. */
+  developer?: string | null | undefined;
+  includeUnits?: boolean | null | undefined;
+  /** Only models whose weights are open (true) or closed (false). */
+  openWeights?: boolean | null | undefined;
+  /** Models released on or after this ISO date. */
+  releasedAfter?: string | null | undefined;
+  /** Models released on or before this ISO date (2024, 2024-06, 2024-06-30). */
+  releasedBefore?: string | null | undefined;
+  /** Only self-reported results (true), or only independently measured ones (false). */
+  selfReported?: boolean | null | undefined;
+};
+
 export type LineageDirection =
   | 'ANCESTORS'
   | 'BOTH'
@@ -250,6 +267,35 @@ export type McpDataQualityQueryVariables = Exact<{
 
 export type McpDataQualityQuery = { dataQuality: { totalCount: number, byRule: Array<{ rule: QualityRule, count: number }>, edges: Array<{ node: { entityId: string, entityName: string, entityType: EntityType, attribute: string, value: string, rule: QualityRule, reason: string, shownInstead: string | null, source: { id: string, title: string | null, file: string | null, url: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type McpResultFragment = { score: string, metric: string | null, rank: number, selfReported: boolean, measuredBy: string | null, date: string | null, shots: number | null, benchmarkVersion: string | null, modelVersion: string | null, scorer: string | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> };
+
+export type McpLeaderboardQueryVariables = Exact<{
+  benchmark: string | number;
+  first: number;
+  after?: string | null | undefined;
+  where?: LeaderboardFilter | null | undefined;
+}>;
+
+
+export type McpLeaderboardQuery = { leaderboard: { higherIsBetter: boolean | null, totalCount: number, benchmark: { id: string, name: string, metric: string | null }, edges: Array<{ node: { position: number, results: number, model: { id: string, name: string, releaseDate: string | null }, result: { score: string, metric: string | null, rank: number, selfReported: boolean, measuredBy: string | null, date: string | null, shots: number | null, benchmarkVersion: string | null, modelVersion: string | null, scorer: string | null, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type McpModelResultsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type McpModelResultsQuery = { entity:
+    | { id: string, name: string, type: EntityType }
+    | { id: string, name: string, type: EntityType }
+    | { id: string, name: string, type: EntityType }
+    | { id: string, name: string, type: EntityType, benchmarks: Array<{ score: string, metric: string | null, rank: number, selfReported: boolean, measuredBy: string | null, date: string | null, shots: number | null, benchmarkVersion: string | null, modelVersion: string | null, scorer: string | null, benchmark: { id: string, name: string }, citations: Array<{ quote: string | null, note: string | null, confidence: number, source: { id: string, title: string | null, file: string | null, url: string | null }, locator: { line: number | null, row: string | null, column: string | null, url: string | null } | null }> }> }
+    | { id: string, name: string, type: EntityType }
+    | { id: string, name: string, type: EntityType }
+    | { id: string, name: string, type: EntityType }
+    | { id: string, name: string, type: EntityType }
+    | { id: string, name: string, type: EntityType }
+   | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -411,6 +457,39 @@ fragment McpClaim on AttributeClaim {
     url
   }
 }`, {"fragmentName":"McpModelFacts"}) as unknown as TypedDocumentString<McpModelFactsFragment, unknown>;
+export const McpResultFragmentDoc = new TypedDocumentString(`
+    fragment McpResult on BenchmarkResult {
+  score
+  metric
+  rank
+  selfReported
+  measuredBy
+  date
+  shots
+  benchmarkVersion
+  modelVersion
+  scorer
+  citations {
+    ...McpCitation
+  }
+}
+    fragment McpCitation on Citation {
+  quote
+  note
+  confidence
+  source {
+    id
+    title
+    file
+    url
+  }
+  locator {
+    line
+    row
+    column
+    url
+  }
+}`, {"fragmentName":"McpResult"}) as unknown as TypedDocumentString<McpResultFragment, unknown>;
 export const McpSearchDocument = new TypedDocumentString(`
     query McpSearch($query: String!, $first: Int, $types: [EntityType!]) {
   search(query: $query, first: $first, types: $types) {
@@ -887,3 +966,114 @@ export const McpDataQualityDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:460dafdca1706d2308b6d96d0ed508dab86d6cf1d1ed5cc50e16dc971655fee9"}) as unknown as TypedDocumentString<McpDataQualityQuery, McpDataQualityQueryVariables>;
+export const McpLeaderboardDocument = new TypedDocumentString(`
+    query McpLeaderboard($benchmark: ID!, $first: Int!, $after: String, $where: LeaderboardFilter) {
+  leaderboard(benchmark: $benchmark, first: $first, after: $after, where: $where) {
+    benchmark {
+      id
+      name
+      metric
+    }
+    higherIsBetter
+    totalCount
+    edges {
+      node {
+        position
+        results
+        model {
+          id
+          name
+          releaseDate
+        }
+        result {
+          ...McpResult
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment McpCitation on Citation {
+  quote
+  note
+  confidence
+  source {
+    id
+    title
+    file
+    url
+  }
+  locator {
+    line
+    row
+    column
+    url
+  }
+}
+fragment McpResult on BenchmarkResult {
+  score
+  metric
+  rank
+  selfReported
+  measuredBy
+  date
+  shots
+  benchmarkVersion
+  modelVersion
+  scorer
+  citations {
+    ...McpCitation
+  }
+}`, {"hash":"sha256:19e40a61e0c58320cf4f35037f20210b256d48fcc251aebebb584a4565b66f5b"}) as unknown as TypedDocumentString<McpLeaderboardQuery, McpLeaderboardQueryVariables>;
+export const McpModelResultsDocument = new TypedDocumentString(`
+    query McpModelResults($id: ID!) {
+  entity(id: $id) {
+    id
+    name
+    type
+    ... on Model {
+      benchmarks {
+        ...McpResult
+        benchmark {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    fragment McpCitation on Citation {
+  quote
+  note
+  confidence
+  source {
+    id
+    title
+    file
+    url
+  }
+  locator {
+    line
+    row
+    column
+    url
+  }
+}
+fragment McpResult on BenchmarkResult {
+  score
+  metric
+  rank
+  selfReported
+  measuredBy
+  date
+  shots
+  benchmarkVersion
+  modelVersion
+  scorer
+  citations {
+    ...McpCitation
+  }
+}`, {"hash":"sha256:ef302e3ce4366e29f9d154843c9cee9434c240c90a9f5b077e94f7d7d6371fa1"}) as unknown as TypedDocumentString<McpModelResultsQuery, McpModelResultsQueryVariables>;

@@ -1,6 +1,7 @@
 /** Filters: entity types and relationship types to hide or show, which sources to trust, and size by degree. */
 import { RELATION_COLOR, TYPE_STYLE, el, relationLabel, shapeIcon } from './format';
-import { type Citation, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType, type Source } from './types';
+import { ENTITY_TYPES, RELATION_TYPES } from './format';
+import type { Citation, EntityType, RelationType, Source } from './types';
 
 /** Where a fact comes from: the project's documents, one of the catalogues, or a curator's write (a URL). */
 export type SourceGroup =

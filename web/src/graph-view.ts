@@ -2,7 +2,8 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular, type StylesheetJson } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { RELATION_COLOR, TYPE_STYLE, edgeLabel } from './format';
-import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type Graph, type GraphNode, type RelationType } from './types';
+import { ENTITY_TYPES, RELATION_TYPES } from './format';
+import type { EntityType, Graph, GraphNode, RelationType } from './types';
 
 cytoscape.use(dagre);
 

@@ -1,6 +1,6 @@
 /** The legend drawn over the graph: node colour+shape per type, and highlight colours. */
 import { TYPE_STYLE, el, shapeIcon } from './format';
-import { ENTITY_TYPES } from './types';
+import { ENTITY_TYPES } from './format';
 
 export function renderLegend(root: HTMLElement): void {
   const items = ENTITY_TYPES.map((t) => el('li', {}, shapeIcon(t, 14), TYPE_STYLE[t].label));

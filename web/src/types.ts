@@ -19,7 +19,6 @@ import type {
 
 export type { EntityType, RelationType } from './generated/graphql';
 // The kinds and relationship types in the order the explorer shows them: that of its style tables.
-export { ENTITY_TYPES, RELATION_TYPES } from './format';
 
 export type Citation = CitationFieldsFragment;
 export type Source = Citation['source'];

@@ -184,4 +184,13 @@ describe('a models.dev-shaped record', () => {
     expect(swe!.basis).toBe("self-reported inferred: the source (www.anthropic.com) is Anthropic's site");
     expect(aider).toMatchObject({ to: 'aider-polyglot', field: 'result 2', props: { value: 0.72, selfReported: false, date: '2025-06' } });
   });
+
+  it('keys a result by its row, field and score: the same snapshot again is the same result, a corrected score in a newer one another', () => {
+    const [swe] = planImport(parsed, SEED, DECISIONS).results;
+    expect(planImport(parsed, SEED, DECISIONS).results[0]!.key).toBe(swe!.key);
+    const corrected = { ...record, results: [{ ...record.results[0]!, score: 74.5 }] };
+    const [newer] = planImport({ ...parsed, records: [corrected] }, SEED, DECISIONS).results;
+    expect(newer).toMatchObject({ rowKey: swe!.rowKey, field: swe!.field, quote: '74.5' });
+    expect(newer!.key).not.toBe(swe!.key);
+  });
 });

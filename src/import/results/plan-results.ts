@@ -18,9 +18,13 @@ import { settingProps } from './setting.js';
 
 const RESULT_PROPERTIES = new Map(statementPropertiesOf(RelationType.SCORED_ON));
 
-/** A result's key: stable across imports of one snapshot, unique among the results of its model and benchmark. */
-const resultKey = (format: string, rowKey: string, field: string): string =>
-  createHash('sha1').update(`${format}|${rowKey}|${field}`).digest('hex').slice(0, 16);
+/**
+ * A result's key: stable across imports of one snapshot, unique among the results of its model and
+ * benchmark. The score is part of it: a newer snapshot whose row (same key, as models.dev's paths are)
+ * states another score adds a result beside the older one instead of overwriting it.
+ */
+const resultKey = (format: string, rowKey: string, field: string, score: string): string =>
+  createHash('sha1').update(`${format}|${rowKey}|${field}|${score}`).digest('hex').slice(0, 16);
 
 export function planResults(context: PlanContext, scales: Map<string, BenchmarkScale> = curatedScales()): void {
   const table = new BenchmarkTable(context.existing.filter((e) => e.kind === EntityType.BENCHMARK));
@@ -125,7 +129,7 @@ function planResult(
   context.plan.results.push({
     from: model.modelId,
     to: benchmark.id,
-    key: resultKey(context.parsed.format, rowKey, field),
+    key: resultKey(context.parsed.format, rowKey, field, String(result.score).trim()),
     rowKey,
     field,
     quote: String(result.score).trim(),

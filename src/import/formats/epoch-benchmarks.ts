@@ -87,6 +87,37 @@ function versionRecords(rows: Row[], skipped: Problem[]): { records: CatalogueRe
   return { records, versions };
 }
 
+/**
+ * The organizations behind the Hugging Face accounts the Hub names in `Hugging Face developer id`, for the
+ * labs' own accounts only (a person's or a community mirror's account names no developer), by the names
+ * the other catalogues give them: the row's developer, resolved like any organization column.
+ */
+const LAB_ACCOUNTS: Readonly<Record<string, string>> = {
+  Qwen: 'Alibaba',
+  'deepseek-ai': 'DeepSeek',
+  'meta-llama': 'Meta',
+  facebook: 'Meta',
+  mistralai: 'Mistral AI',
+  microsoft: 'Microsoft',
+  google: 'Google',
+  moonshotai: 'Moonshot AI',
+  '01-ai': '01.AI',
+  tiiuae: 'Technology Innovation Institute',
+  'baichuan-inc': 'Baichuan Intelligence',
+  EleutherAI: 'EleutherAI',
+  databricks: 'Databricks',
+  CohereForAI: 'Cohere for AI',
+  nvidia: 'NVIDIA',
+  allenai: 'Allen Institute for AI',
+  internlm: 'Shanghai AI Lab',
+  bigscience: 'BigScience',
+  stabilityai: 'Stability AI',
+  mosaicml: 'MosaicML',
+  Salesforce: 'Salesforce',
+  'LGAI-EXAONE': 'LG AI Research',
+  RekaAI: 'Reka AI',
+};
+
 /** One model's record from its versions: named by the `Model` column (else the version's display name or id), dated by its first version. */
 function groupRecord(group: Array<{ rowKey: string; row: Row }>, skipped: Problem[]): CatalogueRecord {
   const dated = group.flatMap(({ rowKey, row }) => {
@@ -123,6 +154,7 @@ function groupRecord(group: Array<{ rowKey: string; row: Row }>, skipped: Proble
     if (notes !== '' && !seen.has(notes)) record.texts[`Notes (${cell(row, 'id')})`] = row.Notes!;
     seen.add(notes);
   }
+  record.organizations = [...new Set(group.flatMap(({ row }) => LAB_ACCOUNTS[cell(row, 'Hugging Face developer id')] ?? []))];
   record.tags = ['Benchmarking Hub model'];
   record.results = [];
   return record;

@@ -1,5 +1,5 @@
 import { type Config, ConfigError, loadConfig } from '../config/config.js';
-import type { Database } from '../db/database.js';
+import { type Database, DatabaseUnavailableError } from '../db/database.js';
 import { createLogger } from '../logging/logger.js';
 import { LocalNeo4jError, startLocalNeo4j } from '../neo4j-local/local-neo4j.js';
 import { connectToNeo4j } from '../startup/connect.js';
@@ -15,6 +15,12 @@ export function scriptConfig(): Config {
     process.exit(2);
   }
 }
+
+/**
+ * A task's statements that name no deadline of their own get this one: a command-line task is a batch, not
+ * a request, and a busy machine must not cut an import short at REQUEST_TIMEOUT_MS (when it is the larger, it is kept).
+ */
+const TASK_TIMEOUT_MS = 300_000;
 
 /** Runs a command-line task against NEO4J_URI, or the embedded Neo4j (with its generated password) when it is unset. */
 export async function withDatabase(task: (db: Database) => Promise<void>): Promise<void> {
@@ -35,7 +41,7 @@ export async function withDatabase(task: (db: Database) => Promise<void>): Promi
         : undefined;
     const uri = config.neo4j.uri ?? (local?.uri as string);
     const password = local?.password ?? config.neo4j.password;
-    db = await connectToNeo4j({ ...config.neo4j, uri, password, timeoutMs: config.requestTimeoutMs }, log);
+    db = await connectToNeo4j({ ...config.neo4j, uri, password, timeoutMs: Math.max(config.requestTimeoutMs, TASK_TIMEOUT_MS) }, log);
   } catch (error) {
     if (!(error instanceof LocalNeo4jError || error instanceof StartupError)) throw error;
     await local?.stop();
@@ -44,6 +50,10 @@ export async function withDatabase(task: (db: Database) => Promise<void>): Promi
   }
   try {
     await task(db);
+  } catch (error) {
+    if (!(error instanceof DatabaseUnavailableError)) throw error;
+    console.error(`Neo4j stopped answering during the task: ${error.message}`);
+    process.exitCode = 3;
   } finally {
     await db.close();
     await local?.stop();

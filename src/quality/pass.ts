@@ -59,10 +59,11 @@ const countBy = (items: string[]): Record<string, number> => {
 };
 
 export async function runQualityPass(db: Database, options: PassOptions = {}): Promise<QualitySummary & { findings: Finding[] }> {
-  const repository = new QualityRepository(db.scope({ timeoutMs: 120_000 }));
-  const entities = await repository.entities();
+  // A deadline per step, not one for the whole pass: a large graph's read and its flag writes each take their time.
+  const repository = () => new QualityRepository(db.scope({ timeoutMs: 120_000 }));
+  const entities = await repository().entities();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const all = checkPlausibility({ entities: entities.map(toFacts), lineage: await repository.lineage(), today });
+  const all = checkPlausibility({ entities: entities.map(toFacts), lineage: await repository().lineage(), today });
   const { kept: findings, accepted } = withoutAccepted(all, options.accepted ?? readAccepted());
 
   const wanted = new Map<string, Finding[]>();
@@ -75,7 +76,7 @@ export async function runQualityPass(db: Database, options: PassOptions = {}): P
       return same ? [] : [{ entityId: entity.id, ordinal: claim.ordinal, rules, reasons }];
     }),
   );
-  await repository.writeFlags(writes);
+  await repository().writeFlags(writes);
   // Node values follow the marks: those that changed, and those still marked (a reload rewrites node values from the files).
   const recompute = new Set([...writes.map((w) => w.entityId), ...findings.map((f) => f.entityId)]);
   if (recompute.size > 0) await new SeedRepository(db).recomputeClaimedValues([...recompute].sort());

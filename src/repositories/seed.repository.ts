@@ -245,13 +245,14 @@ export class SeedRepository {
    * both: their node values follow all of them (and the plausibility flags the quality pass wrote on them).
    */
   async recomputeClaimedValues(ids: string[]): Promise<void> {
-    const scope = this.db.scope({ timeoutMs: 120_000 });
     for (const type of ENTITY_TYPES) {
       const attributes = claimableOf(type);
       // Every cited id, not only the rows' entities: an import cites entities it does not rewrite.
       const entities = ids;
       if (attributes.length === 0 || entities.length === 0) continue;
       for (const batch of chunks(entities)) {
+        // A deadline per batch: thousands of entities (a refresh superseding a catalogue's values) take many.
+        const scope = this.db.scope({ timeoutMs: 120_000 });
         const claims = (
           await scope.read(
             `UNWIND $ids AS id MATCH (:${label(type)} {id: id})-[c:${relType(CITES)}]->() WHERE c.attribute IS NOT NULL

@@ -204,14 +204,15 @@ export class SeedRepository {
    * of every committed batch, for progress and for the interrupted-load tests.
    */
   async write(rows: GraphRows, onBatch: OnBatch = () => {}): Promise<void> {
-    const scope = this.db.scope({ timeoutMs: 120_000 });
+    // A deadline per batch, not one for the whole write: a large import's batches add up past any one deadline.
+    const scope = () => this.db.scope({ timeoutMs: 120_000 });
     const entityLists = Object.values(rows.entities);
     const sizes = [rows.sources, ...entityLists, rows.citations, ...Object.values(rows.relationships)];
     const total = sizes.reduce((sum, list) => sum + Math.ceil(list.length / BATCH), 0);
     let done = 0;
     const run = async (cypher: string, all: unknown[], params: Record<string, unknown> = {}) => {
       for (const batch of chunks(all)) {
-        await scope.write((tx) => tx.run(cypher, { ...params, rows: batch }));
+        await scope().write((tx) => tx.run(cypher, { ...params, rows: batch }));
         done += 1;
         await onBatch(done, total);
       }
@@ -228,7 +229,7 @@ export class SeedRepository {
     const cited = [...new Set(rows.citations.map((c) => c.entityId))];
     const offsets: Record<string, number> = {};
     for (const batch of chunks(cited)) {
-      const found = await scope.read(
+      const found = await scope().read(
         `UNWIND $ids AS id MATCH (:${ENTITY_LABEL} {id: id})-[c:${relType(CITES)}]->() RETURN id, max(c.ordinal) + 1 AS next`,
         { ids: batch },
       );

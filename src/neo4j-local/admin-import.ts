@@ -64,25 +64,40 @@ export async function runAdminImport(options: AdminImportOptions): Promise<Admin
   const started = Date.now();
   const tail = await new Promise<string[]>((resolve, reject) => {
     let lines: string[] = [];
+    const keep = (line: string) => {
+      if (!line) return;
+      lines = [...lines.slice(-29), line];
+      // Phase names and each tenth of a phase, not every dot.
+      if (/^\(\d\/\d\)|IMPORT DONE|Imported:|\d0% ∆/.test(line)) options.onProgress?.(line.replace(/^[.\s-]+/, ''));
+    };
     const child = spawn('java', ['-Xmx1g', '-cp', classpath, 'org.neo4j.cli.AdminTool', ...args], {
       env: { ...process.env, NEO4J_HOME: options.home, NEO4J_CONF: path.join(options.home, 'conf') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const onData = (chunk: Buffer) => {
-      for (const line of chunk
-        .toString('utf8')
-        .split('\n')
-        .map((l) => l.trim())) {
-        if (!line) continue;
-        lines = [...lines.slice(-29), line];
-        // Phase names and each tenth of a phase, not every dot.
-        if (/^\(\d\/\d\)|IMPORT DONE|Imported:|\d0% ∆/.test(line)) options.onProgress?.(line.replace(/^[.\s-]+/, ''));
-      }
+    // Whole lines only: a chunk may end inside one ("IMPORT D" + "ONE in 2s").
+    const reader = () => {
+      let partial = '';
+      return {
+        data: (chunk: string) => {
+          const parts = (partial + chunk).split('\n');
+          partial = parts.pop() ?? '';
+          for (const part of parts) keep(part.trim());
+        },
+        end: () => keep(partial.trim()),
+      };
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    const out = reader();
+    const err = reader();
+    child.stdout.setEncoding('utf8').on('data', out.data);
+    child.stderr.setEncoding('utf8').on('data', err.data);
     child.once('error', () => reject(toolMissing('Java 17 or newer', 'a JDK 17')));
-    child.once('exit', (code) => (code === 0 ? resolve(lines) : reject(importFailed(code, lines))));
+    // 'close', not 'exit': the process may exit before its last lines (IMPORT DONE) are read from the pipes.
+    child.once('close', (code) => {
+      out.end();
+      err.end();
+      if (code === 0) resolve(lines);
+      else reject(importFailed(code, lines));
+    });
   });
   if (!tail.some((line) => line.startsWith('IMPORT DONE'))) throw importFailed(0, tail);
   return { seconds: (Date.now() - started) / 1000, skipped: countLines(reportFile), reportFile };

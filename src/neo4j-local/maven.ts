@@ -63,7 +63,8 @@ function runMaven(mvnCommand: string, onProgress: (message: string) => void): Pr
       clearInterval(timer);
       reject(toolMissing('Maven (mvn)', 'Maven 3.8+ (Debian: apt-get install maven)'));
     });
-    child.once('exit', (code) => {
+    // 'close', not 'exit': the error lines quoted below may still be in the pipes when the process exits.
+    child.once('close', (code) => {
       clearInterval(timer);
       if (code === 0) return resolve();
       const errors = tail.filter((line) => line.startsWith('[ERROR]')).slice(0, 3);

@@ -112,7 +112,13 @@ export async function startGraphApi(config: Config, log: Logger, onPhase: (phase
         `starting the embedded Neo4j (store in ${config.neo4j.localData})`,
       );
       local = await superviseLocalNeo4j(
-        { dataDir: config.neo4j.localData, port: config.neo4j.localPort, onProgress: (message) => log.info(message) },
+        {
+          dataDir: config.neo4j.localData,
+          port: config.neo4j.localPort,
+          heapMb: config.neo4j.localHeapMb,
+          pageCacheMb: config.neo4j.localPageCacheMb,
+          onProgress: (message) => log.info(message),
+        },
         { availability, log },
       );
       ({ uri, password } = local.current);

@@ -18,10 +18,10 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { applyMigrations } from '../../src/db/migrations.js';
 import { seedDatabase } from '../../src/seed/load.js';
-import { WORK_DIR } from '../neo4j.js';
+import { freePort, WORK_DIR } from '../neo4j.js';
 import { RESULTS_DIR } from '../report.js';
 import { writeHfDump } from './dump.js';
-import { openStore, storeDir } from './store.js';
+import { HEAP_MB, openStore, PAGE_CACHE_MB, storeDir } from './store.js';
 import { generateHfTree } from './tree.js';
 
 const { values: args } = parseArgs({
@@ -92,30 +92,56 @@ function runImport(file: string, env: NodeJS.ProcessEnv, profileDir?: string) {
   );
 }
 
+/** CPU seconds of every process whose command line names the store (the embedded Neo4j, each restart, neo4j-admin). */
+function storeCpu(dataDir: string, seen: Map<number, number>): number {
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p)).map(Number))
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir)) seen.set(pid, cpuSeconds(pid));
+    } catch {
+      // It has exited.
+    }
+  return [...seen.values()].reduce((a, b) => a + b, 0);
+}
+
+/**
+ * One import, end to end. Into an empty store the CLI starts the embedded Neo4j itself (so the bulk
+ * importer may stop it: the path a user's first large import takes); into the documents' graph it writes
+ * to the bench's Neo4j through NEO4J_URI (the MERGE path).
+ */
 async function measure(size: number, storeKind: string, seed: number) {
   const file = await dumpFile(size, seed);
-  const dataDir = storeDir(size, `hf-import-${storeKind}`);
+  const dataDir = path.resolve(storeDir(size, `hf-import-${storeKind}`));
   rmSync(dataDir, { recursive: true, force: true });
-  const store = await openStore(dataDir, log);
+  const ownStore = storeKind === 'documents' ? await openStore(dataDir, log) : undefined;
   try {
-    await applyMigrations(store.database);
-    if (storeKind === 'documents') await seedDatabase(store.database, { catalogues: [] });
-    const count = async () => Number((await store.database.scope().read('RETURN COUNT { (:Model) } AS n'))[0]?.n);
-    const before = await count();
-    const neoCpu = cpuSeconds(store.local().pid);
+    if (ownStore) {
+      await applyMigrations(ownStore.database);
+      await seedDatabase(ownStore.database, { catalogues: [] });
+    }
     const profileDir = args.profile ? path.join(WORK_DIR, `hf-import-profile-${size}`) : undefined;
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-    const t0 = Date.now();
-    const progress = setInterval(async () => {
-      const models = (await count().catch(() => before)) - before;
-      const s = (Date.now() - t0) / 1000;
-      log(`  ${size} cards into ${storeKind}: ${models} models written, ${Math.round(models / s)} models/s, ${Math.round(s)} s`);
-    }, 15_000);
-    const env = { ...process.env, NEO4J_URI: store.local().uri, NEO4J_PASSWORD: store.local().password, LOG_LEVEL: 'warn' };
+    const neoCpu = new Map<number, number>();
+    const neoBefore = storeCpu(dataDir, neoCpu);
+    const sampler = setInterval(() => storeCpu(dataDir, neoCpu), 1_000);
+    const env = {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      ...(ownStore
+        ? { NEO4J_URI: ownStore.local().uri, NEO4J_PASSWORD: ownStore.local().password }
+        : {
+            NEO4J_URI: '',
+            NEO4J_LOCAL_DATA: dataDir,
+            NEO4J_LOCAL_PORT: String(await freePort()),
+            NEO4J_LOCAL_HEAP_MB: String(HEAP_MB),
+            NEO4J_LOCAL_PAGE_CACHE_MB: String(PAGE_CACHE_MB),
+          }),
+    };
     const loadBefore = loadavg().map((n) => Math.round(n * 10) / 10);
-    const { report, cpu_s } = await runImport(file, env, profileDir).finally(() => clearInterval(progress));
+    const t0 = Date.now();
+    const { report, cpu_s } = await runImport(file, env, profileDir).finally(() => clearInterval(sampler));
     const wallS = (Date.now() - t0) / 1000;
-    const written = (await count()) - before;
+    const counts = report.counts as { before: { nodes: Record<string, number> }; after: { nodes: Record<string, number> } };
+    const written = (counts.after.nodes.Model ?? 0) - (counts.before.nodes.Model ?? 0);
     const result = {
       size,
       store: storeKind,
@@ -124,15 +150,16 @@ async function measure(size: number, storeKind: string, seed: number) {
       wall_s: Math.round(wallS * 10) / 10,
       models_per_s: Math.round(size / wallS),
       models_written: written,
-      cpu_s: { import: Math.round(cpu_s), neo4j: Math.round(cpuSeconds(store.local().pid) - neoCpu) },
+      written_by: report.writtenBy,
+      cpu_s: { import: Math.round(cpu_s), neo4j: Math.round(storeCpu(dataDir, neoCpu) - neoBefore) },
       load_average: { before: loadBefore, after: loadavg().map((n) => Math.round(n * 10) / 10) },
-      report: { rows: report.rows, entities: report.entities, relationships: report.relationships },
+      report: { rows: report.rows, entities: report.entities, relationships: report.relationships, elapsedMs: report.elapsedMs, phases: report.phases },
     };
     log(`${size} cards into ${storeKind}: ${result.wall_s} s, ${result.models_per_s} models/s, ${written} models written`);
     writeFileSync(path.join(RESULTS_DIR, `hf-import-${size}-${storeKind}.json`), `${JSON.stringify(result, null, 2)}\n`);
     if (profileDir) writeProfile(size, profileDir, result.wall_s);
   } finally {
-    await store.stop();
+    await ownStore?.stop();
   }
 }
 

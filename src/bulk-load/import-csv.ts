@@ -57,6 +57,8 @@ export interface ImportFiles {
   /** Entities whose aliases are the empty list, by label: the import leaves them absent, a pass after it sets []. */
   emptyAliases: Record<string, number>;
   fixups: Fixup[];
+  /** Relationship properties written as [EMPTY_ITEM] for [''], by type. */
+  emptyItems: Array<{ type: RelationType; property: string }>;
 }
 
 const columnType = (spec: PropertySpec): ColumnType => {
@@ -75,7 +77,8 @@ function field(value: unknown, type: ColumnType): string {
   if (value === null || value === undefined) return '';
   if (type === 'string[]' || type === 'double[]') {
     const items = value as unknown[];
-    for (const item of items) if (typeof item === 'string' && item.includes(ARRAY_DELIMITER)) throw new DelimiterError(item);
+    for (const item of items)
+      if (typeof item === 'string' && (item.includes(ARRAY_DELIMITER) || item.includes(EMPTY_ITEM))) throw new DelimiterError(item);
     return quoted(items.map(String).join(ARRAY_DELIMITER));
   }
   if (type === 'string') return quoted(String(value));
@@ -85,13 +88,21 @@ function field(value: unknown, type: ColumnType): string {
 class DelimiterError extends Error {
   constructor(value: string) {
     super(
-      `A value holds the control character U+001F, which the bulk import uses between list items: ${JSON.stringify(value.slice(0, 80))}.`,
+      `A value holds U+001F or U+E000, which the bulk import uses between list items and for an empty item: ${JSON.stringify(value.slice(0, 80))}.`,
     );
   }
 }
 
 /** Lists the CSV format cannot state: [] and [''] both read back as no property. */
 const inexpressible = (value: unknown) => Array.isArray(value) && (value.length === 0 || (value.length === 1 && value[0] === ''));
+const oneEmptyItem = (value: unknown) => Array.isArray(value) && value.length === 1 && value[0] === '';
+
+/**
+ * Stands for the one empty item of a relationship's list (a catalogue link's `citationQuotes: ['']`): every
+ * catalogue relationship has one, so fixing them row by row after the import would cost a look-up each;
+ * a pass over the store turns the placeholder back into [''] (BulkLoadRepository.restoreEmptyItems).
+ */
+export const EMPTY_ITEM = '\uE000';
 
 /** Buffered writes to one file; `multiline` notes any line break inside a field. */
 class CsvFile {
@@ -133,64 +144,81 @@ class CsvFile {
 
 /** Writes every section of the rows into `dir` (emptied first); returns what neo4j-admin needs to read them. */
 export async function writeImportCsv(rows: GraphRowSource, dir: string): Promise<ImportFiles> {
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  const files: ImportFiles = {
-    dir,
-    nodes: [],
-    relationships: [],
-    multiline: false,
-    rows: { nodes: 0, relationships: 0 },
-    emptyAliases: {},
-    fixups: [],
-  };
-  const finish = async (csv: CsvFile) => {
-    await csv.close();
-    files.multiline ||= csv.multiline;
-    return csv.rows;
-  };
-
-  const [, ...sourceColumns] = SOURCE_FIELDS;
-  const sources = await CsvFile.create(path.join(dir, 'sources.csv'), [`id:${SOURCE_SPACE}`, ...sourceColumns]);
-  for (const s of rows.sources) await sources.line(SOURCE_FIELDS.map((name) => field(s[name] ?? null, 'string')).join(','));
-  files.rows.nodes += await finish(sources);
-  files.nodes.push({ labels: [SOURCE_LABEL], file: sources.file });
-
-  for (const type of ENTITY_TYPES) {
-    const list = rows.entities[type];
-    if (list === undefined) continue;
-    const csv = await writeEntities(type, list, path.join(dir, `entities-${label(type)}.csv`), files);
-    if (csv.rows > 0) files.nodes.push({ labels: [ENTITY_LABEL, label(type)], file: csv.file });
-    files.rows.nodes += await finish(csv);
-  }
-
-  const cites = await writeCitations(rows.citations, path.join(dir, 'cites.csv'));
-  files.rows.relationships += await finish(cites);
-  files.relationships.push({ type: relType(CITES), file: cites.file });
-
-  for (const type of RELATION_TYPES) {
-    const list = rows.relationships[type];
-    if (list === undefined) continue;
-    const csv = await writeRelationships(type, list, path.join(dir, `rel-${type}.csv`), files);
-    if (csv.rows > 0) files.relationships.push({ type: relType(type), file: csv.file });
-    files.rows.relationships += await finish(csv);
-  }
-  return files;
+  const writer = await ImportCsvWriter.open(dir);
+  for (const s of rows.sources) await writer.source(s);
+  for (const type of ENTITY_TYPES) for (const row of rows.entities[type] ?? []) await writer.entity(type, row);
+  for (const row of rows.citations) await writer.citation(row);
+  for (const type of RELATION_TYPES) for (const row of rows.relationships[type] ?? []) await writer.relationship(type, row);
+  return writer.close();
 }
 
-async function writeEntities(type: EntityType, list: Iterable<EntityRow>, file: string, files: ImportFiles): Promise<CsvFile> {
-  const props = Object.entries(KINDS[type].properties).map(([name, spec]) => ({ name, type: columnType(spec) }));
-  const known = new Set(props.map((p) => p.name));
-  const csv = await CsvFile.create(file, [
-    `id:${ENTITY_SPACE}`,
-    'name',
-    SORT_NAME,
-    'aliases:string[]',
-    'aliasText',
-    'description',
-    ...props.map((p) => header(p.name, p.type)),
-  ]);
-  for (const row of list) {
+/**
+ * The import's files, written row by row in any order of sections (a streamed import hands over each
+ * record's entity, citations and relationships together): one file per node kind and relationship
+ * type, opened when its first row comes.
+ */
+export class ImportCsvWriter {
+  private readonly files: ImportFiles;
+  private readonly entityFiles = new Map<EntityType, { csv: CsvFile; props: Array<{ name: string; type: ColumnType }>; known: Set<string> }>();
+  private readonly relationshipFiles = new Map<
+    RelationType,
+    { csv: CsvFile; statement: boolean; props: Array<{ name: string; type: ColumnType }>; seen: Set<string> }
+  >();
+  private group = new Map<string, CitationRow>();
+  private groupEntity: string | undefined;
+
+  private constructor(
+    private readonly sources: CsvFile,
+    private readonly cites: CsvFile,
+    dir: string,
+  ) {
+    this.files = {
+      dir,
+      nodes: [],
+      relationships: [],
+      multiline: false,
+      rows: { nodes: 0, relationships: 0 },
+      emptyAliases: {},
+      fixups: [],
+      emptyItems: [],
+    };
+  }
+
+  static async open(dir: string): Promise<ImportCsvWriter> {
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    const [, ...sourceColumns] = SOURCE_FIELDS;
+    const sources = await CsvFile.create(path.join(dir, 'sources.csv'), [`id:${SOURCE_SPACE}`, ...sourceColumns]);
+    const cites = await CsvFile.create(path.join(dir, 'cites.csv'), [
+      `:START_${ENTITY_SPACE}`,
+      `:END_${SOURCE_SPACE}`,
+      ...CITATION_COLUMNS.map(([n, t]) => header(n, t)),
+    ]);
+    return new ImportCsvWriter(sources, cites, dir);
+  }
+
+  async source(s: SourceRow): Promise<void> {
+    await this.sources.line(SOURCE_FIELDS.map((name) => field(s[name] ?? null, 'string')).join(','));
+  }
+
+  async entity(type: EntityType, row: EntityRow): Promise<void> {
+    let file = this.entityFiles.get(type);
+    if (file === undefined) {
+      const props = Object.entries(KINDS[type].properties).map(([name, spec]) => ({ name, type: columnType(spec) }));
+      const csv = await CsvFile.create(path.join(this.files.dir, `entities-${label(type)}.csv`), [
+        `id:${ENTITY_SPACE}`,
+        'name',
+        SORT_NAME,
+        'aliases:string[]',
+        'aliasText',
+        'description',
+        ...props.map((p) => header(p.name, p.type)),
+      ]);
+      file = { csv, props, known: new Set(props.map((p) => p.name)) };
+      this.entityFiles.set(type, file);
+    }
+    const { csv, props, known } = file;
+    const files = this.files;
     for (const name of Object.keys(row.props))
       if (!known.has(name)) throw new Error(`Entity ${row.id} has a property "${name}" the registry does not declare for ${type}.`);
     if (row.aliases.length === 0) files.emptyAliases[label(type)] = (files.emptyAliases[label(type)] ?? 0) + 1;
@@ -210,7 +238,95 @@ async function writeEntities(type: EntityType, list: Iterable<EntityRow>, file: 
     ];
     await csv.line(cells.join(','));
   }
-  return csv;
+
+  /**
+   * A CITES row. As the MERGE path does, a citation an entity already holds (same source, quote, note,
+   * attribute and value) is not written twice: the later row only updates its confidence, reason and
+   * hedge. Duplicates are looked for within an entity's run of consecutive rows (writers hand over an
+   * entity's citations together).
+   */
+  async citation(row: CitationRow): Promise<void> {
+    if (row.entityId !== this.groupEntity) {
+      await this.flushCitations();
+      this.groupEntity = row.entityId;
+    }
+    const key = citationKey(row);
+    const held = this.group.get(key);
+    this.group.set(key, held ? { ...held, confidence: row.confidence, reason: row.reason, hedged: row.hedged } : row);
+  }
+
+  async relationship(type: RelationType, row: RelationshipRow): Promise<void> {
+    let file = this.relationshipFiles.get(type);
+    if (file === undefined) {
+      // A statement relationship (a benchmark result) also has its key and its properties, typed by the registry.
+      const statement = isStatement(type);
+      const props = statementPropertiesOf(type).map(([name, spec]) => ({ name, type: columnType(spec) }));
+      const csv = await CsvFile.create(path.join(this.files.dir, `rel-${type}.csv`), [
+        `:START_${ENTITY_SPACE}`,
+        `:END_${ENTITY_SPACE}`,
+        ...RELATIONSHIP_COLUMNS.map(([n, t]) => header(n, t)),
+        ...(statement ? ['key'] : []),
+        ...props.map((p) => header(p.name, p.type)),
+      ]);
+      file = { csv, statement, props, seen: new Set() };
+      this.relationshipFiles.set(type, file);
+    }
+    const { csv, statement, props, seen } = file;
+    // MERGE would fold two rows of one pair (and key) into one relationship; the import would write both.
+    const pair = `${row.from}\u0000${row.to}\u0000${statement ? (row.key ?? '') : ''}`;
+    if (seen.has(pair)) throw new Error(`Two ${type} rows join ${row.from} to ${row.to}; the bulk import needs them merged first.`);
+    seen.add(pair);
+    const fixed: Record<string, unknown> = {};
+    const cells = RELATIONSHIP_COLUMNS.map(([name, t]) => {
+      if (oneEmptyItem(row[name])) {
+        if (!this.files.emptyItems.some((e) => e.type === type && e.property === name)) this.files.emptyItems.push({ type, property: name });
+        return quoted(EMPTY_ITEM);
+      }
+      if (!inexpressible(row[name])) return field(row[name], t);
+      fixed[name] = row[name];
+      return '';
+    });
+    if (Object.keys(fixed).length > 0)
+      this.files.fixups.push({ from: row.from, to: row.to, type, ...(statement && row.key && { key: row.key }), props: fixed });
+    const own = statement ? [field(row.key ?? null, 'string'), ...props.map((p) => field(row.props?.[p.name] ?? null, p.type))] : [];
+    await csv.line([field(row.from, 'string'), field(row.to, 'string'), ...cells, ...own].join(','));
+  }
+
+  /** Closes every file; node files in the registry's order of kinds, relationship files in its order of types. */
+  async close(): Promise<ImportFiles> {
+    await this.flushCitations();
+    const files = this.files;
+    const finish = async (csv: CsvFile) => {
+      await csv.close();
+      files.multiline ||= csv.multiline;
+      return csv.rows;
+    };
+    files.rows.nodes += await finish(this.sources);
+    files.nodes.push({ labels: [SOURCE_LABEL], file: this.sources.file });
+    for (const type of ENTITY_TYPES) {
+      const entry = this.entityFiles.get(type);
+      if (entry === undefined) continue;
+      if (entry.csv.rows > 0) files.nodes.push({ labels: [ENTITY_LABEL, label(type)], file: entry.csv.file });
+      files.rows.nodes += await finish(entry.csv);
+    }
+    files.rows.relationships += await finish(this.cites);
+    files.relationships.push({ type: relType(CITES), file: this.cites.file });
+    for (const type of RELATION_TYPES) {
+      const entry = this.relationshipFiles.get(type);
+      if (entry === undefined) continue;
+      if (entry.csv.rows > 0) files.relationships.push({ type: relType(type), file: entry.csv.file });
+      files.rows.relationships += await finish(entry.csv);
+    }
+    return files;
+  }
+
+  private async flushCitations(): Promise<void> {
+    for (const c of this.group.values())
+      await this.cites.line(
+        [field(c.entityId, 'string'), field(c.sourceId, 'string'), ...CITATION_COLUMNS.map(([n, t]) => field(c[n], t))].join(','),
+      );
+    this.group = new Map();
+  }
 }
 
 const CITATION_COLUMNS: Array<[keyof CitationRow, ColumnType]> = [
@@ -228,40 +344,6 @@ const CITATION_COLUMNS: Array<[keyof CitationRow, ColumnType]> = [
 
 const citationKey = (c: CitationRow) => JSON.stringify([c.sourceId, c.quote ?? '', c.note ?? '', c.attribute ?? '', c.value ?? '']);
 
-/**
- * CITES rows. As the MERGE path does, a citation an entity already holds (same source, quote, note,
- * attribute and value) is not written twice: the later row only updates its confidence, reason and
- * hedge. Rows come grouped by entity (toGraphRows writes them entity by entity), so duplicates are
- * looked for within an entity's run of rows.
- */
-async function writeCitations(list: Iterable<CitationRow>, file: string): Promise<CsvFile> {
-  const csv = await CsvFile.create(file, [
-    `:START_${ENTITY_SPACE}`,
-    `:END_${SOURCE_SPACE}`,
-    ...CITATION_COLUMNS.map(([n, t]) => header(n, t)),
-  ]);
-  let group: Map<string, CitationRow> = new Map();
-  let entity: string | undefined;
-  const flush = async () => {
-    for (const c of group.values())
-      await csv.line(
-        [field(c.entityId, 'string'), field(c.sourceId, 'string'), ...CITATION_COLUMNS.map(([n, t]) => field(c[n], t))].join(','),
-      );
-    group = new Map();
-  };
-  for (const row of list) {
-    if (row.entityId !== entity) {
-      await flush();
-      entity = row.entityId;
-    }
-    const key = citationKey(row);
-    const held = group.get(key);
-    group.set(key, held ? { ...held, confidence: row.confidence, reason: row.reason, hedged: row.hedged } : row);
-  }
-  await flush();
-  return csv;
-}
-
 const RELATIONSHIP_COLUMNS: Array<[keyof RelationshipRow, ColumnType]> = [
   ['id', 'string'],
   ['kind', 'string'],
@@ -271,34 +353,3 @@ const RELATIONSHIP_COLUMNS: Array<[keyof RelationshipRow, ColumnType]> = [
   ['citationConfidences', 'double[]'],
   ['confidence', 'double'],
 ];
-
-async function writeRelationships(type: RelationType, list: Iterable<RelationshipRow>, file: string, files: ImportFiles): Promise<CsvFile> {
-  // A statement relationship (a benchmark result) also has its key and its properties, typed by the registry.
-  const statement = isStatement(type);
-  const props = statementPropertiesOf(type).map(([name, spec]) => ({ name, type: columnType(spec) }));
-  const csv = await CsvFile.create(file, [
-    `:START_${ENTITY_SPACE}`,
-    `:END_${ENTITY_SPACE}`,
-    ...RELATIONSHIP_COLUMNS.map(([n, t]) => header(n, t)),
-    ...(statement ? ['key'] : []),
-    ...props.map((p) => header(p.name, p.type)),
-  ]);
-  // MERGE would fold two rows of one pair (and key) into one relationship; the import would write both.
-  const seen = new Set<string>();
-  for (const row of list) {
-    const pair = `${row.from}\u0000${row.to}\u0000${statement ? (row.key ?? '') : ''}`;
-    if (seen.has(pair)) throw new Error(`Two ${type} rows join ${row.from} to ${row.to}; the bulk import needs them merged first.`);
-    seen.add(pair);
-    const fixed: Record<string, unknown> = {};
-    const cells = RELATIONSHIP_COLUMNS.map(([name, t]) => {
-      if (!inexpressible(row[name])) return field(row[name], t);
-      fixed[name] = row[name];
-      return '';
-    });
-    if (Object.keys(fixed).length > 0)
-      files.fixups.push({ from: row.from, to: row.to, type, ...(statement && row.key && { key: row.key }), props: fixed });
-    const own = statement ? [field(row.key ?? null, 'string'), ...props.map((p) => field(row.props?.[p.name] ?? null, p.type))] : [];
-    await csv.line([field(row.from, 'string'), field(row.to, 'string'), ...cells, ...own].join(','));
-  }
-  return csv;
-}

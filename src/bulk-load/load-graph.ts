@@ -13,7 +13,7 @@ import { runAdminImport } from '../neo4j-local/admin-import.js';
 import { BulkLoadRepository, type RelationshipFixup } from '../repositories/bulk-load.repository.js';
 import { SeedRepository } from '../repositories/seed.repository.js';
 import type { GraphRows } from '../seed/graph-rows.js';
-import { ARRAY_DELIMITER, type GraphRowSource, writeImportCsv } from './import-csv.js';
+import { ARRAY_DELIMITER, EMPTY_ITEM, type GraphRowSource, type ImportFiles, writeImportCsv } from './import-csv.js';
 
 /** The embedded Neo4j, which the bulk path stops for the import and starts again after. */
 export interface EmbeddedStore {
@@ -78,6 +78,24 @@ export async function loadGraph(db: Database, rows: GraphRowSource, options: Loa
 }
 
 async function bulkImport(db: Database, rows: GraphRowSource, options: LoadOptions & { store: EmbeddedStore }) {
+  const dir = options.workDir ?? path.join(options.store.dataDir, 'bulk-import');
+  const started = Date.now();
+  const files = await writeImportCsv(rows, dir);
+  options.onProgress?.(`write CSV: ${seconds(started)} s`);
+  const { database, phases } = await importCsvFiles(db, files, options);
+  return { database, phases: [{ phase: 'write CSV', s: seconds(started) }, ...phases] };
+}
+
+/**
+ * The steps after the CSV files are written (by writeImportCsv or a streamed ImportCsvWriter): Neo4j
+ * stopped, `neo4j-admin database import full`, Neo4j started, constraints and indexes, the values CSV
+ * cannot state, the data version advanced, the files removed. Returns the new connection.
+ */
+export async function importCsvFiles(
+  db: Database,
+  files: ImportFiles,
+  options: Pick<LoadOptions, 'maxOffHeap' | 'onProgress'> & { store: EmbeddedStore },
+): Promise<{ database: Database; phases: LoadResult['phases'] }> {
   const phases: LoadResult['phases'] = [];
   const step = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
     const started = Date.now();
@@ -86,8 +104,6 @@ async function bulkImport(db: Database, rows: GraphRowSource, options: LoadOptio
     options.onProgress?.(`${phase}: ${seconds(started)} s`);
     return result;
   };
-  const dir = options.workDir ?? path.join(options.store.dataDir, 'bulk-import');
-  const files = await step('write CSV', () => writeImportCsv(rows, dir));
   await db.close();
   await step('stop Neo4j', () => options.store.stop());
   const imported = await step('neo4j-admin import', () =>
@@ -111,9 +127,15 @@ async function bulkImport(db: Database, rows: GraphRowSource, options: LoadOptio
     for (const type of ENTITY_TYPES) if (files.emptyAliases[label(type)]) await repository.setMissingAliases(type);
     await repository.applyNodeFixups(files.fixups.flatMap((f) => (f.id === undefined ? [] : [{ id: f.id, props: f.props }])));
     await repository.applyRelationshipFixups(files.fixups.filter((f): f is RelationshipFixup => f.id === undefined));
+    for (const property of new Set(files.emptyItems.map((e) => e.property)))
+      await repository.restoreEmptyItems(
+        files.emptyItems.filter((e) => e.property === property).map((e) => e.type),
+        property,
+        EMPTY_ITEM,
+      );
   });
   await repository.advanceVersion();
-  await rm(dir, { recursive: true, force: true });
+  await rm(files.dir, { recursive: true, force: true });
   return { database, phases };
 }
 

@@ -140,6 +140,9 @@ const envSchema = z.object({
   }),
   NEO4J_LOCAL_PORT: port('NEO4J_LOCAL_PORT', 7687),
   NEO4J_LOCAL_DATA: optionalText.transform((v) => v ?? '.data/neo4j'),
+  // A Hugging Face-scale graph (millions of models) wants gigabytes; the documents' graph fits the defaults.
+  NEO4J_LOCAL_HEAP_MB: wholeNumber('NEO4J_LOCAL_HEAP_MB', 768, 262_144, 'megabytes'),
+  NEO4J_LOCAL_PAGE_CACHE_MB: wholeNumber('NEO4J_LOCAL_PAGE_CACHE_MB', 128, 262_144, 'megabytes'),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -311,6 +314,8 @@ export type Config = {
     database: string | undefined;
     localPort: number;
     localData: string;
+    localHeapMb: number;
+    localPageCacheMb: number;
   };
 };
 
@@ -361,6 +366,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
       localPort: e.NEO4J_LOCAL_PORT,
       localData: e.NEO4J_LOCAL_DATA,
+      localHeapMb: e.NEO4J_LOCAL_HEAP_MB,
+      localPageCacheMb: e.NEO4J_LOCAL_PAGE_CACHE_MB,
     },
   };
 }

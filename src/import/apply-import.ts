@@ -16,7 +16,7 @@ import type { ParseResult } from './records.js';
 import { DEPENDENCY_TYPES, type HeldRow, heldRows, MAKER_TYPES, type RefreshDiff, refreshDiff, WITHDRAWN_PREFIX } from './refresh.js';
 import type { Applied, Counts } from './report.js';
 
-async function counts(db: Database): Promise<Counts> {
+export async function graphCounts(db: Database): Promise<Counts> {
   const { nodes, relationships } = await new StatsRepository(db.scope()).counts();
   const record = (list: Array<{ label: string; count: number }>) => Object.fromEntries(list.map((c) => [c.label, Number(c.count)]));
   return { nodes: record(nodes), relationships: record(relationships) };
@@ -56,9 +56,9 @@ export async function applyImport(
   // Rows gone since an older snapshot are withdrawn in this one; an older snapshot withdraws nothing.
   const withdrawals = refresh.older ? [] : refresh.gone;
   const { rows, notWritten, aliases } = applyRows(plan, source, await repository.lineageKinds(lineage), withdrawals);
-  const before = await counts(db);
+  const before = await graphCounts(db);
   await repository.apply(rows, aliases, onBatch);
   const superseded = await new CatalogueRepository(db).supersedeOlder(format);
   const { findings: _, ...quality } = await runQualityPass(db);
-  return { plan, refresh, source: source.id, notWritten, before, after: await counts(db), quality, superseded };
+  return { plan, refresh, source: source.id, notWritten, before, after: await graphCounts(db), quality, superseded };
 }

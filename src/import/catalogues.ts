@@ -3,8 +3,8 @@
  * project took it and which exact bytes (a SHA-256 of the file, or of a folder's files in name order).
  * The id carries the hash, so two snapshots of one catalogue are two sources and neither rewrites the other.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOGUE_SOURCE_PREFIX } from '../domain/catalogue-sources.js';
 import { CATALOGUE_FORMATS, type Format, type Publisher } from './formats.js';
@@ -25,8 +25,19 @@ function snapshotHash(target: string): string {
       const full = path.join(target, file);
       if (statSync(full).isFile()) hash.update(file).update('\0').update(readFileSync(full));
     }
-  } else hash.update(readFileSync(target));
+  } else hashFile(hash, target);
   return hash.digest('hex');
+}
+
+/** A file's bytes into the hash a few megabytes at a time: a dump of millions of lines is never held whole. */
+function hashFile(hash: Hash, file: string): void {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 22);
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function catalogueSource(format: Format, snapshot: string, snapshotDate?: string): CatalogueSource {

@@ -3,8 +3,8 @@
  * here in the resolution's terms), or, for a dry run without one, seed/ as the graph an empty database gets.
  */
 import type { DatabaseScopes } from '../db/database.js';
-import { TYPE_OF_LABEL } from '../domain/graph-model.js';
-import { claimableOf } from '../domain/registry.js';
+import { LABEL_OF, TYPE_OF_LABEL } from '../domain/graph-model.js';
+import { claimableOf, type EntityType } from '../domain/registry.js';
 import { ImportRepository } from '../repositories/import.repository.js';
 import type { ResolvableEntity } from '../resolve/entity.js';
 import { readDataset } from '../seed/dataset.js';
@@ -16,9 +16,10 @@ export function existingFromSeed(dir: string): ResolvableEntity[] {
   return resolvableEntities(toGraphRows(readDataset(dir).dataset));
 }
 
-/** Every entity of the database, as resolution sees it: kind, names, owners, shown values, the catalogue formats citing it. */
-export async function existingFromDatabase(db: DatabaseScopes): Promise<ResolvableEntity[]> {
-  const rows = await new ImportRepository(db).existingEntities(Object.keys(TYPE_OF_LABEL), OWNER_RELATIONS);
+/** Every entity of the database (or of these kinds), as resolution sees it: kind, names, owners, shown values, the catalogue formats citing it. */
+export async function existingFromDatabase(db: DatabaseScopes, onlyKinds?: EntityType[]): Promise<ResolvableEntity[]> {
+  const only = onlyKinds?.map((kind) => LABEL_OF[kind]);
+  const rows = await new ImportRepository(db).existingEntities(Object.keys(TYPE_OF_LABEL), OWNER_RELATIONS, only);
   return rows.flatMap((row) => {
     const kind = row.label === null ? undefined : TYPE_OF_LABEL[row.label];
     if (kind === undefined) return [];

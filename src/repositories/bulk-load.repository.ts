@@ -94,6 +94,32 @@ export class BulkLoadRepository {
     }
   }
 
+  /**
+   * Turns the bulk import's placeholder for a list's one empty item back into [''] on the relationships of
+   * these types, a batch of start nodes at a time in id order (linear in the store, no look-up per row).
+   * `property` is one of the registry's relationship columns, never data.
+   */
+  async restoreEmptyItems(types: RelationType[], property: string, placeholder: string): Promise<void> {
+    if (!/^[A-Za-z]+$/.test(property)) throw new Error(`Not a relationship property: ${property}`);
+    for (let after = ''; ; ) {
+      const [row] = await this.db.scope({ timeoutMs: LONG_MS, background: true }).write((tx) =>
+        tx.run(
+          `MATCH (a:${ENTITY_LABEL}) WHERE a.id > $after WITH a ORDER BY a.id LIMIT ${BATCH}
+           WITH collect(a) AS batch
+           CALL (batch) {
+             UNWIND batch AS a
+             MATCH (a)-[r]->() WHERE type(r) IN $types AND r.${property} = [$placeholder]
+             SET r.${property} = ['']
+           }
+           RETURN size(batch) AS size, last(batch).id AS last`,
+          { after, types: types.map(relType), placeholder },
+        ),
+      );
+      if (Number(row?.size ?? 0) === 0) return;
+      after = String(row?.last);
+    }
+  }
+
   /** Moves the data version past the import (which started the store afresh without it), so no cache outlives it. */
   async advanceVersion(): Promise<void> {
     await this.db.scope({ timeoutMs: 30_000 }).write((tx) => tx.run(BUMP_VERSION));

@@ -13,6 +13,8 @@ import { type OnBatch, SeedRepository } from './seed.repository.js';
 export const BULK_BATCH = 10_000;
 /** Bulk batches in flight at once: two keep Neo4j busy while the driver packs the next batch. */
 export const BULK_CONCURRENCY = 2;
+/** Rows per page of the reads that list the whole graph. */
+const PAGE = 50_000;
 /** Each batch's own deadline; a whole load may take minutes, a batch must not. */
 const BATCH_TIMEOUT_MS = 300_000;
 
@@ -64,9 +66,9 @@ export class ImportRepository {
    * catalogue Sources citing it, and whether anything cites it (src/import/existing.ts reads them in
    * the resolution's terms).
    */
-  async existingEntities(labels: string[], ownerTypes: RelationType[]): Promise<ExistingEntityRow[]> {
+  async existingEntities(labels: string[], ownerTypes: RelationType[], onlyLabels?: string[]): Promise<ExistingEntityRow[]> {
     const rows = await this.db.scope({ timeoutMs: 120_000 }).read(
-      `MATCH (n:${ENTITY_LABEL})
+      `MATCH (n:${ENTITY_LABEL}) WHERE $only IS NULL OR any(l IN labels(n) WHERE l IN $only)
        RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name, coalesce(n.aliases, []) AS aliases,
               properties(n) AS props,
               [(n)-[:${ownerTypes.map(relType).join('|')}]->(o:${ENTITY_LABEL}) | o.id] AS developers,
@@ -75,9 +77,46 @@ export class ImportRepository {
                         WHERE s.id STARTS WITH 'catalogue-' AND c.attribute IS NOT NULL AND c.locator IS NOT NULL
                         RETURN DISTINCT s.id + '|' + c.locator } AS keys,
               NOT EXISTS { (n)-[:${relType(CITES)}]->() } AS uncited`,
-      { labels },
+      { labels, only: onlyLabels ?? null },
     );
     return rows.map((row) => existingEntityRow.parse(row));
+  }
+
+  /** Every entity id (a streamed import's new ids must differ from all of them), a page at a time. */
+  async entityIds(): Promise<string[]> {
+    const ids: string[] = [];
+    for (let after = ''; ; ) {
+      const rows = await this.db
+        .scope({ timeoutMs: 120_000 })
+        .read(`MATCH (n:${ENTITY_LABEL}) WHERE n.id > $after RETURN n.id AS id ORDER BY n.id LIMIT ${PAGE}`, { after });
+      ids.push(...rows.map((r) => String(r.id)));
+      if (rows.length < PAGE) return ids;
+      after = ids[ids.length - 1]!;
+    }
+  }
+
+  /**
+   * Every model's names (name and aliases, where a Hugging Face repo id is kept), aliases and shown release
+   * date, a page at a time: what a streamed import resolves repo ids against.
+   */
+  async modelNames(): Promise<Array<{ id: string; name: string; aliases: string[]; releaseDate: string | null }>> {
+    const out: Array<{ id: string; name: string; aliases: string[]; releaseDate: string | null }> = [];
+    for (let after = ''; ; ) {
+      const rows = await this.db.scope({ timeoutMs: 120_000 }).read(
+        `MATCH (n:${LABEL_OF[EntityType.MODEL]}) WHERE n.id > $after
+         RETURN n.id AS id, n.name AS name, coalesce(n.aliases, []) AS aliases, n.releaseDate AS releaseDate ORDER BY n.id LIMIT ${PAGE}`,
+        { after },
+      );
+      for (const r of rows)
+        out.push({
+          id: String(r.id),
+          name: String(r.name),
+          aliases: r.aliases as string[],
+          releaseDate: r.releaseDate === null ? null : String(r.releaseDate),
+        });
+      if (rows.length < PAGE) return out;
+      after = out[out.length - 1]!.id;
+    }
   }
 
   /** Appends names to entities' aliases (those they lack), keeping the search text in step. */

@@ -73,6 +73,21 @@ export class Resolver {
     }
   }
 
+  /**
+   * Ids taken outside the entities the resolver was given (a streamed import resolves organizations here
+   * but models by their repo id), so every new id is unique across both.
+   */
+  reserve(ids: Iterable<string>): void {
+    for (const id of ids) this.taken.add(id);
+  }
+
+  /** A new id by the id rule for this name, unique among every id taken so far (and now taken). */
+  freshId(name: string): string {
+    const id = freeId(idOf(name), (x) => this.taken.has(x));
+    this.taken.add(id);
+    return id;
+  }
+
   kindOf(id: string): EntityType | undefined {
     return this.entities.get(id)?.kind;
   }

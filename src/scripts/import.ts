@@ -9,9 +9,12 @@
  * is db when NEO4J_URI is set and the seed folder (what an empty database is loaded with) otherwise.
  * --apply writes through the shared write model into that database (always --against db).
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyImport, planAgainstDatabase } from '../import/apply-import.js';
+import { applyImport, holdings, planAgainstDatabase } from '../import/apply-import.js';
+import { HF_FORMAT } from '../import/hf-stream/index-pass.js';
+import { streamHfImport } from '../import/hf-stream/stream-import.js';
 import { existingFromSeed } from '../import/existing.js';
 import { FORMATS, type Format, formatOf, isFormat } from '../import/formats.js';
 import { type ImportPlan, planImport } from '../import/plan.js';
@@ -59,13 +62,18 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
+if (!existsSync(file!)) fail(`${file} does not exist.`);
+// A Hugging Face dump is streamed (src/import/hf-stream), never read whole; other catalogues are read here.
+const streamed = values.apply && format === HF_FORMAT && statSync(file!).isFile();
 let parsed: ParseResult;
-try {
-  parsed = formatOf(format as Format).read(file!);
-} catch (error) {
-  const code = (error as NodeJS.ErrnoException).code;
-  fail(code === 'ENOENT' ? `${file} does not exist.` : `${file} could not be read: ${(error as Error).message}`);
-}
+const readWhole = (): ParseResult => {
+  try {
+    return formatOf(format as Format).read(file!);
+  } catch (error) {
+    return fail(`${file} could not be read: ${(error as Error).message}`);
+  }
+};
+if (!streamed) parsed = readWhole();
 
 const report = async (planned: { plan: ImportPlan; refresh?: RefreshDiff }, applied?: Applied, resolvedAgainstCount = 0) => {
   const summary = summarise(
@@ -80,7 +88,29 @@ const report = async (planned: { plan: ImportPlan; refresh?: RefreshDiff }, appl
   else process.stdout.write(`Resolved against ${resolvedAgainst}.\n${renderText(summary)}`);
 };
 
-if (values.apply)
+if (streamed)
+  await withDatabase(async (db, store) => {
+    // A newer snapshot of a dump the graph holds is a refresh: the planner diffs it row by row.
+    if ((await holdings(db, HF_FORMAT)).length > 0) {
+      console.error('The graph holds an earlier hf-model-tree snapshot: this one is planned whole, as a refresh.');
+      parsed = readWhole();
+      const applied = await applyImport(db, format as Format, file!, parsed, decisions!);
+      return void (await report(applied, applied));
+    }
+    const { report: streamedReport, database } = await streamHfImport(db, file!, decisions!, {
+      store,
+      minEntities: scriptConfig().bulkLoadMinEntities,
+      progress: process.stderr,
+      onProgress: (message) => console.error(message),
+    });
+    if (values.json) console.log(JSON.stringify({ ...streamedReport, resolvedAgainst: 'the database' }));
+    else
+      process.stdout.write(
+        `Resolved against the database; written by ${streamedReport.writtenBy.path} (${streamedReport.writtenBy.reason}); lists show at most ${streamedReport.listed} items each.\n${renderText(streamedReport)}`,
+      );
+    return database;
+  });
+else if (values.apply)
   await withDatabase(async (db) => {
     const applied = await applyImport(db, format as Format, file!, parsed!, decisions!);
     await report(applied, applied);

@@ -17,6 +17,8 @@ try {
   const local = await startLocalNeo4j({
     dataDir: neo4j.localData,
     port: neo4j.localPort,
+    heapMb: neo4j.localHeapMb,
+    pageCacheMb: neo4j.localPageCacheMb,
     shared: true,
     onProgress: (message) => console.log(message),
   });

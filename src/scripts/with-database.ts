@@ -1,3 +1,4 @@
+import type { EmbeddedStore } from '../bulk-load/load-graph.js';
 import { type Config, ConfigError, loadConfig } from '../config/config.js';
 import { type Database, DatabaseUnavailableError } from '../db/database.js';
 import { createLogger } from '../logging/logger.js';
@@ -22,34 +23,54 @@ export function scriptConfig(): Config {
  */
 const TASK_TIMEOUT_MS = 300_000;
 
-/** Runs a command-line task against NEO4J_URI, or the embedded Neo4j (with its generated password) when it is unset. */
-export async function withDatabase(task: (db: Database) => Promise<void>): Promise<void> {
+/**
+ * Runs a command-line task against NEO4J_URI, or the embedded Neo4j (with its generated password) when it is unset.
+ * When this process started the embedded Neo4j itself, the task also gets it as an EmbeddedStore (the bulk
+ * loader stops and restarts it; the connection it returns then is the one closed at the end).
+ */
+export async function withDatabase(task: (db: Database, store?: EmbeddedStore) => Promise<Database | undefined | void>): Promise<void> {
   const config = scriptConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, config.logFormat);
   let local: Awaited<ReturnType<typeof startLocalNeo4j>> | undefined;
   let db: Database;
+  const timeoutMs = Math.max(config.requestTimeoutMs, TASK_TIMEOUT_MS);
+  const startLocal = (reuseAny: boolean) =>
+    startLocalNeo4j({
+      dataDir: config.neo4j.localData,
+      port: config.neo4j.localPort,
+      heapMb: config.neo4j.localHeapMb,
+      pageCacheMb: config.neo4j.localPageCacheMb,
+      // A short task may use the Neo4j of a running service for the same data folder.
+      reuseAny,
+      onProgress: (message) => console.error(message),
+    });
   try {
-    local =
-      config.neo4j.uri === undefined
-        ? await startLocalNeo4j({
-            dataDir: config.neo4j.localData,
-            port: config.neo4j.localPort,
-            // A short task may use the Neo4j of a running service for the same data folder.
-            reuseAny: true,
-            onProgress: (message) => console.error(message),
-          })
-        : undefined;
+    local = config.neo4j.uri === undefined ? await startLocal(true) : undefined;
     const uri = config.neo4j.uri ?? (local?.uri as string);
     const password = local?.password ?? config.neo4j.password;
-    db = await connectToNeo4j({ ...config.neo4j, uri, password, timeoutMs: Math.max(config.requestTimeoutMs, TASK_TIMEOUT_MS) }, log);
+    db = await connectToNeo4j({ ...config.neo4j, uri, password, timeoutMs }, log);
   } catch (error) {
     if (!(error instanceof LocalNeo4jError || error instanceof StartupError)) throw error;
     await local?.stop();
     console.error(error.message);
     process.exit(3);
   }
+  const store: EmbeddedStore | undefined =
+    local?.owned === true
+      ? {
+          dataDir: config.neo4j.localData,
+          stop: async () => {
+            await local?.stop();
+            local = undefined;
+          },
+          start: async () => {
+            local = await startLocal(false);
+            return connectToNeo4j({ ...config.neo4j, uri: local.uri, password: local.password, timeoutMs }, log);
+          },
+        }
+      : undefined;
   try {
-    await task(db);
+    db = (await task(db, store)) ?? db;
   } catch (error) {
     if (!(error instanceof DatabaseUnavailableError)) throw error;
     console.error(`Neo4j stopped answering during the task: ${error.message}`);

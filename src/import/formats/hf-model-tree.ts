@@ -71,35 +71,50 @@ function toRecord(rowKey: string, row: Record<string, unknown>): CatalogueRecord
   return record;
 }
 
+/**
+ * One line of the dump: a record, a problem (the row is skipped), or nothing for a blank line.
+ * `unknown` collects fields the importer does not read, each with the first row naming it.
+ */
+export function parseHfLine(line: string, rowKey: string, unknown: Map<string, string>): CatalogueRecord | Problem | undefined {
+  if (line.trim() === '') return undefined;
+  try {
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      throw new RowProblem('malformed', 'the line is not valid JSON.');
+    }
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new RowProblem('malformed', 'the line is not a JSON object.');
+    for (const field of Object.keys(row)) if (!KNOWN_FIELDS.has(field) && !unknown.has(field)) unknown.set(field, rowKey);
+    return toRecord(rowKey, row as Record<string, unknown>);
+  } catch (error) {
+    if (!(error instanceof RowProblem)) throw error;
+    return { rowKey, kind: error.kind, reason: error.message };
+  }
+}
+
+export const unknownFieldWarnings = (unknown: Map<string, string>): Problem[] =>
+  [...unknown].map(([field, rowKey]) => ({
+    rowKey,
+    kind: 'unknown-column',
+    reason: `field "${field}" is not known to the importer; it is ignored.`,
+  }));
+
+export const isProblem = (parsed: CatalogueRecord | Problem): parsed is Problem => !('name' in parsed);
+
 export function parseHfModelTree(text: string): ParseResult {
   const records: CatalogueRecord[] = [];
   const skipped: Problem[] = [];
-  const warnings: Problem[] = [];
   const unknown = new Map<string, string>();
   let rowsRead = 0;
   text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
+    const parsed = parseHfLine(line, `line ${i + 1}`, unknown);
+    if (parsed === undefined) return;
     rowsRead += 1;
-    const rowKey = `line ${i + 1}`;
-    try {
-      let row: unknown;
-      try {
-        row = JSON.parse(line);
-      } catch {
-        throw new RowProblem('malformed', 'the line is not valid JSON.');
-      }
-      if (row === null || typeof row !== 'object' || Array.isArray(row))
-        throw new RowProblem('malformed', 'the line is not a JSON object.');
-      for (const field of Object.keys(row)) if (!KNOWN_FIELDS.has(field) && !unknown.has(field)) unknown.set(field, rowKey);
-      records.push(toRecord(rowKey, row as Record<string, unknown>));
-    } catch (error) {
-      if (!(error instanceof RowProblem)) throw error;
-      skipped.push({ rowKey, kind: error.kind, reason: error.message });
-    }
+    if (isProblem(parsed)) skipped.push(parsed);
+    else records.push(parsed);
   });
-  for (const [field, rowKey] of unknown)
-    warnings.push({ rowKey, kind: 'unknown-column', reason: `field "${field}" is not known to the importer; it is ignored.` });
-  return { format: 'hf-model-tree', rowsRead, records, skipped, warnings };
+  return { format: 'hf-model-tree', rowsRead, records, skipped, warnings: unknownFieldWarnings(unknown) };
 }
 
 export const readHfModelTree = (file: string): ParseResult => parseHfModelTree(readFileSync(file, 'utf8'));

@@ -10,7 +10,7 @@
  * bench/.work. `--profile` runs the CLI under V8's CPU profiler and writes the functions it spends its
  * time in to results/hf-import-profile-<size>.md.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -197,6 +197,9 @@ function writeProfile(size: number, dir: string, wallS: number): void {
 
 export async function runImportBench(): Promise<void> {
   const seed = Number(args.seed);
+  // The CLI runs from dist/: a stale build would measure code that is no longer the source.
+  const build = spawnSync(process.execPath, ['tools/build-if-changed.mjs', 'service'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed; the import benchmark runs the built CLI.');
   for (const size of String(args.sizes).split(',').map(Number))
     for (const storeKind of String(args.stores).split(',')) {
       if (!args.fresh && existsSync(path.join(RESULTS_DIR, `hf-import-${size}-${storeKind}.json`))) {

@@ -35,15 +35,15 @@ const positiveMs = (name: string, fallback: number) =>
       return value;
     });
 
-const wholeNumber = (name: string, fallback: number, max: number, unit: string) =>
+const wholeNumber = (name: string, fallback: number, max: number, unit: string, min = 0) =>
   z
     .string()
     .optional()
     .transform((raw, ctx) => {
       if (raw === undefined || raw === '') return fallback;
       const value = Number(raw);
-      if (!Number.isInteger(value) || value < 0 || value > max) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of ${unit} from 0 to ${max}, got "${raw}".` });
+      if (!Number.isInteger(value) || value < min || value > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of ${unit} from ${min} to ${max}, got "${raw}".` });
         return z.NEVER;
       }
       return value;
@@ -141,8 +141,9 @@ const envSchema = z.object({
   NEO4J_LOCAL_PORT: port('NEO4J_LOCAL_PORT', 7687),
   NEO4J_LOCAL_DATA: optionalText.transform((v) => v ?? '.data/neo4j'),
   // A Hugging Face-scale graph (millions of models) wants gigabytes; the documents' graph fits the defaults.
-  NEO4J_LOCAL_HEAP_MB: wholeNumber('NEO4J_LOCAL_HEAP_MB', 768, 262_144, 'megabytes'),
-  NEO4J_LOCAL_PAGE_CACHE_MB: wholeNumber('NEO4J_LOCAL_PAGE_CACHE_MB', 128, 262_144, 'megabytes'),
+  // Below these Neo4j does not start, and would say so in a JVM stack trace.
+  NEO4J_LOCAL_HEAP_MB: wholeNumber('NEO4J_LOCAL_HEAP_MB', 768, 262_144, 'megabytes', 256),
+  NEO4J_LOCAL_PAGE_CACHE_MB: wholeNumber('NEO4J_LOCAL_PAGE_CACHE_MB', 128, 262_144, 'megabytes', 8),
   LOG_LEVEL: z
     .string()
     .optional()

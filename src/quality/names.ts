@@ -39,8 +39,12 @@ export interface NamedVersion {
   version: number;
 }
 
+/** A Hugging Face repo id: its author ("user1/…") is no line; the repo's own name is read. */
+const REPO_ID = /^[^\s/]+\/(?<repo>[^\s/]+)$/;
+
 export function versionInName(name: string): NamedVersion | null {
-  const match = VERSION.exec(name.trim());
+  const own = name.trim();
+  const match = VERSION.exec(REPO_ID.exec(own)?.groups?.repo ?? own);
   const stem = match?.groups?.stem;
   const version = Number(match?.groups?.version);
   if (stem === undefined || !(version < 10)) return null;

@@ -21,28 +21,90 @@ export function versionOrderRule(ctx: RuleContext): Finding[] {
     if (named === null) continue;
     for (const developer of model.developers) {
       const key = `${developer}\u0000${named.line}`;
-      lines.set(key, [...(lines.get(key) ?? []), { model, version: named.version }]);
+      const members = lines.get(key);
+      if (members) members.push({ model, version: named.version });
+      else lines.set(key, [{ model, version: named.version }]);
     }
   }
-  const found: Finding[] = [];
-  for (const members of lines.values())
-    for (const f of lineInversions(ctx, members)) if (!found.some((x) => claimKey(x) === claimKey(f))) found.push(f);
-  return found;
+  // A prolific hub author's line holds thousands of models: keyed sets, never a scan of what was found.
+  const found = new Map<string, Finding>();
+  for (const members of lines.values()) for (const f of lineInversions(ctx, members)) if (!found.has(claimKey(f))) found.set(claimKey(f), f);
+  return [...found.values()];
+}
+
+/** A dated claim of one version's model; `member` is the model's place in the line (the order versions are met in). */
+interface Dated {
+  model: EntityFacts;
+  member: number;
+  claim: ClaimFact;
+  date: DayInterval;
+}
+
+/**
+ * One version's dated claims, earliest first (ties in the line's order). Only a version's first release
+ * is ever doubted, so the doubted claims are a prefix: `next` skips it, and the first release, its
+ * support and the version's place are read from there without a scan of the line.
+ */
+class VersionDates {
+  next = 0;
+  /** The smallest member index from each position on: where the version is first met among what is left. */
+  private readonly firstMember: number[];
+  private readonly oneClaimEach: boolean;
+
+  constructor(private readonly dated: Dated[]) {
+    this.firstMember = new Array<number>(dated.length);
+    for (let i = dated.length - 1, least = Number.POSITIVE_INFINITY; i >= 0; i--)
+      this.firstMember[i] = least = Math.min(least, dated[i]!.member);
+    this.oneClaimEach = new Set(dated.map((d) => d.model.id)).size === dated.length;
+  }
+
+  get first(): Dated | undefined {
+    return this.dated[this.next];
+  }
+
+  get place(): number {
+    return this.firstMember[this.next]!;
+  }
+
+  /** Models of the version with a date within the slack of its first release (at least 1). */
+  support(): number {
+    const limit = this.first!.date.end + ORDER_SLACK_DAYS;
+    let end = this.next;
+    for (let step = this.dated.length; step > 0; step >>= 1)
+      while (end + step <= this.dated.length && this.dated[end + step - 1]!.date.start <= limit) end += step;
+    const window = this.dated.slice(this.next, end);
+    return Math.max(1, this.oneClaimEach ? window.length : new Set(window.map((d) => d.model.id)).size);
+  }
 }
 
 function lineInversions(ctx: RuleContext, members: Versioned[]): Finding[] {
+  const byVersion = new Map<number, Dated[]>();
+  members.forEach(({ model, version }, member) => {
+    for (const claim of checkable(model, 'releaseDate')) {
+      const date = dateOf(claim);
+      if (date === null || ctx.doubted.has(claimKey(claim))) continue;
+      const list = byVersion.get(version) ?? [];
+      list.push({ model, member, claim, date });
+      byVersion.set(version, list);
+    }
+  });
+  const versions = new Map([...byVersion].map(([version, dated]) => [version, new VersionDates(dated.sort((a, b) => a.date.start - b.date.start))]));
   const found: Finding[] = [];
-  const doubted = (c: ClaimFact) => ctx.doubted.has(claimKey(c)) || found.some((f) => claimKey(f) === claimKey(c));
   for (;;) {
-    const first = firstReleases(members, doubted);
+    const first = new Map(
+      [...versions]
+        .filter(([, dates]) => dates.first !== undefined)
+        .sort((a, b) => a[1].place - b[1].place)
+        .map(([version, dates]) => [version, dates.first!]),
+    );
     const pairs = inversions(first);
     if (pairs.length === 0) return found;
     // The version in the most inversions, per model of its own whose date agrees with its first release:
     // two later versions each dated by one stray row do not outvote an earlier version several rows date.
     const involvement = new Map<number, number>();
     for (const [later, earlier] of pairs) for (const v of [later, earlier]) involvement.set(v, (involvement.get(v) ?? 0) + 1);
-    const blame = ([version, n]: [number, number]) => n / support(members, version, first.get(version)!.date, doubted);
-    const [culprit] = [...involvement].sort((a, b) => blame(b) - blame(a) || b[0] - a[0])[0]!;
+    const blame = new Map([...involvement].map(([version, n]) => [version, n / versions.get(version)!.support()]));
+    const [culprit] = [...involvement].sort((a, b) => blame.get(b[0])! - blame.get(a[0])! || b[0] - a[0])[0]!;
     const [later, earlier] = pairs.find(([l, e]) => l === culprit || e === culprit)!;
     const mine = first.get(culprit)!;
     const theirs = first.get(culprit === later ? earlier : later)!;
@@ -55,38 +117,12 @@ function lineInversions(ctx: RuleContext, members: Versioned[]): Finding[] {
         `released ${String(mine.claim.value)}, ${span(gap)} ${direction} ${theirs.model.name} (${String(theirs.claim.value)}), ${version} version of the same line by the same developer.`,
       ),
     );
+    versions.get(culprit)!.next += 1;
   }
 }
 
-/** How many of a version's models have a date within the slack of its first release (at least 1). */
-function support(members: Versioned[], version: number, firstDate: DayInterval, doubted: (c: ClaimFact) => boolean): number {
-  const agreeing = members.filter(
-    ({ model, version: v }) =>
-      v === version &&
-      checkable(model, 'releaseDate').some((c) => {
-        const date = dateOf(c);
-        return !doubted(c) && date !== null && daysAfter(firstDate, date) <= ORDER_SLACK_DAYS;
-      }),
-  );
-  return Math.max(1, new Set(agreeing.map((m) => m.model.id)).size);
-}
-
-type First = Map<number, { model: EntityFacts; claim: ClaimFact; date: DayInterval }>;
-
-/** Each version's first release among its models' checkable dates. */
-function firstReleases(members: Versioned[], doubted: (c: ClaimFact) => boolean): First {
-  const first: First = new Map();
-  for (const { model, version } of members)
-    for (const claim of checkable(model, 'releaseDate').filter((c) => !doubted(c))) {
-      const date = dateOf(claim);
-      const held = first.get(version);
-      if (date !== null && (held === undefined || date.start < held.date.start)) first.set(version, { model, claim, date });
-    }
-  return first;
-}
-
 /** Pairs [later version, earlier version] where the later one's first release ends well before the earlier one's begins. */
-function inversions(first: First): Array<[number, number]> {
+function inversions(first: Map<number, Dated>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const [later, a] of first)
     for (const [earlier, b] of first) if (later > earlier && daysAfter(a.date, b.date) > ORDER_SLACK_DAYS) out.push([later, earlier]);

@@ -7,14 +7,13 @@ import type { DatabaseScopes } from '../db/database.js';
 import { CITES, ENTITY_LABEL, EntityType, LABEL_OF, RelationType, relType, SORT_NAME, SOURCE_LABEL } from '../domain/graph-model.js';
 import { edgeId, type GraphRows } from '../domain/graph-rows.js';
 import { isStatement } from '../domain/registry.js';
+import { readAllById } from './pages.js';
 import { type OnBatch, SeedRepository } from './seed.repository.js';
 
 /** Rows per UNWIND statement (and per transaction): large enough that Bolt round trips stop mattering. */
 export const BULK_BATCH = 10_000;
 /** Bulk batches in flight at once: two keep Neo4j busy while the driver packs the next batch. */
 export const BULK_CONCURRENCY = 2;
-/** Rows per page of the reads that list the whole graph. */
-const PAGE = 50_000;
 /** Each batch's own deadline; a whole load may take minutes, a batch must not. */
 const BATCH_TIMEOUT_MS = 300_000;
 
@@ -82,17 +81,14 @@ export class ImportRepository {
     return rows.map((row) => existingEntityRow.parse(row));
   }
 
-  /** Every entity id (a streamed import's new ids must differ from all of them), a page at a time. */
+  /** Every entity id (a streamed import's new ids must differ from all of them). */
   async entityIds(): Promise<string[]> {
-    const ids: string[] = [];
-    for (let after = ''; ; ) {
-      const rows = await this.db
-        .scope({ timeoutMs: 120_000 })
-        .read(`MATCH (n:${ENTITY_LABEL}) WHERE n.id > $after RETURN n.id AS id ORDER BY n.id LIMIT ${PAGE}`, { after });
-      ids.push(...rows.map((r) => String(r.id)));
-      if (rows.length < PAGE) return ids;
-      after = ids[ids.length - 1]!;
-    }
+    const rows = await readAllById(
+      this.db.scope({ timeoutMs: 120_000 }),
+      `MATCH (n:${ENTITY_LABEL}) WHERE n.id > $after RETURN n.id AS id ORDER BY n.id LIMIT $limit`,
+      (r) => ({ id: String(r.id) }),
+    );
+    return rows.map((r) => r.id);
   }
 
   /**
@@ -100,24 +96,19 @@ export class ImportRepository {
    * date, a page at a time: what a streamed import resolves repo ids against.
    */
   async modelNames(): Promise<Array<{ id: string; name: string; aliases: string[]; releaseDate: string | null }>> {
-    const out: Array<{ id: string; name: string; aliases: string[]; releaseDate: string | null }> = [];
-    for (let after = ''; ; ) {
-      const rows = await this.db.scope({ timeoutMs: 120_000 }).read(
-        `MATCH (n:${LABEL_OF[EntityType.MODEL]}) WHERE n.id > $after
-         RETURN n.id AS id, n.name AS name, coalesce(n.aliases, []) AS aliases, n.releaseDate AS releaseDate ORDER BY n.id LIMIT ${PAGE}`,
-        { after },
-      );
-      for (const r of rows)
-        out.push({
-          id: String(r.id),
-          name: String(r.name),
-          aliases: r.aliases as string[],
-          releaseDate: r.releaseDate === null ? null : String(r.releaseDate),
-        });
-      if (rows.length < PAGE) return out;
-      after = out[out.length - 1]!.id;
-    }
+    return readAllById(
+      this.db.scope({ timeoutMs: 120_000 }),
+      `MATCH (n:${LABEL_OF[EntityType.MODEL]}) WHERE n.id > $after
+       RETURN n.id AS id, n.name AS name, coalesce(n.aliases, []) AS aliases, n.releaseDate AS releaseDate ORDER BY n.id LIMIT $limit`,
+      (r) => ({
+        id: String(r.id),
+        name: String(r.name),
+        aliases: r.aliases as string[],
+        releaseDate: r.releaseDate === null ? null : String(r.releaseDate),
+      }),
+    );
   }
+
 
   /** Appends names to entities' aliases (those they lack), keeping the search text in step. */
   async addAliases(additions: Array<{ id: string; aliases: string[] }>): Promise<void> {

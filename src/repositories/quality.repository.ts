@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type DbScope, int } from '../db/database.js';
 import { CITES, ENTITY_LABEL, EntityType, label, RelationType, relType, SOURCE_LABEL, TYPE_OF_LABEL } from '../domain/graph-model.js';
 import { LIMITS, requireRange } from '../domain/limits.js';
+import { readAllById } from './pages.js';
 
 /**
  * Plausibility flags on claims: a claim (a CITES relationship with an attribute) failing a rule holds
@@ -99,8 +100,10 @@ export class QualityRepository {
 
   /** Every entity with claims: its kind, name, developers and claims with their sources' dates and present flags. */
   async entities(): Promise<StoredEntity[]> {
-    const rows = await this.db.read(
-      `MATCH (n:${ENTITY_LABEL}) WHERE EXISTS { (n)-[c:${relType(CITES)}]->() WHERE c.attribute IS NOT NULL }
+    return readAllById(
+      this.db,
+      `MATCH (n:${ENTITY_LABEL}) WHERE n.id > $after AND EXISTS { (n)-[c:${relType(CITES)}]->() WHERE c.attribute IS NOT NULL }
+       WITH n ORDER BY n.id LIMIT $limit
        RETURN n.id AS id, labels(n) AS labels, n.name AS name,
               [(n)-[:${relType(RelationType.DEVELOPED_BY)}]->(o) | o.id] AS developers,
               COLLECT { MATCH (n)-[c:${relType(CITES)}]->(s:${SOURCE_LABEL}) WHERE c.attribute IS NOT NULL
@@ -108,11 +111,11 @@ export class QualityRepository {
                         RETURN {ordinal: c.ordinal, attribute: c.attribute, value: c.value, confidence: c.confidence, rank: c.rank,
                                 hedged: c.hedged, sourceId: s.id, quote: c.quote, sourceDate: s.date, rules: c.qualityRules, reasons: c.qualityReasons} } AS claims
        ORDER BY id`,
+      (raw) => {
+        const row = entityFacts.parse(raw);
+        return { id: row.id, type: typeOf(row.labels), name: row.name, developers: row.developers, claims: row.claims };
+      },
     );
-    return rows.map((raw) => {
-      const row = entityFacts.parse(raw);
-      return { id: row.id, type: typeOf(row.labels), name: row.name, developers: row.developers, claims: row.claims };
-    });
   }
 
   async lineage(): Promise<Array<z.infer<typeof lineageFact>>> {

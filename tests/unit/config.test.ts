@@ -56,6 +56,8 @@ describe('configuration from the environment', () => {
       database: undefined,
       localPort: 7687,
       localData: '.data/neo4j',
+      localHeapMb: 768,
+      localPageCacheMb: 128,
     });
   });
 
@@ -69,6 +71,8 @@ describe('configuration from the environment', () => {
       NEO4J_DATABASE: 'llmgraph',
       NEO4J_LOCAL_PORT: '7700',
       NEO4J_LOCAL_DATA: '/var/lib/llm-graph',
+      NEO4J_LOCAL_HEAP_MB: '8192',
+      NEO4J_LOCAL_PAGE_CACHE_MB: '4096',
       LOG_LEVEL: 'DEBUG',
     });
     expect(config.port).toBe(8080);
@@ -80,6 +84,8 @@ describe('configuration from the environment', () => {
       database: 'llmgraph',
       localPort: 7700,
       localData: '/var/lib/llm-graph',
+      localHeapMb: 8192,
+      localPageCacheMb: 4096,
     });
     expect(config.logLevel).toBe('debug');
   });
@@ -101,6 +107,8 @@ describe('configuration from the environment', () => {
     ['HOST', '0.0.0.0:4000', 'HOST must be a host name or IP address (set the port with PORT, not in HOST), got "0.0.0.0:4000".'],
     ['NODE_ENV', 'prod', 'NODE_ENV must be one of development, production, test, got "prod".'],
     ['LOG_FORMAT', 'text', 'LOG_FORMAT must be pretty or json, got "text".'],
+    ['NEO4J_LOCAL_HEAP_MB', '64', 'NEO4J_LOCAL_HEAP_MB must be a whole number of megabytes from 256 to 262144, got "64".'],
+    ['NEO4J_LOCAL_PAGE_CACHE_MB', '1g', 'NEO4J_LOCAL_PAGE_CACHE_MB must be a whole number of megabytes from 8 to 262144, got "1g".'],
   ])('rejects %s=%s with one sentence naming it', (name, value, message) => {
     expect(problemsOf({ [name]: value })).toEqual([message]);
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ARRAY_DELIMITER, writeImportCsv } from '../../src/bulk-load/import-csv.js';
+import { ARRAY_DELIMITER, EMPTY_ITEM, writeImportCsv } from '../../src/bulk-load/import-csv.js';
 import { adminImportArgs } from '../../src/neo4j-local/admin-import.js';
 import type { EntityRow, RelationshipRow } from '../../src/seed/graph-rows.js';
 
@@ -51,8 +51,20 @@ describe('the bulk import CSV files', () => {
   });
 
   it('keeps for Cypher the lists CSV cannot state, and refuses what it would get wrong', async () => {
-    const files = await writeImportCsv(rows([model('a'), model('b')], [link('a', 'b', ['']), link('b', 'a', ['x', ''])]), dir);
-    expect(files.fixups).toEqual([{ from: 'a', to: 'b', type: 'DERIVED_FROM', props: { citationQuotes: [''], citationNotes: [''] } }]);
+    const files = await writeImportCsv(
+      rows([model('a'), model('b'), model('c')], [link('a', 'b', ['']), link('b', 'a', ['x', '']), link('c', 'a', [])]),
+      dir,
+    );
+    // One empty item is a placeholder restored in one pass over the store; an empty list is set row by row.
+    expect(files.emptyItems).toEqual([
+      { type: 'DERIVED_FROM', property: 'citationQuotes' },
+      { type: 'DERIVED_FROM', property: 'citationNotes' },
+    ]);
+    expect(files.fixups).toEqual([
+      { from: 'c', to: 'a', type: 'DERIVED_FROM', props: { citationSources: [], citationQuotes: [], citationNotes: [], citationConfidences: [] } },
+    ]);
+    const derived = readFileSync(path.join(dir, 'rel-DERIVED_FROM.csv'), 'utf8');
+    expect(derived.split('\n').find((l) => l.startsWith('"a","b"'))).toContain(`"${EMPTY_ITEM}"`);
     await expect(writeImportCsv(rows([model('a'), model('b')], [link('a', 'b', ['x']), link('a', 'b', ['y'])]), dir)).rejects.toThrow(
       /Two DERIVED_FROM rows join a to b/,
     );

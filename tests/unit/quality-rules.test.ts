@@ -73,6 +73,9 @@ describe('what a name says', () => {
   it('finds the line and version, not a size or a dated build', () => {
     expect(versionInName('o3-mini')).toEqual({ line: 'o', version: 3 });
     expect(versionInName('GPT-3.5 Turbo')).toEqual({ line: 'gpt', version: 3.5 });
+    // A hub repo id's author is no line: "junzentor0/Yi-1-32B" is Yi 1, not junzentor 0.
+    expect(versionInName('junzentor0/Yi-1-32B')).toEqual({ line: 'yi', version: 1 });
+    expect(versionInName('TheBloke/Llama-2-7B-GGUF')).toEqual({ line: 'llama', version: 2 });
     expect(versionInName('Llama 2-70B')).toEqual({ line: 'llama', version: 2 });
     expect(versionInName('DeepSeek-V3')).toEqual({ line: 'deepseek v', version: 3 });
     expect(versionInName('S4')).toEqual({ line: 'S', version: 4 });

@@ -94,7 +94,9 @@ function runImport(file: string, env: NodeJS.ProcessEnv, profileDir?: string) {
 
 /** CPU seconds of every process whose command line names the store (the embedded Neo4j, each restart, neo4j-admin). */
 function storeCpu(dataDir: string, seen: Map<number, number>): number {
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p)).map(Number))
+  for (const pid of readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .map(Number))
     try {
       if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir)) seen.set(pid, cpuSeconds(pid));
     } catch {
@@ -153,7 +155,13 @@ async function measure(size: number, storeKind: string, seed: number) {
       written_by: report.writtenBy,
       cpu_s: { import: Math.round(cpu_s), neo4j: Math.round(storeCpu(dataDir, neoCpu) - neoBefore) },
       load_average: { before: loadBefore, after: loadavg().map((n) => Math.round(n * 10) / 10) },
-      report: { rows: report.rows, entities: report.entities, relationships: report.relationships, elapsedMs: report.elapsedMs, phases: report.phases },
+      report: {
+        rows: report.rows,
+        entities: report.entities,
+        relationships: report.relationships,
+        elapsedMs: report.elapsedMs,
+        phases: report.phases,
+      },
     };
     log(`${size} cards into ${storeKind}: ${result.wall_s} s, ${result.models_per_s} models/s, ${written} models written`);
     writeFileSync(path.join(RESULTS_DIR, `hf-import-${size}-${storeKind}.json`), `${JSON.stringify(result, null, 2)}\n`);

@@ -159,7 +159,10 @@ export async function writeImportCsv(rows: GraphRowSource, dir: string): Promise
  */
 export class ImportCsvWriter {
   private readonly files: ImportFiles;
-  private readonly entityFiles = new Map<EntityType, { csv: CsvFile; props: Array<{ name: string; type: ColumnType }>; known: Set<string> }>();
+  private readonly entityFiles = new Map<
+    EntityType,
+    { csv: CsvFile; props: Array<{ name: string; type: ColumnType }>; known: Set<string> }
+  >();
   private readonly relationshipFiles = new Map<
     RelationType,
     { csv: CsvFile; statement: boolean; props: Array<{ name: string; type: ColumnType }>; seen: Set<string> }
@@ -279,7 +282,8 @@ export class ImportCsvWriter {
     const fixed: Record<string, unknown> = {};
     const cells = RELATIONSHIP_COLUMNS.map(([name, t]) => {
       if (oneEmptyItem(row[name])) {
-        if (!this.files.emptyItems.some((e) => e.type === type && e.property === name)) this.files.emptyItems.push({ type, property: name });
+        if (!this.files.emptyItems.some((e) => e.type === type && e.property === name))
+          this.files.emptyItems.push({ type, property: name });
         return quoted(EMPTY_ITEM);
       }
       if (!inexpressible(row[name])) return field(row[name], t);

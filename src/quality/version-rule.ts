@@ -28,7 +28,8 @@ export function versionOrderRule(ctx: RuleContext): Finding[] {
   }
   // A prolific hub author's line holds thousands of models: keyed sets, never a scan of what was found.
   const found = new Map<string, Finding>();
-  for (const members of lines.values()) for (const f of lineInversions(ctx, members)) if (!found.has(claimKey(f))) found.set(claimKey(f), f);
+  for (const members of lines.values())
+    for (const f of lineInversions(ctx, members)) if (!found.has(claimKey(f))) found.set(claimKey(f), f);
   return [...found.values()];
 }
 
@@ -88,7 +89,9 @@ function lineInversions(ctx: RuleContext, members: Versioned[]): Finding[] {
       byVersion.set(version, list);
     }
   });
-  const versions = new Map([...byVersion].map(([version, dated]) => [version, new VersionDates(dated.sort((a, b) => a.date.start - b.date.start))]));
+  const versions = new Map(
+    [...byVersion].map(([version, dated]) => [version, new VersionDates(dated.sort((a, b) => a.date.start - b.date.start))]),
+  );
   const found: Finding[] = [];
   for (;;) {
     const first = new Map(

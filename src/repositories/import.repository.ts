@@ -109,7 +109,6 @@ export class ImportRepository {
     );
   }
 
-
   /** Appends names to entities' aliases (those they lack), keeping the search text in step. */
   async addAliases(additions: Array<{ id: string; aliases: string[] }>): Promise<void> {
     for (let i = 0; i < additions.length; i += BULK_BATCH)

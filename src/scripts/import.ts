@@ -95,9 +95,10 @@ if (streamed)
       console.error('The graph holds an earlier hf-model-tree snapshot: this one is planned whole, as a refresh.');
       parsed = readWhole();
       const applied = await applyImport(db, format as Format, file!, parsed, decisions!);
-      return void (await report(applied, applied));
+      await report(applied, applied);
+      return;
     }
-    const { report: streamedReport, database } = await streamHfImport(db, file!, decisions!, {
+    const { report: streamedReport } = await streamHfImport(db, file!, decisions!, {
       store,
       minEntities: scriptConfig().bulkLoadMinEntities,
       progress: process.stderr,
@@ -108,7 +109,6 @@ if (streamed)
       process.stdout.write(
         `Resolved against the database; written by ${streamedReport.writtenBy.path} (${streamedReport.writtenBy.reason}); lists show at most ${streamedReport.listed} items each.\n${renderText(streamedReport)}`,
       );
-    return database;
   });
 else if (values.apply)
   await withDatabase(async (db) => {

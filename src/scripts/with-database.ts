@@ -26,9 +26,9 @@ const TASK_TIMEOUT_MS = 300_000;
 /**
  * Runs a command-line task against NEO4J_URI, or the embedded Neo4j (with its generated password) when it is unset.
  * When this process started the embedded Neo4j itself, the task also gets it as an EmbeddedStore (the bulk
- * loader stops and restarts it; the connection it returns then is the one closed at the end).
+ * loader stops and restarts it; the connection a restart opens is the one closed at the end).
  */
-export async function withDatabase(task: (db: Database, store?: EmbeddedStore) => Promise<Database | undefined | void>): Promise<void> {
+export async function withDatabase(task: (db: Database, store?: EmbeddedStore) => Promise<void>): Promise<void> {
   const config = scriptConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, config.logFormat);
   let local: Awaited<ReturnType<typeof startLocalNeo4j>> | undefined;
@@ -65,12 +65,13 @@ export async function withDatabase(task: (db: Database, store?: EmbeddedStore) =
           },
           start: async () => {
             local = await startLocal(false);
-            return connectToNeo4j({ ...config.neo4j, uri: local.uri, password: local.password, timeoutMs }, log);
+            db = await connectToNeo4j({ ...config.neo4j, uri: local.uri, password: local.password, timeoutMs }, log);
+            return db;
           },
         }
       : undefined;
   try {
-    db = (await task(db, store)) ?? db;
+    await task(db, store);
   } catch (error) {
     if (!(error instanceof DatabaseUnavailableError)) throw error;
     console.error(`Neo4j stopped answering during the task: ${error.message}`);

@@ -31,7 +31,11 @@ describe('the streamed Hugging Face import, without a database', () => {
     parseHfLine('{"id":"x/y","downloads":4}', 'line 2', unknown);
     expect([...unknown]).toEqual([['downloads', 'line 1']]);
     expect(parseHfLine('   ', 'line 3', unknown)).toBeUndefined();
-    expect(parseHfLine('{"id": "broken', 'line 4', unknown)).toEqual({ rowKey: 'line 4', kind: 'malformed', reason: 'the line is not valid JSON.' });
+    expect(parseHfLine('{"id": "broken', 'line 4', unknown)).toEqual({
+      rowKey: 'line 4',
+      kind: 'malformed',
+      reason: 'the line is not valid JSON.',
+    });
     const odd = parseHfLine('{"id":"a/b","base_model":"c/d","base_model_relation":"distillation"}', 'line 5', unknown);
     expect(odd && isProblem(odd) && odd.kind).toBe('bad-value');
   });

@@ -61,7 +61,12 @@ describe('the bulk import CSV files', () => {
       { type: 'DERIVED_FROM', property: 'citationNotes' },
     ]);
     expect(files.fixups).toEqual([
-      { from: 'c', to: 'a', type: 'DERIVED_FROM', props: { citationSources: [], citationQuotes: [], citationNotes: [], citationConfidences: [] } },
+      {
+        from: 'c',
+        to: 'a',
+        type: 'DERIVED_FROM',
+        props: { citationSources: [], citationQuotes: [], citationNotes: [], citationConfidences: [] },
+      },
     ]);
     const derived = readFileSync(path.join(dir, 'rel-DERIVED_FROM.csv'), 'utf8');
     expect(derived.split('\n').find((l) => l.startsWith('"a","b"'))).toContain(`"${EMPTY_ITEM}"`);

@@ -28,7 +28,7 @@ const store: EmbeddedStore = {
     local = undefined;
   },
   start: async () => {
-    local = await startLocalNeo4j({ dataDir, port, startTimeoutMs: 300_000 });
+    local = await startLocalNeo4j({ dataDir, port, startTimeoutMs: 300_000, finishingBulkImport: true });
     return connect(local);
   },
 };

@@ -29,7 +29,7 @@ const store: EmbeddedStore = {
     local = undefined;
   },
   start: async () => {
-    local = await startLocalNeo4j({ dataDir, port, startTimeoutMs: 300_000 });
+    local = await startLocalNeo4j({ dataDir, port, startTimeoutMs: 300_000, finishingBulkImport: true });
     return new Database({ uri: local.uri, user: local.user, password: local.password, database: undefined, timeoutMs: 120_000 });
   },
 };

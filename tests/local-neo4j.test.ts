@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Database } from '../src/db/database.js';
 import { checkJava, LocalNeo4jError, portAnswers, startLocalNeo4j } from '../src/neo4j-local/local-neo4j.js';
-import { PASSWORD_FILE } from '../src/neo4j-local/store-files.js';
+import { bulkImportCutShort, clearBulkImport, markBulkImport, PASSWORD_FILE } from '../src/neo4j-local/store-files.js';
 import { freePort } from './helpers/ports.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'llm-graph-local-'));
@@ -82,6 +82,22 @@ describe('the embedded Neo4j', () => {
     // The running one is untouched.
     expect(await portAnswers(Number(port))).toBe(true);
   }, 400_000);
+
+  it('refuses a store a cut-short bulk import left half written, in one sentence', async () => {
+    const cut = mkdtempSync(path.join(tmpdir(), 'llm-graph-cut-'));
+    try {
+      markBulkImport(cut);
+      const error = await startLocalNeo4j({ dataDir: cut, port: await freePort() }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(LocalNeo4jError);
+      expect((error as Error).message).toBe(
+        `A bulk import into ${cut} was cut short and left the store half written; it began on an empty store, so delete ${cut} and run the import again.`,
+      );
+      clearBulkImport(cut);
+      expect(bulkImportCutShort(cut)).toBe(false);
+    } finally {
+      rmSync(cut, { recursive: true, force: true });
+    }
+  });
 
   it('says in one sentence what to install when java is missing', () => {
     let error: unknown;

@@ -40,7 +40,14 @@ export async function openStore(dataDir: string, log: (line: string) => void): P
     log(
       `starting Neo4j on 127.0.0.1:${port} (store ${path.relative(process.cwd(), dataDir)}, heap ${HEAP_MB} MB, page cache ${PAGE_CACHE_MB} MB)`,
     );
-    local = await startLocalNeo4j({ dataDir, port, heapMb: HEAP_MB, pageCacheMb: PAGE_CACHE_MB, startTimeoutMs: 1_800_000 });
+    local = await startLocalNeo4j({
+      dataDir,
+      port,
+      heapMb: HEAP_MB,
+      pageCacheMb: PAGE_CACHE_MB,
+      startTimeoutMs: 1_800_000,
+      finishingBulkImport: true,
+    });
     return connect(local);
   };
   const embedded: EmbeddedStore = {

@@ -10,6 +10,7 @@ import type { Database } from '../db/database.js';
 import { label } from '../domain/graph-model.js';
 import { ENTITY_TYPES, RELATION_TYPES } from '../domain/registry.js';
 import { runAdminImport } from '../neo4j-local/admin-import.js';
+import { clearBulkImport, markBulkImport } from '../neo4j-local/store-files.js';
 import { BulkLoadRepository, type RelationshipFixup } from '../repositories/bulk-load.repository.js';
 import { SeedRepository } from '../repositories/seed.repository.js';
 import type { GraphRows } from '../seed/graph-rows.js';
@@ -20,7 +21,7 @@ export interface EmbeddedStore {
   /** Its data folder (NEO4J_HOME of the import). */
   dataDir: string;
   stop(): Promise<void>;
-  /** Starts it on the same store and returns a connection to it. */
+  /** Starts it on the same store (past the store's bulk-import marker, which is this load's) and returns a connection to it. */
   start(): Promise<Database>;
 }
 
@@ -104,6 +105,7 @@ export async function importCsvFiles(
     options.onProgress?.(`${phase}: ${seconds(started)} s`);
     return result;
   };
+  markBulkImport(options.store.dataDir);
   await db.close();
   await step('stop Neo4j', () => options.store.stop());
   const imported = await step('neo4j-admin import', () =>
@@ -135,6 +137,7 @@ export async function importCsvFiles(
       );
   });
   await repository.advanceVersion();
+  clearBulkImport(options.store.dataDir);
   await rm(files.dir, { recursive: true, force: true });
   return { database, phases };
 }

@@ -27,6 +27,9 @@ export async function holdings(db: Database, format: Format): Promise<HeldRow[]>
   return heldRows(await new CatalogueRepository(db).holdings(format, WITHDRAWN_PREFIX, [...DEPENDENCY_TYPES, ...MAKER_TYPES]));
 }
 
+/** The snapshots of a catalogue the graph holds, by Source id. */
+export const heldSnapshots = (db: Database, format: Format): Promise<string[]> => new CatalogueRepository(db).snapshots(format);
+
 /** The plan of a snapshot against the database, and its diff against what the graph holds from the catalogue. */
 export async function planAgainstDatabase(
   db: Database,

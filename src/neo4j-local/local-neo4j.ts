@@ -6,7 +6,7 @@ import { Database } from '../db/database.js';
 import { debugLogOf, explainFailedStart, fileSize, readSince } from './diagnose.js';
 import { LocalNeo4jError, toolMissing } from './errors.js';
 import { resolveClasspath } from './maven.js';
-import { isAlive, readOrCreatePassword, readOwner, removeOwner, writeOwner } from './store-files.js';
+import { bulkImportCutShort, isAlive, readOrCreatePassword, readOwner, removeOwner, writeOwner } from './store-files.js';
 
 export { LocalNeo4jError } from './errors.js';
 export { LAUNCHER_DIR, resolveClasspath } from './maven.js';
@@ -40,6 +40,8 @@ export interface LocalNeo4jOptions {
   shared?: boolean;
   /** Short-lived tools (seed, export) may reuse the Neo4j of a running service; the service itself only a shared one. */
   reuseAny?: boolean;
+  /** The bulk loader's own restart, before its fix-ups: the store's bulk-import marker is its own. */
+  finishingBulkImport?: boolean;
 }
 
 export interface LocalNeo4j {
@@ -164,6 +166,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const uri = `bolt://127.0.0.1:${options.port}`;
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (!options.finishingBulkImport && bulkImportCutShort(dataDir))
+    throw new LocalNeo4jError(
+      `A bulk import into ${dataDir} was cut short and left the store half written; it began on an empty store, so delete ${dataDir} and run the import again.`,
+    );
   const password = readOrCreatePassword(dataDir);
   if (await portAnswers(options.port)) {
     const reused = await reuseOrRefuse(options, dataDir, uri, password);

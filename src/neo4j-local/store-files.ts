@@ -58,3 +58,17 @@ export function isAlive(pid: number | undefined): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/**
+ * Lies beside the store from the moment a bulk import stops Neo4j until its last fix-up is written: found
+ * at a start, it means one was cut short and the store is half written. A bulk import only ever begins
+ * on an empty store, so deleting the folder loses nothing.
+ */
+export const BULK_IMPORT_MARKER = 'bulk-import.incomplete';
+
+export const markBulkImport = (dataDir: string): void =>
+  writeFileSync(path.join(dataDir, BULK_IMPORT_MARKER), `A bulk import began ${new Date().toISOString()} on an empty store.\n`);
+
+export const clearBulkImport = (dataDir: string): void => rmSync(path.join(dataDir, BULK_IMPORT_MARKER), { force: true });
+
+export const bulkImportCutShort = (dataDir: string): boolean => existsSync(path.join(dataDir, BULK_IMPORT_MARKER));

@@ -33,6 +33,16 @@ const TIMEOUT_MS = 300_000;
 export class CatalogueRepository {
   constructor(private readonly db: DatabaseScopes) {}
 
+  /** The ids of the snapshots of this catalogue the graph holds (one Source each): a look-up by prefix, not a read of what they state. */
+  async snapshots(format: string): Promise<string[]> {
+    const rows = await this.db
+      .scope({ timeoutMs: TIMEOUT_MS })
+      .read(`MATCH (s:${SOURCE_LABEL}) WHERE s.id STARTS WITH $prefix RETURN s.id AS id ORDER BY id`, {
+        prefix: `${CATALOGUE_SOURCE_PREFIX}${format}-`,
+      });
+    return rows.map((r) => String(r.id));
+  }
+
   /**
    * Every entity a snapshot of this catalogue states values of (or marks withdrawn), with those citations
    * (snapshot date, row, attribute, value, note) and its outgoing relationships the catalogue cites.

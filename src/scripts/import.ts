@@ -12,7 +12,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyImport, holdings, planAgainstDatabase } from '../import/apply-import.js';
+import { applyImport, heldSnapshots, planAgainstDatabase } from '../import/apply-import.js';
+import { catalogueSource } from '../import/catalogues.js';
 import { HF_FORMAT } from '../import/hf-stream/index-pass.js';
 import { streamHfImport } from '../import/hf-stream/stream-import.js';
 import { existingFromSeed } from '../import/existing.js';
@@ -90,8 +91,10 @@ const report = async (planned: { plan: ImportPlan; refresh?: RefreshDiff }, appl
 
 if (streamed)
   await withDatabase(async (db, store) => {
-    // A newer snapshot of a dump the graph holds is a refresh: the planner diffs it row by row.
-    if ((await holdings(db, HF_FORMAT)).length > 0) {
+    // A newer snapshot of a dump the graph holds is a refresh: the planner diffs it row by row. The same
+    // dump again (an import cut short) is streamed: what was written is found by repo id and kept.
+    const own = catalogueSource(HF_FORMAT, file!).id;
+    if ((await heldSnapshots(db, HF_FORMAT)).some((id) => id !== own)) {
       console.error('The graph holds an earlier hf-model-tree snapshot: this one is planned whole, as a refresh.');
       parsed = readWhole();
       const applied = await applyImport(db, format as Format, file!, parsed, decisions!);

@@ -34,7 +34,7 @@ export async function withDatabase(task: (db: Database, store?: EmbeddedStore) =
   let local: Awaited<ReturnType<typeof startLocalNeo4j>> | undefined;
   let db: Database;
   const timeoutMs = Math.max(config.requestTimeoutMs, TASK_TIMEOUT_MS);
-  const startLocal = (reuseAny: boolean) =>
+  const startLocal = (reuseAny: boolean, finishingBulkImport = false) =>
     startLocalNeo4j({
       dataDir: config.neo4j.localData,
       port: config.neo4j.localPort,
@@ -42,6 +42,7 @@ export async function withDatabase(task: (db: Database, store?: EmbeddedStore) =
       pageCacheMb: config.neo4j.localPageCacheMb,
       // A short task may use the Neo4j of a running service for the same data folder.
       reuseAny,
+      finishingBulkImport,
       onProgress: (message) => console.error(message),
     });
   try {
@@ -64,7 +65,7 @@ export async function withDatabase(task: (db: Database, store?: EmbeddedStore) =
             local = undefined;
           },
           start: async () => {
-            local = await startLocal(false);
+            local = await startLocal(false, true);
             db = await connectToNeo4j({ ...config.neo4j, uri: local.uri, password: local.password, timeoutMs }, log);
             return db;
           },

@@ -22,7 +22,7 @@ import { freePort, WORK_DIR } from '../neo4j.js';
 import { RESULTS_DIR } from '../report.js';
 import { writeHfDump } from './dump.js';
 import { HEAP_MB, openStore, PAGE_CACHE_MB, storeDir } from './store.js';
-import { generateHfTree } from './tree.js';
+import { generateHfTree, HF_TREE_VERSION } from './tree.js';
 
 const { values: args } = parseArgs({
   strict: false,
@@ -44,7 +44,7 @@ const cpuSeconds = (pid: number | undefined) => {
 };
 
 async function dumpFile(size: number, seed: number): Promise<string> {
-  const file = path.join(WORK_DIR, `hf-dump-${size}-${seed}.jsonl`);
+  const file = path.join(WORK_DIR, `hf-dump-v${HF_TREE_VERSION}-${size}-${seed}.jsonl`);
   if (!existsSync(file)) {
     mkdirSync(WORK_DIR, { recursive: true });
     await writeHfDump(generateHfTree(size, seed), file);

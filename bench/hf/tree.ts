@@ -17,7 +17,7 @@
  */
 import { prng } from '../generator.js';
 
-export const HF_TREE_VERSION = 1;
+export const HF_TREE_VERSION = 2;
 export const RELATIONS = ['finetune', 'adapter', 'quantized', 'merge'] as const;
 export type HfRelation = (typeof RELATIONS)[number];
 /** hub-stats (cfahlgren1/hub-stats, models.parquet, 23 Oct 2025): shares of baseModels.relation. */
@@ -94,8 +94,9 @@ export function generateHfTree(size: number, seed: number): HfTree {
   const repoIds: string[] = new Array(size);
   const repoNames: string[] = new Array(size);
   const authors: string[] = [];
-  /** Next free `-vN` per id already taken: an author publishing the same name again gets `-v2`, `-v3`… */
+  /** Next `-vN` to try per id already taken: an author publishing the same name again gets `-v2`, `-v3`… */
   const nextVersion = new Map<string, number>();
+  const taken = new Set<string>();
   const authorUrn = new Urn();
   const baseUrn = new Urn();
   const anyUrn = new Urn();
@@ -156,13 +157,14 @@ export function generateHfTree(size: number, seed: number): HfTree {
       for (const p of parentsOf({ parent, extraParents } as HfTree, i)) anyUrn.add(p);
     }
     anyUrn.add(i);
-    let id = `${authors[author]}/${repo}`;
-    const version = nextVersion.get(id);
-    nextVersion.set(id, (version ?? 1) + 1);
-    if (version !== undefined) {
-      id = `${id}-v${version}`;
-      nextVersion.set(id, 2);
+    const wanted = `${authors[author]}/${repo}`;
+    let id = wanted;
+    // "-v2" is also a fine-tune's suffix: the next free version is looked for, not assumed.
+    for (let version = nextVersion.get(wanted) ?? 2; taken.has(id); version += 1) {
+      id = `${wanted}-v${version}`;
+      nextVersion.set(wanted, version + 1);
     }
+    taken.add(id);
     repoIds[i] = id;
     repoNames[i] = id.slice(id.indexOf('/') + 1);
   }

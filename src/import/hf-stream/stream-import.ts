@@ -4,7 +4,9 @@
  * by the path src/bulk-load chooses: Neo4j's bulk importer into an empty embedded store for a large load,
  * the shared write model's MERGE batches otherwise (entities and citations in pass 2, relationships in a
  * pass 3, so every base exists before a link to it). The report is the importer's (report.ts).
- * A run killed midway is run again: what it wrote is found by repo id and not written twice.
+ * A MERGE run killed midway is run again: what it wrote is found by repo id and not written twice. A bulk
+ * run killed midway leaves its store marked half written (src/neo4j-local/store-files.ts): it began empty,
+ * so the store is deleted and the import run again.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';

@@ -70,10 +70,14 @@ class VersionDates {
   /** Models of the version with a date within the slack of its first release (at least 1). */
   support(): number {
     const limit = this.first!.date.end + ORDER_SLACK_DAYS;
-    let end = this.next;
-    for (let step = this.dated.length; step > 0; step >>= 1)
-      while (end + step <= this.dated.length && this.dated[end + step - 1]!.date.start <= limit) end += step;
-    const window = this.dated.slice(this.next, end);
+    // The dates are sorted by start: the first one past the limit ends the window.
+    let [low, high] = [this.next, this.dated.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.dated[middle]!.date.start <= limit) low = middle + 1;
+      else high = middle;
+    }
+    const window = this.dated.slice(this.next, low);
     return Math.max(1, this.oneClaimEach ? window.length : new Set(window.map((d) => d.model.id)).size);
   }
 }

@@ -5,7 +5,7 @@
 import { type DbScope, int, type Row } from '../db/database.js';
 
 /** Rows per page of the reads that list the whole graph. */
-export const PAGE = 50_000;
+const PAGE = 50_000;
 
 /**
  * `cypher` filters on `n.id > $after`, orders by `n.id` and ends with `LIMIT $limit`; `parse` turns a

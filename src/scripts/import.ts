@@ -93,8 +93,8 @@ if (streamed)
   await withDatabase(async (db, store) => {
     // A newer snapshot of a dump the graph holds is a refresh: the planner diffs it row by row. The same
     // dump again (an import cut short) is streamed: what was written is found by repo id and kept.
-    const own = catalogueSource(HF_FORMAT, file!).id;
-    if ((await heldSnapshots(db, HF_FORMAT)).some((id) => id !== own)) {
+    const source = catalogueSource(HF_FORMAT, file!);
+    if ((await heldSnapshots(db, HF_FORMAT)).some((id) => id !== source.id)) {
       console.error('The graph holds an earlier hf-model-tree snapshot: this one is planned whole, as a refresh.');
       parsed = readWhole();
       const applied = await applyImport(db, format as Format, file!, parsed, decisions!);
@@ -102,6 +102,7 @@ if (streamed)
       return;
     }
     const { report: streamedReport } = await streamHfImport(db, file!, decisions!, {
+      source,
       store,
       minEntities: scriptConfig().bulkLoadMinEntities,
       progress: process.stderr,

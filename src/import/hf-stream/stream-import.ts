@@ -25,7 +25,7 @@ import { Resolver } from '../../resolve/resolver.js';
 import type { GraphRows } from '../../seed/graph-rows.js';
 import { applyRows } from '../apply.js';
 import { graphCounts } from '../apply-import.js';
-import { catalogueSource } from '../catalogues.js';
+import { type CatalogueSource, catalogueSource } from '../catalogues.js';
 import { existingFromDatabase } from '../existing.js';
 import { isProblem, parseHfLine } from '../formats/hf-model-tree.js';
 import type { ImportPlan } from '../plan-types.js';
@@ -40,6 +40,8 @@ import { type StreamedReport, StreamTotals, streamReport } from './stream-report
 export const CHUNK = 20_000;
 
 export interface StreamOptions {
+  /** The dump's Source, when the caller has it already (its id is a hash of the whole file). */
+  source?: CatalogueSource;
   /** The embedded Neo4j the bulk path may stop and start (absent with NEO4J_URI). */
   store?: EmbeddedStore;
   /** BULK_LOAD_MIN_ENTITIES. */
@@ -67,7 +69,7 @@ export async function streamHfImport(db: Database, file: string, decisions: Deci
     mark = now;
   };
   const repository = new ImportRepository(db);
-  const source = catalogueSource(HF_FORMAT, file);
+  const source = options.source ?? catalogueSource(HF_FORMAT, file);
   // Organizations and series resolve through the resolution stage; models by repo id (index-pass.ts).
   const resolver = new Resolver(await existingFromDatabase(db, kindsWithCatalogueSeries), decisions, HF_FORMAT);
   const graphIds = new Set(await repository.entityIds());

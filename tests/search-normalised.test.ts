@@ -79,16 +79,24 @@ describe('orderings put missing values last unless asked', () => {
     expect(nullsFirst.at(-1)).not.toBeNull();
   });
 
-  it('pages across the boundary between values and no values without losing or repeating a model', async () => {
-    const whole = await page('PARAMETERS', 'DESC');
-    const ids: string[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const next = await page('PARAMETERS', 'DESC', undefined, after, 7);
-      ids.push(...next.edges.map((e) => e.node.id));
-      if (next.edges.length < 7) break;
-      after = next.edges.at(-1)!.cursor;
-    }
-    expect(ids).toEqual(whole.edges.map((e) => e.node.id));
-  });
+  it.each([
+    ['PARAMETERS', 'DESC', undefined],
+    ['PARAMETERS', 'ASC', 'FIRST'],
+    ['RELEASE_DATE', 'ASC', undefined],
+    ['RELEASE_DATE', 'DESC', 'FIRST'],
+  ])(
+    'pages by %s %s (nulls %s) across the boundary between values and no values without losing or repeating a model',
+    async (field, direction, nulls) => {
+      const whole = await page(field, direction, nulls);
+      const ids: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const next = await page(field, direction, nulls, after, 7);
+        ids.push(...next.edges.map((e) => e.node.id));
+        if (next.edges.length < 7) break;
+        after = next.edges.at(-1)!.cursor;
+      }
+      expect(ids).toEqual(whole.edges.map((e) => e.node.id));
+    },
+  );
 });

@@ -20,6 +20,12 @@ const rangeIndex = (name: string, label: string, property: string): SchemaItem =
   cypher: `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
 });
 
+const orderIndex = (name: string, label: string, property: string): SchemaItem => ({
+  name,
+  kind: 'index',
+  cypher: `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (n.${property}, n.id)`,
+});
+
 /**
  * Constraints and indexes the service relies on. Ids are unique across all kinds through the
  * shared Entity label; the per-label constraints let `MATCH (m:Model {id: $id})` use an index too.
@@ -38,6 +44,10 @@ export const SCHEMA_ITEMS: SchemaItem[] = [
   // Model list orderings (ModelOrderField) other than by name.
   rangeIndex('model_release_date', label(EntityType.MODEL), 'releaseDate'),
   rangeIndex('model_parameters', label(EntityType.MODEL), 'parameters'),
+  // With the id as second key they hand out a whole page in keyset order: a top value shared by
+  // 180,000 models would otherwise be read and sorted before the first 20 are known.
+  orderIndex('model_release_date_order', label(EntityType.MODEL), 'releaseDate'),
+  orderIndex('model_parameters_order', label(EntityType.MODEL), 'parameters'),
   rangeIndex('change_entity', CHANGE_LABEL, 'entityId'),
   rangeIndex('change_other', CHANGE_LABEL, 'otherId'),
   {

@@ -97,12 +97,49 @@ function keysetCondition(keys: SortKeyExpression[], index = 0): string {
 /**
  * A predicate that lets the planner read a name-ordered page from the label's sort-name index
  * (the ordering and the keyset bound come from the index, and it stops after `first` rows);
- * without one it sorts every node of the label. Other sort keys have no index: `true`.
+ * without one it sorts every node of the label.
  */
-function indexedOrder(first: SortKeyExpression, after: boolean): string {
-  if (first.expression !== SORT_EXPRESSION.NAME) return 'true';
+function nameOrder(first: SortKeyExpression, after: boolean): string {
   if (!after) return `${first.expression} IS NOT NULL`;
   return `${first.expression} ${first.direction === 'ASC' ? '>=' : '<='} $after[0]`;
+}
+
+/**
+ * The statement part yielding one page's `n` in keyset order, ending in `n` rows.
+ *
+ * Ordered by a nullable field (parameters, release date), the models with a value are read from the
+ * (field, id) index in order and those without only when the first part leaves the page short, so a
+ * first page of two million models reads about `first` index entries instead of sorting them all.
+ */
+function orderedPage(label: string, where: string, order: SortKey[], after: unknown[] | undefined): string {
+  const keys = sortKeysOf(order);
+  const byKeys = (k: SortKeyExpression[]) => k.map((key) => `${key.expression} ${key.direction}`).join(', ');
+  const keyset = (k: SortKeyExpression[]) => (after ? keysetCondition(k) : 'true');
+  const nullable = NULLABLE[order[0]!.field];
+  if (nullable === undefined) {
+    const indexed = order[0]!.field === 'NAME' ? nameOrder(keys[0]!, Boolean(after)) : 'true';
+    return `MATCH (n:${label}) WHERE ${where} AND ${keyset(keys)} AND ${indexed} WITH n ORDER BY ${byKeys(keys)} LIMIT $limit`;
+  }
+  // keys are [has-no-value flag, value, …, id]; where the value is present the flag is a constant.
+  const present = order[0]!.nulls === 'FIRST' ? 1 : 0;
+  const [, value, ...rest] = keys as [SortKeyExpression, SortKeyExpression, ...SortKeyExpression[]];
+  const presentKeys = [{ expression: String(present), direction: 'ASC' as const }, { ...value, expression: nullable }, ...rest];
+  const bound = `${nullable} ${value.direction === 'ASC' ? '>=' : '<='} $after[1]`;
+  const presentGuard = !after
+    ? `${nullable} IS NOT NULL`
+    : after[0] === present
+      ? bound
+      : present === 0
+        ? 'false'
+        : `${nullable} IS NOT NULL`;
+  const withValue = `MATCH (n:${label}) WHERE ${where} AND ${presentGuard} AND n.id IS NOT NULL AND ${keyset(presentKeys)}
+         WITH n ORDER BY ${byKeys([presentKeys[1]!, ...rest])} LIMIT $limit`;
+  const without = `MATCH (n:${label}) WHERE ${where} AND ${nullable} IS NULL AND ${keyset(keys)} WITH n ORDER BY ${byKeys(keys)} LIMIT $limit`;
+  const [first, second] = present === 0 ? [withValue, without] : [without, withValue];
+  // An UNWIND, not a WHERE: the planner moves a WHERE on `head` above the second part's label scan.
+  return `CALL () { ${first} RETURN collect(n) AS head }
+         CALL (head) { UNWIND CASE WHEN size(head) < $limit THEN [true] ELSE [] END AS short ${second} RETURN collect(n) AS tail }
+         UNWIND (head + tail)[..$limit] AS n`;
 }
 
 /** Entity lookups and paginated lists, each one statement with the requested fields compiled in. */
@@ -155,12 +192,9 @@ export class EntityRepository {
       .map((name) => FILTER_CLAUSE[name]);
     const where = filters.length > 0 ? filters.join(' AND ') : 'true';
     const keys = sortKeysOf(options.order);
-    const keyset = options.after ? keysetCondition(keys) : 'true';
-    const orderBy = keys.map((k) => `${k.expression} ${k.direction}`).join(', ');
     const label = LABEL_OF[type];
     const compiler = new ProjectionCompiler();
-    const match = `MATCH (n:${label}) WHERE ${where} AND ${keyset} AND ${indexedOrder(keys[0]!, Boolean(options.after))}
-         WITH n ORDER BY ${orderBy} LIMIT $limit`;
+    const match = orderedPage(label, where, options.order, options.after);
     const [node, key] = [compiler.entity('n', options.selection), `[${keys.map((k) => k.expression).join(', ')}]`];
     const filter = { ...options.filter, ...(options.filter.nameContains != null && { nameContains: squash(options.filter.nameContains) }) };
     const params = { filter: filter as Params, after: options.after ?? null, limit: int(options.first + 1) };

@@ -27,6 +27,16 @@ describe('EntityRepository: Cypher', () => {
     expect(db.sent).toMatchSnapshot();
   });
 
+  it('reads a first page by parameters from the (parameters, id) index, and models without a value only when it falls short', async () => {
+    const db = new Recording();
+    await new EntityRepository(db.scope()).list(EntityType.MODEL, {
+      ...page,
+      order: [{ field: 'PARAMETERS', direction: 'DESC' }],
+      selection: fieldsOf(EntityType.MODEL, 'parameters'),
+    });
+    expect(db.sent).toMatchSnapshot();
+  });
+
   it('pages after a cursor with every filter as a parameter, and counts in the same statement', async () => {
     const db = new Recording([['AS total', [{ rows: [], total: 0 }]]]);
     await new EntityRepository(db.scope()).list(EntityType.MODEL, {
@@ -45,7 +55,7 @@ describe('EntityRepository: Cypher', () => {
         { field: 'PARAMETERS', direction: 'ASC' },
       ],
       first: 20,
-      after: ['2023-07', 7e9, 'llama-2-7b'],
+      after: [0, '2023-07', 0, 7e9, 'llama-2-7b'],
       selection: fieldsOf(EntityType.MODEL),
       withTotal: true,
     });

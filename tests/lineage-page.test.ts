@@ -40,6 +40,69 @@ async function longestLineage(): Promise<{ id: string; steps: Step[] }> {
   }
 }
 
+/** Nearest depth of every model from `roots` (one breadth-first search per root, the least depth kept), by an independent walk. */
+function nearest(roots: string[], next: Map<string, string[]>, start: string, maxDepth: number): Map<string, number> {
+  const best = new Map<string, number>();
+  for (const root of roots) {
+    const seen = new Set([root]);
+    let frontier = [root];
+    for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth += 1) {
+      frontier = frontier.flatMap((id) => (next.get(id) ?? []).filter((n) => !seen.has(n) && seen.add(n)));
+      for (const id of frontier) if (id !== start && !(best.get(id)! <= depth)) best.set(id, depth);
+    }
+  }
+  return best;
+}
+
+describe('lineage against an independent breadth-first walk', () => {
+  it.each([
+    ['the model with the longest lineage', null],
+    ['the series whose members have the most lineage', null],
+    ['the model with the longest lineage, successors only', ['SUCCESSOR']],
+  ])('%s: each model once, at its nearest depth', async (which, kinds) => {
+    const db = testDatabase();
+    try {
+      const scope = db.scope();
+      const edges = await scope.read(
+        'MATCH (c:Model)-[r:DERIVED_FROM]->(p:Model) WHERE $kinds IS NULL OR r.kind IN $kinds RETURN c.id AS child, p.id AS parent',
+        { kinds },
+      );
+      const [series] = await scope.read(
+        `MATCH (s:Series)<-[:MEMBER_OF]-(m:Model)
+         WITH s, collect(m.id) AS members, sum(COUNT { (m)-[:DERIVED_FROM]-() }) AS links
+         RETURN s.id AS id, members ORDER BY links DESC, id LIMIT 1`,
+      );
+      const [longest] = await scope.read(
+        `MATCH (m:Model) WITH m, [rs IN [(m)-[up:DERIVED_FROM*1..20]->(:Model) | up] + [(m)<-[down:DERIVED_FROM*1..20]-(:Model) | down]
+           WHERE all(r IN rs WHERE $kinds IS NULL OR r.kind IN $kinds)] AS paths WITH m, size(paths) AS steps
+         RETURN m.id AS id ORDER BY steps DESC, id LIMIT 1`,
+        { kinds },
+      );
+      const start = String(which.startsWith('the series') ? series!.id : longest!.id);
+      const roots = which.startsWith('the series') ? (series!.members as string[]) : [start];
+      const up = new Map<string, string[]>();
+      const down = new Map<string, string[]>();
+      for (const { child, parent } of edges as Array<{ child: string; parent: string }>) {
+        up.set(child, [...(up.get(child) ?? []), parent]);
+        down.set(parent, [...(down.get(parent) ?? []), child]);
+      }
+      const expected = [
+        ...[...nearest(roots, up, start, 20)].map(([id, depth]) => `ANCESTORS ${depth} ${id}`),
+        ...[...nearest(roots, down, start, 20)].map(([id, depth]) => `DESCENDANTS ${depth} ${id}`),
+      ].sort();
+      expect(expected.length).toBeGreaterThanOrEqual(2);
+      const kindList = kinds === null ? '' : `, kinds: [${kinds.join(', ')}]`;
+      const result = await graphql<{ lineage: Step[] }>(
+        service.url,
+        `{ lineage(modelId: "${start}", direction: BOTH, maxDepth: 20${kindList}) { depth direction model { id } via { id } } }`,
+      );
+      expect(result.data!.lineage.map((s) => `${s.direction} ${s.depth} ${s.model.id}`).sort()).toEqual(expected);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('lineagePage', () => {
   it('pages through the whole lineage in the order of `lineage`, saying when more follow', async () => {
     const whole = await longestLineage();

@@ -9,6 +9,7 @@ import { entityRow, lineageStepRow } from './decode.js';
 import type { EntityRow, LineageStepRow } from './rows.js';
 
 const ARROWS = { ANCESTORS: ['-', '->'], DESCENDANTS: ['<-', '-'] } as const;
+const DIRECTIONS = ['ANCESTORS', 'DESCENDANTS'] as const;
 /** A walk starts at a model, or at a series (its members' lineage). */
 const START = `(start:${ENTITY_LABEL} {id: $id})`;
 const START_KIND = `(start:${label(EntityType.MODEL)} OR start:${label(EntityType.SERIES)})`;
@@ -36,9 +37,14 @@ export function decodeLineageCursor(text: string): LineageCursor | undefined {
   }
 }
 
-// Keyset: the steps after the cursor in (direction, depth, name, id) order.
-const AFTER_CURSOR = `$after IS NULL OR direction > $after.direction OR (direction = $after.direction AND (length(p) > $after.depth
-  OR (length(p) = $after.depth AND (m.name > $after.name OR (m.name = $after.name AND m.id > $after.id)))))`;
+/** The (direction, depth) levels a page after `after` may draw from, in page order. */
+function levelsAfter(directions: Array<'ANCESTORS' | 'DESCENDANTS'>, depth: number, after: LineageCursor | null) {
+  return DIRECTIONS.filter((d) => directions.includes(d)).flatMap((direction) =>
+    Array.from({ length: depth }, (_, i) => ({ direction, depth: i + 1 })).filter(
+      (level) => after === null || level.direction > after.direction || (level.direction === after.direction && level.depth >= after.depth),
+    ),
+  );
+}
 
 /**
  * Ancestors and descendants along DERIVED_FROM (child -> parent), each model once at its nearest depth.
@@ -75,32 +81,46 @@ export class LineageRepository {
     // Checked again against the resolver's limit because the depth is written into Cypher.
     const depth = requireRange('maxDepth', options.maxDepth, LIMITS.lineageDepth);
     const compiler = new ProjectionCompiler();
-    const branches = options.directions.map((direction) => {
+    const exists = (v: string) => (asOf === null ? '' : ` WHERE ${existsAt(v)}`);
+    const model = label(EntityType.MODEL);
+    // One level of the page: the models whose nearest path has `at` DERIVED_FROM steps (a breadth-first
+    // search to that depth, not every path), ordered by name and id, from the start or its members.
+    const level = (direction: 'ANCESTORS' | 'DESCENDANTS', at: number, index: number) => {
       const [left, right] = ARROWS[direction];
-      return `MATCH p = (root)${left}[:${relType(RelationType.DERIVED_FROM)}*1..${depth}]${right}(m:${label(EntityType.MODEL)})
-         WHERE m <> start AND m <> root AND ($kinds IS NULL OR all(r IN relationships(p) WHERE r.kind IN $kinds))${
-           asOf === null ? '' : ` AND all(n IN nodes(p) WHERE ${existsAt('n')})`
+      const step = `((x)${left}[r:${relType(RelationType.DERIVED_FROM)} WHERE $kinds IS NULL OR r.kind IN $kinds]${right}(y${exists('y')}))`;
+      const cursor = options.page.after;
+      const keyset =
+        cursor !== null && cursor.direction === direction && cursor.depth === at
+          ? ' AND (m.name > $after.name OR (m.name = $after.name AND m.id > $after.id))'
+          : '';
+      // An UNWIND, not a WHERE: the planner would move a WHERE on `steps` below the search.
+      return `CALL (start, steps) {
+         UNWIND CASE WHEN size(steps) < $limit THEN [true] ELSE [] END AS short
+         CALL (start) {
+           MATCH p = ANY SHORTEST (start)${step}{1,${at}}(m:${model}) WHERE start:${model} RETURN p, m
+           UNION ALL
+           MATCH p = ANY SHORTEST (start)<-[:${relType(RelationType.MEMBER_OF)}]-(root:${model}${exists('root')})${step}{1,${at}}(m:${model})
+           WHERE start:${label(EntityType.SERIES)} RETURN p, m
          }
-         RETURN '${direction}' AS direction, m, p`;
-    });
+         WITH p, m WHERE m <> start AND length(p) - CASE WHEN start:${model} THEN 0 ELSE 1 END = ${at}${keyset}
+         WITH p, m ORDER BY m.name, m.id LIMIT $limit
+         RETURN collect({direction: '${direction}', depth: ${at}, m: m, p: p}) AS level${index}
+       }
+       WITH start, steps + level${index} AS steps`;
+    };
+    const levels = levelsAfter(options.directions, depth, options.page.after);
     const rows = await this.db.read(
       `MATCH ${START} WHERE ${START_KIND}${andExistsAt('start', asOf)}
-       CALL (start) {
-         MATCH (root:${label(EntityType.MODEL)}) WHERE root = start RETURN root
-         UNION MATCH (root:${label(EntityType.MODEL)})-[:${relType(RelationType.MEMBER_OF)}]->(start) RETURN root
-       }
-       CALL (start, root) { ${branches.join(' UNION ALL ')} }
-       WITH start, direction, m, p ORDER BY length(p), m.id
-       WITH start, direction, m, head(collect(p)) AS p
-       WITH start, direction, m, p WHERE ${AFTER_CURSOR}
-       WITH start, direction, m, p ORDER BY direction, length(p), m.name, m.id LIMIT $limit
-       WITH start, direction, m, p, last(relationships(p)) AS r,
-            CASE WHEN length(p) > 1 THEN nodes(p)[-2] WHEN nodes(p)[0] <> start THEN nodes(p)[0] END AS v
-       RETURN direction, length(p) AS depth, r.kind AS kind, ${compiler.entity('start', options.selection)} AS start, m.name AS modelName,
+       WITH start, [] AS steps
+       ${levels.map((l, i) => level(l.direction, l.depth, i)).join('\n       ')}
+       UNWIND steps[..$limit] AS step
+       WITH start, step.direction AS direction, step.depth AS depth, step.m AS m, step.p AS p
+       WITH start, direction, depth, m, p, last(relationships(p)) AS r, nodes(p)[-2] AS previous
+       WITH start, direction, depth, m, r, CASE WHEN previous <> start THEN previous END AS v
+       RETURN direction, depth, r.kind AS kind, ${compiler.entity('start', options.selection)} AS start, m.name AS modelName,
               ${compiler.entity('m', options.selection)} AS model,
               CASE WHEN v IS NULL THEN null ELSE ${compiler.entity('v', options.selection)} END AS via
-              ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}
-       ORDER BY direction, depth, m.name, m.id`,
+              ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}`,
       { id: options.modelId, kinds: options.kinds, asOf, after: options.page.after, limit: int(options.page.first + 1) },
     );
     return rows.map((row) => lineageStepRow.parse(row));

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../src/service.js';
+import { deleteWrittenEntities } from './helpers/database.js';
 import { graphql, startTestService } from './helpers/service.js';
+import { API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.js';
 
 let service: Service;
 beforeAll(async () => {
-  service = await startTestService();
+  service = await startTestService({ API_TOKENS });
 });
 afterAll(async () => {
   await service.stop();
@@ -49,6 +51,35 @@ describe('names as people type them', () => {
   it('keeps an organization’s filter literal where it has no separators to ignore', async () => {
     const data = await ok('{ organizations(where: {nameContains: "open ai"}, first: 5) { edges { node { id } } } }');
     expect(data.organizations.edges.map((e: any) => e.node.id)).toContain('openai');
+  });
+});
+
+describe('a Hugging Face repository id', () => {
+  it('finds the entity carrying it as one phrase, and falls back to its words when none does', async () => {
+    const search = async (q: string) =>
+      (await ok('query($q: String!) { search(query: $q, first: 5) { entity { id } } }', { q })).search.map((h: any) => h.entity.id);
+    const insert = await graphql(
+      service.url,
+      'mutation($input: ModelInput!) { upsertModel(input: $input) { id } }',
+      {
+        input: {
+          id: 'test-repo-llama-3-8b',
+          name: 'Llama-3-8B',
+          aliases: ['test-owner/Llama-3-8B'],
+          citation: { url: 'https://example.org/repo', quote: 'a repository' },
+        },
+      },
+      bearer(EDITOR_TOKEN),
+    );
+    expect(insert.errors, JSON.stringify(insert.errors)).toBeUndefined();
+    try {
+      // The words alone would rank every Llama 3 8B; the phrase names one repository.
+      expect(await search('test-owner/Llama-3-8B')).toEqual(['test-repo-llama-3-8b']);
+      expect(await search('Llama 3 8B')).toEqual(expect.arrayContaining(['llama-3-8b', 'test-repo-llama-3-8b']));
+      expect(await search('unknown-author/Llama-3-8B')).toEqual(expect.arrayContaining(['llama-3-8b', 'test-repo-llama-3-8b']));
+    } finally {
+      await deleteWrittenEntities(service.database, 'test-repo-');
+    }
   });
 });
 

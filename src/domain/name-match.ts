@@ -17,6 +17,9 @@ export function squashCypher(expression: string): string {
   return SEPARATORS.reduce((inner, separator) => `replace(${inner}, '${separator}', '')`, `toLower(normalize(${expression}, NFKC))`);
 }
 
+/** A Hugging Face repository id ("deepseek-ai/DeepSeek-R1"): one repository, named exactly. */
+export const HUB_REPO_ID = /^[\w.-]+\/[\w.-]+$/;
+
 /**
  * Other ways to write a search query, for a full-text index that splits names at separators and
  * keeps "qwen2.5" whole: the query with its separators dropped ("qwen 2.5" → "qwen2.5") and with a

@@ -1,7 +1,7 @@
 import { int, type DbScope } from '../db/database.js';
 import { EntityType, LABEL_OF } from '../domain/graph-model.js';
 import { CAPS } from '../domain/limits.js';
-import { queryVariants, squash, squashCypher } from '../domain/name-match.js';
+import { HUB_REPO_ID, queryVariants, squash, squashCypher } from '../domain/name-match.js';
 import type { Selection } from '../domain/selection.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import { scoredEntity } from './decode.js';
@@ -30,9 +30,20 @@ export class SearchRepository {
     selection: Selection,
   ): Promise<Array<{ score: number; entity: EntityRow }>> {
     const compiler = new ProjectionCompiler();
+    const hits = (lucene: string) =>
+      `CALL db.index.fulltext.queryNodes('entity_search', ${lucene}, {limit: $candidates}) YIELD node, score
+       WHERE any(label IN labels(node) WHERE label IN $labels) RETURN collect({node: node, score: score})`;
+    // A repository id is first searched as one phrase: its words ("yi", "1", "70b") each match hundreds of
+    // thousands of hub models, the phrase a handful. The words are searched only when the phrase finds nothing.
+    // An UNWIND, not a WHERE: the planner would run the second search before testing the first.
+    const candidates = HUB_REPO_ID.test(query.trim())
+      ? `CALL () { ${hits('$phrase')} AS exact }
+         CALL (exact) { UNWIND CASE WHEN size(exact) = 0 THEN [true] ELSE [] END AS none ${hits('$lucene')} AS words }
+         UNWIND exact + words AS hit`
+      : `CALL () { ${hits('$lucene')} AS words } UNWIND words AS hit`;
     const rows = await this.db.read(
-      `CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $candidates}) YIELD node, score
-       WHERE any(label IN labels(node) WHERE label IN $labels)
+      `${candidates}
+       WITH hit.node AS node, hit.score AS score
        WITH node, score, ${squashCypher('node.name')} AS name, [a IN coalesce(node.aliases, []) | ${squashCypher('a')}] AS aliases
        WITH node, score + CASE
            WHEN name = $key OR $key IN aliases THEN 100.0
@@ -43,6 +54,7 @@ export class SearchRepository {
        RETURN ranked AS score, ${compiler.entity('node', selection)} AS entity`,
       {
         lucene: queryVariants(query).map(escapeLucene).join(' '),
+        phrase: `"${query.trim()}"`,
         key: squash(query),
         labels: types.map((type) => LABEL_OF[type]),
         first: int(first),

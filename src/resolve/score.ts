@@ -5,6 +5,7 @@
  * review queue and distinct. A name alone never reaches MATCH: the closest name (+8) against the
  * prior (-4) needs a shared developer, a compatible date or size, or a shared key on top.
  */
+import { HUB_REPO_ID } from '../domain/name-match.js';
 import { EntityType } from '../domain/registry.js';
 import type { ComparableValues } from './entity.js';
 import { isGenericAlias, type NameLevel, nameKey, nameKeys, sizeInName } from './names.js';
@@ -126,9 +127,8 @@ function compareDevelopers(a: Side, b: Side): [number, string] | undefined {
   return [-8, `different developers (${[...mine].join(', ')} / ${[...theirs].join(', ')})`];
 }
 
-/** A Hugging Face repository id ("deepseek-ai/DeepSeek-R1"): the weights themselves, strong evidence of identity. */
-const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
-const repositoriesOf = (side: Side) => [side.name, ...side.aliases].filter((n) => REPOSITORY.test(n)).map((n) => n.toLowerCase());
+// A repository id names the weights themselves: strong evidence of identity.
+const repositoriesOf = (side: Side) => [side.name, ...side.aliases].filter((n) => HUB_REPO_ID.test(n)).map((n) => n.toLowerCase());
 
 /** A repository id both sides carry (as name or alias), if any. */
 function sharedRepository(a: Side, b: Side): string | undefined {

@@ -12,4 +12,10 @@ describe('SearchRepository: Cypher', () => {
     });
     expect(db.sent).toMatchSnapshot();
   });
+
+  it('searches a repository id as one phrase first, its words only when the phrase finds nothing', async () => {
+    const db = new Recording();
+    await new SearchRepository(db.scope()).search('01-ai/Yi-6B', [EntityType.MODEL], 10, fieldsOf(EntityType.MODEL, 'name'));
+    expect(db.sent).toMatchSnapshot();
+  });
 });

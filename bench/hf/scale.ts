@@ -112,6 +112,13 @@ const procKb = (pid: number | undefined, field: string) => {
   return match ? Number(match[1]) : Number.NaN;
 };
 
+/** The load an earlier result of this size recorded, so re-measuring a reused store keeps its load figures. */
+function loadOfStore(models: number): Record<string, unknown> {
+  const file = path.join(RESULTS_DIR, `hf-scale-${models}.json`);
+  const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { load?: unknown }).load : undefined;
+  return typeof earlier === 'object' && earlier !== null ? (earlier as Record<string, unknown>) : { total_s: null };
+}
+
 async function measureSize(models: number) {
   const genStart = Date.now();
   const tree = generateHfTree(models, seed);
@@ -172,7 +179,7 @@ async function measureSize(models: number) {
       date: new Date().toISOString(),
       graph: { ...(counts as { models: number; entities: number; relationships: number }), authors: tree.authors.length },
       generate_s: generateS,
-      load: load ?? 'reused (see an earlier result of this size for its load)',
+      load: load ?? { ...loadOfStore(models), store: 'reused: the load that made it' },
       store_mb: Math.round(storeBytes(store.dataDir) / 2 ** 20),
       peak_rss_mb: {
         neo4j: Math.round(procKb(store.local().pid, 'VmHWM') / 1024),
@@ -204,7 +211,11 @@ function report(): string {
     .map((f) => JSON.parse(readFileSync(path.join(RESULTS_DIR, f), 'utf8')) as SizeResult)
     .sort((a, b) => a.models - b.models);
   const names = SCENARIOS.map((s) => s.name);
-  const loadOf = (r: SizeResult) => (typeof r.load === 'string' ? 'reused' : `${r.load.total_s} s (${r.load.path})`);
+  const loadOf = (r: SizeResult) => {
+    const load = r.load as { total_s?: number | null; path?: string; store?: string };
+    if (typeof r.load === 'string' || load.total_s == null) return 'reused';
+    return `${load.total_s} s (${load.path}${load.store ? '; measured on the store it made' : ''})`;
+  };
   return [
     '# Hugging Face-shaped graph at scale',
     '',
@@ -217,7 +228,26 @@ function report(): string {
         `| ${r.models} | ${r.graph.entities} | ${r.graph.relationships} | ${r.generate_s} | ${loadOf(r)} | ${r.store_mb} | ${r.peak_rss_mb.neo4j} / ${r.peak_rss_mb.service} | ${r.scenarios.map((s) => `${s.p50_ms} / ${s.p99_ms}`).join(' | ')} | ${r.popular_base.descendants}, ${r.popular_base.first_page}, ${r.popular_base.has_next_page} | ${r.load_average.before} / ${r.load_average.after} |`,
     ),
     '',
+    ...growth(results),
   ].join('\n');
+}
+
+/** Each read's p99 at the largest size against the smallest: the issue's target is at most twice. */
+function growth(results: SizeResult[]): string[] {
+  const [small, large] = [results[0], results.at(-1)];
+  if (small === undefined || large === undefined || small === large) return [];
+  const p99 = (r: SizeResult, name: string) => r.scenarios.find((s) => s.name === name)?.p99_ms ?? Number.NaN;
+  return [
+    `## p99 at ${large.models} models against ${small.models}`,
+    '',
+    `| read | p99 ms at ${small.models} | p99 ms at ${large.models} | ratio | at most 2× |`,
+    '| --- | ---: | ---: | ---: | --- |',
+    ...SCENARIOS.map(({ name }) => {
+      const ratio = p99(large, name) / p99(small, name);
+      return `| ${name} | ${p99(small, name)} | ${p99(large, name)} | ${round(ratio)} | ${ratio <= 2 ? 'yes' : 'no'} |`;
+    }),
+    '',
+  ];
 }
 
 export async function runHfScale(): Promise<void> {

@@ -37,14 +37,10 @@ export function decodeLineageCursor(text: string): LineageCursor | undefined {
   }
 }
 
-/** The (direction, depth) levels a page after `after` may draw from, in page order. */
-function levelsAfter(directions: Array<'ANCESTORS' | 'DESCENDANTS'>, depth: number, after: LineageCursor | null) {
-  return DIRECTIONS.filter((d) => directions.includes(d)).flatMap((direction) =>
-    Array.from({ length: depth }, (_, i) => ({ direction, depth: i + 1 })).filter(
-      (level) => after === null || level.direction > after.direction || (level.direction === after.direction && level.depth >= after.depth),
-    ),
-  );
-}
+// Keyset: the steps after the cursor in (direction, depth, name, id) order.
+const afterCursor = (direction: string, depth: string, m: string) => `$after IS NULL OR ${direction} > $after.direction
+  OR (${direction} = $after.direction AND (${depth} > $after.depth
+  OR (${depth} = $after.depth AND (${m}.name > $after.name OR (${m}.name = $after.name AND ${m}.id > $after.id)))))`;
 
 /**
  * Ancestors and descendants along DERIVED_FROM (child -> parent), each model once at its nearest depth.
@@ -83,45 +79,38 @@ export class LineageRepository {
     const compiler = new ProjectionCompiler();
     const exists = (v: string) => (asOf === null ? '' : ` WHERE ${existsAt(v)}`);
     const model = label(EntityType.MODEL);
-    // One level of the page: the models whose nearest path has `at` DERIVED_FROM steps (a breadth-first
-    // search to that depth, not every path), ordered by name and id, from the start or its members.
-    const level = (direction: 'ANCESTORS' | 'DESCENDANTS', at: number, index: number) => {
+    // Models reached from the start (a model) or from its members (a series) within `depth` DERIVED_FROM steps,
+    // each by one of its shortest paths: a breadth-first search, not every path (a hub base's descendants
+    // reach it along millions of paths).
+    const reached = (direction: 'ANCESTORS' | 'DESCENDANTS') => {
       const [left, right] = ARROWS[direction];
       const step = `((x)${left}[r:${relType(RelationType.DERIVED_FROM)} WHERE $kinds IS NULL OR r.kind IN $kinds]${right}(y${exists('y')}))`;
-      const cursor = options.page.after;
-      const keyset =
-        cursor !== null && cursor.direction === direction && cursor.depth === at
-          ? ' AND (m.name > $after.name OR (m.name = $after.name AND m.id > $after.id))'
-          : '';
-      // An UNWIND, not a WHERE: the planner would move a WHERE on `steps` below the search.
-      return `CALL (start, steps) {
-         UNWIND CASE WHEN size(steps) < $limit THEN [true] ELSE [] END AS short
-         CALL (start) {
-           MATCH p = ANY SHORTEST (start)${step}{1,${at}}(m:${model}) WHERE start:${model} RETURN p, m
+      return `MATCH p = ANY SHORTEST (start)${step}{1,${depth}}(m:${model}) WHERE start:${model}
+           RETURN '${direction}' AS direction, p, m, length(p) AS depth
            UNION ALL
-           MATCH p = ANY SHORTEST (start)<-[:${relType(RelationType.MEMBER_OF)}]-(root:${model}${exists('root')})${step}{1,${at}}(m:${model})
-           WHERE start:${label(EntityType.SERIES)} RETURN p, m
-         }
-         WITH p, m WHERE m <> start AND length(p) - CASE WHEN start:${model} THEN 0 ELSE 1 END = ${at}${keyset}
-         WITH p, m ORDER BY m.name, m.id LIMIT $limit
-         RETURN collect({direction: '${direction}', depth: ${at}, m: m, p: p}) AS level${index}
-       }
-       WITH start, steps + level${index} AS steps`;
+           MATCH p = ANY SHORTEST (start)<-[:${relType(RelationType.MEMBER_OF)}]-(root:${model}${exists('root')})${step}{1,${depth}}(m:${model})
+           WHERE start:${label(EntityType.SERIES)} RETURN '${direction}' AS direction, p, m, length(p) - 1 AS depth`;
     };
-    const levels = levelsAfter(options.directions, depth, options.page.after);
+    const directions = DIRECTIONS.filter((d) => options.directions.includes(d));
     const rows = await this.db.read(
       `MATCH ${START} WHERE ${START_KIND}${andExistsAt('start', asOf)}
-       WITH start, [] AS steps
-       ${levels.map((l, i) => level(l.direction, l.depth, i)).join('\n       ')}
-       UNWIND steps[..$limit] AS step
-       WITH start, step.direction AS direction, step.depth AS depth, step.m AS m, step.p AS p
+       CALL (start) { ${directions.map(reached).join(' UNION ALL ')} }
+       WITH start, direction, p, m, depth WHERE m <> start AND (${afterCursor('direction', 'depth', 'm')})
+       WITH start, direction, p, m, depth ORDER BY direction, depth, m.name, m.id LIMIT $limit
        WITH start, direction, depth, m, p, last(relationships(p)) AS r, nodes(p)[-2] AS previous
        WITH start, direction, depth, m, r, CASE WHEN previous <> start THEN previous END AS v
        RETURN direction, depth, r.kind AS kind, ${compiler.entity('start', options.selection)} AS start, m.name AS modelName,
               ${compiler.entity('m', options.selection)} AS model,
               CASE WHEN v IS NULL THEN null ELSE ${compiler.entity('v', options.selection)} END AS via
-              ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}`,
-      { id: options.modelId, kinds: options.kinds, asOf, after: options.page.after, limit: int(options.page.first + 1) },
+              ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}
+       ORDER BY direction, depth, modelName, model.id`,
+      {
+        id: options.modelId,
+        kinds: options.kinds,
+        asOf,
+        after: options.page.after,
+        limit: int(options.page.first + 1),
+      },
     );
     return rows.map((row) => lineageStepRow.parse(row));
   }

@@ -8,13 +8,16 @@ const isListed = (v: string): string => LISTED_KINDS.map((type) => `${v}:${label
 const firstListed = (v: string): string =>
   `COLLECT { MATCH (${v})-[:${relType(CITES)}]->(listing:${SOURCE_LABEL}) WHERE listing.date IS NOT NULL RETURN listing.date ORDER BY listing.date LIMIT 1 }[0]`;
 
+/** Whether `v`, of a kind dated by its release (a model), exists as of `param`: existsAt without the cases it cannot meet. */
+export const releasedBy = (v: string, param = '$asOf'): string => `coalesce(${v}.releaseDate <= ${param}, false)`;
+
 /**
  * Whether node `v` exists in the graph as of `param` (a day from asOfDay), following the rules of
  * src/domain/as-of.ts; never null.
  */
 export function existsAt(v: string, param = '$asOf'): string {
   const adopters = `(${v})<-[:${relType(ADOPTION)}]-(adopter)`;
-  return `(CASE WHEN ${isDated(v)} THEN coalesce(${v}.releaseDate <= ${param}, false)
+  return `(CASE WHEN ${isDated(v)} THEN ${releasedBy(v, param)}
     WHEN ${isListed(v)} THEN coalesce(${firstListed(v)} <= ${param}, false)
     WHEN ${v}:${label(ADOPTED_KIND)} THEN EXISTS { MATCH ${adopters} WHERE adopter.releaseDate <= ${param} }
       OR NOT EXISTS { MATCH ${adopters} WHERE adopter.releaseDate IS NOT NULL }

@@ -3,7 +3,7 @@ import { ENTITY_LABEL, EntityType, label, RelationType, relType } from '../domai
 import { LIMITS, requireRange } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { edgeMap } from './graph.repository.js';
-import { andExistsAt, existsAt } from './as-of.cypher.js';
+import { andExistsAt, releasedBy } from './as-of.cypher.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import { entityRow, lineageStepRow } from './decode.js';
 import type { EntityRow, LineageStepRow } from './rows.js';
@@ -43,6 +43,19 @@ const afterCursor = (direction: string, depth: string, m: string) => `$after IS 
   OR (${depth} = $after.depth AND (${m}.name > $after.name OR (${m}.name = $after.name AND ${m}.id > $after.id)))))`;
 
 /**
+ * The parts a page after `after` may draw from, in page order: per direction, the models one step away
+ * (a hub base's tens of thousands of direct derivatives, sorted without a deeper search), then deeper ones.
+ */
+function partsAfter(directions: Array<'ANCESTORS' | 'DESCENDANTS'>, depth: number, after: LineageCursor | null) {
+  return DIRECTIONS.filter((d) => directions.includes(d))
+    .flatMap((direction) => [{ direction, deep: false }, ...(depth > 1 ? [{ direction, deep: true }] : [])])
+    .filter(
+      (part) =>
+        after === null || part.direction > after.direction || (part.direction === after.direction && (part.deep || after.depth <= 1)),
+    );
+}
+
+/**
  * Ancestors and descendants along DERIVED_FROM (child -> parent), each model once at its nearest depth.
  * A series' lineage is its members' (MEMBER_OF): the descendants of Llama 2 are those of Llama 2-7B,
  * 13B and 70B, each reached `via` the member it derives from.
@@ -77,40 +90,58 @@ export class LineageRepository {
     // Checked again against the resolver's limit because the depth is written into Cypher.
     const depth = requireRange('maxDepth', options.maxDepth, LIMITS.lineageDepth);
     const compiler = new ProjectionCompiler();
-    const exists = (v: string) => (asOf === null ? '' : ` WHERE ${existsAt(v)}`);
+    // Every node a walk passes is a model (DERIVED_FROM joins models), so existing then is being released by then.
+    const exists = (v: string) => (asOf === null ? '' : ` WHERE ${releasedBy(v)}`);
     const model = label(EntityType.MODEL);
-    // Models reached from the start (a model) or from its members (a series) within `depth` DERIVED_FROM steps,
-    // each by one of its shortest paths: a breadth-first search, not every path (a hub base's descendants
-    // reach it along millions of paths).
-    const reached = (direction: 'ANCESTORS' | 'DESCENDANTS') => {
+    const members = `(start)<-[:${relType(RelationType.MEMBER_OF)}]-(root:${model}${exists('root')})`;
+    // Models one step from the start (a model) or from its members (a series).
+    const near = (direction: 'ANCESTORS' | 'DESCENDANTS') => {
       const [left, right] = ARROWS[direction];
-      const step = `((x)${left}[r:${relType(RelationType.DERIVED_FROM)} WHERE $kinds IS NULL OR r.kind IN $kinds]${right}(y${exists('y')}))`;
-      return `MATCH p = ANY SHORTEST (start)${step}{1,${depth}}(m:${model}) WHERE start:${model}
-           RETURN '${direction}' AS direction, p, m, length(p) AS depth
+      const step = `${left}[r:${relType(RelationType.DERIVED_FROM)} WHERE $kinds IS NULL OR r.kind IN $kinds]${right}(m:${model}${exists('m')})`;
+      return `CALL (start) {
+           MATCH p = (start)${step} WHERE start:${model} RETURN p, m
            UNION ALL
-           MATCH p = ANY SHORTEST (start)<-[:${relType(RelationType.MEMBER_OF)}]-(root:${model}${exists('root')})${step}{1,${depth}}(m:${model})
-           WHERE start:${label(EntityType.SERIES)} RETURN '${direction}' AS direction, p, m, length(p) - 1 AS depth`;
+           MATCH p = ${members}${step} WHERE start:${label(EntityType.SERIES)} RETURN p, m
+         }
+         WITH '${direction}' AS direction, m, head(collect(p)) AS p, 1 AS depth`;
     };
-    const directions = DIRECTIONS.filter((d) => options.directions.includes(d));
+    // Models further away, each by one of its shortest paths: a breadth-first search, not every path
+    // (a hub base's descendants reach it along millions of paths).
+    const far = (direction: 'ANCESTORS' | 'DESCENDANTS') => {
+      const [left, right] = ARROWS[direction];
+      const step = `((x)${left}[r:${relType(RelationType.DERIVED_FROM)} WHERE $kinds IS NULL OR r.kind IN $kinds]${right}(y:${model}${exists('y')}))`;
+      return `CALL (start) {
+           MATCH p = ANY SHORTEST (start)${step}{1,${depth}}(m:${model}) WHERE start:${model} RETURN p, m, length(p) AS depth
+           UNION ALL
+           MATCH p = ANY SHORTEST ${members}${step}{1,${depth}}(m:${model}) WHERE start:${label(EntityType.SERIES)} RETURN p, m, length(p) - 1 AS depth
+         }
+         WITH '${direction}' AS direction, m, p, depth WHERE depth > 1`;
+    };
+    // Each part is searched only while the page is short. An UNWIND, not a WHERE: the planner would move
+    // a WHERE on `steps` below the search.
+    const part = (direction: 'ANCESTORS' | 'DESCENDANTS', deep: boolean, index: number) =>
+      `CALL (start, steps) {
+         UNWIND CASE WHEN size(steps) < $limit THEN [true] ELSE [] END AS short
+         ${deep ? far(direction) : near(direction)}
+         WITH direction, m, p, depth WHERE m <> start AND (${afterCursor('direction', 'depth', 'm')})
+         WITH direction, m, p, depth ORDER BY depth, m.name, m.id LIMIT $limit
+         RETURN collect({direction: direction, depth: depth, m: m, p: p}) AS part${index}
+       }
+       WITH start, steps + part${index} AS steps`;
+    const parts = partsAfter(options.directions, depth, options.page.after);
     const rows = await this.db.read(
       `MATCH ${START} WHERE ${START_KIND}${andExistsAt('start', asOf)}
-       CALL (start) { ${directions.map(reached).join(' UNION ALL ')} }
-       WITH start, direction, p, m, depth WHERE m <> start AND (${afterCursor('direction', 'depth', 'm')})
-       WITH start, direction, p, m, depth ORDER BY direction, depth, m.name, m.id LIMIT $limit
+       WITH start, [] AS steps
+       ${parts.map((p, i) => part(p.direction, p.deep, i)).join('\n       ')}
+       UNWIND steps[..$limit] AS step
+       WITH start, step.direction AS direction, step.depth AS depth, step.m AS m, step.p AS p
        WITH start, direction, depth, m, p, last(relationships(p)) AS r, nodes(p)[-2] AS previous
        WITH start, direction, depth, m, r, CASE WHEN previous <> start THEN previous END AS v
        RETURN direction, depth, r.kind AS kind, ${compiler.entity('start', options.selection)} AS start, m.name AS modelName,
               ${compiler.entity('m', options.selection)} AS model,
               CASE WHEN v IS NULL THEN null ELSE ${compiler.entity('v', options.selection)} END AS via
-              ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}
-       ORDER BY direction, depth, modelName, model.id`,
-      {
-        id: options.modelId,
-        kinds: options.kinds,
-        asOf,
-        after: options.page.after,
-        limit: int(options.page.first + 1),
-      },
+              ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}`,
+      { id: options.modelId, kinds: options.kinds, asOf, after: options.page.after, limit: int(options.page.first + 1) },
     );
     return rows.map((row) => lineageStepRow.parse(row));
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../src/service.js';
+import type { DbScope } from '../src/db/database.js';
 import { testDatabase } from './helpers/database.js';
 import { graphql, startTestService } from './helpers/service.js';
 
@@ -20,16 +21,22 @@ const PAGE = `query P($id: ID!, $first: Int!, $after: String) {
 
 type Step = Page['edges'][number]['node'];
 
+/** The model with the most lineage paths (of these kinds, when given) in the graph. */
+async function mostLineage(scope: DbScope, kinds: string[] | null): Promise<string> {
+  const [row] = await scope.read(
+    `MATCH (m:Model) WITH m, [rs IN [(m)-[up:DERIVED_FROM*1..20]->(:Model) | up] + [(m)<-[down:DERIVED_FROM*1..20]-(:Model) | down]
+       WHERE all(r IN rs WHERE $kinds IS NULL OR r.kind IN $kinds)] AS paths WITH m, size(paths) AS steps
+     RETURN m.id AS id ORDER BY steps DESC, id LIMIT 1`,
+    { kinds },
+  );
+  return String(row?.id);
+}
+
 /** The model with the most lineage steps in the graph, so there are several pages. */
 async function longestLineage(): Promise<{ id: string; steps: Step[] }> {
   const db = testDatabase();
   try {
-    const [row] = await db
-      .scope()
-      .read(
-        'MATCH (m:Model) RETURN m.id AS id ORDER BY COUNT { (m)-[:DERIVED_FROM*1..20]->(:Model) } + COUNT { (m)<-[:DERIVED_FROM*1..20]-(:Model) } DESC, m.id LIMIT 1',
-      );
-    const id = String(row?.id);
+    const id = await mostLineage(db.scope(), null);
     const result = await graphql<{ lineage: Step[] }>(
       service.url,
       `{ lineage(modelId: "${id}", direction: BOTH, maxDepth: 20) { depth direction model { id } via { id } } }`,
@@ -67,19 +74,17 @@ describe('lineage against an independent breadth-first walk', () => {
         'MATCH (c:Model)-[r:DERIVED_FROM]->(p:Model) WHERE $kinds IS NULL OR r.kind IN $kinds RETURN c.id AS child, p.id AS parent',
         { kinds },
       );
-      const [series] = await scope.read(
-        `MATCH (s:Series)<-[:MEMBER_OF]-(m:Model)
-         WITH s, collect(m.id) AS members, sum(COUNT { (m)-[:DERIVED_FROM]-() }) AS links
-         RETURN s.id AS id, members ORDER BY links DESC, id LIMIT 1`,
-      );
-      const [longest] = await scope.read(
-        `MATCH (m:Model) WITH m, [rs IN [(m)-[up:DERIVED_FROM*1..20]->(:Model) | up] + [(m)<-[down:DERIVED_FROM*1..20]-(:Model) | down]
-           WHERE all(r IN rs WHERE $kinds IS NULL OR r.kind IN $kinds)] AS paths WITH m, size(paths) AS steps
-         RETURN m.id AS id ORDER BY steps DESC, id LIMIT 1`,
-        { kinds },
-      );
-      const start = String(which.startsWith('the series') ? series!.id : longest!.id);
-      const roots = which.startsWith('the series') ? (series!.members as string[]) : [start];
+      const series = which.startsWith('the series')
+        ? (
+            await scope.read(
+              `MATCH (s:Series)<-[:MEMBER_OF]-(m:Model)
+               WITH s, collect(m.id) AS members, sum(COUNT { (m)-[:DERIVED_FROM]-() }) AS links
+               RETURN s.id AS id, members ORDER BY links DESC, id LIMIT 1`,
+            )
+          )[0]
+        : undefined;
+      const start = series ? String(series.id) : await mostLineage(scope, kinds);
+      const roots = series ? (series.members as string[]) : [start];
       const up = new Map<string, string[]>();
       const down = new Map<string, string[]>();
       for (const { child, parent } of edges as Array<{ child: string; parent: string }>) {

@@ -2,6 +2,7 @@ import { int, type DbScope, type Params } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, LABEL_OF, label, REDIRECT_LABEL, RelationType, relType, SORT_NAME } from '../domain/graph-model.js';
 import { squash, squashCypher } from '../domain/name-match.js';
 import type { Selection } from '../domain/selection.js';
+import { onlyIf } from './only-if.cypher.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import { entityRow } from './decode.js';
 import type { EntityRow } from './rows.js';
@@ -111,8 +112,7 @@ function nameOrder(first: SortKeyExpression, after: boolean): string {
  * (field, id) index in order and those without only when the first part leaves the page short, so a
  * first page of two million models reads about `first` index entries instead of sorting them all.
  */
-function orderedPage(label: string, where: string, order: SortKey[], after: unknown[] | undefined): string {
-  const keys = sortKeysOf(order);
+function orderedPage(label: string, where: string, order: SortKey[], keys: SortKeyExpression[], after: unknown[] | undefined): string {
   const byKeys = (k: SortKeyExpression[]) => k.map((key) => `${key.expression} ${key.direction}`).join(', ');
   const keyset = (k: SortKeyExpression[]) => (after ? keysetCondition(k) : 'true');
   const nullable = NULLABLE[order[0]!.field];
@@ -125,20 +125,15 @@ function orderedPage(label: string, where: string, order: SortKey[], after: unkn
   const [, value, ...rest] = keys as [SortKeyExpression, SortKeyExpression, ...SortKeyExpression[]];
   const presentKeys = [{ expression: String(present), direction: 'ASC' as const }, { ...value, expression: nullable }, ...rest];
   const bound = `${nullable} ${value.direction === 'ASC' ? '>=' : '<='} $after[1]`;
-  const presentGuard = !after
-    ? `${nullable} IS NOT NULL`
-    : after[0] === present
-      ? bound
-      : present === 0
-        ? 'false'
-        : `${nullable} IS NOT NULL`;
+  // With a cursor among the models with a value, the page goes on from its value; past them (they come
+  // first), none are left; otherwise all are candidates.
+  const presentGuard = after?.[0] === present ? bound : after && present === 0 ? 'false' : `${nullable} IS NOT NULL`;
   const withValue = `MATCH (n:${label}) WHERE ${where} AND ${presentGuard} AND n.id IS NOT NULL AND ${keyset(presentKeys)}
          WITH n ORDER BY ${byKeys([presentKeys[1]!, ...rest])} LIMIT $limit`;
   const without = `MATCH (n:${label}) WHERE ${where} AND ${nullable} IS NULL AND ${keyset(keys)} WITH n ORDER BY ${byKeys(keys)} LIMIT $limit`;
   const [first, second] = present === 0 ? [withValue, without] : [without, withValue];
-  // An UNWIND, not a WHERE: the planner moves a WHERE on `head` above the second part's label scan.
   return `CALL () { ${first} RETURN collect(n) AS head }
-         CALL (head) { UNWIND CASE WHEN size(head) < $limit THEN [true] ELSE [] END AS short ${second} RETURN collect(n) AS tail }
+         CALL (head) { ${onlyIf('size(head) < $limit')} ${second} RETURN collect(n) AS tail }
          UNWIND (head + tail)[..$limit] AS n`;
 }
 
@@ -194,7 +189,7 @@ export class EntityRepository {
     const keys = sortKeysOf(options.order);
     const label = LABEL_OF[type];
     const compiler = new ProjectionCompiler();
-    const match = orderedPage(label, where, options.order, options.after);
+    const match = orderedPage(label, where, options.order, keys, options.after);
     const [node, key] = [compiler.entity('n', options.selection), `[${keys.map((k) => k.expression).join(', ')}]`];
     const filter = { ...options.filter, ...(options.filter.nameContains != null && { nameContains: squash(options.filter.nameContains) }) };
     const params = { filter: filter as Params, after: options.after ?? null, limit: int(options.first + 1) };

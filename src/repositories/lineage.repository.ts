@@ -4,6 +4,7 @@ import { LIMITS, requireRange } from '../domain/limits.js';
 import type { Selection } from '../domain/selection.js';
 import { edgeMap } from './graph.repository.js';
 import { andExistsAt, releasedBy } from './as-of.cypher.js';
+import { onlyIf } from './only-if.cypher.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import { entityRow, lineageStepRow } from './decode.js';
 import type { EntityRow, LineageStepRow } from './rows.js';
@@ -94,34 +95,30 @@ export class LineageRepository {
     const exists = (v: string) => (asOf === null ? '' : ` WHERE ${releasedBy(v)}`);
     const model = label(EntityType.MODEL);
     const members = `(start)<-[:${relType(RelationType.MEMBER_OF)}]-(root:${model}${exists('root')})`;
-    // Models one step from the start (a model) or from its members (a series).
-    const near = (direction: 'ANCESTORS' | 'DESCENDANTS') => {
+    // One DERIVED_FROM step in `direction` of a kind asked for, to model `to`.
+    const hop = (direction: 'ANCESTORS' | 'DESCENDANTS', to: string) => {
       const [left, right] = ARROWS[direction];
-      const step = `${left}[r:${relType(RelationType.DERIVED_FROM)} WHERE $kinds IS NULL OR r.kind IN $kinds]${right}(m:${model}${exists('m')})`;
-      return `CALL (start) {
-           MATCH p = (start)${step} WHERE start:${model} RETURN p, m
-           UNION ALL
-           MATCH p = ${members}${step} WHERE start:${label(EntityType.SERIES)} RETURN p, m
-         }
-         WITH '${direction}' AS direction, m, head(collect(p)) AS p, 1 AS depth`;
+      return `${left}[r:${relType(RelationType.DERIVED_FROM)} WHERE $kinds IS NULL OR r.kind IN $kinds]${right}(${to}:${model}${exists(to)})`;
     };
+    // Paths `p` to models `m` from the start (a model) or from its members (a series); `depth` counts DERIVED_FROM steps.
+    const fromStart = (path: (from: string) => string) => `CALL (start) {
+           MATCH p = ${path('(start)')} WHERE start:${model} RETURN p, m, length(p) AS depth
+           UNION ALL
+           MATCH p = ${path(members)} WHERE start:${label(EntityType.SERIES)} RETURN p, m, length(p) - 1 AS depth
+         }`;
+    // Models one step away, each once.
+    const near = (direction: 'ANCESTORS' | 'DESCENDANTS') =>
+      `${fromStart((from) => `${from}${hop(direction, 'm')}`)}
+         WITH '${direction}' AS direction, m, head(collect(p)) AS p, 1 AS depth`;
     // Models further away, each by one of its shortest paths: a breadth-first search, not every path
     // (a hub base's descendants reach it along millions of paths).
-    const far = (direction: 'ANCESTORS' | 'DESCENDANTS') => {
-      const [left, right] = ARROWS[direction];
-      const step = `((x)${left}[r:${relType(RelationType.DERIVED_FROM)} WHERE $kinds IS NULL OR r.kind IN $kinds]${right}(y:${model}${exists('y')}))`;
-      return `CALL (start) {
-           MATCH p = ANY SHORTEST (start)${step}{1,${depth}}(m:${model}) WHERE start:${model} RETURN p, m, length(p) AS depth
-           UNION ALL
-           MATCH p = ANY SHORTEST ${members}${step}{1,${depth}}(m:${model}) WHERE start:${label(EntityType.SERIES)} RETURN p, m, length(p) - 1 AS depth
-         }
+    const far = (direction: 'ANCESTORS' | 'DESCENDANTS') =>
+      `${fromStart((from) => `ANY SHORTEST ${from}((x)${hop(direction, 'y')}){1,${depth}}(m:${model})`)}
          WITH '${direction}' AS direction, m, p, depth WHERE depth > 1`;
-    };
-    // Each part is searched only while the page is short. An UNWIND, not a WHERE: the planner would move
-    // a WHERE on `steps` below the search.
+    // Each part is searched only while the page is short.
     const part = (direction: 'ANCESTORS' | 'DESCENDANTS', deep: boolean, index: number) =>
       `CALL (start, steps) {
-         UNWIND CASE WHEN size(steps) < $limit THEN [true] ELSE [] END AS short
+         ${onlyIf('size(steps) < $limit')}
          ${deep ? far(direction) : near(direction)}
          WITH direction, m, p, depth WHERE m <> start AND (${afterCursor('direction', 'depth', 'm')})
          WITH direction, m, p, depth ORDER BY depth, m.name, m.id LIMIT $limit

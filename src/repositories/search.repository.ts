@@ -3,6 +3,7 @@ import { EntityType, LABEL_OF } from '../domain/graph-model.js';
 import { CAPS } from '../domain/limits.js';
 import { HUB_REPO_ID, queryVariants, squash, squashCypher } from '../domain/name-match.js';
 import type { Selection } from '../domain/selection.js';
+import { onlyIf } from './only-if.cypher.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import { scoredEntity } from './decode.js';
 import type { EntityRow } from './rows.js';
@@ -35,10 +36,9 @@ export class SearchRepository {
        WHERE any(label IN labels(node) WHERE label IN $labels) RETURN collect({node: node, score: score})`;
     // A repository id is first searched as one phrase: its words ("yi", "1", "70b") each match hundreds of
     // thousands of hub models, the phrase a handful. The words are searched only when the phrase finds nothing.
-    // An UNWIND, not a WHERE: the planner would run the second search before testing the first.
     const candidates = HUB_REPO_ID.test(query.trim())
       ? `CALL () { ${hits('$phrase')} AS exact }
-         CALL (exact) { UNWIND CASE WHEN size(exact) = 0 THEN [true] ELSE [] END AS none ${hits('$lucene')} AS words }
+         CALL (exact) { ${onlyIf('size(exact) = 0')} ${hits('$lucene')} AS words }
          UNWIND exact + words AS hit`
       : `CALL () { ${hits('$lucene')} AS words } UNWIND words AS hit`;
     const rows = await this.db.read(

@@ -28,6 +28,17 @@ export interface GraphRowSource {
   relationships: Partial<Record<RelationType, Iterable<RelationshipRow>>>;
 }
 
+/**
+ * Told of each row as the files hold it (an entity's citations once folded): a bulk load into an empty
+ * store hands these to the quality pass instead of reading the graph back.
+ */
+export interface RowObserver {
+  source(row: SourceRow): void;
+  entity(type: EntityType, row: EntityRow): void;
+  citation(row: CitationRow): void;
+  relationship(type: RelationType, row: RelationshipRow): void;
+}
+
 /** Between the elements of a list value: a control character no text of the graph holds (checked). */
 export const ARRAY_DELIMITER = '\u001f';
 const ENTITY_SPACE = `ID(${ENTITY_LABEL})`;
@@ -174,6 +185,7 @@ export class ImportCsvWriter {
     private readonly sources: CsvFile,
     private readonly cites: CsvFile,
     dir: string,
+    private readonly observer?: RowObserver,
   ) {
     this.files = {
       dir,
@@ -187,7 +199,7 @@ export class ImportCsvWriter {
     };
   }
 
-  static async open(dir: string): Promise<ImportCsvWriter> {
+  static async open(dir: string, observer?: RowObserver): Promise<ImportCsvWriter> {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
     const [, ...sourceColumns] = SOURCE_FIELDS;
@@ -197,10 +209,11 @@ export class ImportCsvWriter {
       `:END_${SOURCE_SPACE}`,
       ...CITATION_COLUMNS.map(([n, t]) => header(n, t)),
     ]);
-    return new ImportCsvWriter(sources, cites, dir);
+    return new ImportCsvWriter(sources, cites, dir, observer);
   }
 
   async source(s: SourceRow): Promise<void> {
+    this.observer?.source(s);
     await this.sources.line(SOURCE_FIELDS.map((name) => field(s[name] ?? null, 'string')).join(','));
   }
 
@@ -222,6 +235,7 @@ export class ImportCsvWriter {
     }
     const { csv, props, known } = file;
     const files = this.files;
+    this.observer?.entity(type, row);
     for (const name of Object.keys(row.props))
       if (!known.has(name)) throw new Error(`Entity ${row.id} has a property "${name}" the registry does not declare for ${type}.`);
     if (row.aliases.length === 0) files.emptyAliases[label(type)] = (files.emptyAliases[label(type)] ?? 0) + 1;
@@ -292,6 +306,7 @@ export class ImportCsvWriter {
     });
     if (Object.keys(fixed).length > 0)
       this.files.fixups.push({ from: row.from, to: row.to, type, ...(statement && row.key && { key: row.key }), props: fixed });
+    this.observer?.relationship(type, row);
     const own = statement ? [field(row.key ?? null, 'string'), ...props.map((p) => field(row.props?.[p.name] ?? null, p.type))] : [];
     await csv.line([field(row.from, 'string'), field(row.to, 'string'), ...cells, ...own].join(','));
   }
@@ -325,10 +340,12 @@ export class ImportCsvWriter {
   }
 
   private async flushCitations(): Promise<void> {
-    for (const c of this.group.values())
+    for (const c of this.group.values()) {
+      this.observer?.citation(c);
       await this.cites.line(
         [field(c.entityId, 'string'), field(c.sourceId, 'string'), ...CITATION_COLUMNS.map(([n, t]) => field(c[n], t))].join(','),
       );
+    }
     this.group = new Map();
   }
 }

@@ -6,10 +6,11 @@
  * adds later, or a corrected date, is seen.
  */
 import type { Database } from '../db/database.js';
-import { QualityRepository, type StoredClaim, type StoredEntity } from '../repositories/quality.repository.js';
-import { SeedRepository } from '../repositories/seed.repository.js';
+import { claimableOf } from '../domain/registry.js';
+import { preferredValue } from '../domain/write-rules.js';
+import { QualityRepository, type StoredClaim, type StoredEntity, type ValueWrite } from '../repositories/quality.repository.js';
 import { type Accepted, readAccepted, withoutAccepted } from './accepted.js';
-import { claimKey, type EntityFacts, type Finding } from './facts.js';
+import { claimKey, type EntityFacts, type Finding, type LineageFact } from './facts.js';
 import { checkPlausibility } from './rules.js';
 
 export interface QualitySummary {
@@ -58,16 +59,35 @@ const countBy = (items: string[]): Record<string, number> => {
   return out;
 };
 
-export async function runQualityPass(db: Database, options: PassOptions = {}): Promise<QualitySummary & { findings: Finding[] }> {
+/** The graph's claims and lineage as the pass reads them (QualityRepository), or as a bulk load collected them. */
+export interface PassFacts {
+  entities: StoredEntity[];
+  lineage: LineageFact[];
+}
+
+/**
+ * `facts`, when given, are the whole graph's (a bulk load into an empty store holds exactly what it
+ * wrote): the pass then judges them without reading the graph back.
+ */
+export async function runQualityPass(
+  db: Database,
+  options: PassOptions = {},
+  facts?: PassFacts,
+): Promise<QualitySummary & { findings: Finding[] }> {
   // A deadline per step, not one for the whole pass: a large graph's read and its flag writes each take their time.
   const repository = () => new QualityRepository(db.scope({ timeoutMs: 120_000 }));
-  const entities = await repository().entities();
+  const entities = facts?.entities ?? (await repository().entities());
+  const lineage = facts?.lineage ?? (await repository().lineage());
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const all = checkPlausibility({ entities: entities.map(toFacts), lineage: await repository().lineage(), today });
+  const all = checkPlausibility({ entities: entities.map(toFacts), lineage, today });
   const { kept: findings, accepted } = withoutAccepted(all, options.accepted ?? readAccepted());
 
   const wanted = new Map<string, Finding[]>();
-  for (const f of findings) wanted.set(claimKey(f), [...(wanted.get(claimKey(f)) ?? []), f]);
+  for (const f of findings) {
+    const list = wanted.get(claimKey(f));
+    if (list === undefined) wanted.set(claimKey(f), [f]);
+    else list.push(f);
+  }
   const writes = entities.flatMap((entity) =>
     entity.claims.flatMap((claim: StoredClaim) => {
       const mine = wanted.get(claimKey({ entityId: entity.id, ordinal: claim.ordinal })) ?? [];
@@ -79,7 +99,7 @@ export async function runQualityPass(db: Database, options: PassOptions = {}): P
   await repository().writeFlags(writes);
   // Node values follow the marks: those that changed, and those still marked (a reload rewrites node values from the files).
   const recompute = new Set([...writes.map((w) => w.entityId), ...findings.map((f) => f.entityId)]);
-  if (recompute.size > 0) await new SeedRepository(db).recomputeClaimedValues([...recompute].sort());
+  await repository().writeValues(entities.filter((e) => recompute.has(e.id)).map((e) => shownValues(e, wanted)));
 
   const flaggedClaims = [...wanted.values()].map((list) => list[0]!);
   return {
@@ -91,4 +111,20 @@ export async function runQualityPass(db: Database, options: PassOptions = {}): P
     changed: writes.length,
     findings,
   };
+}
+
+/** The values an entity's node shows once its claims carry this pass's marks (as SeedRepository.recomputeClaimedValues gives). */
+function shownValues(entity: StoredEntity, wanted: Map<string, Finding[]>): ValueWrite {
+  const claims = entity.claims.map((c) => ({
+    attribute: c.attribute,
+    value: JSON.parse(c.value) as unknown,
+    confidence: c.confidence,
+    rank: c.rank,
+    hedged: c.hedged,
+    flags: wanted.get(claimKey({ entityId: entity.id, ordinal: c.ordinal }))?.map((f) => f.rule) ?? null,
+  }));
+  const props = Object.fromEntries(
+    claimableOf(entity.type).map((attribute) => [attribute, preferredValue(claims.filter((c) => c.attribute === attribute))]),
+  );
+  return { id: entity.id, type: entity.type, props };
 }

@@ -74,6 +74,12 @@ export class CatalogueRepository {
    * load cut short and resumed supersedes as a clean one; node values are recomputed for the entities touched.
    */
   async supersedeOlder(format: string): Promise<number> {
+    const prefix = `${CATALOGUE_SOURCE_PREFIX}${format}-`;
+    // One snapshot supersedes nothing: no walk over every claim of a two-million-model first load.
+    const [snapshots] = await this.db
+      .scope({ timeoutMs: TIMEOUT_MS })
+      .read(`MATCH (s:${SOURCE_LABEL}) WHERE s.id STARTS WITH $prefix RETURN count(s) AS n`, { prefix });
+    if (Number(snapshots?.n ?? 0) < 2) return 0;
     const rows = await this.db.scope({ timeoutMs: TIMEOUT_MS }).write((tx) =>
       tx.run(
         `MATCH (s:${SOURCE_LABEL}) WHERE s.id STARTS WITH $prefix
@@ -88,7 +94,7 @@ export class CatalogueRepository {
            AND coalesce(c.reason, '') <> reason
          SET c.rank = 'DEPRECATED', c.reason = reason
          RETURN collect(DISTINCT n.id) AS ids`,
-        { prefix: `${CATALOGUE_SOURCE_PREFIX}${format}-` },
+        { prefix },
       ),
     );
     const ids = (rows[0]?.ids as string[] | undefined) ?? [];

@@ -9,7 +9,7 @@ import { readAllById } from './pages.js';
  * the rules' names and reasons in two parallel lists, `qualityRules` and `qualityReasons`. They are
  * derived (src/quality/pass.ts writes them after every load and import), so the seed files do not hold them.
  */
-const BATCH = 1_000;
+const BATCH = 10_000;
 
 const claimFact = z.object({
   ordinal: z.number(),
@@ -47,6 +47,13 @@ export interface FlagWrite {
   /** null clears the claim's flags. */
   rules: string[] | null;
   reasons: string[] | null;
+}
+
+/** The claimable values an entity's node shows (null removes one). */
+export interface ValueWrite {
+  id: string;
+  type: EntityType;
+  props: Record<string, unknown>;
 }
 
 export interface QualityFilter {
@@ -138,6 +145,19 @@ export class QualityRepository {
           { rows: batch },
         ),
       );
+    }
+  }
+
+  /** Sets the node values of the given entities, in batches per kind (so each row finds its node through the kind's id constraint). */
+  async writeValues(rows: ValueWrite[]): Promise<void> {
+    for (const type of new Set(rows.map((r) => r.type))) {
+      const ofType = rows.filter((r) => r.type === type);
+      for (let i = 0; i < ofType.length; i += BATCH)
+        await this.db.write((tx) =>
+          tx.run(`UNWIND $rows AS row MATCH (n:${label(type)} {id: row.id}) SET n += row.props`, {
+            rows: ofType.slice(i, i + BATCH).map(({ id, props }) => ({ id, props })),
+          }),
+        );
     }
   }
 

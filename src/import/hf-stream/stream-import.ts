@@ -16,7 +16,8 @@ import { chooseLoadPath, importCsvFiles } from '../../bulk-load/load-graph.js';
 import { ImportCsvWriter } from '../../bulk-load/import-csv.js';
 import type { Database } from '../../db/database.js';
 import { ENTITY_TYPES, EntityType, RELATION_TYPES, RelationType } from '../../domain/registry.js';
-import { runQualityPass } from '../../quality/pass.js';
+import { CollectedFacts } from '../../quality/collected-facts.js';
+import { type PassFacts, runQualityPass } from '../../quality/pass.js';
 import { CatalogueRepository } from '../../repositories/catalogue.repository.js';
 import { ImportRepository } from '../../repositories/import.repository.js';
 import { SeedRepository } from '../../repositories/seed.repository.js';
@@ -91,8 +92,11 @@ export async function streamHfImport(db: Database, file: string, decisions: Deci
   const state: StreamState = { mentioned: new Set(), organizationsMatched: new Set() };
 
   let database = db;
+  // What a bulk load into an empty store writes is the whole graph: the quality pass judges it as collected.
+  let written: PassFacts | undefined;
   if (choice.path === 'bulk-import') {
-    const writer = await ImportCsvWriter.open(path.join(options.store!.dataDir, 'bulk-import'));
+    const collected = new CollectedFacts();
+    const writer = await ImportCsvWriter.open(path.join(options.store!.dataDir, 'bulk-import'), collected);
     let first = true;
     await eachChunk(file, index, say('hf-model-tree pass 2 of 2 (write CSV)'), lines, async (records) => {
       const plan = planChunk(records, index, resolver, state);
@@ -103,6 +107,7 @@ export async function streamHfImport(db: Database, file: string, decisions: Deci
     });
     if (first) await writeCsv(writer, applyRows(emptyPlan(), source, new Map()).rows, true);
     const files = await writer.close();
+    written = collected.facts();
     lap('pass 2: plan and write CSV');
     const imported = await importCsvFiles(db, files, { store: options.store!, onProgress: options.onProgress });
     database = imported.database;
@@ -127,7 +132,7 @@ export async function streamHfImport(db: Database, file: string, decisions: Deci
   }
   const superseded = await new CatalogueRepository(database).supersedeOlder(HF_FORMAT);
   lap('older snapshots superseded');
-  const { findings: _, ...quality } = await runQualityPass(database);
+  const { findings: _, ...quality } = await runQualityPass(database, {}, written);
   lap('plausibility rules');
   const after = await graphCounts(database);
   lap('counts');

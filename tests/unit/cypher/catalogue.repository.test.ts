@@ -34,8 +34,17 @@ describe('CatalogueRepository: Cypher', () => {
   });
 
   it('supersedes older snapshots’ values the newest does not give, then recomputes the values of the entities touched', async () => {
-    const db = new Recording([['RETURN collect(DISTINCT n.id) AS ids', [{ ids: ['gpt-4o'] }]]]);
+    const db = new Recording([
+      ['RETURN count(s) AS n', [{ n: 2 }]],
+      ['RETURN collect(DISTINCT n.id) AS ids', [{ ids: ['gpt-4o'] }]],
+    ]);
     expect(await new CatalogueRepository(db).supersedeOlder('models-dev')).toBe(1);
     expect(db.sent).toMatchSnapshot();
+  });
+
+  it('leaves a catalogue of one snapshot alone without walking its claims', async () => {
+    const db = new Recording([['RETURN count(s) AS n', [{ n: 1 }]]]);
+    expect(await new CatalogueRepository(db).supersedeOlder('hf-model-tree')).toBe(0);
+    expect(db.statements).toHaveLength(1);
   });
 });

@@ -1,0 +1,15 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import neo4j from 'neo4j-driver';
+import { runAdminImport } from '../src/neo4j-local/admin-import.js';
+import { startLocalNeo4j } from '../src/neo4j-local/local-neo4j.js';
+import { freePort } from './neo4j.js';
+const home = '/tmp/prof/arr/home';
+mkdirSync(home, { recursive: true });
+writeFileSync('/tmp/prof/arr/n.csv', 'id:ID,aliases:string[],xs:double[]\n"a","",""\n"b",,\n"c","x\u001fy","1\u001f2"\n"d","""""",\n');
+const r = await runAdminImport({ home, nodes: [{ labels: ['T'], file: '/tmp/prof/arr/n.csv' }], relationships: [], arrayDelimiter: '\u001f', multiline: false, badTolerance: 0 });
+console.log(r);
+const local = await startLocalNeo4j({ dataDir: home, port: await freePort(), finishingBulkImport: true, startTimeoutMs: 120000 });
+const d = neo4j.driver(local.uri, neo4j.auth.basic(local.user, local.password));
+const res = await d.executeQuery('MATCH (n:T) RETURN n.id AS id, n.aliases AS a, n.xs AS xs, n.aliases IS NULL AS missing ORDER BY id');
+for (const rec of res.records) console.log(JSON.stringify(rec.toObject()));
+await d.close(); await local.stop();

@@ -1,0 +1,20 @@
+import { openStore } from './hf/store.js';
+import { QualityRepository } from '../src/repositories/quality.repository.js';
+import { SeedRepository } from '../src/repositories/seed.repository.js';
+import { checkPlausibility } from '../src/quality/rules.js';
+import { claimKey } from '../src/quality/facts.js';
+const store = await openStore(process.argv[2]!, console.log);
+const t = () => performance.now();
+let s = t();
+const lap = (what: string) => { console.log(what, Math.round(t() - s), 'ms'); s = t(); };
+const repo = new QualityRepository(store.database.scope({ timeoutMs: 600_000 }));
+const entities = await repo.entities(); lap('entities');
+const lineage = await repo.lineage(); lap('lineage');
+const facts = entities.map((entity) => ({ id: entity.id, type: entity.type, name: entity.name, developers: entity.developers,
+  claims: entity.claims.map((c) => ({ entityId: entity.id, ordinal: c.ordinal, attribute: c.attribute, value: JSON.parse(c.value), confidence: c.confidence, rank: c.rank, hedged: c.hedged === true, sourceId: c.sourceId, quote: c.quote, sourceDate: c.sourceDate })) }));
+lap('facts');
+const findings = checkPlausibility({ entities: facts as never, lineage, today: '2026-12-07' }); lap(`rules ${findings.length}`);
+const writes = findings.map((f) => ({ entityId: f.entityId, ordinal: f.ordinal, rules: [f.rule], reasons: [f.reason] }));
+await repo.writeFlags(writes); lap('writeFlags');
+await new SeedRepository(store.database).recomputeClaimedValues([...new Set(findings.map((f) => f.entityId))].sort()); lap('recompute');
+await store.stop();

@@ -92,13 +92,17 @@ async function bulkImport(db: Database, rows: GraphRowSource, options: LoadOptio
  * stopped, `neo4j-admin database import full`, Neo4j started, constraints and indexes, the values CSV
  * cannot state, the data version advanced, the files removed. Returns the new connection.
  */
-export async function importCsvFiles(
+export async function importCsvFiles<T = undefined>(
   db: Database,
   files: ImportFiles,
-  options: Pick<LoadOptions, 'maxOffHeap' | 'onProgress'> & { store: EmbeddedStore },
-): Promise<{ database: Database; phases: LoadResult['phases'] }> {
+  options: Pick<LoadOptions, 'maxOffHeap' | 'onProgress'> & {
+    store: EmbeddedStore;
+    /** The caller's work that needs no database, run while the importer writes the store (two cores, one idle otherwise). */
+    whileImporting?: { phase: string; work: () => T };
+  },
+): Promise<{ database: Database; phases: LoadResult['phases']; alongside?: T }> {
   const phases: LoadResult['phases'] = [];
-  const step = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+  const step = async <R>(phase: string, work: () => Promise<R>): Promise<R> => {
     const started = Date.now();
     const result = await work();
     phases.push({ phase, s: seconds(started) });
@@ -108,6 +112,8 @@ export async function importCsvFiles(
   markBulkImport(options.store.dataDir);
   await db.close();
   await step('stop Neo4j', () => options.store.stop());
+  let alongside: { value: T; s: number } | { error: unknown } | undefined;
+  const work = options.whileImporting?.work;
   const imported = await step('neo4j-admin import', () =>
     runAdminImport({
       home: options.store.dataDir,
@@ -118,13 +124,26 @@ export async function importCsvFiles(
       badTolerance: files.rows.relationships,
       maxOffHeap: options.maxOffHeap,
       onProgress: options.onProgress,
+      onSpawned:
+        work &&
+        (() => {
+          const started = Date.now();
+          try {
+            alongside = { value: work(), s: seconds(started) };
+          } catch (error) {
+            alongside = { error };
+          }
+        }),
     }),
   );
+  if (alongside && 'error' in alongside) throw alongside.error;
+  if (alongside) phases.push({ phase: `${options.whileImporting?.phase} (while neo4j-admin imports)`, s: alongside.s });
   if (imported.skipped > 0)
     options.onProgress?.(`${imported.skipped} relationships named a missing end and were skipped (${imported.reportFile})`);
   const database = await step('start Neo4j', () => options.store.start());
   const repository = new BulkLoadRepository(database);
-  await step('constraints and indexes', () => repository.createSchema());
+  // The passes below find nodes through the constraints; the other indexes fill meanwhile (on the other core).
+  await step('constraints and indexes created', () => repository.createSchema());
   await step('values CSV cannot state', async () => {
     for (const type of ENTITY_TYPES) if (files.emptyAliases[label(type)]) await repository.setMissingAliases(type);
     await repository.applyNodeFixups(files.fixups.flatMap((f) => (f.id === undefined ? [] : [{ id: f.id, props: f.props }])));
@@ -136,10 +155,11 @@ export async function importCsvFiles(
         EMPTY_ITEM,
       );
   });
+  await step('indexes online', () => repository.awaitIndexes());
   await repository.advanceVersion();
   clearBulkImport(options.store.dataDir);
   await rm(files.dir, { recursive: true, force: true });
-  return { database, phases };
+  return { database, phases, ...(alongside && { alongside: alongside.value }) };
 }
 
 const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;

@@ -7,15 +7,14 @@
  */
 import type { CitationRow, EntityRow, RelationshipRow, SourceRow } from '../domain/graph-rows.js';
 import { EntityType, RelationType } from '../domain/registry.js';
-import type { StoredEntity } from '../repositories/quality.repository.js';
 import type { LineageFact } from './facts.js';
-import type { PassFacts } from './pass.js';
+import type { MarkedEntity, PassFacts } from './pass.js';
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class CollectedFacts {
   private readonly sourceDates = new Map<string, string | null>();
-  private readonly entities = new Map<string, StoredEntity>();
+  private readonly entities = new Map<string, MarkedEntity>();
   private readonly developed: Array<[string, string]> = [];
   private readonly derived: LineageFact[] = [];
 
@@ -29,19 +28,19 @@ export class CollectedFacts {
 
   citation(row: CitationRow): void {
     if (row.attribute === null || row.attribute === undefined) return;
-    this.entities.get(row.entityId)?.claims.push({
+    const entity = this.entities.get(row.entityId);
+    entity?.claims.push({
+      entityId: entity.id,
       ordinal: row.ordinal,
       attribute: row.attribute,
-      value: row.value as string,
+      value: JSON.parse(row.value as string) as unknown,
       confidence: row.confidence,
       rank: row.rank ?? null,
-      hedged: row.hedged ?? null,
+      hedged: row.hedged === true,
       sourceId: row.sourceId,
       quote: row.quote ?? null,
       // Filled in by facts(): a citation may come before its source's row.
       sourceDate: null,
-      rules: null,
-      reasons: null,
     });
   }
 
@@ -53,7 +52,7 @@ export class CollectedFacts {
   facts(): PassFacts {
     const isModel = (id: string) => this.entities.get(id)?.type === EntityType.MODEL;
     for (const [from, to] of this.developed) if (this.entities.has(to)) this.entities.get(from)?.developers.push(to);
-    const entities: StoredEntity[] = [];
+    const entities: MarkedEntity[] = [];
     for (const entity of this.entities.values()) {
       // A claim's source is a node of the load, or the import skips the claim.
       entity.claims = entity.claims.filter((c) => this.sourceDates.has(c.sourceId)).sort((a, b) => a.ordinal - b.ordinal);

@@ -23,13 +23,42 @@ export class RuleContext {
     }
   }
 
+  /** Whether an earlier rule doubts the claim (no key is built while none does). */
+  isDoubted(claim: ClaimFact): boolean {
+    return this.doubted.size > 0 && this.doubted.has(claimKey(claim));
+  }
+
   models(): EntityFacts[] {
     return this.input.entities.filter((e) => e.type === EntityType.MODEL);
   }
 }
 
-export const dateOf = (claim: ClaimFact | undefined): DayInterval | null =>
-  claim !== undefined && isIsoDate(claim.value) ? dateInterval(claim.value) : null;
+/** Intervals by date text: a hub-scale graph holds millions of dated claims but only thousands of distinct dates. */
+const intervals = new Map<string, DayInterval | null>();
+const INTERVALS_HELD = 100_000;
+
+/** The claim's date as an interval (shared: never changed by a caller), null when it is no ISO date. */
+export function dateOf(claim: ClaimFact | undefined): DayInterval | null {
+  const value = claim?.value;
+  if (typeof value !== 'string') return null;
+  let interval = intervals.get(value);
+  if (interval === undefined) {
+    interval = isIsoDate(value) ? dateInterval(value) : null;
+    if (intervals.size < INTERVALS_HELD) intervals.set(value, interval);
+  }
+  return interval;
+}
+
+/** `compute` once per key within one rule (what a rule reads does not change while it runs). */
+export function memo<V>(compute: (key: string) => V): (key: string) => V {
+  const held = new Map<string, V>();
+  return (key) => {
+    if (held.has(key)) return held.get(key) as V;
+    const value = compute(key);
+    held.set(key, value);
+    return value;
+  };
+}
 
 export function span(days: number): string {
   if (days < 60) return `${Math.round(days)} days`;

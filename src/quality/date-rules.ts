@@ -1,6 +1,6 @@
 import { daysAfter, dateInterval, isIsoDate } from '../domain/precision.js';
-import { dateOf, ORDER_SLACK_DAYS, type RuleContext, span } from './context.js';
-import { checkable, claimKey, type Finding, finding, QualityRule, reference } from './facts.js';
+import { dateOf, memo, ORDER_SLACK_DAYS, type RuleContext, span } from './context.js';
+import { checkable, type Finding, finding, QualityRule, reference } from './facts.js';
 
 const DATE_ATTRIBUTES = ['releaseDate', 'knowledgeCutoff'];
 
@@ -46,24 +46,31 @@ export function cutoffAfterReleaseRule(ctx: RuleContext): Finding[] {
 
 /** A model dated well before a model it derives from (WizardLM 70B before Llama 2-70B). */
 export function beforeParentRule(ctx: RuleContext): Finding[] {
-  return ctx.input.lineage.flatMap((edge) => {
-    const [child, parent] = [ctx.byId.get(edge.from), ctx.byId.get(edge.to)];
-    const parentClaim = reference(parent, 'releaseDate', ctx.doubted);
-    const parentDate = dateOf(parentClaim);
-    if (child === undefined || parent === undefined || parentDate === null) return [];
-    return checkable(child, 'releaseDate')
-      .filter((claim) => !ctx.doubted.has(claimKey(claim)))
-      .flatMap((claim) => {
-        const date = dateOf(claim);
-        const gap = date === null ? 0 : daysAfter(date, parentDate);
-        if (gap <= ORDER_SLACK_DAYS) return [];
-        return [
-          finding(
-            claim,
-            QualityRule.BEFORE_PARENT,
-            `released ${String(claim.value)}, ${span(gap)} before ${parent.name} (${String(parentClaim?.value)}), which it derives from.`,
-          ),
-        ];
-      });
+  // A base with thousands of derivatives is looked up once (the doubted claims do not change within a rule).
+  const released = memo((id: string) => {
+    const parent = ctx.byId.get(id);
+    const claim = reference(parent, 'releaseDate', ctx.doubted);
+    const date = dateOf(claim);
+    return parent === undefined || date === null ? null : { parent, claim: claim!, date };
   });
+  const found: Finding[] = [];
+  for (const edge of ctx.input.lineage) {
+    const child = ctx.byId.get(edge.from);
+    const base = released(edge.to);
+    if (child === undefined || base === null) continue;
+    for (const claim of checkable(child, 'releaseDate')) {
+      if (ctx.isDoubted(claim)) continue;
+      const date = dateOf(claim);
+      const gap = date === null ? 0 : daysAfter(date, base.date);
+      if (gap <= ORDER_SLACK_DAYS) continue;
+      found.push(
+        finding(
+          claim,
+          QualityRule.BEFORE_PARENT,
+          `released ${String(claim.value)}, ${span(gap)} before ${base.parent.name} (${String(base.claim.value)}), which it derives from.`,
+        ),
+      );
+    }
+  }
+  return found;
 }

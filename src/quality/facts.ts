@@ -83,7 +83,8 @@ export function reference(
   doubted: ReadonlySet<string> = new Set(),
 ): ClaimFact | undefined {
   if (entity === undefined) return undefined;
-  return preferredClaim(checkable(entity, attribute).filter((c) => !doubted.has(claimKey(c))));
+  const claims = checkable(entity, attribute);
+  return preferredClaim(doubted.size === 0 ? claims : claims.filter((c) => !doubted.has(claimKey(c))));
 }
 
 export const claimKey = (claim: { entityId: string; ordinal: number }): string => `${claim.entityId}#${claim.ordinal}`;

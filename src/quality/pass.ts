@@ -8,9 +8,9 @@
 import type { Database } from '../db/database.js';
 import { claimableOf } from '../domain/registry.js';
 import { preferredValue } from '../domain/write-rules.js';
-import { QualityRepository, type StoredClaim, type StoredEntity, type ValueWrite } from '../repositories/quality.repository.js';
+import { type FlagWrite, QualityRepository, type StoredEntity, type ValueWrite } from '../repositories/quality.repository.js';
 import { type Accepted, readAccepted, withoutAccepted } from './accepted.js';
-import { claimKey, type EntityFacts, type Finding, type LineageFact } from './facts.js';
+import type { ClaimFact, EntityFacts, Finding, LineageFact } from './facts.js';
 import { checkPlausibility } from './rules.js';
 
 export interface QualitySummary {
@@ -34,7 +34,16 @@ export interface PassOptions {
   accepted?: Accepted[];
 }
 
-const toFacts = (entity: StoredEntity): EntityFacts => ({
+/** A claim as the pass judges it: its facts, and the marks it carries now (absent or null: none). */
+export interface MarkedClaim extends ClaimFact {
+  rules?: string[] | null;
+  reasons?: string[] | null;
+}
+export interface MarkedEntity extends EntityFacts {
+  claims: MarkedClaim[];
+}
+
+const toFacts = (entity: StoredEntity): MarkedEntity => ({
   id: entity.id,
   type: entity.type,
   name: entity.name,
@@ -50,8 +59,13 @@ const toFacts = (entity: StoredEntity): EntityFacts => ({
     sourceId: c.sourceId,
     quote: c.quote,
     sourceDate: c.sourceDate,
+    rules: c.rules,
+    reasons: c.reasons,
   })),
 });
+
+const sameList = (a: readonly string[] | null | undefined, b: readonly string[] | null | undefined): boolean =>
+  (a ?? null) === (b ?? null) || (a != null && b != null && a.length === b.length && a.every((x, i) => x === b[i]));
 
 const countBy = (items: string[]): Record<string, number> => {
   const out: Record<string, number> = {};
@@ -61,68 +75,80 @@ const countBy = (items: string[]): Record<string, number> => {
 
 /** The graph's claims and lineage as the pass reads them (QualityRepository), or as a bulk load collected them. */
 export interface PassFacts {
-  entities: StoredEntity[];
+  /** Entities with claims, in id order; claims in ordinal order. */
+  entities: MarkedEntity[];
   lineage: LineageFact[];
 }
 
+/** What the rules decided, before it is written: the marks that change and the node values that follow. */
+export interface Judgement {
+  summary: QualitySummary;
+  findings: Finding[];
+  flags: FlagWrite[];
+  values: ValueWrite[];
+}
+
 /**
- * `facts`, when given, are the whole graph's (a bulk load into an empty store holds exactly what it
- * wrote): the pass then judges them without reading the graph back.
+ * The rules over the whole graph's facts, in memory: no database. A bulk load runs this while the
+ * importer writes the store, and writes the outcome (`writeJudgement`) once the store is up.
  */
-export async function runQualityPass(
-  db: Database,
-  options: PassOptions = {},
-  facts?: PassFacts,
-): Promise<QualitySummary & { findings: Finding[] }> {
-  // A deadline per step, not one for the whole pass: a large graph's read and its flag writes each take their time.
-  const repository = () => new QualityRepository(db.scope({ timeoutMs: 120_000 }));
-  const entities = facts?.entities ?? (await repository().entities());
-  const lineage = facts?.lineage ?? (await repository().lineage());
+export function judge(facts: PassFacts, options: PassOptions = {}): Judgement {
+  const { entities, lineage } = facts;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const all = checkPlausibility({ entities: entities.map(toFacts), lineage, today });
+  const all = checkPlausibility({ entities, lineage, today });
   const { kept: findings, accepted } = withoutAccepted(all, options.accepted ?? readAccepted());
 
-  const wanted = new Map<string, Finding[]>();
+  // Findings by entity, then claim ordinal: an entity without any is passed over in one look-up.
+  const wanted = new Map<string, Map<number, Finding[]>>();
   for (const f of findings) {
-    const list = wanted.get(claimKey(f));
-    if (list === undefined) wanted.set(claimKey(f), [f]);
-    else list.push(f);
+    const mine = wanted.get(f.entityId) ?? new Map<number, Finding[]>();
+    wanted.set(f.entityId, mine.set(f.ordinal, [...(mine.get(f.ordinal) ?? []), f]));
   }
-  const writes = entities.flatMap((entity) =>
-    entity.claims.flatMap((claim: StoredClaim) => {
-      const mine = wanted.get(claimKey({ entityId: entity.id, ordinal: claim.ordinal })) ?? [];
-      const [rules, reasons] = mine.length === 0 ? [null, null] : [mine.map((f) => f.rule), mine.map((f) => f.reason)];
-      const same = JSON.stringify(rules) === JSON.stringify(claim.rules) && JSON.stringify(reasons) === JSON.stringify(claim.reasons);
-      return same ? [] : [{ entityId: entity.id, ordinal: claim.ordinal, rules, reasons }];
-    }),
-  );
-  await repository().writeFlags(writes);
+  const flags: FlagWrite[] = [];
+  for (const entity of entities) {
+    const mine = wanted.get(entity.id);
+    for (const claim of entity.claims) {
+      const found = mine?.get(claim.ordinal);
+      const [rules, reasons] = found === undefined ? [null, null] : [found.map((f) => f.rule), found.map((f) => f.reason)];
+      if (!sameList(rules, claim.rules) || !sameList(reasons, claim.reasons))
+        flags.push({ entityId: entity.id, ordinal: claim.ordinal, rules, reasons });
+    }
+  }
   // Node values follow the marks: those that changed, and those still marked (a reload rewrites node values from the files).
-  const recompute = new Set([...writes.map((w) => w.entityId), ...findings.map((f) => f.entityId)]);
-  await repository().writeValues(entities.filter((e) => recompute.has(e.id)).map((e) => shownValues(e, wanted)));
+  const recompute = new Set([...flags.map((w) => w.entityId), ...findings.map((f) => f.entityId)]);
+  const values = entities.filter((e) => recompute.has(e.id)).map((e) => shownValues(e, wanted.get(e.id)));
 
-  const flaggedClaims = [...wanted.values()].map((list) => list[0]!);
-  return {
+  const flaggedClaims = [...wanted.values()].flatMap((mine) => [...mine.values()].map((list) => list[0]!));
+  const summary = {
     checked: entities.reduce((sum, e) => sum + e.claims.length, 0),
-    flagged: wanted.size,
+    flagged: flaggedClaims.length,
     byRule: countBy(findings.map((f) => f.rule)),
     bySource: countBy(flaggedClaims.map((f) => f.sourceId)),
     accepted,
-    changed: writes.length,
-    findings,
+    changed: flags.length,
   };
+  return { summary, findings, flags, values };
+}
+
+/** Writes a judgement's marks and node values. */
+export async function writeJudgement(db: Database, judgement: Judgement): Promise<QualitySummary & { findings: Finding[] }> {
+  // A deadline per step, not one for the whole pass: a large graph's flag writes take their time.
+  await new QualityRepository(db.scope({ timeoutMs: 120_000 })).writeFlags(judgement.flags);
+  await new QualityRepository(db.scope({ timeoutMs: 120_000 })).writeValues(judgement.values);
+  return { ...judgement.summary, findings: judgement.findings };
+}
+
+export async function runQualityPass(db: Database, options: PassOptions = {}): Promise<QualitySummary & { findings: Finding[] }> {
+  // A deadline per read: a large graph's read takes its time.
+  const repository = () => new QualityRepository(db.scope({ timeoutMs: 120_000 }));
+  const entities = (await repository().entities()).map(toFacts);
+  const lineage = await repository().lineage();
+  return writeJudgement(db, judge({ entities, lineage }, options));
 }
 
 /** The values an entity's node shows once its claims carry this pass's marks (as SeedRepository.recomputeClaimedValues gives). */
-function shownValues(entity: StoredEntity, wanted: Map<string, Finding[]>): ValueWrite {
-  const claims = entity.claims.map((c) => ({
-    attribute: c.attribute,
-    value: JSON.parse(c.value) as unknown,
-    confidence: c.confidence,
-    rank: c.rank,
-    hedged: c.hedged,
-    flags: wanted.get(claimKey({ entityId: entity.id, ordinal: c.ordinal }))?.map((f) => f.rule) ?? null,
-  }));
+function shownValues(entity: MarkedEntity, found: Map<number, Finding[]> | undefined): ValueWrite {
+  const claims = entity.claims.map((c) => ({ ...c, flags: found?.get(c.ordinal)?.map((f) => f.rule) ?? null }));
   const props = Object.fromEntries(
     claimableOf(entity.type).map((attribute) => [attribute, preferredValue(claims.filter((c) => c.attribute === attribute))]),
   );

@@ -1,6 +1,6 @@
 import { LineageKind } from '../domain/registry.js';
-import type { RuleContext } from './context.js';
-import { type ClaimFact, checkable, claimKey, type Finding, finding, formatCount, QualityRule, reference } from './facts.js';
+import { memo, type RuleContext } from './context.js';
+import { type ClaimFact, checkable, type Finding, finding, formatCount, QualityRule, reference } from './facts.js';
 import { sizeInName } from './names.js';
 
 /** A count this many times away from the size in the name is doubted (SparseOPT-175B, pruned to half, is not). */
@@ -35,15 +35,23 @@ export function sizeInNameRule(ctx: RuleContext): Finding[] {
 export function sizeVsParentRule(ctx: RuleContext): Finding[] {
   const parentsOf = new Map<string, string[]>();
   for (const edge of ctx.input.lineage)
-    if (edge.kind !== null && SAME_SIZE_LINEAGE.has(edge.kind)) parentsOf.set(edge.from, [...(parentsOf.get(edge.from) ?? []), edge.to]);
+    if (edge.kind !== null && SAME_SIZE_LINEAGE.has(edge.kind)) {
+      const ids = parentsOf.get(edge.from);
+      if (ids === undefined) parentsOf.set(edge.from, [edge.to]);
+      else ids.push(edge.to);
+    }
+  // A base with thousands of derivatives is looked up once.
+  const sized = memo((id: string) => ({
+    id,
+    name: ctx.byId.get(id)?.name ?? id,
+    claim: reference(ctx.byId.get(id), 'parameters', ctx.doubted),
+  }));
   return [...parentsOf].flatMap(([childId, parentIds]) => {
-    const parents = parentIds
-      .map((id) => ({ id, name: ctx.byId.get(id)?.name ?? id, claim: reference(ctx.byId.get(id), 'parameters', ctx.doubted) }))
-      .filter((p): p is typeof p & { claim: ClaimFact } => p.claim !== undefined);
+    const parents = parentIds.map(sized).filter((p): p is ReturnType<typeof sized> & { claim: ClaimFact } => p.claim !== undefined);
     const child = ctx.byId.get(childId);
     if (parents.length === 0 || child === undefined) return [];
     return checkable(child, 'parameters')
-      .filter((claim) => !ctx.doubted.has(claimKey(claim)))
+      .filter((claim) => !ctx.isDoubted(claim))
       .flatMap((claim) => {
         const ratios = parents.map((p) => ratio(claim.value as number, p.claim.value as number));
         if (ratios.some((r) => r < PARENT_SIZE_FACTOR)) return [];

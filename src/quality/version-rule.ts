@@ -87,7 +87,7 @@ function lineInversions(ctx: RuleContext, members: Versioned[]): Finding[] {
   members.forEach(({ model, version }, member) => {
     for (const claim of checkable(model, 'releaseDate')) {
       const date = dateOf(claim);
-      if (date === null || ctx.doubted.has(claimKey(claim))) continue;
+      if (date === null || ctx.isDoubted(claim)) continue;
       const list = byVersion.get(version) ?? [];
       list.push({ model, member, claim, date });
       byVersion.set(version, list);

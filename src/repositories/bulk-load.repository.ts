@@ -36,9 +36,15 @@ export class BulkLoadRepository {
     return Number(row?.all) - Number(row?.versions) === 0;
   }
 
-  /** Every constraint and index, each with its own long deadline (built from the loaded store at once), then waits for them. */
+  /**
+   * Every constraint and index, each with its own long deadline. A constraint is online when created (its
+   * index is built from the loaded store at once); the other indexes fill in the background until awaitIndexes.
+   */
   async createSchema(): Promise<void> {
     for (const item of SCHEMA_ITEMS) await this.db.scope({ timeoutMs: LONG_MS }).write((tx) => tx.run(item.cypher));
+  }
+
+  async awaitIndexes(): Promise<void> {
     await this.db.scope({ timeoutMs: LONG_MS }).read('CALL db.awaitIndexes(3600)');
   }
 

@@ -17,7 +17,7 @@ import { ImportCsvWriter } from '../../bulk-load/import-csv.js';
 import type { Database } from '../../db/database.js';
 import { ENTITY_TYPES, EntityType, RELATION_TYPES, RelationType } from '../../domain/registry.js';
 import { CollectedFacts } from '../../quality/collected-facts.js';
-import { type PassFacts, runQualityPass } from '../../quality/pass.js';
+import { type Judgement, judge, runQualityPass, writeJudgement } from '../../quality/pass.js';
 import { CatalogueRepository } from '../../repositories/catalogue.repository.js';
 import { ImportRepository } from '../../repositories/import.repository.js';
 import { SeedRepository } from '../../repositories/seed.repository.js';
@@ -92,8 +92,8 @@ export async function streamHfImport(db: Database, file: string, decisions: Deci
   const state: StreamState = { mentioned: new Set(), organizationsMatched: new Set() };
 
   let database = db;
-  // What a bulk load into an empty store writes is the whole graph: the quality pass judges it as collected.
-  let written: PassFacts | undefined;
+  // What a bulk load into an empty store writes is the whole graph: the rules judge it as collected, while the importer runs.
+  let judged: Judgement | undefined;
   if (choice.path === 'bulk-import') {
     const collected = new CollectedFacts();
     const writer = await ImportCsvWriter.open(path.join(options.store!.dataDir, 'bulk-import'), collected);
@@ -107,9 +107,16 @@ export async function streamHfImport(db: Database, file: string, decisions: Deci
     });
     if (first) await writeCsv(writer, applyRows(emptyPlan(), source, new Map()).rows, true);
     const files = await writer.close();
-    written = collected.facts();
+    const written = collected.facts();
+    // Pass 2 was the last to look repo ids up: their map is freed before the rules need the memory.
+    index.records.clear();
     lap('pass 2: plan and write CSV');
-    const imported = await importCsvFiles(db, files, { store: options.store!, onProgress: options.onProgress });
+    const imported = await importCsvFiles(db, files, {
+      store: options.store!,
+      onProgress: options.onProgress,
+      whileImporting: { phase: 'plausibility rules', work: () => judge(written) },
+    });
+    judged = imported.alongside;
     database = imported.database;
     phases.push(...imported.phases);
     mark = Date.now();
@@ -132,8 +139,8 @@ export async function streamHfImport(db: Database, file: string, decisions: Deci
   }
   const superseded = await new CatalogueRepository(database).supersedeOlder(HF_FORMAT);
   lap('older snapshots superseded');
-  const { findings: _, ...quality } = await runQualityPass(database, {}, written);
-  lap('plausibility rules');
+  const { findings: _, ...quality } = judged ? await writeJudgement(database, judged) : await runQualityPass(database);
+  lap(judged ? 'plausibility marks written' : 'plausibility rules');
   const after = await graphCounts(database);
   lap('counts');
   return {

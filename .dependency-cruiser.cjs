@@ -29,7 +29,7 @@ const LAYERS = [
     ],
   },
   { name: 'repositories', paths: ['src/repositories/'] },
-  { name: 'infrastructure', paths: ['src/db/', 'src/cache/', 'src/auth/'] },
+  { name: 'infrastructure', paths: ['src/db/', 'src/cache/', 'src/auth/', 'src/workers/'] },
   { name: 'foundation', paths: ['src/domain/', 'src/config/', 'src/logging/', 'src/tracing/', 'src/metrics/'] },
 ];
 

@@ -92,17 +92,13 @@ async function bulkImport(db: Database, rows: GraphRowSource, options: LoadOptio
  * stopped, `neo4j-admin database import full`, Neo4j started, constraints and indexes, the values CSV
  * cannot state, the data version advanced, the files removed. Returns the new connection.
  */
-export async function importCsvFiles<T = undefined>(
+export async function importCsvFiles(
   db: Database,
   files: ImportFiles,
-  options: Pick<LoadOptions, 'maxOffHeap' | 'onProgress'> & {
-    store: EmbeddedStore;
-    /** The caller's work that needs no database, run while the importer writes the store (two cores, one idle otherwise). */
-    whileImporting?: { phase: string; work: () => T };
-  },
-): Promise<{ database: Database; phases: LoadResult['phases']; alongside?: T }> {
+  options: Pick<LoadOptions, 'maxOffHeap' | 'onProgress'> & { store: EmbeddedStore },
+): Promise<{ database: Database; phases: LoadResult['phases'] }> {
   const phases: LoadResult['phases'] = [];
-  const step = async <R>(phase: string, work: () => Promise<R>): Promise<R> => {
+  const step = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
     const started = Date.now();
     const result = await work();
     phases.push({ phase, s: seconds(started) });
@@ -112,8 +108,6 @@ export async function importCsvFiles<T = undefined>(
   markBulkImport(options.store.dataDir);
   await db.close();
   await step('stop Neo4j', () => options.store.stop());
-  let alongside: { value: T; s: number } | { error: unknown } | undefined;
-  const work = options.whileImporting?.work;
   const imported = await step('neo4j-admin import', () =>
     runAdminImport({
       home: options.store.dataDir,
@@ -124,20 +118,8 @@ export async function importCsvFiles<T = undefined>(
       badTolerance: files.rows.relationships,
       maxOffHeap: options.maxOffHeap,
       onProgress: options.onProgress,
-      onSpawned:
-        work &&
-        (() => {
-          const started = Date.now();
-          try {
-            alongside = { value: work(), s: seconds(started) };
-          } catch (error) {
-            alongside = { error };
-          }
-        }),
     }),
   );
-  if (alongside && 'error' in alongside) throw alongside.error;
-  if (alongside) phases.push({ phase: `${options.whileImporting?.phase} (while neo4j-admin imports)`, s: alongside.s });
   if (imported.skipped > 0)
     options.onProgress?.(`${imported.skipped} relationships named a missing end and were skipped (${imported.reportFile})`);
   const database = await step('start Neo4j', () => options.store.start());
@@ -159,7 +141,7 @@ export async function importCsvFiles<T = undefined>(
   await repository.advanceVersion();
   clearBulkImport(options.store.dataDir);
   await rm(files.dir, { recursive: true, force: true });
-  return { database, phases, ...(alongside && { alongside: alongside.value }) };
+  return { database, phases };
 }
 
 const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;

@@ -25,8 +25,6 @@ export interface AdminImportOptions {
   /** Off-heap memory the importer may take (`--max-off-heap-memory`); its default is 90 % of the machine's. */
   maxOffHeap?: string;
   onProgress?: (line: string) => void;
-  /** Called once the importer, a process of its own, has started: the caller's own work may run meanwhile. */
-  onSpawned?: () => void;
 }
 
 export interface AdminImportResult {
@@ -76,7 +74,6 @@ export async function runAdminImport(options: AdminImportOptions): Promise<Admin
       env: { ...process.env, NEO4J_HOME: options.home, NEO4J_CONF: path.join(options.home, 'conf') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    options.onSpawned?.();
     // Whole lines only: a chunk may end inside one ("IMPORT D" + "ONE in 2s").
     const reader = () => {
       let partial = '';

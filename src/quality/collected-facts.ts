@@ -1,7 +1,7 @@
 /**
- * The quality pass's facts gathered from the rows a bulk load writes (an ImportCsvWriter's RowObserver),
- * so the pass over a store that was empty before the load judges exactly what the load wrote without
- * reading two million entities back. They take the shape and order QualityRepository reads: entities
+ * The quality pass's facts gathered from the rows a bulk load writes (an ImportCsvWriter's rows, handed
+ * over by JudgeInWorker), so the pass over a store that was empty before the load judges exactly what
+ * the load wrote without reading two million entities back. They take the shape and order QualityRepository reads: entities
  * with claims in id order, claims in ordinal order, model-to-model lineage in (from, to) order, and ends
  * the import would skip (named by no node) left out, as a MATCH leaves them.
  */
@@ -9,6 +9,12 @@ import type { CitationRow, EntityRow, RelationshipRow, SourceRow } from '../doma
 import { EntityType, RelationType } from '../domain/registry.js';
 import type { LineageFact } from './facts.js';
 import type { MarkedEntity, PassFacts } from './pass.js';
+
+/** What the rules read of a citation. */
+export type FactCitation = Pick<
+  CitationRow,
+  'entityId' | 'sourceId' | 'ordinal' | 'attribute' | 'value' | 'confidence' | 'rank' | 'hedged' | 'quote'
+>;
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -18,15 +24,15 @@ export class CollectedFacts {
   private readonly developed: Array<[string, string]> = [];
   private readonly derived: LineageFact[] = [];
 
-  source(row: SourceRow): void {
+  source(row: Pick<SourceRow, 'id' | 'date'>): void {
     this.sourceDates.set(row.id, row.date ?? null);
   }
 
-  entity(type: EntityType, row: EntityRow): void {
+  entity(type: EntityType, row: Pick<EntityRow, 'id' | 'name'>): void {
     this.entities.set(row.id, { id: row.id, type, name: row.name, developers: [], claims: [] });
   }
 
-  citation(row: CitationRow): void {
+  citation(row: FactCitation): void {
     if (row.attribute === null || row.attribute === undefined) return;
     const entity = this.entities.get(row.entityId);
     entity?.claims.push({
@@ -44,7 +50,7 @@ export class CollectedFacts {
     });
   }
 
-  relationship(type: RelationType, row: RelationshipRow): void {
+  relationship(type: RelationType, row: Pick<RelationshipRow, 'from' | 'to' | 'kind'>): void {
     if (type === RelationType.DEVELOPED_BY) this.developed.push([row.from, row.to]);
     else if (type === RelationType.DERIVED_FROM) this.derived.push({ from: row.from, to: row.to, kind: row.kind ?? null });
   }

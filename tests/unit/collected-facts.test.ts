@@ -37,17 +37,7 @@ describe('the facts a bulk load collects for the quality pass', () => {
   collected.citation(claim('b-tune', 1, 'releaseDate', '2022-01-01'));
   collected.citation(claim('b-tune', 0, null, null));
   collected.citation(claim('b-tune', 2, 'parameters', 1e9, 'nowhere'));
-  collected.source({
-    id: 'dump',
-    title: 'dump',
-    file: null,
-    url: null,
-    author: null,
-    date: '2026-01-01',
-    license: null,
-    version: null,
-    retrieved: null,
-  });
+  collected.source({ id: 'dump', date: '2026-01-01' });
   collected.entity(EntityType.MODEL, entity('a-base', 'Base-70B'));
   collected.citation(claim('a-base', 0, 'releaseDate', '2024-05-01'));
   collected.entity(EntityType.ORGANIZATION, entity('someone'));

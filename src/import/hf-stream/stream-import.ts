@@ -16,8 +16,8 @@ import { chooseLoadPath, importCsvFiles } from '../../bulk-load/load-graph.js';
 import { ImportCsvWriter } from '../../bulk-load/import-csv.js';
 import type { Database } from '../../db/database.js';
 import { ENTITY_TYPES, EntityType, RELATION_TYPES, RelationType } from '../../domain/registry.js';
-import { CollectedFacts } from '../../quality/collected-facts.js';
-import { type Judgement, judge, runQualityPass, writeJudgement } from '../../quality/pass.js';
+import { JudgeInWorker } from '../../quality/judge-in-worker.js';
+import { type Judgement, runQualityPass, writeJudgement } from '../../quality/pass.js';
 import { CatalogueRepository } from '../../repositories/catalogue.repository.js';
 import { ImportRepository } from '../../repositories/import.repository.js';
 import { SeedRepository } from '../../repositories/seed.repository.js';
@@ -92,50 +92,52 @@ export async function streamHfImport(db: Database, file: string, decisions: Deci
   const state: StreamState = { mentioned: new Set(), organizationsMatched: new Set() };
 
   let database = db;
-  // What a bulk load into an empty store writes is the whole graph: the rules judge it as collected, while the importer runs.
+  // A bulk load into an empty store writes the whole graph: a worker gathers the rules' facts from the
+  // rows as they are written and judges them while the import goes on (neo4j-admin, the passes after it).
+  const judge = choice.path === 'bulk-import' ? new JudgeInWorker() : undefined;
   let judged: Judgement | undefined;
-  if (choice.path === 'bulk-import') {
-    const collected = new CollectedFacts();
-    const writer = await ImportCsvWriter.open(path.join(options.store!.dataDir, 'bulk-import'), collected);
-    let first = true;
-    await eachChunk(file, index, say('hf-model-tree pass 2 of 2 (write CSV)'), lines, async (records) => {
-      const plan = planChunk(records, index, resolver, state);
-      const applied = applyRows(plan, source, new Map());
-      totals.add(plan, applied.notWritten);
-      await writeCsv(writer, applied.rows, first);
-      first = false;
-    });
-    if (first) await writeCsv(writer, applyRows(emptyPlan(), source, new Map()).rows, true);
-    const files = await writer.close();
-    const written = collected.facts();
-    // Pass 2 was the last to look repo ids up: their map is freed before the rules need the memory.
-    index.records.clear();
-    lap('pass 2: plan and write CSV');
-    const imported = await importCsvFiles(db, files, {
-      store: options.store!,
-      onProgress: options.onProgress,
-      whileImporting: { phase: 'plausibility rules', work: () => judge(written) },
-    });
-    judged = imported.alongside;
-    database = imported.database;
-    phases.push(...imported.phases);
-    mark = Date.now();
-  } else {
-    const write = new ImportRepository(db);
-    await eachChunk(file, index, say('hf-model-tree pass 2 of 3 (entities)'), lines, async (records) => {
-      const plan = planChunk(records, index, resolver, state);
-      const applied = applyRows(plan, source, await existingKinds(write, plan, index));
-      totals.add(plan, applied.notWritten);
-      await write.apply({ ...applied.rows, relationships: noRelationships() }, applied.aliases);
-    });
-    // Relationships once every entity exists: a base may come later in the file than its derivatives.
-    const replay: StreamState = { mentioned: new Set(), organizationsMatched: new Set() };
-    await eachChunk(file, index, say('hf-model-tree pass 3 of 3 (relationships)'), lines, async (records) => {
-      const plan = planChunk(records, index, resolver, replay);
-      const { rows } = applyRows(plan, source, await existingKinds(write, plan, index));
-      await new SeedRepository(db).write({ ...rows, sources: [], entities: noEntities(), citations: [] });
-    });
-    lap('passes 2 and 3: plan and write by MERGE');
+  try {
+    if (judge) {
+      const writer = await ImportCsvWriter.open(path.join(options.store!.dataDir, 'bulk-import'), judge);
+      let first = true;
+      await eachChunk(file, index, say('hf-model-tree pass 2 of 2 (write CSV)'), lines, async (records) => {
+        const plan = planChunk(records, index, resolver, state);
+        const applied = applyRows(plan, source, new Map());
+        totals.add(plan, applied.notWritten);
+        await writeCsv(writer, applied.rows, first);
+        first = false;
+      });
+      if (first) await writeCsv(writer, applyRows(emptyPlan(), source, new Map()).rows, true);
+      const files = await writer.close();
+      const judging = judge.judgement();
+      // Awaited once the store is up; a failure before then is not an unhandled one.
+      judging.catch(() => undefined);
+      lap('pass 2: plan and write CSV');
+      const imported = await importCsvFiles(db, files, { store: options.store!, onProgress: options.onProgress });
+      database = imported.database;
+      phases.push(...imported.phases);
+      mark = Date.now();
+      judged = await judging;
+      lap('plausibility rules (judged in a worker meanwhile): rest of the wait');
+    } else {
+      const write = new ImportRepository(db);
+      await eachChunk(file, index, say('hf-model-tree pass 2 of 3 (entities)'), lines, async (records) => {
+        const plan = planChunk(records, index, resolver, state);
+        const applied = applyRows(plan, source, await existingKinds(write, plan, index));
+        totals.add(plan, applied.notWritten);
+        await write.apply({ ...applied.rows, relationships: noRelationships() }, applied.aliases);
+      });
+      // Relationships once every entity exists: a base may come later in the file than its derivatives.
+      const replay: StreamState = { mentioned: new Set(), organizationsMatched: new Set() };
+      await eachChunk(file, index, say('hf-model-tree pass 3 of 3 (relationships)'), lines, async (records) => {
+        const plan = planChunk(records, index, resolver, replay);
+        const { rows } = applyRows(plan, source, await existingKinds(write, plan, index));
+        await new SeedRepository(db).write({ ...rows, sources: [], entities: noEntities(), citations: [] });
+      });
+      lap('passes 2 and 3: plan and write by MERGE');
+    }
+  } finally {
+    await judge?.close();
   }
   const superseded = await new CatalogueRepository(database).supersedeOlder(HF_FORMAT);
   lap('older snapshots superseded');

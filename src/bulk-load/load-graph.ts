@@ -126,25 +126,17 @@ export async function importCsvFiles(
   const repository = new BulkLoadRepository(database);
   // The passes below find nodes through the constraints; the other indexes fill meanwhile (on the other core).
   await step('constraints and indexes created', () => repository.createSchema());
-  // Node values and relationship values in two streams at once: they lock different records, and a
-  // stream of write transactions keeps about one core busy.
-  await step('values CSV cannot state', () =>
-    Promise.all([
-      (async () => {
-        for (const type of ENTITY_TYPES) if (files.emptyAliases[label(type)]) await repository.setMissingAliases(type);
-        await repository.applyNodeFixups(files.fixups.flatMap((f) => (f.id === undefined ? [] : [{ id: f.id, props: f.props }])));
-      })(),
-      (async () => {
-        await repository.applyRelationshipFixups(files.fixups.filter((f): f is RelationshipFixup => f.id === undefined));
-        for (const property of new Set(files.emptyItems.map((e) => e.property)))
-          await repository.restoreEmptyItems(
-            files.emptyItems.filter((e) => e.property === property).map((e) => e.type),
-            property,
-            EMPTY_ITEM,
-          );
-      })(),
-    ]),
-  );
+  await step('values CSV cannot state', async () => {
+    for (const type of ENTITY_TYPES) if (files.emptyAliases[label(type)]) await repository.setMissingAliases(type);
+    await repository.applyNodeFixups(files.fixups.flatMap((f) => (f.id === undefined ? [] : [{ id: f.id, props: f.props }])));
+    await repository.applyRelationshipFixups(files.fixups.filter((f): f is RelationshipFixup => f.id === undefined));
+    for (const property of new Set(files.emptyItems.map((e) => e.property)))
+      await repository.restoreEmptyItems(
+        files.emptyItems.filter((e) => e.property === property).map((e) => e.type),
+        property,
+        EMPTY_ITEM,
+      );
+  });
   await step('indexes online', () => repository.awaitIndexes());
   await repository.advanceVersion();
   clearBulkImport(options.store.dataDir);

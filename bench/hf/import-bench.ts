@@ -59,7 +59,7 @@ function runImport(file: string, env: NodeJS.ProcessEnv, profileDir?: string) {
     process.execPath,
     [
       ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-      // As `npm run import` runs it (package.json): a two-million-card import holds its index and the rules' facts.
+      // As `npm run import` runs it (package.json): headroom for a two-million-card import's repo-id index.
       '--max-old-space-size=8192',
       'dist/scripts/import.js',
       'hf-model-tree',

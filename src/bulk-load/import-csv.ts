@@ -18,6 +18,7 @@ import {
   type RelationType,
   statementPropertiesOf,
 } from '../domain/registry.js';
+import type { RowObserver } from '../domain/graph-rows.js';
 import { type CitationRow, type EntityRow, type RelationshipRow, SOURCE_FIELDS, type SourceRow } from '../seed/graph-rows.js';
 
 /** Rows of a load as anything iterable: GraphRows' arrays, or generators yielding rows on demand. */
@@ -26,17 +27,6 @@ export interface GraphRowSource {
   entities: Partial<Record<EntityType, Iterable<EntityRow>>>;
   citations: Iterable<CitationRow>;
   relationships: Partial<Record<RelationType, Iterable<RelationshipRow>>>;
-}
-
-/**
- * Told of each row as the files hold it (an entity's citations once folded): a bulk load into an empty
- * store hands these to the quality pass instead of reading the graph back.
- */
-export interface RowObserver {
-  source(row: SourceRow): void;
-  entity(type: EntityType, row: EntityRow): void;
-  citation(row: CitationRow): void;
-  relationship(type: RelationType, row: RelationshipRow): void;
 }
 
 /** Between the elements of a list value: a control character no text of the graph holds (checked). */

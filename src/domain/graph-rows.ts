@@ -103,3 +103,14 @@ export function urlSourceRow(url: string): SourceRow {
     date: null,
   };
 }
+
+/**
+ * Told of each row as a writer writes it (an ImportCsvWriter: an entity's citations once folded): a
+ * bulk load into an empty store hands these to the quality pass instead of reading the graph back.
+ */
+export interface RowObserver {
+  source(row: SourceRow): void;
+  entity(type: EntityType, row: EntityRow): void;
+  citation(row: CitationRow): void;
+  relationship(type: RelationType, row: RelationshipRow): void;
+}

@@ -6,8 +6,7 @@
  * judgement (writeJudgement) once Neo4j is up.
  */
 import { Worker } from 'node:worker_threads';
-import type { RowObserver } from '../bulk-load/import-csv.js';
-import type { CitationRow, EntityRow, RelationshipRow, SourceRow } from '../domain/graph-rows.js';
+import type { CitationRow, EntityRow, RelationshipRow, RowObserver, SourceRow } from '../domain/graph-rows.js';
 import { type EntityType, RelationType } from '../domain/registry.js';
 import { WORKER_HEAP_MB, workerScript } from '../workers/worker-script.js';
 import type { FactCitation } from './collected-facts.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError } from './errors.js';
-import { type EntityType, ID_PATTERN, KINDS, RELATIONS, type RelationType } from './registry.js';
+import { claimableOf, type EntityType, ID_PATTERN, KINDS, RELATIONS, type RelationType } from './registry.js';
 
 /**
  * The one set of rules every writer applies (seed files, curation mutations, importers): field
@@ -110,6 +110,16 @@ export const isBelieved = (claim: RankedClaim): boolean => claim.rank !== 'DEPRE
  */
 export function preferredValue<C extends RankedClaim>(claims: readonly C[]): unknown {
   return preferredClaim(claims.filter(isBelieved))?.value ?? null;
+}
+
+/** What a node of the kind shows for each claimable attribute: the preferred believed claim's value, or null. */
+export function claimedValues(
+  type: EntityType,
+  claims: ReadonlyArray<RankedClaim & { attribute?: string | null }>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    claimableOf(type).map((attribute) => [attribute, preferredValue(claims.filter((c) => c.attribute === attribute))]),
+  );
 }
 
 /** Parses with a rule, or throws one InvalidInputError naming the first offending field under `root`. */

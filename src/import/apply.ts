@@ -4,8 +4,8 @@
  * row key as locator, the catalogue's own words as the quote where it has them, else the row key),
  * claims carry a lower confidence than a document's, so a value a document states stays preferred.
  */
-import { claimableOf, EntityType, KINDS, RelationType } from '../domain/registry.js';
-import { preferredValue } from '../domain/write-rules.js';
+import { EntityType, KINDS, RelationType } from '../domain/registry.js';
+import { claimedValues } from '../domain/write-rules.js';
 import { edgeId, type GraphRows, type RelationshipRow } from '../seed/graph-rows.js';
 import type { CatalogueSource } from './catalogues.js';
 import type { ImportPlan } from './plan.js';
@@ -132,7 +132,7 @@ export function applyRows(
       if (!fits) notWritten.push({ rowKey: entity.rowKey, what: `${name} ${value}`, reason: 'outside the graph’s rule for the value' });
       props[name] = fits ? value : null;
     }
-    for (const attribute of claimableOf(type)) props[attribute] = preferredValue(mine.filter((c) => c.attribute === attribute));
+    Object.assign(props, claimedValues(type, mine));
     const aliases = [...new Set(entity.aliases)].filter((a) => a !== entity.name);
     rows.entities[type].push({ id: entity.id, name: entity.name, aliases, aliasText: aliases.join(' | '), description: null, props });
   }

@@ -6,9 +6,9 @@
  * adds later, or a corrected date, is seen.
  */
 import type { Database } from '../db/database.js';
-import { claimableOf } from '../domain/registry.js';
-import { preferredValue } from '../domain/write-rules.js';
-import { type FlagWrite, QualityRepository, type StoredEntity, type ValueWrite } from '../repositories/quality.repository.js';
+import { claimedValues } from '../domain/write-rules.js';
+import { type FlagWrite, QualityRepository, type StoredEntity } from '../repositories/quality.repository.js';
+import { SeedRepository, type ValueWrite } from '../repositories/seed.repository.js';
 import { type Accepted, readAccepted, withoutAccepted } from './accepted.js';
 import type { ClaimFact, EntityFacts, Finding, LineageFact } from './facts.js';
 import { checkPlausibility } from './rules.js';
@@ -134,7 +134,7 @@ export function judge(facts: PassFacts, options: PassOptions = {}): Judgement {
 export async function writeJudgement(db: Database, judgement: Judgement): Promise<QualitySummary & { findings: Finding[] }> {
   // A deadline per step, not one for the whole pass: a large graph's flag writes take their time.
   await new QualityRepository(db.scope({ timeoutMs: 120_000 })).writeFlags(judgement.flags);
-  await new QualityRepository(db.scope({ timeoutMs: 120_000 })).writeValues(judgement.values);
+  await new SeedRepository(db).writeClaimedValues(judgement.values);
   return { ...judgement.summary, findings: judgement.findings };
 }
 
@@ -149,8 +149,5 @@ export async function runQualityPass(db: Database, options: PassOptions = {}): P
 /** The values an entity's node shows once its claims carry this pass's marks (as SeedRepository.recomputeClaimedValues gives). */
 function shownValues(entity: MarkedEntity, found: Map<number, Finding[]> | undefined): ValueWrite {
   const claims = entity.claims.map((c) => ({ ...c, flags: found?.get(c.ordinal)?.map((f) => f.rule) ?? null }));
-  const props = Object.fromEntries(
-    claimableOf(entity.type).map((attribute) => [attribute, preferredValue(claims.filter((c) => c.attribute === attribute))]),
-  );
-  return { id: entity.id, type: entity.type, props };
+  return { id: entity.id, type: entity.type, props: claimedValues(entity.type, claims) };
 }

@@ -49,13 +49,6 @@ export interface FlagWrite {
   reasons: string[] | null;
 }
 
-/** The claimable values an entity's node shows (null removes one). */
-export interface ValueWrite {
-  id: string;
-  type: EntityType;
-  props: Record<string, unknown>;
-}
-
 export interface QualityFilter {
   rule?: string;
   type?: EntityType;
@@ -145,19 +138,6 @@ export class QualityRepository {
           { rows: batch },
         ),
       );
-    }
-  }
-
-  /** Sets the node values of the given entities, in batches per kind (so each row finds its node through the kind's id constraint). */
-  async writeValues(rows: ValueWrite[]): Promise<void> {
-    for (const type of new Set(rows.map((r) => r.type))) {
-      const ofType = rows.filter((r) => r.type === type);
-      for (let i = 0; i < ofType.length; i += BATCH)
-        await this.db.write((tx) =>
-          tx.run(`UNWIND $rows AS row MATCH (n:${label(type)} {id: row.id}) SET n += row.props`, {
-            rows: ofType.slice(i, i + BATCH).map(({ id, props }) => ({ id, props })),
-          }),
-        );
     }
   }
 

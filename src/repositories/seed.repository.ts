@@ -10,11 +10,20 @@ import {
   type RelationType,
   statementPropertiesOf,
 } from '../domain/registry.js';
-import { preferredValue } from '../domain/write-rules.js';
+import { claimedValues } from '../domain/write-rules.js';
 import { VERSION_LABEL } from '../db/data-version.js';
 import type { CitationRow, EntityRow, GraphRows, RelationshipRow, SourceRow } from '../domain/graph-rows.js';
 
 const BATCH = 1_000;
+/** Node values set per statement: one small map per node, so larger batches than the upserts'. */
+const VALUE_BATCH = 10_000;
+
+/** The claimable values an entity's node shows (null removes one). */
+export interface ValueWrite {
+  id: string;
+  type: EntityType;
+  props: Record<string, unknown>;
+}
 /** The completion marker of a load, written last: a graph without it is incomplete and gets loaded again. */
 const META_LABEL = knownLabel(GRAPH_META_LABEL);
 
@@ -263,18 +272,23 @@ export class SeedRepository {
             { ids: batch },
           )
         ).map((r) => claimRow.parse(r));
-        const props = batch.map((id) => {
-          const mine = claims.filter((c) => c.id === id);
-          const values = Object.fromEntries(
-            attributes.map((attribute) => [
-              attribute,
-              preferredValue(mine.filter((c) => c.attribute === attribute).map((c) => ({ ...c, value: JSON.parse(c.value) as unknown }))),
-            ]),
-          );
-          return { id, props: values };
-        });
-        await scope.write((tx) => tx.run(`UNWIND $rows AS row MATCH (n:${label(type)} {id: row.id}) SET n += row.props`, { rows: props }));
+        const byId = new Map(batch.map((id) => [id, [] as Array<Omit<(typeof claims)[number], 'value'> & { value: unknown }>]));
+        for (const c of claims) byId.get(c.id)?.push({ ...c, value: JSON.parse(c.value) as unknown });
+        await this.writeClaimedValues(batch.map((id) => ({ id, type, props: claimedValues(type, byId.get(id)!) })));
       }
+    }
+  }
+
+  /** Sets the claimable values entities' nodes show (null removes one), per kind through the kind's id constraint. */
+  async writeClaimedValues(rows: ValueWrite[]): Promise<void> {
+    for (const type of new Set(rows.map((r) => r.type))) {
+      const ofType = rows.filter((r) => r.type === type);
+      for (let i = 0; i < ofType.length; i += VALUE_BATCH)
+        await this.db.scope({ timeoutMs: 120_000 }).write((tx) =>
+          tx.run(`UNWIND $rows AS row MATCH (n:${label(type)} {id: row.id}) SET n += row.props`, {
+            rows: ofType.slice(i, i + VALUE_BATCH).map(({ id, props }) => ({ id, props })),
+          }),
+        );
     }
   }
 

@@ -1,5 +1,4 @@
 import {
-  claimableOf,
   ENTITY_TYPES,
   type EntityType,
   isStatement,
@@ -8,7 +7,7 @@ import {
   type RelationType,
   statementPropertiesOf,
 } from '../domain/registry.js';
-import { preferredValue } from '../domain/write-rules.js';
+import { claimedValues } from '../domain/write-rules.js';
 import type { Dataset } from './dataset.js';
 import type { Citation, Claim, EntityEntry, RelationshipEntry } from './seed.schema.js';
 
@@ -47,9 +46,7 @@ function statementFields(type: RelationType, rel: RelationshipEntry): Pick<Relat
 function nodeProperties(type: EntityType, entry: EntityEntry): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const name of plainPropertiesOf(type)) props[name] = entry[name] ?? null;
-  for (const attribute of claimableOf(type))
-    props[attribute] = preferredValue((entry.claims ?? []).filter((c) => c.attribute === attribute));
-  return props;
+  return { ...props, ...claimedValues(type, entry.claims ?? []) };
 }
 
 export function toGraphRows(dataset: Dataset): GraphRows {

@@ -33,17 +33,6 @@ describe('QualityRepository: Cypher', () => {
     expect(db.sent).toMatchSnapshot();
   });
 
-  it('writes node values per kind, each kind through its own label', async () => {
-    const db = new Recording();
-    await new QualityRepository(db.scope()).writeValues([
-      { id: 'llama-2-7b', type: EntityType.MODEL, props: { parameters: null } },
-      { id: 'meta', type: EntityType.ORGANIZATION, props: { founded: '2004' } },
-      { id: 'llama-2-13b', type: EntityType.MODEL, props: { parameters: 13e9 } },
-    ]);
-    expect(db.statements).toHaveLength(2);
-    expect(db.sent).toMatchSnapshot();
-  });
-
   it('pages flagged values after a keyset, one more row than asked tells a next page, and counts by rule', async () => {
     const db = new Recording([
       ['ORDER BY entityId, ordinal, rule', [issue, { ...issue, rule: 'VERSION_ORDER' }]],

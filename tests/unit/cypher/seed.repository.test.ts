@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EntityType } from '../../../src/domain/graph-model.js';
 import { SeedRepository } from '../../../src/repositories/seed.repository.js';
 import { Recording, tinyGraphRows, tinyGraphRowsWithResult } from './recording.js';
 
@@ -44,6 +45,17 @@ describe('SeedRepository: Cypher', () => {
     expect(scored?.cypher).toContain('SET r += row.props');
     expect(db.statements.find((s) => s.cypher.includes(':DEVELOPED_BY'))?.cypher).not.toContain('row.key');
     expect(scored?.cypher).toMatchSnapshot();
+  });
+
+  it('writes node values per kind, each kind through its own label', async () => {
+    const db = new Recording();
+    await new SeedRepository(db).writeClaimedValues([
+      { id: 'llama-2-7b', type: EntityType.MODEL, props: { parameters: null } },
+      { id: 'meta', type: EntityType.ORGANIZATION, props: { founded: '2004' } },
+      { id: 'llama-2-13b', type: EntityType.MODEL, props: { parameters: 13e9 } },
+    ]);
+    expect(db.statements).toHaveLength(2);
+    expect(db.sent).toMatchSnapshot();
   });
 
   it('reads the graph back in the seed format, in a stable order', async () => {

@@ -136,7 +136,9 @@ export class Database {
           for (let attempt = 1; ; attempt += 1) {
             try {
               count();
-              return this.rows(await traced('READ', cypher, this.options.database, () => session.run(cypher, params, txConfig)));
+              return this.rows(
+                await traced('READ', cypher, this.options.database, () => withoutCallerStack(() => session.run(cypher, params, txConfig))),
+              );
             } catch (error) {
               const delayMs = RETRY_DELAY_MS * 2 ** (attempt - 1);
               if (attempt >= READ_ATTEMPTS || !isRetriableError(error) || Date.now() + delayMs >= deadline) throw error;
@@ -154,7 +156,7 @@ export class Database {
             const stamps: Array<[string, Params]> = [];
             const run = async (cypher: string, params: Params = {}) => {
               count();
-              const outcome = await traced('WRITE', cypher, this.options.database, () => tx.run(cypher, params));
+              const outcome = await traced('WRITE', cypher, this.options.database, () => withoutCallerStack(() => tx.run(cypher, params)));
               changed ||= changedData(outcome.summary.counters.updates());
               return outcome;
             };
@@ -235,3 +237,18 @@ export class Database {
 
 /** Integers for LIMIT and similar: JavaScript numbers would reach Cypher as floats. */
 export const int = (value: number) => neo4j.int(value);
+
+/**
+ * The driver formats the caller's stack into every Result it creates, for the rare error it may carry:
+ * a tenth of the service's CPU on a cheap read (bench/README.md, cpu-share). Its frames would name this
+ * module; the log of an unexpected error names the request and the GraphQL field whose statement failed.
+ */
+function withoutCallerStack<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

@@ -41,7 +41,7 @@ export const lineageStepRow: z.ZodType<LineageStepRow> = z.looseObject({
   via: entityRow.nullable(),
   direction: z.enum(['ANCESTORS', 'DESCENDANTS']),
   edge: graphEdgeRow.optional(),
-  start: entityRow,
+  start: entityRow.optional(),
   modelName: z.string(),
 });
 

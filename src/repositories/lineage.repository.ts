@@ -43,16 +43,25 @@ const afterCursor = (direction: string, depth: string, m: string) => `$after IS 
   OR (${direction} = $after.direction AND (${depth} > $after.depth
   OR (${depth} = $after.depth AND (${m}.name > $after.name OR (${m}.name = $after.name AND ${m}.id > $after.id)))))`;
 
+/** Which models of a direction a part of the walk reads: one step away, further, or all of them at once. */
+type Span = 'near' | 'far' | 'all';
+
 /**
- * The parts a page after `after` may draw from, in page order: per direction, the models one step away
- * (a hub base's tens of thousands of direct derivatives, sorted without a deeper search), then deeper ones.
+ * The parts a page after `after` may draw from, in page order. Descendants come in two: the models one
+ * step away (a hub base's tens of thousands of direct derivatives, sorted without a deeper search), then
+ * deeper ones. Ancestors come in one search: a model has a handful of parents, and a second part doubled
+ * the work of the commonest walk.
  */
 function partsAfter(directions: Array<'ANCESTORS' | 'DESCENDANTS'>, depth: number, after: LineageCursor | null) {
+  const spans = (direction: 'ANCESTORS' | 'DESCENDANTS'): Span[] =>
+    direction === 'ANCESTORS' ? ['all'] : depth > 1 ? ['near', 'far'] : ['near'];
   return DIRECTIONS.filter((d) => directions.includes(d))
-    .flatMap((direction) => [{ direction, deep: false }, ...(depth > 1 ? [{ direction, deep: true }] : [])])
+    .flatMap((direction) => spans(direction).map((span) => ({ direction, span })))
     .filter(
       (part) =>
-        after === null || part.direction > after.direction || (part.direction === after.direction && (part.deep || after.depth <= 1)),
+        after === null ||
+        part.direction > after.direction ||
+        (part.direction === after.direction && (part.span !== 'near' || after.depth <= 1)),
     );
 }
 
@@ -82,6 +91,8 @@ export class LineageRepository {
     selection: Selection;
     /** The DERIVED_FROM relationship that reached each model, for drawing; with its citations or not. */
     edges: 'none' | 'bare' | 'cited';
+    /** The start model on every step too (the lineage as a graph draws it); other callers know it already. */
+    withStart?: boolean;
     /** A day from asOfDay: only through models released by then (src/domain/as-of.ts). */
     asOf?: string | null;
     /** At most `first` steps after `after` (one more is read, so the caller knows whether more follow). */
@@ -110,16 +121,16 @@ export class LineageRepository {
     const near = (direction: 'ANCESTORS' | 'DESCENDANTS') =>
       `${fromStart((from) => `${from}${hop(direction, 'm')}`)}
          WITH '${direction}' AS direction, m, head(collect(p)) AS p, 1 AS depth`;
-    // Models further away, each by one of its shortest paths: a breadth-first search, not every path
-    // (a hub base's descendants reach it along millions of paths).
-    const far = (direction: 'ANCESTORS' | 'DESCENDANTS') =>
+    // Models at any depth (or only further than one step), each by one of its shortest paths: a
+    // breadth-first search, not every path (a hub base's descendants reach it along millions of paths).
+    const shortest = (direction: 'ANCESTORS' | 'DESCENDANTS', farOnly: boolean) =>
       `${fromStart((from) => `ANY SHORTEST ${from}((x)${hop(direction, 'y')}){1,${depth}}(m:${model})`)}
-         WITH '${direction}' AS direction, m, p, depth WHERE depth > 1`;
+         WITH '${direction}' AS direction, m, p, depth${farOnly ? ' WHERE depth > 1' : ''}`;
     // Each part is searched only while the page is short.
-    const part = (direction: 'ANCESTORS' | 'DESCENDANTS', deep: boolean, index: number) =>
+    const part = (direction: 'ANCESTORS' | 'DESCENDANTS', span: Span, index: number) =>
       `CALL (start, steps) {
          ${onlyIf('size(steps) < $limit')}
-         ${deep ? far(direction) : near(direction)}
+         ${span === 'near' ? near(direction) : shortest(direction, span === 'far')}
          WITH direction, m, p, depth WHERE m <> start AND (${afterCursor('direction', 'depth', 'm')})
          WITH direction, m, p, depth ORDER BY depth, m.name, m.id LIMIT $limit
          RETURN collect({direction: direction, depth: depth, m: m, p: p}) AS part${index}
@@ -129,12 +140,12 @@ export class LineageRepository {
     const rows = await this.db.read(
       `MATCH ${START} WHERE ${START_KIND}${andExistsAt('start', asOf)}
        WITH start, [] AS steps
-       ${parts.map((p, i) => part(p.direction, p.deep, i)).join('\n       ')}
+       ${parts.map((p, i) => part(p.direction, p.span, i)).join('\n       ')}
        UNWIND steps[..$limit] AS step
        WITH start, step.direction AS direction, step.depth AS depth, step.m AS m, step.p AS p
        WITH start, direction, depth, m, p, last(relationships(p)) AS r, nodes(p)[-2] AS previous
        WITH start, direction, depth, m, r, CASE WHEN previous <> start THEN previous END AS v
-       RETURN direction, depth, r.kind AS kind, ${compiler.entity('start', options.selection)} AS start, m.name AS modelName,
+       RETURN direction, depth, r.kind AS kind, m.name AS modelName,${options.withStart ? ` ${compiler.entity('start', options.selection)} AS start,` : ''}
               ${compiler.entity('m', options.selection)} AS model,
               CASE WHEN v IS NULL THEN null ELSE ${compiler.entity('v', options.selection)} END AS via
               ${options.edges === 'none' ? '' : `, ${edgeMap('r', compiler, options.edges === 'cited')} AS edge`}`,

@@ -28,17 +28,26 @@ export class ProjectionCompiler {
     const types = Object.keys(selection) as EntityType[];
     if (types.length === 0) return NAMED_ENTITY(v);
     if (types.length === 1) return this.ofType(v, types[0]!, selection[types[0]!]!, typed);
+    // The same properties asked of every kind (a search's id and name) need one map, not a branch per kind.
+    const untyped = types.map((type) => this.parts(v, type, selection[type]!, null).join(', '));
+    if (types.length === Object.values(EntityType).length && untyped.every((parts) => parts === untyped[0]))
+      return `${v} {${this.parts(v, types[0]!, selection[types[0]!]!, typeExpression(v)).join(', ')}}`;
     const branches = types.map((type) => `WHEN ${v}:${label(type)} THEN ${this.ofType(v, type, selection[type]!, true)}`);
     return `CASE ${branches.join(' ')} ELSE ${NAMED_ENTITY(v)} END`;
   }
 
   private ofType(v: string, type: EntityType, selection: EntitySelection, typed: boolean): string {
+    return `${v} {${this.parts(v, type, selection, typed ? `'${type}'` : null).join(', ')}}`;
+  }
+
+  /** The map's entries: the properties asked for, the kind (`typeTag`, an expression) when given, then the rest. */
+  private parts(v: string, type: EntityType, selection: EntitySelection, typeTag: string | null): string[] {
     // Only the properties the request reads travel back; names come from PROPERTY_FIELDS.
     // A list the node lacks reads as empty: list fields are non-null in the schema.
     const parts = [...selection.fields]
       .filter((field) => PROPERTY_FIELDS[type].has(field))
       .map((field) => (KINDS[type].properties[field]?.scalar === 'StringList' ? `${field}: coalesce(${v}.${field}, [])` : `.${field}`));
-    if (typed) parts.push(`__type: '${type}'`);
+    if (typeTag !== null) parts.push(`__type: ${typeTag}`);
     if (selection.sources) parts.push(`sources: ${this.entityCitations(v, 'mentions')}`);
     if (selection.claims) parts.push(`claims: ${this.entityCitations(v, 'claims')}`);
     if (selection.withheld) parts.push(`withheld: ${this.entityCitations(v, 'withheld')}`);
@@ -50,7 +59,7 @@ export class ProjectionCompiler {
         `${field}: ${relation.statement ? this.statements(v, relation, wanted) : this.relation(v, relation, wanted.target, wanted.citations)}`,
       );
     }
-    return `${v} {${parts.join(', ')}}`;
+    return parts;
   }
 
   private relation(v: string, relation: RelationField, target: Selection, citations: boolean): string {

@@ -35,7 +35,8 @@ export interface LineageStepRow {
   direction: 'ANCESTORS' | 'DESCENDANTS';
   /** Present when asked for. */
   edge?: GraphEdgeRow;
-  start: EntityRow;
+  /** Present when asked for: the model (or series) the walk started at. */
+  start?: EntityRow;
   /** The model's name whatever the selection holds: the order's key, for cursors. */
   modelName: string;
 }

@@ -106,6 +106,14 @@ describe('selection → Cypher projection', () => {
     );
   });
 
+  it('reads the kind from the labels in one map when every kind is asked the same properties', () => {
+    expect(compile('query { search(query: "rope") { entity { id name type } } }', ['entity'])).toBe(
+      "n {.id, .name, __type: CASE WHEN n:Model THEN 'MODEL' WHEN n:Organization THEN 'ORGANIZATION' WHEN n:Technique THEN 'TECHNIQUE' " +
+        "WHEN n:Limitation THEN 'LIMITATION' WHEN n:Dataset THEN 'DATASET' WHEN n:Product THEN 'PRODUCT' WHEN n:Series THEN 'SERIES' " +
+        "WHEN n:Offering THEN 'OFFERING' WHEN n:Benchmark THEN 'BENCHMARK' END}",
+    );
+  });
+
   it('finds the entities of a connection under edges.node', () => {
     expect(
       compile('{ organizations(first: 2) { totalCount edges { cursor node { country } } } }', ['edges', 'node'], [EntityType.ORGANIZATION]),

@@ -132,6 +132,7 @@ export class GraphResolver {
       kinds: null,
       selection,
       edges: selects(info, 'edges', 'citations') ? 'cited' : 'bare',
+      withStart: true,
       asOf: day,
       page: { first: CAPS.lineageSteps, after: null },
     });

@@ -18,7 +18,7 @@ describe('LineageRepository: Cypher', () => {
     expect(db.sent).toMatchSnapshot();
   });
 
-  it('returns the edge that reached each model, with its citations when asked, as of a day, a page after a cursor', async () => {
+  it('returns the edge that reached each model, with its citations and the start model when asked, as of a day, a page after a cursor', async () => {
     const db = new Recording();
     await new LineageRepository(db.scope()).walk({
       modelId: 'llama',
@@ -27,6 +27,7 @@ describe('LineageRepository: Cypher', () => {
       kinds: null,
       selection: fieldsOf(EntityType.MODEL),
       edges: 'cited',
+      withStart: true,
       asOf: '2023-12-31',
       page: { first: 10, after: { direction: 'DESCENDANTS', depth: 1, name: 'Alpaca', id: 'alpaca' } },
     });

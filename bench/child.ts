@@ -1,5 +1,5 @@
 /** Parent side of bench/server.ts: spawn a system in its own process and talk to it over IPC. */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { SystemName } from './systems.js';
 
@@ -12,8 +12,16 @@ export interface SystemHandle {
 }
 
 const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** ours runs from dist/ (bench/systems.ts): a stale build would measure code that is no longer the source. */
+export function buildService(): void {
+  const build = spawnSync(process.execPath, ['tools/build-if-changed.mjs', 'service'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed; the benchmark runs the built service.');
+}
 
 export async function spawnSystem(name: SystemName, neo4jUri: string): Promise<SystemHandle> {
+  if (name === 'ours' || name === 'cached') buildService();
   const child: ChildProcess = fork(SERVER, [name, neo4jUri], {
     // BENCH_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles every system alike.
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])],

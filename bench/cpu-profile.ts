@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { generate, measureSeed } from './generator.js';
 import { ensureLoaded, startBenchNeo4j } from './neo4j.js';
 import { SCENARIOS } from './scenarios.js';
+import { buildService } from './child.js';
 import { startOurs } from './systems.js';
 
 const { values, positionals } = parseArgs({
@@ -18,6 +19,7 @@ const models = Number(values.models);
 const graph = generate({ models, seed: 42, profile: measureSeed() });
 const neo = await startBenchNeo4j(models, console.log);
 await ensureLoaded(neo.database, graph, 42, console.log);
+buildService();
 const ours = await startOurs(neo.uri);
 const inspector = new Session();
 inspector.connect();

@@ -42,7 +42,9 @@ const connections = Number(args.connections ?? (args.quick ? 8 : 16));
 const durationS = Number(args.duration ?? (args.quick ? 4 : 15));
 // Each system's measuring time is cut into this many slices, taken in turn with the other systems'.
 const rounds = Math.max(1, Number(args.rounds ?? (args.quick ? 4 : 5)));
-const warmupS = Number(args.warmup ?? (args.quick ? 1 : 3));
+// Neo4j's and Node's JIT need several seconds of a scenario's load: after one second, ours spent 2-3× the CPU
+// per request it spends from the tenth on, raw 1.5-2× (bench/cpu-share.ts --rounds 3). The figures are steady state.
+const warmupS = Number(args.warmup ?? 3);
 const wantedScenarios = args.scenarios ? SCENARIOS.filter((s) => args.scenarios!.split(',').includes(s.name)) : SCENARIOS;
 const wantedSystems = args.systems.split(',') as Array<'ours' | 'raw' | 'peer'>;
 

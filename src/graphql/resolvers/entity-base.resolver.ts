@@ -30,6 +30,14 @@ export interface ConnectionValue {
 
 export const encodeCursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
+/** A connection's edge whose cursor is encoded when read: most clients select only the page's last (endCursor). */
+export const edgeOf = <N>(node: N, cursor: () => string): { cursor: string; node: N } => ({
+  node,
+  get cursor() {
+    return cursor();
+  },
+});
+
 export function decodeCursor(cursor: string | undefined, length: number): unknown[] | undefined {
   if (cursor === undefined || cursor === null) return undefined;
   try {
@@ -57,7 +65,7 @@ export async function listEntities(
     selection: selectionAt(info, ['edges', 'node'], [type]),
     withTotal: selects(info, 'totalCount'),
   });
-  const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.key), node: row.node }));
+  const edges = page.rows.map((row) => edgeOf(row.node, () => encodeCursor(row.key)));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.total };
 }
 

@@ -9,6 +9,7 @@ import type { NodeExtras } from '../../repositories/graph.repository.js';
 import { decodeLineageCursor, encodeLineageCursor } from '../../repositories/lineage.repository.js';
 import type { GraphRows, LineageStepRow } from '../../repositories/rows.js';
 import { AS_OF } from '../as-of-arg.js';
+import { edgeOf } from './entity-base.resolver.js';
 import type { Context } from '../context.js';
 import { capped, cappedIds } from '../caps.js';
 import { selectionAt, selects } from '../selection.js';
@@ -97,7 +98,7 @@ export class GraphResolver {
       asOf: optionalAsOf(asOf),
       page: { first: size, after: cursor },
     });
-    const edges = steps.slice(0, size).map((step) => ({ cursor: encodeLineageCursor(step), node: step as unknown as LineageStep }));
+    const edges = steps.slice(0, size).map((step) => edgeOf(step as unknown as LineageStep, () => encodeLineageCursor(step)));
     return { edges, pageInfo: { hasNextPage: steps.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 

@@ -10,7 +10,7 @@ import { selectionAt, selects } from '../selection.js';
 import { CONNECTIONS } from '../types/connection.type.js';
 import { Offering } from '../types/entities.type.js';
 import { OrderDirection } from '../types/enums.js';
-import { type ConnectionValue, createEntityResolver, decodeCursor, encodeCursor, PageArgs } from './entity-base.resolver.js';
+import { type ConnectionValue, createEntityResolver, decodeCursor, edgeOf, encodeCursor, PageArgs } from './entity-base.resolver.js';
 
 enum OfferingOrderFieldEnum {
   INPUT_PRICE = 'INPUT_PRICE',
@@ -88,7 +88,7 @@ export class OfferingResolver extends createEntityResolver(EntityType.OFFERING) 
       selection: selectionAt(info, ['edges', 'node'], [EntityType.OFFERING]),
       withTotal: selects(info, 'totalCount'),
     });
-    const edges = result.rows.map((row) => ({ cursor: encodeCursor(row.key), node: row.node }));
+    const edges = result.rows.map((row) => edgeOf(row.node, () => encodeCursor(row.key)));
     return { edges, pageInfo: { hasNextPage: result.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: result.total };
   }
 }

@@ -4,7 +4,7 @@ import { LIMITS, requireRange } from '../../domain/limits.js';
 import type { Context } from '../context.js';
 import { selects } from '../selection.js';
 import { DataQualityFilter, QualityIssueConnection } from '../types/quality.type.js';
-import { decodeCursor, encodeCursor, PageArgs } from './entity-base.resolver.js';
+import { decodeCursor, edgeOf, encodeCursor, PageArgs } from './entity-base.resolver.js';
 
 @Resolver()
 export class QualityResolver {
@@ -24,7 +24,7 @@ export class QualityResolver {
     const filter = { ...where };
     const { rows, hasNextPage } = await ctx.repos.quality.list(filter, first, after);
     const counts = selects(info, 'totalCount') || selects(info, 'byRule') ? await ctx.repos.quality.countByRule(filter) : [];
-    const edges = rows.map(({ key, ...node }) => ({ cursor: encodeCursor(key), node }));
+    const edges = rows.map(({ key, ...node }) => edgeOf(node, () => encodeCursor(key)));
     return {
       edges,
       pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },

@@ -6,7 +6,7 @@ import { EntityType, ISO_DATE_PATTERN } from '../../domain/registry.js';
 import type { Context } from '../context.js';
 import { selectionAt, selects } from '../selection.js';
 import { Leaderboard, LeaderboardFilter } from '../types/results.type.js';
-import { decodeCursor, encodeCursor, PageArgs } from './entity-base.resolver.js';
+import { decodeCursor, edgeOf, encodeCursor, PageArgs } from './entity-base.resolver.js';
 import { organizationId } from './model.resolver.js';
 
 function checkDates(filter: LeaderboardFilter): void {
@@ -59,7 +59,7 @@ export class ResultsResolver {
       },
     });
     if (found === null) throw new NotFoundError(`benchmark "${benchmark}" names no benchmark: give an id the benchmarks query lists.`);
-    const edges = found.entries.map((entry) => ({ cursor: encodeCursor(entry.key), node: entry }));
+    const edges = found.entries.map((entry) => edgeOf(entry, () => encodeCursor(entry.key)));
     return {
       benchmark: found.benchmark,
       higherIsBetter: found.higherIsBetter,

@@ -27,7 +27,6 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-/** ours with the response cache off (RESPONSE_CACHE_MB=0), so every request reaches Neo4j; `cached` with it on. */
 /**
  * The service as `npm start` runs it: the build in dist/ (bench/child.ts builds it first when src/ changed), not
  * the sources through tsx, whose helpers (a name set on every closure created) cost ours a few percent per request.
@@ -44,6 +43,7 @@ const DIST_CONFIG = new URL('../dist/config/config.js', import.meta.url).href;
 const DIST_LOGGER = new URL('../dist/logging/logger.js', import.meta.url).href;
 const DIST_SERVICE = new URL('../dist/service.js', import.meta.url).href;
 
+/** ours with the response cache off (RESPONSE_CACHE_MB=0), so every request reaches Neo4j; `cached` with it on. */
 export async function startOurs(neo4jUri: string, cacheMb = 0): Promise<RunningSystem> {
   const port = await freePort();
   const { loadConfig, createLogger, startService } = await built();

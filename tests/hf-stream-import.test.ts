@@ -99,11 +99,14 @@ afterAll(async () => {
 describe('the streamed Hugging Face import', { timeout: 600_000 }, () => {
   const file = writeDump();
 
+  let bulkImported: { fingerprint: Awaited<ReturnType<typeof graphFingerprint>>; counts: ReturnType<typeof counts> } | undefined;
+
   it('into an empty store takes the bulk importer and gives the graph and counts of the planned import', async () => {
     const streamed = await streamHfImport(db, file, decisions, { store, minEntities: 0 });
     db = streamed.database;
     expect(streamed.report.writtenBy.path).toBe('bulk-import');
     const bulk = await graphFingerprint(db);
+    bulkImported = { fingerprint: bulk, counts: counts(streamed.report) };
 
     await emptyStore();
     const planned = await applyImport(db, 'hf-model-tree', file, readHfModelTree(file), decisions);
@@ -115,6 +118,40 @@ describe('the streamed Hugging Face import', { timeout: 600_000 }, () => {
       'names the row itself': 1,
     });
     expect(streamed.report.skipped.map((s) => s.rowKey)).toEqual(['line 706', 'line 709']);
+  });
+
+  // A store folder Neo4j has never written: the import does not start Neo4j to learn that it is empty.
+  it.each([
+    ['writes it by the bulk importer and starts Neo4j only then', 0, 'bulk-import'],
+    ['starts Neo4j first for a load too small for the bulk importer, and writes by MERGE', 1_000_000, 'merge'],
+  ])('into a store that does not exist yet %s', async (_, minEntities, expectedPath) => {
+    expect(bulkImported).toBeDefined();
+    const newDir = path.join(dataDir, `new-store-${expectedPath}`);
+    const newPort = await freePort();
+    let starts = 0;
+    let fresh: LocalNeo4j | undefined;
+    const newStore: EmbeddedStore = {
+      dataDir: newDir,
+      stop: async () => {
+        await fresh?.stop();
+        fresh = undefined;
+      },
+      start: async () => {
+        starts += 1;
+        fresh = await startLocalNeo4j({ dataDir: newDir, port: newPort, startTimeoutMs: 300_000, finishingBulkImport: true });
+        return new Database({ uri: fresh.uri, user: fresh.user, password: fresh.password, database: undefined, timeoutMs: 120_000 });
+      },
+    };
+    try {
+      const streamed = await streamHfImport(null, file, decisions, { store: newStore, minEntities });
+      expect(streamed.report.writtenBy.path).toBe(expectedPath);
+      expect(starts).toBe(1);
+      expect(counts(streamed.report)).toEqual(bulkImported!.counts);
+      expect(await graphFingerprint(streamed.database)).toEqual(bulkImported!.fingerprint);
+      await streamed.database.close();
+    } finally {
+      await newStore.stop();
+    }
   });
 
   it('into a graph that holds the documents writes through MERGE, as the planned import does', async () => {

@@ -50,11 +50,13 @@ export interface LoadResult {
 }
 
 /** Which path a load takes, and why (the reason is logged and reported). */
-export async function chooseLoadPath(db: Database, options: Pick<LoadOptions, 'entities' | 'minEntities' | 'store'>) {
+/** `db` null: the embedded store does not exist yet, so it is empty and not running. */
+export async function chooseLoadPath(db: Database | null, options: Pick<LoadOptions, 'entities' | 'minEntities' | 'store'>) {
   const merge = (reason: string) => ({ path: 'merge' as const, reason });
   if (options.entities < options.minEntities)
     return merge(`${options.entities} entities, fewer than BULK_LOAD_MIN_ENTITIES (${options.minEntities})`);
   if (!options.store) return merge('Neo4j is not an embedded one this process can stop (NEO4J_URI, or another process owns it)');
+  if (db === null) return { path: 'bulk-import' as const, reason: `${options.entities} entities into a new store` };
   if (!(await new BulkLoadRepository(db).isEmptyStore())) return merge('the store is not empty');
   return { path: 'bulk-import' as const, reason: `${options.entities} entities into an empty store` };
 }
@@ -93,7 +95,8 @@ async function bulkImport(db: Database, rows: GraphRowSource, options: LoadOptio
  * cannot state, the data version advanced, the files removed. Returns the new connection.
  */
 export async function importCsvFiles(
-  db: Database,
+  /** The store's connection, closed before it stops; null for a store not started yet. */
+  db: Database | null,
   files: ImportFiles,
   options: Pick<LoadOptions, 'maxOffHeap' | 'onProgress'> & { store: EmbeddedStore },
 ): Promise<{ database: Database; phases: LoadResult['phases'] }> {
@@ -106,7 +109,7 @@ export async function importCsvFiles(
     return result;
   };
   markBulkImport(options.store.dataDir);
-  await db.close();
+  await db?.close();
   await step('stop Neo4j', () => options.store.stop());
   const imported = await step('neo4j-admin import', () =>
     runAdminImport({

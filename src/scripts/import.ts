@@ -23,7 +23,7 @@ import type { ParseResult } from '../import/records.js';
 import type { RefreshDiff } from '../import/refresh.js';
 import { type Applied, renderText, summarise } from '../import/report.js';
 import { Decisions } from '../resolve/decisions.js';
-import { scriptConfig, withDatabase } from './with-database.js';
+import { scriptConfig, withDatabase, withDatabaseOrNewStore } from './with-database.js';
 
 const fail = (message: string): never => {
   console.error(message);
@@ -90,11 +90,12 @@ const report = async (planned: { plan: ImportPlan; refresh?: RefreshDiff }, appl
 };
 
 if (streamed)
-  await withDatabase(async (db, store) => {
+  // A store that does not exist yet holds nothing: Neo4j is not started to say so (streamHfImport).
+  await withDatabaseOrNewStore(async (db, store) => {
     // A newer snapshot of a dump the graph holds is a refresh: the planner diffs it row by row. The same
     // dump again (an import cut short) is streamed: what was written is found by repo id and kept.
     const source = catalogueSource(HF_FORMAT, file!);
-    if ((await heldSnapshots(db, HF_FORMAT)).some((id) => id !== source.id)) {
+    if (db !== null && (await heldSnapshots(db, HF_FORMAT)).some((id) => id !== source.id)) {
       console.error('The graph holds an earlier hf-model-tree snapshot: this one is planned whole, as a refresh.');
       parsed = readWhole();
       const applied = await applyImport(db, format as Format, file!, parsed, decisions!);

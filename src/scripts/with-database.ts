@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { EmbeddedStore } from '../bulk-load/load-graph.js';
 import { type Config, ConfigError, loadConfig } from '../config/config.js';
 import { type Database, DatabaseUnavailableError } from '../db/database.js';
@@ -28,11 +30,23 @@ const TASK_TIMEOUT_MS = 300_000;
  * When this process started the embedded Neo4j itself, the task also gets it as an EmbeddedStore (the bulk
  * loader stops and restarts it; the connection a restart opens is the one closed at the end).
  */
-export async function withDatabase(task: (db: Database, store?: EmbeddedStore) => Promise<void>): Promise<void> {
+export function withDatabase(task: (db: Database, store?: EmbeddedStore) => Promise<void>): Promise<void> {
+  return run(false, task as (db: Database | null, store?: EmbeddedStore) => Promise<void>);
+}
+
+/**
+ * As withDatabase, but when the embedded Neo4j's store does not exist yet it is not started for the task: the
+ * task gets null and the store, which it starts when it needs it (a first bulk load writes the store before).
+ */
+export function withDatabaseOrNewStore(task: (db: Database | null, store?: EmbeddedStore) => Promise<void>): Promise<void> {
+  return run(true, task);
+}
+
+async function run(newStoreWaits: boolean, task: (db: Database | null, store?: EmbeddedStore) => Promise<void>): Promise<void> {
   const config = scriptConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, config.logFormat);
   let local: Awaited<ReturnType<typeof startLocalNeo4j>> | undefined;
-  let db: Database;
+  let db: Database | null = null;
   const timeoutMs = Math.max(config.requestTimeoutMs, TASK_TIMEOUT_MS);
   const startLocal = (reuseAny: boolean, finishingBulkImport = false) =>
     startLocalNeo4j({
@@ -45,11 +59,12 @@ export async function withDatabase(task: (db: Database, store?: EmbeddedStore) =
       finishingBulkImport,
       onProgress: (message) => console.error(message),
     });
+  const newStore = newStoreWaits && config.neo4j.uri === undefined && !storeExists(config.neo4j.localData);
   try {
-    local = config.neo4j.uri === undefined ? await startLocal(true) : undefined;
-    const uri = config.neo4j.uri ?? (local?.uri as string);
+    local = config.neo4j.uri === undefined && !newStore ? await startLocal(true) : undefined;
+    const uri = config.neo4j.uri ?? local?.uri;
     const password = local?.password ?? config.neo4j.password;
-    db = await connectToNeo4j({ ...config.neo4j, uri, password, timeoutMs }, log);
+    if (uri !== undefined) db = await connectToNeo4j({ ...config.neo4j, uri, password, timeoutMs }, log);
   } catch (error) {
     if (!(error instanceof LocalNeo4jError || error instanceof StartupError)) throw error;
     await local?.stop();
@@ -57,7 +72,7 @@ export async function withDatabase(task: (db: Database, store?: EmbeddedStore) =
     process.exit(3);
   }
   const store: EmbeddedStore | undefined =
-    local?.owned === true
+    newStore || local?.owned === true
       ? {
           dataDir: config.neo4j.localData,
           stop: async () => {
@@ -78,7 +93,10 @@ export async function withDatabase(task: (db: Database, store?: EmbeddedStore) =
     console.error(`Neo4j stopped answering during the task: ${error.message}`);
     process.exitCode = 3;
   } finally {
-    await db.close();
+    await db?.close();
     await local?.stop();
   }
 }
+
+/** Whether the embedded Neo4j's data folder holds a store: it does once Neo4j or the bulk importer has written one. */
+const storeExists = (dataDir: string): boolean => existsSync(path.join(dataDir, 'data', 'databases'));

@@ -15,6 +15,7 @@ import type { EmbeddedStore } from '../../bulk-load/load-graph.js';
 import { chooseLoadPath, importCsvFiles } from '../../bulk-load/load-graph.js';
 import { ImportCsvWriter } from '../../bulk-load/import-csv.js';
 import type { Database } from '../../db/database.js';
+import { applyMigrations } from '../../db/migrations.js';
 import { ENTITY_TYPES, EntityType, RELATION_TYPES, RelationType } from '../../domain/registry.js';
 import { JudgeInWorker } from '../../quality/judge-in-worker.js';
 import { type Judgement, runQualityPass, writeJudgement } from '../../quality/pass.js';
@@ -60,7 +61,19 @@ export interface StreamResult {
 
 const kindsWithCatalogueSeries = [EntityType.ORGANIZATION, EntityType.SERIES];
 
-export async function streamHfImport(db: Database, file: string, decisions: Decisions, options: StreamOptions): Promise<StreamResult> {
+/**
+ * `db` is null when the embedded store does not exist yet (`options.store` must then be given): the graph is
+ * known to be empty, so Neo4j is not started just to say so. The bulk importer writes the new store and
+ * starts it; a load too small for it starts the store first and writes by MERGE.
+ */
+export async function streamHfImport(
+  db: Database | null,
+  file: string,
+  decisions: Decisions,
+  options: StreamOptions,
+): Promise<StreamResult> {
+  if (db === null && options.store === undefined)
+    throw new Error('A store that does not exist yet can only be written as an embedded one.');
   const started = Date.now();
   const phases: Array<{ phase: string; s: number }> = [];
   let mark = started;
@@ -69,13 +82,13 @@ export async function streamHfImport(db: Database, file: string, decisions: Deci
     phases.push({ phase, s: Math.round((now - mark) / 100) / 10 });
     mark = now;
   };
-  const repository = new ImportRepository(db);
   const source = options.source ?? catalogueSource(HF_FORMAT, file);
+  const held = await graphBefore(db);
   // Organizations and series resolve through the resolution stage; models by repo id (index-pass.ts).
-  const resolver = new Resolver(await existingFromDatabase(db, kindsWithCatalogueSeries), decisions, HF_FORMAT);
-  const graphIds = new Set(await repository.entityIds());
+  const resolver = new Resolver(held.existing, decisions, HF_FORMAT);
+  const graphIds = new Set(held.ids);
   resolver.reserve(graphIds);
-  const graph = indexGraphModels(await repository.modelNames());
+  const graph = indexGraphModels(held.models);
   const lines = await countLines(file);
   lap('read the graph');
   const say = (what: string) => (options.progress ? new Progress(what, lines, options.progress) : undefined);
@@ -87,11 +100,11 @@ export async function streamHfImport(db: Database, file: string, decisions: Deci
   const newEntities = index.newModels + index.orgIntroducedBy.size;
   const choice = await chooseLoadPath(db, { entities: newEntities, minEntities: options.minEntities, store: options.store });
   options.onProgress?.(`writing by ${choice.path}: ${choice.reason}`);
-  const before = await graphCounts(db);
+  let database = db ?? (choice.path === 'merge' ? await startNewStore(options.store!) : null);
+  const before = database === null ? NO_COUNTS : await graphCounts(database);
   const totals = new StreamTotals();
   const state: StreamState = { mentioned: new Set(), organizationsMatched: new Set() };
 
-  let database = db;
   // A bulk load into an empty store writes the whole graph: a worker gathers the rules' facts from the
   // rows as they are written and judges them while the import goes on (neo4j-admin, the passes after it).
   const judge = choice.path === 'bulk-import' ? new JudgeInWorker() : undefined;
@@ -113,13 +126,14 @@ export async function streamHfImport(db: Database, file: string, decisions: Deci
       // Awaited once the store is up; a failure before then is not an unhandled one.
       judging.catch(() => undefined);
       lap('pass 2: plan and write CSV');
-      const imported = await importCsvFiles(db, files, { store: options.store!, onProgress: options.onProgress });
+      const imported = await importCsvFiles(database, files, { store: options.store!, onProgress: options.onProgress });
       database = imported.database;
       phases.push(...imported.phases);
       mark = Date.now();
       judged = await judging;
       lap('plausibility rules (judged in a worker meanwhile): rest of the wait');
     } else {
+      const db = database!;
       const write = new ImportRepository(db);
       await eachChunk(file, index, say('hf-model-tree pass 2 of 3 (entities)'), lines, async (records) => {
         const plan = planChunk(records, index, resolver, state);
@@ -139,14 +153,16 @@ export async function streamHfImport(db: Database, file: string, decisions: Deci
   } finally {
     await judge?.close();
   }
-  const superseded = await new CatalogueRepository(database).supersedeOlder(HF_FORMAT);
+  // Either path leaves a running store: the MERGE path wrote to it, the bulk path started it.
+  const written = database!;
+  const superseded = await new CatalogueRepository(written).supersedeOlder(HF_FORMAT);
   lap('older snapshots superseded');
-  const { findings: _, ...quality } = judged ? await writeJudgement(database, judged) : await runQualityPass(database);
+  const { findings: _, ...quality } = judged ? await writeJudgement(written, judged) : await runQualityPass(written);
   lap(judged ? 'plausibility marks written' : 'plausibility rules');
-  const after = await graphCounts(database);
+  const after = await graphCounts(written);
   lap('counts');
   return {
-    database,
+    database: written,
     report: streamReport(index, totals, {
       elapsedMs: Date.now() - started,
       path: path.relative(process.cwd(), path.resolve(file)),
@@ -154,6 +170,26 @@ export async function streamHfImport(db: Database, file: string, decisions: Deci
       writtenBy: choice,
       phases,
     }),
+  };
+}
+
+const NO_COUNTS = { nodes: {}, relationships: {} };
+
+/** A new store started for MERGE batches gets the constraints they find entities through, as a service's first start gives them. */
+async function startNewStore(store: EmbeddedStore): Promise<Database> {
+  const db = await store.start();
+  await applyMigrations(db);
+  return db;
+}
+
+/** What pass 1 resolves against: the graph's entities, ids and models; nothing for a store that does not exist yet. */
+async function graphBefore(db: Database | null) {
+  if (db === null) return { existing: [], ids: [], models: [] };
+  const repository = new ImportRepository(db);
+  return {
+    existing: await existingFromDatabase(db, kindsWithCatalogueSeries),
+    ids: await repository.entityIds(),
+    models: await repository.modelNames(),
   };
 }
 

@@ -72,3 +72,6 @@ export const markBulkImport = (dataDir: string): void =>
 export const clearBulkImport = (dataDir: string): void => rmSync(path.join(dataDir, BULK_IMPORT_MARKER), { force: true });
 
 export const bulkImportCutShort = (dataDir: string): boolean => existsSync(path.join(dataDir, BULK_IMPORT_MARKER));
+
+/** Whether Neo4j or its bulk importer has written a store in the data folder (data/databases); a new folder has none. */
+export const storeWritten = (dataDir: string): boolean => existsSync(path.join(dataDir, 'data', 'databases'));

@@ -1,6 +1,6 @@
 import { CITES, EntityType, label, relType, SOURCE_LABEL } from '../domain/graph-model.js';
 import { CAPS } from '../domain/limits.js';
-import { KINDS, type RelationType, statementPropertiesOf } from '../domain/registry.js';
+import { ENTITY_TYPES, KINDS, type RelationType, statementPropertiesOf } from '../domain/registry.js';
 import { PROPERTY_FIELDS, type RelationField, relationFieldOf, statementEnds } from '../domain/relation-fields.js';
 import type { EntitySelection, RelationSelection, Selection } from '../domain/selection.js';
 import { RESULT_ORDER, resultRank } from './results.cypher.js';
@@ -30,7 +30,7 @@ export class ProjectionCompiler {
     if (types.length === 1) return this.ofType(v, types[0]!, selection[types[0]!]!, typed);
     // The same properties asked of every kind (a search's id and name) need one map, not a branch per kind.
     const untyped = types.map((type) => this.parts(v, type, selection[type]!, null).join(', '));
-    if (types.length === Object.values(EntityType).length && untyped.every((parts) => parts === untyped[0]))
+    if (types.length === ENTITY_TYPES.length && untyped.every((parts) => parts === untyped[0]))
       return `${v} {${this.parts(v, types[0]!, selection[types[0]!]!, typeExpression(v)).join(', ')}}`;
     const branches = types.map((type) => `WHEN ${v}:${label(type)} THEN ${this.ofType(v, type, selection[type]!, true)}`);
     return `CASE ${branches.join(' ')} ELSE ${NAMED_ENTITY(v)} END`;

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { EmbeddedStore } from '../bulk-load/load-graph.js';
 import { type Config, ConfigError, loadConfig } from '../config/config.js';
 import { type Database, DatabaseUnavailableError } from '../db/database.js';
 import { createLogger } from '../logging/logger.js';
 import { LocalNeo4jError, startLocalNeo4j } from '../neo4j-local/local-neo4j.js';
+import { storeWritten } from '../neo4j-local/store-files.js';
 import { connectToNeo4j } from '../startup/connect.js';
 import { StartupError } from '../startup/startup-error.js';
 
@@ -59,7 +58,7 @@ async function run(newStoreWaits: boolean, task: (db: Database | null, store?: E
       finishingBulkImport,
       onProgress: (message) => console.error(message),
     });
-  const newStore = newStoreWaits && config.neo4j.uri === undefined && !storeExists(config.neo4j.localData);
+  const newStore = newStoreWaits && config.neo4j.uri === undefined && !storeWritten(config.neo4j.localData);
   try {
     local = config.neo4j.uri === undefined && !newStore ? await startLocal(true) : undefined;
     const uri = config.neo4j.uri ?? local?.uri;
@@ -97,6 +96,3 @@ async function run(newStoreWaits: boolean, task: (db: Database | null, store?: E
     await local?.stop();
   }
 }
-
-/** Whether the embedded Neo4j's data folder holds a store: it does once Neo4j or the bulk importer has written one. */
-const storeExists = (dataDir: string): boolean => existsSync(path.join(dataDir, 'data', 'databases'));

@@ -133,8 +133,8 @@ export async function streamHfImport(
       judged = await judging;
       lap('plausibility rules (judged in a worker meanwhile): rest of the wait');
     } else {
-      const db = database!;
-      const write = new ImportRepository(db);
+      const target = database!;
+      const write = new ImportRepository(target);
       await eachChunk(file, index, say('hf-model-tree pass 2 of 3 (entities)'), lines, async (records) => {
         const plan = planChunk(records, index, resolver, state);
         const applied = applyRows(plan, source, await existingKinds(write, plan, index));
@@ -146,7 +146,7 @@ export async function streamHfImport(
       await eachChunk(file, index, say('hf-model-tree pass 3 of 3 (relationships)'), lines, async (records) => {
         const plan = planChunk(records, index, resolver, replay);
         const { rows } = applyRows(plan, source, await existingKinds(write, plan, index));
-        await new SeedRepository(db).write({ ...rows, sources: [], entities: noEntities(), citations: [] });
+        await new SeedRepository(target).write({ ...rows, sources: [], entities: noEntities(), citations: [] });
       });
       lap('passes 2 and 3: plan and write by MERGE');
     }

@@ -102,6 +102,15 @@ describe('lineage against an independent breadth-first walk', () => {
         `{ lineage(modelId: "${start}", direction: BOTH, maxDepth: 20${kindList}) { depth direction model { id } via { id } } }`,
       );
       expect(result.data!.lineage.map((s) => `${s.direction} ${s.depth} ${s.model.id}`).sort()).toEqual(expected);
+      // `via` is the model one step nearer on a shortest walk: a start's member at depth 1 for a series, none for a model.
+      const depths = { ANCESTORS: nearest(roots, up, start, 20), DESCENDANTS: nearest(roots, down, start, 20) };
+      for (const step of result.data!.lineage) {
+        const direction = step.direction as keyof typeof depths;
+        const before = step.via?.id;
+        if (step.depth === 1) expect(before).toEqual(series ? expect.toSatisfy((id: string) => roots.includes(id)) : undefined);
+        else expect(depths[direction].get(before!)).toBe(step.depth - 1);
+        if (before !== undefined) expect((direction === 'ANCESTORS' ? up : down).get(before)).toContain(step.model.id);
+      }
     } finally {
       await db.close();
     }

@@ -31,19 +31,21 @@ export class SearchRepository {
     selection: Selection,
   ): Promise<Array<{ score: number; entity: EntityRow }>> {
     const compiler = new ProjectionCompiler();
-    const hits = (lucene: string) =>
+    const found = (lucene: string) =>
       `CALL db.index.fulltext.queryNodes('entity_search', ${lucene}, {limit: $candidates}) YIELD node, score
-       WHERE any(label IN labels(node) WHERE label IN $labels) RETURN collect({node: node, score: score})`;
+       WHERE any(label IN labels(node) WHERE label IN $labels)`;
+    const hits = (lucene: string) => `${found(lucene)} RETURN collect({node: node, score: score})`;
     // A repository id is first searched as one phrase: its words ("yi", "1", "70b") each match hundreds of
     // thousands of hub models, the phrase a handful. The words are searched only when the phrase finds nothing.
     const candidates = HUB_REPO_ID.test(query.trim())
       ? `CALL () { ${hits('$phrase')} AS exact }
          CALL (exact) { ${onlyIf('size(exact) = 0')} ${hits('$lucene')} AS words }
-         UNWIND exact + words AS hit`
-      : `CALL () { ${hits('$lucene')} AS words } UNWIND words AS hit`;
+         UNWIND exact + words AS hit
+         WITH hit.node AS node, hit.score AS score`
+      : // Read as they come: gathering them in a list, as the phrase's fallback needs, cost a fifteenth of Neo4j's time.
+        found('$lucene');
     const rows = await this.db.read(
       `${candidates}
-       WITH hit.node AS node, hit.score AS score
        WITH node, score, ${squashCypher('node.name')} AS name, [a IN coalesce(node.aliases, []) | ${squashCypher('a')}] AS aliases
        WITH node, score + CASE
            WHEN name = $key OR $key IN aliases THEN 100.0

@@ -1,6 +1,7 @@
 import { betweenness } from './betweenness.js';
 import { seededRandom } from '../domain/seeded-random.js';
-import { Graph, louvain, pagerank } from './graphology.js';
+import { Graph, louvain } from './graphology.js';
+import { pagerank, weightedDigraph, type WeightedDigraph } from './pagerank.js';
 import { lineageShape } from './lineage-shape.js';
 import type { CommunitySummary, MeasureEdge, MeasureNode, Measures, NodeMeasures } from '../domain/measures.js';
 
@@ -22,25 +23,31 @@ const LABEL_LEADERS = 3;
 export function computeMeasures(nodes: MeasureNode[], edges: MeasureEdge[], options: MeasureOptions): Measures {
   // Seeded, so Louvain and sampled betweenness give the same answer on every run and replica.
   const random = seededRandom(options.seed ?? 2026);
-  const whole = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
-  for (const node of nodes) whole.addNode(node.id);
-  const lineage = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  // Lineage ranks over the models lineage joins, numbered as met.
+  const lineageIndex = new Map<string, number>();
+  const lineageNumber = (id: string) => {
+    const known = lineageIndex.get(id);
+    if (known !== undefined) return known;
+    lineageIndex.set(id, lineageIndex.size);
+    return lineageIndex.size - 1;
+  };
+  const whole = new EdgeList(edges.length * 2);
+  const lineage = new EdgeList(edges.length);
   const undirected = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (const node of nodes) undirected.addNode(node.id);
   for (const edge of edges) {
-    if (edge.from === edge.to || !whole.hasNode(edge.from) || !whole.hasNode(edge.to)) continue;
-    addWeighted(whole, edge.from, edge.to);
-    if (options.symmetricTypes.has(edge.type)) addWeighted(whole, edge.to, edge.from);
+    const from = index.get(edge.from);
+    const to = index.get(edge.to);
+    if (edge.from === edge.to || from === undefined || to === undefined) continue;
+    whole.add(from, to);
+    if (options.symmetricTypes.has(edge.type)) whole.add(to, from);
     addWeighted(undirected, edge.from, edge.to);
-    if (edge.type === options.lineageType) {
-      lineage.mergeNode(edge.from);
-      lineage.mergeNode(edge.to);
-      addWeighted(lineage, edge.from, edge.to);
-    }
+    if (edge.type === options.lineageType) lineage.add(lineageNumber(edge.from), lineageNumber(edge.to));
   }
 
-  const rank = pagerank(whole, { getEdgeWeight: 'weight' });
-  const lineageRank = lineage.order > 0 ? pagerank(lineage, { getEdgeWeight: 'weight' }) : {};
+  const rank = pagerank(whole.digraph(nodes.length));
+  const lineageRank = lineageIndex.size > 0 ? pagerank(lineage.digraph(lineageIndex.size)) : new Float64Array(0);
   const between = betweenness(undirected, {
     maxExactOrder: options.maxExactBetweenness ?? 5_000,
     samples: options.betweennessSamples ?? 64,
@@ -49,23 +56,23 @@ export function computeMeasures(nodes: MeasureNode[], edges: MeasureEdge[], opti
   const detailed = louvain.detailed(undirected, { getEdgeWeight: 'weight', rng: random });
   const shape = lineageShape(
     edges.filter((e) => e.type === options.lineageType),
-    (id) => whole.hasNode(id),
+    (id) => index.has(id),
   );
 
   const result = new Map<string, NodeMeasures>();
-  for (const node of nodes) {
-    const inLineage = lineage.hasNode(node.id);
+  nodes.forEach((node, i) => {
+    const inLineage = lineageIndex.get(node.id);
     result.set(node.id, {
-      pageRank: rank[node.id] ?? 0,
-      lineagePageRank: inLineage ? (lineageRank[node.id] ?? 0) : null,
+      pageRank: rank[i] ?? 0,
+      lineagePageRank: inLineage === undefined ? null : (lineageRank[inLineage] ?? 0),
       betweenness: between.values[node.id] ?? 0,
       community: detailed.communities[node.id] ?? -1,
-      lineageDepth: inLineage ? (shape.depth.get(node.id) ?? 0) : null,
-      lineageHeight: inLineage ? (shape.height.get(node.id) ?? 0) : null,
-      descendants: inLineage ? (shape.descendants.get(node.id) ?? 0) : null,
+      lineageDepth: inLineage === undefined ? null : (shape.depth.get(node.id) ?? 0),
+      lineageHeight: inLineage === undefined ? null : (shape.height.get(node.id) ?? 0),
+      descendants: inLineage === undefined ? null : (shape.descendants.get(node.id) ?? 0),
       fanOut: shape.fanOut.get(node.id) ?? {},
     });
-  }
+  });
   return {
     nodes: result,
     communities: summarise(nodes, result),
@@ -73,6 +80,28 @@ export function computeMeasures(nodes: MeasureNode[], edges: MeasureEdge[], opti
     betweennessSources: between.sources,
     modularity: detailed.modularity,
   };
+}
+
+/** Directed edges by node number, gathered for weightedDigraph. */
+class EdgeList {
+  private readonly from: Uint32Array;
+  private readonly to: Uint32Array;
+  private count = 0;
+
+  constructor(capacity: number) {
+    this.from = new Uint32Array(capacity);
+    this.to = new Uint32Array(capacity);
+  }
+
+  add(from: number, to: number): void {
+    this.from[this.count] = from;
+    this.to[this.count] = to;
+    this.count += 1;
+  }
+
+  digraph(order: number): WeightedDigraph {
+    return weightedDigraph(order, this.from, this.to, this.count);
+  }
 }
 
 function addWeighted(graph: Graph, from: string, to: string): void {

@@ -1,11 +1,14 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { MeasureEdge, MeasureNode, Measures, NodeMeasures } from '../domain/measures.js';
 import { WORKER_HEAP_MB, workerScript } from '../workers/worker-script.js';
 import type { MeasureOptions } from './measures.js';
+import { type FromWorker, MEASURES_CHUNK, type ToWorker } from './worker-messages.js';
 
 /**
- * computeMeasures in a worker thread, so a large graph never stalls the requests being served;
- * with `timeoutMs`, a computation still running then is stopped and refused with `timeoutMessage`.
+ * computeMeasures in a worker thread, so a large graph never stalls the requests being served: the
+ * graph goes over and the measures come back in chunks, with the event loop free between them. With
+ * `timeoutMs`, a computation still running then is stopped and refused with `timeoutMessage`.
  */
 export function computeInWorker(
   nodes: MeasureNode[],
@@ -16,10 +19,11 @@ export function computeInWorker(
   return new Promise((resolve, reject) => {
     const { script, eval: fromSource } = workerScript(import.meta.url, 'measures.worker');
     const worker = new Worker(script, {
-      workerData: { nodes, edges, options },
+      workerData: { options },
       eval: fromSource,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
+    let settled = false;
     let timedOut = false;
     const timer =
       limit &&
@@ -27,18 +31,36 @@ export function computeInWorker(
         timedOut = true;
         void worker.terminate();
       }, limit.timeoutMs);
-    worker.once('message', (message: Omit<Measures, 'nodes'> & { nodes: Array<[string, NodeMeasures]> }) => {
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      resolve({ ...message, nodes: new Map(message.nodes) });
+      outcome();
+    };
+    const measured = new Map<string, NodeMeasures>();
+    worker.on('message', (message: FromWorker) => {
+      if ('nodes' in message) for (const [id, measures] of message.nodes) measured.set(id, measures);
+      else {
+        finish(() => resolve({ ...message.summary, nodes: measured }));
+        void worker.terminate();
+      }
     });
-    worker.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
+    worker.once('error', (error) => finish(() => reject(error)));
     worker.once('exit', (code) => {
-      clearTimeout(timer);
-      if (timedOut) reject(new Error(limit!.timeoutMessage));
-      else if (code !== 0) reject(new Error(`The measures worker stopped with exit code ${code}.`));
+      if (timedOut) finish(() => reject(new Error(limit!.timeoutMessage)));
+      else finish(() => reject(new Error(`The measures worker stopped with exit code ${code}.`)));
     });
+    void (async () => {
+      const send = (message: ToWorker) => worker.postMessage(message);
+      for (let i = 0; i < nodes.length && !settled; i += MEASURES_CHUNK) {
+        send({ nodes: nodes.slice(i, i + MEASURES_CHUNK) });
+        await nextTurn();
+      }
+      for (let i = 0; i < edges.length && !settled; i += MEASURES_CHUNK) {
+        send({ edges: edges.slice(i, i + MEASURES_CHUNK) });
+        await nextTurn();
+      }
+      if (!settled) send({ compute: true });
+    })();
   });
 }

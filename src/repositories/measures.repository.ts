@@ -1,9 +1,10 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DatabaseScopes, DbScope } from '../db/database.js';
 import { VERSION_LABEL } from '../db/data-version.js';
 import { andExistsAt } from './as-of.cypher.js';
 import { ENTITY_LABEL, knownLabel, LABEL_OF, MEASURE_RUN_LABEL, relType, TYPE_OF_LABEL } from '../domain/graph-model.js';
 import { STRUCTURAL_KINDS, STRUCTURAL_RELATIONS } from '../domain/registry.js';
-import type { LineageDistribution, MeasureEdge, MeasureNode, Measures } from '../domain/measures.js';
+import type { LineageDistribution, MeasureEdge, MeasureNode, Measures, NodeMeasures } from '../domain/measures.js';
 
 const ENTITY = knownLabel(ENTITY_LABEL);
 const RUN = knownLabel(MEASURE_RUN_LABEL);
@@ -107,7 +108,8 @@ export class MeasuresRepository {
     measures: Measures,
   ): Promise<{ version: number | undefined; changedMeanwhile: boolean }> {
     const communities = new Map(measures.communities.map((c) => [c.id, c]));
-    const rows = [...measures.nodes.entries()].map(([id, m]) => ({
+    // Rows are made a batch at a time: two million at once held the event loop for seconds.
+    const row = ([id, m]: [string, NodeMeasures]) => ({
       id,
       pageRank: m.pageRank,
       communityLabel: communities.get(m.community)?.label ?? null,
@@ -118,7 +120,7 @@ export class MeasuresRepository {
       lineageDepth: m.lineageDepth,
       descendants: m.descendants,
       fanOut: JSON.stringify(m.fanOut),
-    }));
+    });
     let expected = Number(run.version);
     let changedMeanwhile = false;
     /** One write transaction of ours: checks the version it starts from, then notes the one it leaves. */
@@ -147,7 +149,8 @@ export class MeasuresRepository {
       layout: MEASURES_LAYOUT,
     };
     await write(`MERGE (run:${RUN} {id: $runId}) SET ${SUMMARY}`, { ...summary, runId: runIdOf(run.version) });
-    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+    const entries = measures.nodes.entries();
+    for (let batch = [...take(entries, WRITE_BATCH)]; batch.length > 0; batch = [...take(entries, WRITE_BATCH)]) {
       await write(
         `UNWIND $rows AS row MATCH (n:${ENTITY} {id: row.id})
            SET n.influencePageRank = row.pageRank, n.influenceLineagePageRank = row.lineagePageRank,
@@ -155,7 +158,7 @@ export class MeasuresRepository {
                n.influenceCommunityLabel = row.communityLabel, n.influenceCommunitySize = row.communitySize,
                n.lineageDepth = row.lineageDepth, n.lineageDescendants = row.descendants, n.lineageFanOut = row.fanOut,
                n.measuresVersion = $version, n.measuresComputedAt = $computedAt`,
-        { rows: rows.slice(i, i + WRITE_BATCH), version: run.version, computedAt: run.computedAt },
+        { rows: batch.map(row), version: run.version, computedAt: run.computedAt },
       );
     }
     const version = await write(
@@ -190,16 +193,39 @@ export async function readMeasureGraph(scope: DbScope, asOf: string | null): Pro
   const edgeRows = await scope.read(
     `MATCH (a:${ENTITY})-[r:${DOMAIN_RELATIONSHIPS}]->(b:${ENTITY}) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind`,
   );
-  const nodes = nodeRows.map((r) => ({
-    id: String(r.id),
-    type: TYPE_OF_LABEL[String(r.label)] ?? String(r.label),
-    name: String(r.name ?? r.id),
-  }));
-  const present = new Set(nodes.map((n) => n.id));
-  const edges = edgeRows
-    .map((r) => ({ from: String(r.from), to: String(r.to), type: String(r.type), kind: r.kind == null ? null : String(r.kind) }))
-    .filter((e) => present.has(e.from) && present.has(e.to));
+  // A turn of the event loop between slices: at two million models each pass below takes seconds.
+  const nodes: MeasureNode[] = [];
+  const present = new Set<string>();
+  for (const slice of slices(nodeRows)) {
+    for (const r of slice) {
+      nodes.push({ id: String(r.id), type: TYPE_OF_LABEL[String(r.label)] ?? String(r.label), name: String(r.name ?? r.id) });
+      present.add(String(r.id));
+    }
+    await nextTurn();
+  }
+  const edges: MeasureEdge[] = [];
+  for (const slice of slices(edgeRows)) {
+    for (const r of slice) {
+      const edge = { from: String(r.from), to: String(r.to), type: String(r.type), kind: r.kind == null ? null : String(r.kind) };
+      if (present.has(edge.from) && present.has(edge.to)) edges.push(edge);
+    }
+    await nextTurn();
+  }
   return { nodes, edges };
+}
+
+const SLICE = 20_000;
+
+function* slices<T>(items: T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += SLICE) yield items.slice(i, i + SLICE);
+}
+
+function* take<T>(items: Iterator<T>, count: number): Generator<T> {
+  for (let i = 0; i < count; i += 1) {
+    const next = items.next();
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 /** The statement that reads the latest run, and its decoder: shared with the request-time reads. */

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import { chunks } from '../domain/chunks.js';
 import type { MeasureEdge, MeasureNode, Measures, NodeMeasures } from '../domain/measures.js';
 import { WORKER_HEAP_MB, workerScript } from '../workers/worker-script.js';
 import type { MeasureOptions } from './measures.js';
@@ -52,15 +53,17 @@ export function computeInWorker(
     });
     void (async () => {
       const send = (message: ToWorker) => worker.postMessage(message);
-      for (let i = 0; i < nodes.length && !settled; i += MEASURES_CHUNK) {
-        send({ nodes: nodes.slice(i, i + MEASURES_CHUNK) });
+      for (const nodesChunk of chunks(nodes, MEASURES_CHUNK)) {
+        if (settled) return;
+        send({ nodes: nodesChunk });
         await nextTurn();
       }
-      for (let i = 0; i < edges.length && !settled; i += MEASURES_CHUNK) {
-        send({ edges: edges.slice(i, i + MEASURES_CHUNK) });
+      for (const edgesChunk of chunks(edges, MEASURES_CHUNK)) {
+        if (settled) return;
+        send({ edges: edgesChunk });
         await nextTurn();
       }
       if (!settled) send({ compute: true });
-    })();
+    })().catch((error: Error) => finish(() => reject(error)));
   });
 }

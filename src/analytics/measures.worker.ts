@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { computeMeasures, type MeasureOptions } from './measures.js';
+import { chunks } from '../domain/chunks.js';
 import type { MeasureEdge, MeasureNode } from '../domain/measures.js';
 import { MEASURES_CHUNK, type ToWorker } from './worker-messages.js';
 
@@ -16,8 +17,7 @@ parentPort?.on('message', (message: ToWorker) => {
   else if ('edges' in message) for (const edge of message.edges) edges.push(edge);
   else {
     const { nodes: measured, ...summary } = computeMeasures(nodes, edges, options);
-    const entries = [...measured.entries()];
-    for (let i = 0; i < entries.length; i += MEASURES_CHUNK) parentPort?.postMessage({ nodes: entries.slice(i, i + MEASURES_CHUNK) });
+    for (const entries of chunks(measured.entries(), MEASURES_CHUNK)) parentPort?.postMessage({ nodes: entries });
     parentPort?.postMessage({ summary });
   }
 });

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DatabaseScopes, DbScope } from '../db/database.js';
+import { chunks } from '../domain/chunks.js';
 import { VERSION_LABEL } from '../db/data-version.js';
 import { andExistsAt } from './as-of.cypher.js';
 import { ENTITY_LABEL, knownLabel, LABEL_OF, MEASURE_RUN_LABEL, relType, TYPE_OF_LABEL } from '../domain/graph-model.js';
@@ -149,8 +150,7 @@ export class MeasuresRepository {
       layout: MEASURES_LAYOUT,
     };
     await write(`MERGE (run:${RUN} {id: $runId}) SET ${SUMMARY}`, { ...summary, runId: runIdOf(run.version) });
-    const entries = measures.nodes.entries();
-    for (let batch = [...take(entries, WRITE_BATCH)]; batch.length > 0; batch = [...take(entries, WRITE_BATCH)]) {
+    for (const batch of chunks(measures.nodes.entries(), WRITE_BATCH)) {
       await write(
         `UNWIND $rows AS row MATCH (n:${ENTITY} {id: row.id})
            SET n.influencePageRank = row.pageRank, n.influenceLineagePageRank = row.lineagePageRank,
@@ -196,7 +196,7 @@ export async function readMeasureGraph(scope: DbScope, asOf: string | null): Pro
   // A turn of the event loop between slices: at two million models each pass below takes seconds.
   const nodes: MeasureNode[] = [];
   const present = new Set<string>();
-  for (const slice of slices(nodeRows)) {
+  for (const slice of chunks(nodeRows, SLICE)) {
     for (const r of slice) {
       nodes.push({ id: String(r.id), type: TYPE_OF_LABEL[String(r.label)] ?? String(r.label), name: String(r.name ?? r.id) });
       present.add(String(r.id));
@@ -204,7 +204,7 @@ export async function readMeasureGraph(scope: DbScope, asOf: string | null): Pro
     await nextTurn();
   }
   const edges: MeasureEdge[] = [];
-  for (const slice of slices(edgeRows)) {
+  for (const slice of chunks(edgeRows, SLICE)) {
     for (const r of slice) {
       const edge = { from: String(r.from), to: String(r.to), type: String(r.type), kind: r.kind == null ? null : String(r.kind) };
       if (present.has(edge.from) && present.has(edge.to)) edges.push(edge);
@@ -214,19 +214,8 @@ export async function readMeasureGraph(scope: DbScope, asOf: string | null): Pro
   return { nodes, edges };
 }
 
+/** Rows turned into nodes and edges between two turns of the event loop. */
 const SLICE = 20_000;
-
-function* slices<T>(items: T[]): Generator<T[]> {
-  for (let i = 0; i < items.length; i += SLICE) yield items.slice(i, i + SLICE);
-}
-
-function* take<T>(items: Iterator<T>, count: number): Generator<T> {
-  for (let i = 0; i < count; i += 1) {
-    const next = items.next();
-    if (next.done) return;
-    yield next.value;
-  }
-}
 
 /** The statement that reads the latest run, and its decoder: shared with the request-time reads. */
 export const READ_RUN = `MATCH (run:${RUN} {id: 'latest'}) RETURN run {.*} AS run`;

@@ -13,6 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/logging/logger.js';
 import { startService } from '../src/service.js';
@@ -139,10 +140,33 @@ try {
     const cpu0 = { own: ownCpu(), neo4j: procCpu(neoPid) };
     phase = 'during';
     const t0 = Date.now();
+    // Where the service's event loop stood still (a tick 20 ms apart that came late) and its longest
+    // garbage collections: what a read waiting during the run waited for.
+    const stalls: Array<{ at_s: number; ms: number }> = [];
+    let lastTick = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      if (now - lastTick > 250)
+        stalls.push({ at_s: round((Date.now() - t0 - (now - lastTick)) / 1000, 1), ms: round(now - lastTick - 20) });
+      lastTick = now;
+    }, 20);
+    const collections: Array<{ at_s: number; ms: number; kind: number }> = [];
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        if (entry.duration > 100)
+          collections.push({
+            at_s: round((performance.timeOrigin + entry.startTime - t0) / 1000, 1),
+            ms: round(entry.duration),
+            kind: (entry as { detail?: { kind?: number } }).detail?.kind ?? 0,
+          });
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
     log('recomputing (read from Neo4j, worker thread, batched write back)');
     await service.measures.recompute();
     const wallS = (Date.now() - t0) / 1000;
     phase = 'done';
+    clearInterval(ticker);
+    gcObserver.disconnect();
     clearInterval(sampler);
     await reader;
     const cpu = { service: round(ownCpu() - cpu0.own, 1), neo4j: round(procCpu(neoPid) - cpu0.neo4j, 1) };
@@ -201,6 +225,9 @@ try {
       written,
       run,
       reads: { before: latency(false), during: latency(true) },
+      event_loop_stalls: [...stalls].sort((a, b) => b.ms - a.ms).slice(0, 12),
+      event_loop_stalled_s: round(stalls.reduce((sum, s) => sum + s.ms, 0) / 1000, 1),
+      main_thread_gc: [...collections].sort((a, b) => b.ms - a.ms).slice(0, 12),
     };
     console.log(JSON.stringify(result, null, 1));
     writeFileSync(new URL(`./results/measures-${hf ? 'hf-' : ''}${models}.json`, import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
@@ -246,5 +273,17 @@ Reads while it runs (one client, one request after another: \`model(id) { name }
 | --- | ---: | ---: | ---: | ---: | ---: | --- |
 ${row('10 s before', r.reads.before)}
 ${row('during the recomputation', r.reads.during)}
+
+The service's event loop stood still ${r.event_loop_stalled_s} s in all (ticks 20 ms apart, counted when one came more than 250 ms late).
+Longest stalls (seconds into the run: the read ends at ${r.phases_s.read} s, the compute at ${round(r.phases_s.read + r.phases_s.compute, 1)} s),
+and the main thread's garbage collections over 100 ms (V8 kind: 1 minor, 2 major, 4 incremental, 8 weak callbacks):
+
+| stall at s | ms | | collection at s | ms | kind |
+| ---: | ---: | --- | ---: | ---: | ---: |
+${Array.from({ length: Math.max(r.event_loop_stalls.length, r.main_thread_gc.length) }, (_, i) => {
+  const s = r.event_loop_stalls[i];
+  const g = r.main_thread_gc[i];
+  return `| ${s?.at_s ?? ''} | ${s?.ms ?? ''} | | ${g?.at_s ?? ''} | ${g?.ms ?? ''} | ${g?.kind ?? ''} |`;
+}).join('\n')}
 `;
 }

@@ -76,6 +76,10 @@ try {
             captured.push({ cypher, params });
             return inner.read(cypher, params);
           },
+          each: (cypher, params, onRow) => {
+            captured.push({ cypher, params });
+            return inner.each(cypher, params, onRow);
+          },
           write: (work) => inner.write(work),
           get roundTrips() {
             return inner.roundTrips;

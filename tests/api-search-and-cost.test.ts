@@ -100,6 +100,7 @@ describe('cost of a request: name-ordered pages', () => {
         sent.push({ cypher, params });
         return real.read(cypher, params);
       },
+      each: (cypher, params, onRow) => real.each(cypher, params, onRow),
       write: (work) => real.write(work),
       roundTrips: 0,
     };

@@ -31,6 +31,34 @@ describe('the database module', () => {
     expect(nodes).toEqual([{ n: { id: 'a' } }]);
   });
 
+  it('streams a large read row by row, in order, as plain values, with the event loop turning meanwhile', async () => {
+    const scope = db.scope();
+    const seen: number[] = [];
+    let turns = 0;
+    const ticker = setInterval(() => {
+      turns += 1;
+    }, 0);
+    const count = await scope.each('UNWIND range(1, $n) AS i RETURN i, {square: i * i} AS map', { n: 50_000 }, (row) => {
+      expect(row.map).toEqual({ square: (row.i as number) ** 2 });
+      seen.push(row.i as number);
+    });
+    clearInterval(ticker);
+    expect(count).toBe(50_000);
+    expect(seen).toEqual(Array.from({ length: 50_000 }, (_, i) => i + 1));
+    expect(turns).toBeGreaterThan(1);
+    expect(scope.roundTrips).toBe(1);
+  });
+
+  it('rejects a streamed read with the error its row handler threw', async () => {
+    const failing = db.scope().each('UNWIND range(1, 10000) AS i RETURN i', {}, (row) => {
+      if (row.i === 3) throw new Error('row 3 is refused');
+    });
+    await expect(failing).rejects.toThrow('row 3 is refused');
+    // Nothing is left waiting on the abandoned stream: the next statements are answered at once.
+    expect(await db.scope().read('RETURN 1 AS one')).toEqual([{ one: 1 }]);
+    expect(await db.scope().write((tx) => tx.run('RETURN 1 AS one'))).toEqual([{ one: 1 }]);
+  });
+
   it('rolls a failed write transaction back completely', async () => {
     await expect(
       db.scope().write(async (tx) => {

@@ -1,22 +1,27 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { chunks } from '../domain/chunks.js';
-import type { MeasureEdge, MeasureNode, Measures, NodeMeasures } from '../domain/measures.js';
+import type { MeasureEdge, MeasureNode, NodeMeasures } from '../domain/measures.js';
 import { WORKER_HEAP_MB, workerScript } from '../workers/worker-script.js';
 import type { MeasureOptions } from './measures.js';
-import { type FromWorker, MEASURES_CHUNK, type ToWorker } from './worker-messages.js';
+import { type FromWorker, MEASURES_CHUNK, type MeasuresWithLineage, type ToWorker } from './worker-messages.js';
 
 /**
- * computeMeasures in a worker thread, so a large graph never stalls the requests being served: the
- * graph goes over and the measures come back in chunks, with the event loop free between them. With
+ * computeMeasures (and the lineage distribution over them) in a worker thread, so a large graph never
+ * stalls the requests being served: the graph goes over and the measures come back in chunks, one per
+ * turn of the event loop (worker-messages.ts). With
  * `timeoutMs`, a computation still running then is stopped and refused with `timeoutMessage`.
  */
 export function computeInWorker(
-  nodes: MeasureNode[],
-  edges: MeasureEdge[],
+  /**
+   * Taken: its lists are emptied once sent, so the caller's heap does not hold millions of objects
+   * through the computation (their collection held the event loop for seconds at 2M models). A caller
+   * that needs the nodes after keeps its own reference to them.
+   */
+  graph: { nodes: MeasureNode[]; edges: MeasureEdge[] },
   options: MeasureOptions,
   limit?: { timeoutMs: number; timeoutMessage: string },
-): Promise<Measures> {
+): Promise<MeasuresWithLineage> {
   return new Promise((resolve, reject) => {
     const { script, eval: fromSource } = workerScript(import.meta.url, 'measures.worker');
     const worker = new Worker(script, {
@@ -40,8 +45,13 @@ export function computeInWorker(
     };
     const measured = new Map<string, NodeMeasures>();
     worker.on('message', (message: FromWorker) => {
-      if ('nodes' in message) for (const [id, measures] of message.nodes) measured.set(id, measures);
-      else {
+      if ('nodes' in message) {
+        for (const [id, measures] of message.nodes) measured.set(id, measures);
+        // The next chunk once this turn is over: requests are served between chunks.
+        setImmediate(() => {
+          if (!settled) worker.postMessage({ next: true } satisfies ToWorker);
+        });
+      } else {
         finish(() => resolve({ ...message.summary, nodes: measured }));
         void worker.terminate();
       }
@@ -53,16 +63,18 @@ export function computeInWorker(
     });
     void (async () => {
       const send = (message: ToWorker) => worker.postMessage(message);
-      for (const nodesChunk of chunks(nodes, MEASURES_CHUNK)) {
+      for (const nodesChunk of chunks(graph.nodes, MEASURES_CHUNK)) {
         if (settled) return;
         send({ nodes: nodesChunk });
         await nextTurn();
       }
-      for (const edgesChunk of chunks(edges, MEASURES_CHUNK)) {
+      graph.nodes = [];
+      for (const edgesChunk of chunks(graph.edges, MEASURES_CHUNK)) {
         if (settled) return;
         send({ edges: edgesChunk });
         await nextTurn();
       }
+      graph.edges = [];
       if (!settled) send({ compute: true });
     })().catch((error: Error) => finish(() => reject(error)));
   });

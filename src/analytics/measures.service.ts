@@ -1,7 +1,6 @@
 import type { Logger } from '../logging/logger.js';
 import { MEASURES_LAYOUT, type MeasuresRepository } from '../repositories/measures.repository.js';
 import { computeInWorker } from './compute-in-worker.js';
-import { lineageDistribution } from './lineage-stats.js';
 
 export interface MeasuresSchedule {
   /** The graph's data version: measures are recomputed when it moves. */
@@ -96,9 +95,10 @@ export class MeasuresService {
     this.state.computing = true;
     try {
       const version = await this.schedule.currentVersion();
-      const { nodes, edges } = await this.repository.readGraph();
+      const graph = await this.repository.readGraph();
+      const size = { nodes: graph.nodes.length, edges: graph.edges.length };
       const read = Date.now();
-      const measures = await computeInWorker(nodes, edges, {
+      const measures = await computeInWorker(graph, {
         lineageType: this.schedule.lineageType,
         symmetricTypes: this.schedule.symmetricTypes,
       });
@@ -108,7 +108,7 @@ export class MeasuresService {
           version,
           computedAt: new Date().toISOString(),
           communities: measures.communities,
-          lineage: lineageDistribution(measures),
+          lineage: measures.lineage,
           betweennessExact: measures.betweennessExact,
           betweennessSources: measures.betweennessSources,
           modularity: measures.modularity,
@@ -122,10 +122,7 @@ export class MeasuresService {
       this.state.lastDurationMs = Date.now() - started;
       this.state.lastPhases = { readMs: read - started, computeMs: computed - read, writeMs: Date.now() - computed };
       this.state.lastError = null;
-      this.log.info(
-        { version, nodes: nodes.length, edges: edges.length, ms: this.state.lastDurationMs, ...this.state.lastPhases },
-        'graph measures recomputed',
-      );
+      this.log.info({ version, ...size, ms: this.state.lastDurationMs, ...this.state.lastPhases }, 'graph measures recomputed');
     } catch (error) {
       this.state.lastError = (error as Error).message;
       this.log.warn({ reason: this.state.lastError }, 'graph measures could not be recomputed; the previous ones stay');

@@ -1,8 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { computeMeasures, type MeasureOptions } from './measures.js';
 import { chunks } from '../domain/chunks.js';
-import type { MeasureEdge, MeasureNode } from '../domain/measures.js';
-import { MEASURES_CHUNK, type ToWorker } from './worker-messages.js';
+import type { MeasureEdge, MeasureNode, NodeMeasures } from '../domain/measures.js';
+import { lineageDistribution } from './lineage-stats.js';
+import { type FromWorker, MEASURES_CHUNK, type ToWorker } from './worker-messages.js';
 
 /**
  * Runs one computation off the service's event loop: requests go on being served meanwhile. The graph
@@ -12,12 +13,24 @@ import { MEASURES_CHUNK, type ToWorker } from './worker-messages.js';
 const { options } = workerData as { options: MeasureOptions };
 const nodes: MeasureNode[] = [];
 const edges: MeasureEdge[] = [];
+let results: { chunks: Iterator<Array<[string, NodeMeasures]>>; summary: FromWorker } | undefined;
+/** The next chunk of the measures, or the summary after the last. */
+const sendNext = () => {
+  const next = results!.chunks.next();
+  parentPort?.postMessage(next.done ? results!.summary : { nodes: next.value });
+};
 parentPort?.on('message', (message: ToWorker) => {
   if ('nodes' in message) for (const node of message.nodes) nodes.push(node);
   else if ('edges' in message) for (const edge of message.edges) edges.push(edge);
+  else if ('next' in message) sendNext();
   else {
-    const { nodes: measured, ...summary } = computeMeasures(nodes, edges, options);
-    for (const entries of chunks(measured.entries(), MEASURES_CHUNK)) parentPort?.postMessage({ nodes: entries });
-    parentPort?.postMessage({ summary });
+    const measures = computeMeasures(nodes, edges, options);
+    const { nodes: measured, ...summary } = measures;
+    // The distribution reads every node's measures: here, not on the service's event loop.
+    results = {
+      chunks: chunks(measured.entries(), MEASURES_CHUNK),
+      summary: { summary: { ...summary, lineage: lineageDistribution(measures) } },
+    };
+    sendNext();
   }
 });

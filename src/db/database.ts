@@ -25,6 +25,12 @@ export interface DatabaseOptions {
 /** Per-request view of the database: counts round trips and carries the request's deadline. */
 export interface DbScope {
   read(cypher: string, params?: Params): Promise<Row[]>;
+  /**
+   * A read too large to gather (the whole graph, for the measures): each row goes to `onRow` as it
+   * arrives, so no list of millions is held and no turn of the event loop converts more than a fetch's
+   * worth. Not retried, since `onRow` has seen rows. Resolves with the number of rows.
+   */
+  each(cypher: string, params: Params, onRow: (row: Row) => void): Promise<number>;
   write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T>;
   readonly roundTrips: number;
   /** The data version this scope's last committed write advanced the graph to; undefined if none changed data. */
@@ -145,6 +151,33 @@ export class Database {
               await new Promise((resolve) => setTimeout(resolve, delayMs));
             }
           }
+        }),
+      each: (cypher, params, onRow) =>
+        this.session('READ', deadline, async (session) => {
+          count();
+          return await traced('READ', cypher, this.options.database, () =>
+            withoutCallerStack(
+              () =>
+                new Promise<number>((resolve, reject) => {
+                  let rows = 0;
+                  let failure: unknown;
+                  session.run(cypher, params, txConfig).subscribe({
+                    onNext: (record) => {
+                      if (failure !== undefined) return;
+                      rows += 1;
+                      try {
+                        onRow(toNative(record.toObject()) as Row);
+                      } catch (error) {
+                        // The rest of the rows are let through unseen: a session closed mid-stream waits on it.
+                        failure = error;
+                      }
+                    },
+                    onCompleted: () => (failure === undefined ? resolve(rows) : reject(failure)),
+                    onError: reject,
+                  });
+                }),
+            ),
+          );
         }),
       // Every transaction that changed data advances the data version in the same transaction, so
       // caches keyed by it (the response cache, src/graphql/execution) can never outlive a committed write; this replica learns the

@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DatabaseScopes, DbScope } from '../db/database.js';
 import { chunks } from '../domain/chunks.js';
 import { VERSION_LABEL } from '../db/data-version.js';
@@ -185,37 +184,30 @@ export class MeasuresRepository {
  * (src/domain/as-of.ts), only the entities that existed then and the relationships between them.
  */
 export async function readMeasureGraph(scope: DbScope, asOf: string | null): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
-  const nodeRows = await scope.read(
+  // Streamed, each row kept as it comes: at two million models, gathering the rows first and converting
+  // them after held the event loop for seconds and the memory of both at once.
+  const nodes: MeasureNode[] = [];
+  const present = new Set<string>();
+  await scope.each(
     `MATCH (n:${ENTITY}) WHERE any(l IN labels(n) WHERE l IN $labels)${andExistsAt('n', asOf)}
      RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name`,
     { labels: ENTITY_LABELS, asOf },
-  );
-  const edgeRows = await scope.read(
-    `MATCH (a:${ENTITY})-[r:${DOMAIN_RELATIONSHIPS}]->(b:${ENTITY}) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind`,
-  );
-  // A turn of the event loop between slices: at two million models each pass below takes seconds.
-  const nodes: MeasureNode[] = [];
-  const present = new Set<string>();
-  for (const slice of chunks(nodeRows, SLICE)) {
-    for (const r of slice) {
+    (r) => {
       nodes.push({ id: String(r.id), type: TYPE_OF_LABEL[String(r.label)] ?? String(r.label), name: String(r.name ?? r.id) });
       present.add(String(r.id));
-    }
-    await nextTurn();
-  }
+    },
+  );
   const edges: MeasureEdge[] = [];
-  for (const slice of chunks(edgeRows, SLICE)) {
-    for (const r of slice) {
+  await scope.each(
+    `MATCH (a:${ENTITY})-[r:${DOMAIN_RELATIONSHIPS}]->(b:${ENTITY}) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind`,
+    {},
+    (r) => {
       const edge = { from: String(r.from), to: String(r.to), type: String(r.type), kind: r.kind == null ? null : String(r.kind) };
       if (present.has(edge.from) && present.has(edge.to)) edges.push(edge);
-    }
-    await nextTurn();
-  }
+    },
+  );
   return { nodes, edges };
 }
-
-/** Rows turned into nodes and edges between two turns of the event loop. */
-const SLICE = 20_000;
 
 /** The statement that reads the latest run, and its decoder: shared with the request-time reads. */
 export const READ_RUN = `MATCH (run:${RUN} {id: 'latest'}) RETURN run {.*} AS run`;

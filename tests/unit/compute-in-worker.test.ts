@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeInWorker } from '../../src/analytics/compute-in-worker.js';
+import { lineageDistribution } from '../../src/analytics/lineage-stats.js';
 import { computeMeasures } from '../../src/analytics/measures.js';
 import { MEASURES_CHUNK } from '../../src/analytics/worker-messages.js';
 import type { MeasureEdge, MeasureNode } from '../../src/domain/measures.js';
@@ -14,12 +15,16 @@ describe('measures in a worker', () => {
     const edges: MeasureEdge[] = nodes
       .slice(1)
       .map((_, k) => ({ from: `m${k + 1}`, to: `m${Math.floor((k + 1) / 3)}`, type: 'DERIVED_FROM', kind: 'FINE_TUNE' }));
-    const inWorker = await computeInWorker(nodes, edges, options);
+    const graph = { nodes: [...nodes], edges: [...edges] };
+    const inWorker = await computeInWorker(graph, options);
+    // Taken: the lists it was given are let go once sent.
+    expect(graph).toEqual({ nodes: [], edges: [] });
     const inPlace = computeMeasures(nodes, edges, options);
     expect(inWorker.nodes.size).toBe(order);
     expect([...inWorker.nodes.keys()]).toEqual(nodes.map((n) => n.id));
     for (const id of ['m0', 'm1', `m${order - 1}`]) expect(inWorker.nodes.get(id)).toEqual(inPlace.nodes.get(id));
     expect(inWorker.communities).toEqual(inPlace.communities);
     expect(inWorker.modularity).toBe(inPlace.modularity);
+    expect(inWorker.lineage).toEqual(lineageDistribution(inPlace));
   });
 });

@@ -33,6 +33,11 @@ export class Recording implements DatabaseScopes {
       roundTrips: 0,
       writtenVersion: undefined,
       read: async (cypher, params = {}) => this.answer({ mode: 'READ', cypher, params }),
+      each: async (cypher, params, onRow) => {
+        const rows = this.answer({ mode: 'READ', cypher, params });
+        for (const row of rows) onRow(row);
+        return rows.length;
+      },
       // Statements stamped with the data version run after the work, as the database runs them after its bump.
       write: async (work) => {
         const stamps: Statement[] = [];

@@ -196,7 +196,7 @@ try {
     };
     const result = {
       date: new Date().toISOString(),
-      command: `npx tsx bench/measures-time.ts ${models} ${seed}`,
+      command: `npx tsx bench/measures-time.ts ${models} ${seed}${hf ? ' hf' : ''}`,
       machine: `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`,
       load_average_before: load.before,
       load_average_after: loadavg().map((n) => round(n, 1)),

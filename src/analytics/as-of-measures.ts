@@ -51,7 +51,7 @@ export class AsOfMeasures {
     if (entry === undefined) {
       entry = (async () => {
         const { nodes, edges } = await read();
-        const measures = await computeInWorker({ nodes, edges }, GRAPH_MEASURE_OPTIONS, {
+        const measures = await computeInWorker(nodes, edges, GRAPH_MEASURE_OPTIONS, {
           timeoutMs: CAPS.asOfMeasuresMs,
           timeoutMessage: `The measures of the graph as of ${day} took longer than ${CAPS.asOfMeasuresMs / 1000} s to compute; ask for a date with a smaller graph.`,
         });

@@ -13,12 +13,8 @@ import { type FromWorker, MEASURES_CHUNK, type MeasuresWithLineage, type ToWorke
  * `timeoutMs`, a computation still running then is stopped and refused with `timeoutMessage`.
  */
 export function computeInWorker(
-  /**
-   * Taken: its lists are emptied once sent, so the caller's heap does not hold millions of objects
-   * through the computation (their collection held the event loop for seconds at 2M models). A caller
-   * that needs the nodes after keeps its own reference to them.
-   */
-  graph: { nodes: MeasureNode[]; edges: MeasureEdge[] },
+  nodes: MeasureNode[],
+  edges: MeasureEdge[],
   options: MeasureOptions,
   limit?: { timeoutMs: number; timeoutMessage: string },
 ): Promise<MeasuresWithLineage> {
@@ -63,18 +59,16 @@ export function computeInWorker(
     });
     void (async () => {
       const send = (message: ToWorker) => worker.postMessage(message);
-      for (const nodesChunk of chunks(graph.nodes, MEASURES_CHUNK)) {
+      for (const nodesChunk of chunks(nodes, MEASURES_CHUNK)) {
         if (settled) return;
         send({ nodes: nodesChunk });
         await nextTurn();
       }
-      graph.nodes = [];
-      for (const edgesChunk of chunks(graph.edges, MEASURES_CHUNK)) {
+      for (const edgesChunk of chunks(edges, MEASURES_CHUNK)) {
         if (settled) return;
         send({ edges: edgesChunk });
         await nextTurn();
       }
-      graph.edges = [];
       if (!settled) send({ compute: true });
     })().catch((error: Error) => finish(() => reject(error)));
   });

@@ -166,7 +166,7 @@ export class Database {
                       if (failure !== undefined) return;
                       rows += 1;
                       try {
-                        onRow(toNative(record.toObject()) as Row);
+                        onRow(rowOf(record));
                       } catch (error) {
                         // The rest of the rows are let through unseen: a session closed mid-stream waits on it.
                         failure = error;
@@ -216,7 +216,7 @@ export class Database {
   }
 
   private rows(result: QueryResult): Row[] {
-    return result.records.map((record) => toNative(record.toObject()) as Row);
+    return result.records.map(rowOf);
   }
 
   private async session<T>(
@@ -267,6 +267,9 @@ export class Database {
     }
   }
 }
+
+/** A record as plain JavaScript values, for reads gathered (rows) and streamed (each) alike. */
+const rowOf = (record: QueryResult['records'][number]): Row => toNative(record.toObject()) as Row;
 
 /** Integers for LIMIT and similar: JavaScript numbers would reach Cypher as floats. */
 export const int = (value: number) => neo4j.int(value);

@@ -2,16 +2,17 @@
  * npx tsx bench/measures-time.ts [models=100000] [seed=42] [hf]
  *
  * Times one recomputation of the graph measures (issue 16) on a bench graph, through Neo4j, as the
- * service runs it after a load: the service (startService, measures polling off) reads the graph out
- * of Neo4j, computes in its worker thread and writes the measures back in batches. Meanwhile one
+ * service runs it after a load: the service (startService, measures polling off) has its measures
+ * process read the graph out of Neo4j, compute and write the measures back in batches. Meanwhile one
  * client keeps asking the service for a model and its stored measures, to check that reads are
  * answered (and how fast) while the recomputation runs. Prints and writes
  * bench/results/measures-<models>.{json,md}: each phase's wall time, CPU seconds of this process
- * (service + worker thread) and of Neo4j, peak RSS of both, Neo4j's heap, and the reads' latencies.
+ * (the service), of the measures process and of Neo4j, peak RSS of each, Neo4j's heap, and the reads' latencies.
  * Reuses the store bench/load-time.ts or `npm run bench -- --scaling` loaded, or loads it.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { loadConfig } from '../src/config/config.js';
@@ -44,14 +45,30 @@ const procCpu = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
+/** The measures' own process, while it runs (src/analytics/measures.process.ts): a child of this one. */
+const measuresPid = (): number | undefined => {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const parent = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+      if (parent === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('measures.process')) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+};
 const ownCpu = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
 };
-/** Neo4j's used heap in MB from `jcmd GC.heap_info` (JDK tools); NaN where they are missing. */
-const neo4jHeapMb = (pid: number): number => {
+/**
+ * Neo4j's used heap in MB from `jcmd GC.heap_info` (JDK tools); NaN where they are missing. Not waited
+ * for synchronously: jcmd starts a JVM, and waiting held the service's event loop 0.3-0.6 s every 2 s.
+ */
+const neo4jHeapMb = async (pid: number): Promise<number> => {
   try {
-    const out = execFileSync('jcmd', [String(pid), 'GC.heap_info'], { encoding: 'utf8', timeout: 10_000 });
+    const { stdout: out } = await promisify(execFile)('jcmd', [String(pid), 'GC.heap_info'], { encoding: 'utf8', timeout: 10_000 });
     const used = /total \d+K, used (\d+)K/.exec(out);
     return used ? Number(used[1]) / 1024 : Number.NaN;
   } catch {
@@ -122,19 +139,39 @@ try {
     })();
     await sleep(10_000);
 
-    // ---- memory sampled every 2 s (RSS of this process = service + worker thread; Neo4j RSS and heap)
-    let peak = { serviceRssMb: 0, neo4jRssMb: 0, neo4jHeapMb: 0 };
+    // ---- memory sampled every 2 s (RSS of this process = the service, of the measures process, of Neo4j; Neo4j's heap)
+    let peak = { serviceRssMb: 0, measuresRssMb: 0, neo4jRssMb: 0, neo4jHeapMb: 0 };
+    // The measures process's CPU seconds, as last sampled before it ended.
+    let measuresCpu = 0;
     const baseline = {
       serviceRssMb: process.memoryUsage().rss / 2 ** 20,
       neo4jRssMb: procStatus(neoPid, 'VmRSS'),
-      neo4jHeapMb: neo4jHeapMb(neoPid),
+      neo4jHeapMb: await neo4jHeapMb(neoPid),
     };
+    let heapAsked = false;
     const sampler = setInterval(() => {
+      const child = measuresPid();
+      let childRss = 0;
+      if (child !== undefined) {
+        try {
+          childRss = procStatus(child, 'VmHWM');
+          measuresCpu = procCpu(child);
+        } catch {
+          // ended meanwhile
+        }
+      }
       peak = {
         serviceRssMb: Math.max(peak.serviceRssMb, process.memoryUsage().rss / 2 ** 20),
+        measuresRssMb: Math.max(peak.measuresRssMb, childRss),
         neo4jRssMb: Math.max(peak.neo4jRssMb, procStatus(neoPid, 'VmRSS')),
-        neo4jHeapMb: Math.max(peak.neo4jHeapMb, neo4jHeapMb(neoPid) || 0),
+        neo4jHeapMb: peak.neo4jHeapMb,
       };
+      if (heapAsked) return;
+      heapAsked = true;
+      void neo4jHeapMb(neoPid).then((mb) => {
+        peak.neo4jHeapMb = Math.max(peak.neo4jHeapMb, mb || 0);
+        heapAsked = false;
+      });
     }, 2_000);
     const load = { before: loadavg().map((n) => round(n, 1)) };
     const cpu0 = { own: ownCpu(), neo4j: procCpu(neoPid) };
@@ -161,7 +198,7 @@ try {
           });
     });
     gcObserver.observe({ entryTypes: ['gc'] });
-    log('recomputing (read from Neo4j, worker thread, batched write back)');
+    log('recomputing (its own process: read from Neo4j, compute, batched write back)');
     await service.measures.recompute();
     const wallS = (Date.now() - t0) / 1000;
     phase = 'done';
@@ -169,7 +206,11 @@ try {
     gcObserver.disconnect();
     clearInterval(sampler);
     await reader;
-    const cpu = { service: round(ownCpu() - cpu0.own, 1), neo4j: round(procCpu(neoPid) - cpu0.neo4j, 1) };
+    const cpu = {
+      service: round(ownCpu() - cpu0.own, 1),
+      measuresProcess: round(measuresCpu, 1),
+      neo4j: round(procCpu(neoPid) - cpu0.neo4j, 1),
+    };
     const status = service.measures.status;
     if (status.lastError !== null) throw new Error(`The recomputation failed: ${status.lastError}`);
     const [written] = await neo.database
@@ -217,6 +258,7 @@ try {
         peak: {
           serviceRss: round(peak.serviceRssMb),
           serviceMaxRss: round(process.resourceUsage().maxRSS / 1024),
+          measuresProcessRssHighWater: round(peak.measuresRssMb),
           neo4jRss: round(peak.neo4jRssMb),
           neo4jRssHighWater: round(procStatus(neoPid, 'VmHWM')),
           neo4jHeapUsed: round(peak.neo4jHeapMb),
@@ -246,24 +288,26 @@ function markdownOf(r: Record<string, any>): string {
   return `# Graph measures on the ${r.scale.models.toLocaleString('en')}-model bench graph — ${r.date.slice(0, 10)}
 
 Command: \`${r.command}\` (${r.machine}; load average ${r.load_average_before.join(', ')} before, ${r.load_average_after.join(', ')} after).
-The service (startService, its own MeasuresService) reads the graph out of Neo4j, computes PageRank (whole graph and
+The service (startService, its own MeasuresService) has the graph read out of Neo4j and computes PageRank (whole graph and
 lineage), betweenness (sampled from ${r.run.sources} sources: exact only up to 5,000 nodes), Louvain and lineage
-statistics in its worker thread, and writes the measures back 5,000 nodes per transaction (each with its own deadline).
+statistics in a process of its own (src/analytics/measures.process.ts), which reads the graph and writes the measures back
+5,000 nodes per transaction (each with its own deadline). The service only waits for its answer and serves reads meanwhile.
 
 Graph: ${r.scale.nodes.toLocaleString('en')} nodes, ${r.scale.relationships.toLocaleString('en')} relationships (with CITES); measures written on ${r.written.measured.toLocaleString('en')} of ${r.written.nodes.toLocaleString('en')} entities; modularity ${Number(r.run.modularity).toFixed(3)}.
 
 | phase | wall s |
 | --- | ---: |
 | read the graph from Neo4j | ${r.phases_s.read} |
-| compute (worker thread) | ${r.phases_s.compute} |
+| compute (measures process) | ${r.phases_s.compute} |
 | write back in batches | ${r.phases_s.write} |
 | total | ${r.wall_s} |
 
-CPU seconds during the run: service + worker ${r.cpu_s.service}, Neo4j ${r.cpu_s.neo4j}.
+CPU seconds during the run: service (and this bench's client) ${r.cpu_s.service}, measures process ${r.cpu_s.measuresProcess} (last sampled, every 2 s), Neo4j ${r.cpu_s.neo4j}.
 
 | memory MB | before | peak |
 | --- | ---: | ---: |
-| service + worker RSS (sampled / process maxRSS) | ${m.baseline.serviceRss} | ${m.peak.serviceRss} / ${m.peak.serviceMaxRss} |
+| service RSS (sampled / process maxRSS) | ${m.baseline.serviceRss} | ${m.peak.serviceRss} / ${m.peak.serviceMaxRss} |
+| measures process RSS (VmHWM, sampled) | | ${m.peak.measuresProcessRssHighWater} |
 | Neo4j RSS (sampled / VmHWM) | ${m.baseline.neo4jRss} | ${m.peak.neo4jRss} / ${m.peak.neo4jRssHighWater} |
 | Neo4j heap used (jcmd GC.heap_info, every 2 s) | ${m.baseline.neo4jHeapUsed} | ${m.peak.neo4jHeapUsed} |
 

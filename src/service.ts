@@ -155,6 +155,7 @@ export async function startGraphApi(config: Config, log: Logger, onPhase: (phase
         symmetricTypes: new Set(RELATION_TYPES.filter((type) => RELATIONS[type].bothField !== undefined)),
         pollMs: config.measures.pollMs,
         quietMs: config.measures.quietMs,
+        connection: target,
       },
       log,
     );

@@ -5,7 +5,7 @@ import { KINDS, STRUCTURAL_KINDS, STRUCTURAL_RELATIONS } from '../src/domain/reg
 import { createLogger } from '../src/logging/logger.js';
 import { MeasuresRepository } from '../src/repositories/measures.repository.js';
 import type { Service } from '../src/service.js';
-import { deleteWrittenEntities, testDatabase } from './helpers/database.js';
+import { deleteWrittenEntities, testConnection, testDatabase } from './helpers/database.js';
 import { graphql, startTestService } from './helpers/service.js';
 import { API_TOKENS, bearer, EDITOR_TOKEN } from './helpers/tokens.js';
 
@@ -23,6 +23,7 @@ beforeAll(async () => {
       symmetricTypes: new Set(['COMPETES_WITH', 'COLLABORATES_WITH']),
       pollMs: 60_000,
       quietMs: 0,
+      connection: testConnection(60_000),
     },
     createLogger('silent'),
   );

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { totalmem } from 'node:os';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * A worker's heap: half the machine's memory (12 GB on the 24 GB bench machine; V8's default stops
@@ -28,4 +28,17 @@ export function workerScript(callerUrl: string, name: string): { script: string 
     script: `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`,
     eval: true,
   };
+}
+
+/**
+ * A child process's script beside the module starting it, and the flags to start it with. Under tsx or
+ * vitest that module is TypeScript: the child then imports tsx's loader first.
+ */
+export function processScript(callerUrl: string, name: string, heapMb: number): { script: string; execArgv: string[] } {
+  const fromSource = callerUrl.endsWith('.ts');
+  const script = fileURLToPath(new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, callerUrl));
+  const heap = `--max-old-space-size=${heapMb}`;
+  if (!fromSource) return { script, execArgv: [heap] };
+  const tsx = pathToFileURL(createRequire(callerUrl).resolve('tsx/esm')).href;
+  return { script, execArgv: [heap, '--import', tsx] };
 }

@@ -1,9 +1,14 @@
 import { inject } from 'vitest';
-import { Database } from '../../src/db/database.js';
+import { Database, type DatabaseOptions } from '../../src/db/database.js';
 
 /** A Database on the run's shared Neo4j. */
 export function testDatabase(timeoutMs = 10_000): Database {
-  return new Database({ uri: inject('neo4jUri'), user: 'neo4j', password: inject('neo4jPassword'), database: undefined, timeoutMs });
+  return new Database(testConnection(timeoutMs));
+}
+
+/** How a test connects to its Neo4j. */
+export function testConnection(timeoutMs = 10_000): DatabaseOptions {
+  return { uri: inject('neo4jUri'), user: 'neo4j', password: inject('neo4jPassword'), database: undefined, timeoutMs };
 }
 
 /** Removes the entities a test wrote (ids starting with `prefix`) and the change records about them. */

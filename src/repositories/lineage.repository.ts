@@ -117,10 +117,25 @@ export class LineageRepository {
            UNION ALL
            MATCH p = ${path(members)} WHERE start:${label(EntityType.SERIES)} RETURN p, m, length(p) - 1 AS depth
          }`;
-    // Models one step away, each once.
-    const near = (direction: 'ANCESTORS' | 'DESCENDANTS') =>
-      `${fromStart((from) => `${from}${hop(direction, 'm')}`)}
-         WITH start, '${direction}' AS direction, m, head(collect(p)) AS p, 1 AS depth`;
+    // The models one step away, each once, sorted, and only then the paths to the page's: a hub base's
+    // 40,000 direct derivatives grouped with their paths before sorting took 40% more of Neo4j's time.
+    const near = (direction: 'ANCESTORS' | 'DESCENDANTS', carried: string) => {
+      const step = (from: string) => `${from}${hop(direction, 'm')}`;
+      const series = label(EntityType.SERIES);
+      return `CALL (start) {
+           MATCH ${step('(start)')} WHERE start:${model} RETURN m
+           UNION
+           MATCH ${step(members)} WHERE start:${series} RETURN m
+         }
+         WITH start, '${direction}' AS direction, m, 1 AS depth WHERE m <> start AND (${afterCursor('direction', 'depth', 'm')})
+         WITH start, direction, m, depth ORDER BY m.name, m.id LIMIT $limit
+         CALL (start, m) {
+           MATCH p = ${step('(start)')} WHERE start:${model} RETURN p
+           UNION ALL
+           MATCH p = ${step(members)} WHERE start:${series} RETURN p
+         }
+         WITH ${carried}direction, m, head(collect(p)) AS p, depth ORDER BY m.name, m.id`;
+    };
     // Models at any depth (or only further than one step), each by one of its shortest paths: a
     // breadth-first search, not every path (a hub base's descendants reach it along millions of paths).
     const shortest = (direction: 'ANCESTORS' | 'DESCENDANTS', farOnly: boolean) =>
@@ -131,7 +146,9 @@ export class LineageRepository {
     const carried = options.withStart ? 'start, ' : '';
     // The page's steps of one part, in page order.
     const steps = (direction: 'ANCESTORS' | 'DESCENDANTS', span: Span) =>
-      `${span === 'near' ? near(direction) : shortest(direction, span === 'far')}
+      span === 'near'
+        ? near(direction, carried)
+        : `${shortest(direction, span === 'far')}
          WITH start, direction, m, p, depth WHERE m <> start AND (${afterCursor('direction', 'depth', 'm')})
          WITH ${carried}direction, m, p, depth ORDER BY depth, m.name, m.id LIMIT $limit`;
     // Of several parts, each is searched only while the page is short.

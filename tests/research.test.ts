@@ -230,6 +230,18 @@ describe('as-of questions', () => {
     expect(communities.communities.reduce((sum: number, c: any) => sum + c.size, 0)).toBe(graph.nodes.length);
   });
 
+  it('refuses, before reading it, a graph as of a date larger than the measures are computed for on request', async () => {
+    const { ResearchRepository } = await import('../src/repositories/research.repository.js');
+    const { nodes } = await graphOf(DAY);
+    const research = new ResearchRepository(db.scope());
+    await expect(research.graphAsOf(DAY, nodes.length - 1)).rejects.toMatchObject({
+      name: 'InvalidInputError',
+      argument: 'asOf',
+      message: expect.stringContaining(`The graph as of ${DAY} has more than ${(nodes.length - 1).toLocaleString('en')} entities`),
+    });
+    expect((await research.graphAsOf(DAY, nodes.length)).nodes).toHaveLength(nodes.length);
+  });
+
   it('draws a neighbourhood, a path and a lineage with only what existed then', async () => {
     const data = await ok(`{
       before: neighborhood(ids: ["gpt-4"], asOf: "2022") { nodes { id } }

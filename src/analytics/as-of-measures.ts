@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { InvalidInputError } from '../domain/errors.js';
 import { CAPS } from '../domain/limits.js';
 import type { EntityType } from '../domain/registry.js';
 import { computeInWorker } from './compute-in-worker.js';
@@ -53,12 +54,18 @@ export class AsOfMeasures {
         const { nodes, edges } = await read();
         const measures = await computeInWorker(nodes, edges, GRAPH_MEASURE_OPTIONS, {
           timeoutMs: CAPS.asOfMeasuresMs,
-          timeoutMessage: `The measures of the graph as of ${day} took longer than ${CAPS.asOfMeasuresMs / 1000} s to compute; ask for a date with a smaller graph.`,
+          timeoutError: new InvalidInputError(
+            `The measures of the graph as of ${day} took longer than ${CAPS.asOfMeasuresMs / 1000} s to compute; ask for a date with a smaller graph.`,
+            'asOf',
+          ),
         });
         return { nodes, measures };
       })();
       this.cache.set(key, entry);
-      entry.catch(() => this.cache.delete(key));
+      // A graph refused as too large stays refused at this version; anything else may pass next time.
+      entry.catch((error) => {
+        if (!(error instanceof InvalidInputError)) this.cache.delete(key);
+      });
     }
     return entry;
   }

@@ -10,13 +10,13 @@ import { type FromWorker, MEASURES_CHUNK, type MeasuresWithLineage, type ToWorke
  * computeMeasures (and the lineage distribution over them) in a worker thread, so a large graph never
  * stalls the requests being served: the graph goes over and the measures come back in chunks, one per
  * turn of the event loop (worker-messages.ts). With
- * `timeoutMs`, a computation still running then is stopped and refused with `timeoutMessage`.
+ * `timeoutMs`, a computation still running then is stopped and refused with `timeoutError`.
  */
 export function computeInWorker(
   nodes: MeasureNode[],
   edges: MeasureEdge[],
   options: MeasureOptions,
-  limit?: { timeoutMs: number; timeoutMessage: string },
+  limit?: { timeoutMs: number; timeoutError: Error },
 ): Promise<MeasuresWithLineage> {
   return new Promise((resolve, reject) => {
     const { script, eval: fromSource } = workerScript(import.meta.url, 'measures.worker');
@@ -54,7 +54,7 @@ export function computeInWorker(
     });
     worker.once('error', (error) => finish(() => reject(error)));
     worker.once('exit', (code) => {
-      if (timedOut) finish(() => reject(new Error(limit!.timeoutMessage)));
+      if (timedOut) finish(() => reject(limit!.timeoutError));
       else finish(() => reject(new Error(`The measures worker stopped with exit code ${code}.`)));
     });
     void (async () => {

@@ -1,4 +1,4 @@
-import type { DatabaseScopes, DbScope } from '../db/database.js';
+import { type DatabaseScopes, type DbScope, int } from '../db/database.js';
 import { chunks } from '../domain/chunks.js';
 import { VERSION_LABEL } from '../db/data-version.js';
 import { andExistsAt } from './as-of.cypher.js';
@@ -179,6 +179,22 @@ export class MeasuresRepository {
   }
 }
 
+/** The entities the measures are computed over, as `n`: as of a day, only those that existed then. */
+const MEASURED = (asOf: string | null) => `(n:${ENTITY}) WHERE any(l IN labels(n) WHERE l IN $labels)${andExistsAt('n', asOf)}`;
+
+/**
+ * How many entities the measures as of `asOf` would be computed over, counted up to `atMost` + 1 only:
+ * enough to refuse a graph too large without counting two million.
+ */
+export async function countMeasuredUpTo(scope: DbScope, asOf: string | null, atMost: number): Promise<number> {
+  const [row] = await scope.read(`MATCH ${MEASURED(asOf)} WITH n LIMIT $limit RETURN count(n) AS entities`, {
+    labels: ENTITY_LABELS,
+    asOf,
+    limit: int(atMost + 1),
+  });
+  return Number(row?.entities ?? 0);
+}
+
 /**
  * The graph the measures are computed over: every entity and every domain relationship; as of a day
  * (src/domain/as-of.ts), only the entities that existed then and the relationships between them.
@@ -189,7 +205,7 @@ export async function readMeasureGraph(scope: DbScope, asOf: string | null): Pro
   const nodes: MeasureNode[] = [];
   const present = new Set<string>();
   await scope.each(
-    `MATCH (n:${ENTITY}) WHERE any(l IN labels(n) WHERE l IN $labels)${andExistsAt('n', asOf)}
+    `MATCH ${MEASURED(asOf)}
      RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.name AS name`,
     { labels: ENTITY_LABELS, asOf },
     (r) => {

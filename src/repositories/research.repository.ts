@@ -2,7 +2,8 @@ import { READ_VERSION } from '../db/data-version.js';
 import { int, type DbScope } from '../db/database.js';
 import { ENTITY_LABEL, EntityType, knownLabel, label, RelationType, relType } from '../domain/graph-model.js';
 import type { Selection } from '../domain/selection.js';
-import { decodeRun, influenceMap, type MeasureRun, READ_RUN, readMeasureGraph } from './measures.repository.js';
+import { InvalidInputError } from '../domain/errors.js';
+import { countMeasuredUpTo, decodeRun, influenceMap, type MeasureRun, READ_RUN, readMeasureGraph } from './measures.repository.js';
 import { ProjectionCompiler } from './projection.cypher.js';
 import type { EntityRow } from './rows.js';
 import {
@@ -201,8 +202,17 @@ export class ResearchRepository {
     return String(row?.version ?? 0);
   }
 
-  /** The graph as of a day (src/domain/as-of.ts), for the measures of that date. */
-  graphAsOf(day: string): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
+  /**
+   * The graph as of a day (src/domain/as-of.ts), for the measures of that date; refused, before it is
+   * read, when it holds more than `maxEntities`.
+   */
+  async graphAsOf(day: string, maxEntities: number): Promise<{ nodes: MeasureNode[]; edges: MeasureEdge[] }> {
+    const entities = await countMeasuredUpTo(this.db, day, maxEntities);
+    if (entities > maxEntities)
+      throw new InvalidInputError(
+        `The graph as of ${day} has more than ${maxEntities.toLocaleString('en')} entities, the most whose measures are computed on request; ask for an earlier date, or leave asOf out for the stored measures of the current graph.`,
+        'asOf',
+      );
     return readMeasureGraph(this.db, day);
   }
 

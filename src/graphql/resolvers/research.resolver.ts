@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { EntityType } from '../../domain/graph-model.js';
-import { LIMITS } from '../../domain/limits.js';
+import { CAPS, LIMITS } from '../../domain/limits.js';
 import type { Context } from '../context.js';
 import { capped, cappedIds } from '../caps.js';
 import { requireIds, requireRange } from '../../domain/limits.js';
@@ -26,7 +26,7 @@ const ALL_TYPES = Object.values(EntityType);
 
 /** The measures of the graph as of a day, computed in a worker and kept per data version (AsOfMeasures). */
 async function measuresAsOf(ctx: Context, day: string) {
-  return asOfMeasures.get(await ctx.repos.research.dataVersion(), day, () => ctx.repos.research.graphAsOf(day));
+  return asOfMeasures.get(await ctx.repos.research.dataVersion(), day, () => ctx.repos.research.graphAsOf(day, CAPS.asOfMeasuresEntities));
 }
 
 /** Questions about the whole field: curves over time, networks, influence and communities. */

@@ -8,9 +8,9 @@ import { totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
- * A worker's heap: half the machine's memory (12 GB on the 24 GB bench machine; V8's default stops
- * near 4 GB, which a graph of a few million nodes passes). With a limit set, a graph too large for it
- * ends the worker with ERR_WORKER_OUT_OF_MEMORY instead of the process.
+ * A worker's heap, and the measures process's: half the machine's memory (12 GB on the 24 GB bench
+ * machine; V8's default stops near 4 GB, which a graph of a few million nodes passes). With a limit
+ * set, a graph too large for it ends the worker (ERR_WORKER_OUT_OF_MEMORY) or that process, not the service.
  */
 export const WORKER_HEAP_MB = Math.max(2_048, Math.floor(totalmem() / 2 ** 20 / 2));
 

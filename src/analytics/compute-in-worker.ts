@@ -1,23 +1,23 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { chunks } from '../domain/chunks.js';
-import type { MeasureEdge, MeasureNode, NodeMeasures } from '../domain/measures.js';
+import type { MeasureEdge, MeasureNode, Measures, NodeMeasures } from '../domain/measures.js';
 import { WORKER_HEAP_MB, workerScript } from '../workers/worker-script.js';
 import type { MeasureOptions } from './measures.js';
-import { type FromWorker, MEASURES_CHUNK, type MeasuresWithLineage, type ToWorker } from './worker-messages.js';
+import { type FromWorker, MEASURES_CHUNK, type ToWorker } from './worker-messages.js';
 
 /**
- * computeMeasures (and the lineage distribution over them) in a worker thread, so a large graph never
- * stalls the requests being served: the graph goes over and the measures come back in chunks, one per
- * turn of the event loop (worker-messages.ts). With
- * `timeoutMs`, a computation still running then is stopped and refused with `timeoutError`.
+ * computeMeasures in a worker thread (the measures of a past date, on request), so the computation
+ * never stalls the requests being served: the graph goes over and the measures come back in chunks,
+ * one per turn of the event loop (worker-messages.ts). With `timeoutMs`, a computation still running
+ * then is stopped and refused with `timeoutError`.
  */
 export function computeInWorker(
   nodes: MeasureNode[],
   edges: MeasureEdge[],
   options: MeasureOptions,
   limit?: { timeoutMs: number; timeoutError: Error },
-): Promise<MeasuresWithLineage> {
+): Promise<Measures> {
   return new Promise((resolve, reject) => {
     const { script, eval: fromSource } = workerScript(import.meta.url, 'measures.worker');
     const worker = new Worker(script, {

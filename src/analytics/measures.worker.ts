@@ -2,7 +2,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { computeMeasures, type MeasureOptions } from './measures.js';
 import { chunks } from '../domain/chunks.js';
 import type { MeasureEdge, MeasureNode, NodeMeasures } from '../domain/measures.js';
-import { lineageDistribution } from './lineage-stats.js';
 import { type FromWorker, MEASURES_CHUNK, type ToWorker } from './worker-messages.js';
 
 /**
@@ -24,13 +23,8 @@ parentPort?.on('message', (message: ToWorker) => {
   else if ('edges' in message) for (const edge of message.edges) edges.push(edge);
   else if ('next' in message) sendNext();
   else {
-    const measures = computeMeasures(nodes, edges, options);
-    const { nodes: measured, ...summary } = measures;
-    // The distribution reads every node's measures: here, not on the service's event loop.
-    results = {
-      chunks: chunks(measured.entries(), MEASURES_CHUNK),
-      summary: { summary: { ...summary, lineage: lineageDistribution(measures) } },
-    };
+    const { nodes: measured, ...summary } = computeMeasures(nodes, edges, options);
+    results = { chunks: chunks(measured.entries(), MEASURES_CHUNK), summary: { summary } };
     sendNext();
   }
 });

@@ -1,4 +1,4 @@
-import type { LineageDistribution, MeasureEdge, MeasureNode, Measures, NodeMeasures } from '../domain/measures.js';
+import type { MeasureEdge, MeasureNode, Measures, NodeMeasures } from '../domain/measures.js';
 
 /**
  * Items per message between the service and the measures worker. A message is copied whole on the
@@ -14,8 +14,5 @@ export const MEASURES_CHUNK = 20_000;
  */
 export type ToWorker = { nodes: MeasureNode[] } | { edges: MeasureEdge[] } | { compute: true } | { next: true };
 
-/** From the worker: the measures of the nodes, in chunks, then the rest of them with their lineage distribution. */
-export type FromWorker = { nodes: Array<[string, NodeMeasures]> } | { summary: Omit<MeasuresWithLineage, 'nodes'> };
-
-/** The measures and the distribution of lineage over them (lineage-stats.ts), both computed in the worker. */
-export type MeasuresWithLineage = Measures & { lineage: LineageDistribution };
+/** From the worker: the measures of the nodes, in chunks, then the rest of them. */
+export type FromWorker = { nodes: Array<[string, NodeMeasures]> } | { summary: Omit<Measures, 'nodes'> };

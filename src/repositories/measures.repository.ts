@@ -215,8 +215,10 @@ export async function readMeasureGraph(scope: DbScope, asOf: string | null): Pro
   );
   const edges: MeasureEdge[] = [];
   await scope.each(
-    `MATCH (a:${ENTITY})-[r:${DOMAIN_RELATIONSHIPS}]->(b:${ENTITY}) RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind`,
-    {},
+    // As of a day, only relationships between entities of then leave Neo4j: not the whole store's.
+    `MATCH (a:${ENTITY})-[r:${DOMAIN_RELATIONSHIPS}]->(b:${ENTITY}) WHERE true${andExistsAt('a', asOf)}${andExistsAt('b', asOf)}
+     RETURN a.id AS from, b.id AS to, type(r) AS type, r.kind AS kind`,
+    { asOf },
     (r) => {
       const edge = { from: String(r.from), to: String(r.to), type: String(r.type), kind: r.kind == null ? null : String(r.kind) };
       if (present.has(edge.from) && present.has(edge.to)) edges.push(edge);

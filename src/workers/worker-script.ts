@@ -14,16 +14,24 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  */
 export const WORKER_HEAP_MB = Math.max(2_048, Math.floor(totalmem() / 2 ** 20 / 2));
 
-export function workerScript(callerUrl: string, name: string): { script: string | URL; eval: boolean } {
+/** The module `name` beside the caller, TypeScript when the caller is (under tsx or vitest), and the URL of a tsx entry for it. */
+function sibling(callerUrl: string, name: string, tsxEntry: string): { url: URL; tsx: string | undefined } {
   const fromSource = callerUrl.endsWith('.ts');
   const url = new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, callerUrl);
-  if (!fromSource) return { script: url, eval: false };
-  // require.resolve finds the package's CommonJS build; its ES module sits beside it.
-  const tsx = pathToFileURL(
-    createRequire(callerUrl)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
+  // require.resolve finds the package's CommonJS build where there is one; its ES module sits beside it.
+  const tsx = fromSource
+    ? pathToFileURL(
+        createRequire(callerUrl)
+          .resolve(tsxEntry)
+          .replace(/\.cjs$/, '.mjs'),
+      ).href
+    : undefined;
+  return { url, tsx };
+}
+
+export function workerScript(callerUrl: string, name: string): { script: string | URL; eval: boolean } {
+  const { url, tsx } = sibling(callerUrl, name, 'tsx/esm/api');
+  if (tsx === undefined) return { script: url, eval: false };
   return {
     script: `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`,
     eval: true,
@@ -35,10 +43,7 @@ export function workerScript(callerUrl: string, name: string): { script: string 
  * vitest that module is TypeScript: the child then imports tsx's loader first.
  */
 export function processScript(callerUrl: string, name: string, heapMb: number): { script: string; execArgv: string[] } {
-  const fromSource = callerUrl.endsWith('.ts');
-  const script = fileURLToPath(new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, callerUrl));
+  const { url, tsx } = sibling(callerUrl, name, 'tsx/esm');
   const heap = `--max-old-space-size=${heapMb}`;
-  if (!fromSource) return { script, execArgv: [heap] };
-  const tsx = pathToFileURL(createRequire(callerUrl).resolve('tsx/esm')).href;
-  return { script, execArgv: [heap, '--import', tsx] };
+  return { script: fileURLToPath(url), execArgv: tsx === undefined ? [heap] : [heap, '--import', tsx] };
 }

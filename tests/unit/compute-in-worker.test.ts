@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { computeInWorker } from '../../src/analytics/compute-in-worker.js';
-import { lineageDistribution } from '../../src/analytics/lineage-stats.js';
 import { computeMeasures } from '../../src/analytics/measures.js';
 import { MEASURES_CHUNK } from '../../src/analytics/worker-messages.js';
 import type { MeasureEdge, MeasureNode } from '../../src/domain/measures.js';
@@ -22,6 +21,5 @@ describe('measures in a worker', () => {
     for (const id of ['m0', 'm1', `m${order - 1}`]) expect(inWorker.nodes.get(id)).toEqual(inPlace.nodes.get(id));
     expect(inWorker.communities).toEqual(inPlace.communities);
     expect(inWorker.modularity).toBe(inPlace.modularity);
-    expect(inWorker.lineage).toEqual(lineageDistribution(inPlace));
   });
 });
